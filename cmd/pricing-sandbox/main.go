@@ -1,0 +1,79 @@
+// Command pricing-sandbox serves the vendor API emulator from
+// internal/sandbox as a standalone process, for `make demo` and benchmarks.
+//
+//	go run ./cmd/pricing-sandbox -addr 127.0.0.1:8080
+//
+// It prints "pricing-sandbox listening on http://ADDR" once the socket is
+// bound, so scripts can wait for that line instead of polling.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+)
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Stdout); err != nil {
+		log.SetFlags(0)
+		log.Fatalf("pricing-sandbox: %v", err)
+	}
+}
+
+func run(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("pricing-sandbox", flag.ContinueOnError)
+	addr := fs.String("addr", "127.0.0.1:8080", "listen address (port 0 picks a free port)")
+	var opts sandbox.Options
+	fs.DurationVar(&opts.Latency, "latency", 0, "delay added to every vendor request, e.g. 50ms")
+	fs.IntVar(&opts.PaygenticPlans, "paygentic-plans", 0, fmt.Sprintf("number of Paygentic plans (0 = default %d)", sandbox.DefaultPaygenticPlans))
+	fs.BoolVar(&opts.EnforceRateLimits, "enforce-rate-limits", false, "answer 429 beyond identifAI's and StreamSkill's documented limits")
+	fs.Float64Var(&opts.FaultRate, "fault-rate", 0, "fraction (0..1) of vendor requests answering a transient 429/503")
+	fs.Int64Var(&opts.Seed, "seed", 0, "seed for -fault-rate")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if opts.FaultRate < 0 || opts.FaultRate > 1 {
+		return fmt.Errorf("-fault-rate must be between 0 and 1, got %v", opts.FaultRate)
+	}
+
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	sb := sandbox.New(opts)
+	srv := &http.Server{Handler: sb, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "pricing-sandbox listening on http://%s\n", ln.Addr())
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	// Release hanging fault handlers so shutdown does not wait for them.
+	sb.Close()
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return errors.Join(err, srv.Close())
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

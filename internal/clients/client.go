@@ -1,0 +1,281 @@
+// Package clients holds one small HTTP client per pricing vendor on one shared
+// HTTP layer. It knows HTTP and the vendors' JSON and nothing of Terraform.
+package clients
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-cleanhttp"
+	"github.com/hashicorp/go-retryablehttp"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+	"golang.org/x/time/rate"
+)
+
+// Defaults shared by every vendor client.
+const (
+	DefaultMaxRetries          = 4
+	DefaultRequestTimeout      = 30 * time.Second
+	DefaultMaxParallelRequests = 4
+	DefaultMaxResponseBytes    = 32 << 20
+)
+
+// Config is what every vendor client needs from the provider's configuration.
+type Config struct {
+	// BaseURL is the vendor's server URL, possibly with its own path prefix.
+	BaseURL string
+	// APIKey is the credential; it is sent only to BaseURL's origin.
+	APIKey string
+	// UserAgent is sent on every request.
+	UserAgent string
+	// MaxRetries is how many times a retryable failure is tried again.
+	MaxRetries int
+	// RequestTimeout bounds each attempt, body included.
+	RequestTimeout time.Duration
+	// MaxParallelRequests bounds concurrent page fetches of one listing.
+	MaxParallelRequests int
+	// MaxResponseBytes caps a response body; larger bodies are an error.
+	MaxResponseBytes int64
+	// RetryWaitMin and RetryWaitMax bound the backoff between tries;
+	// a server's Retry-After is honoured up to RetryWaitMax.
+	RetryWaitMin, RetryWaitMax time.Duration
+	// HTTPClient replaces the pooled default transport (tests only).
+	HTTPClient *http.Client
+}
+
+func (c Config) withDefaults() Config {
+	if c.MaxRetries < 0 {
+		c.MaxRetries = 0
+	}
+	if c.RequestTimeout <= 0 {
+		c.RequestTimeout = DefaultRequestTimeout
+	}
+	if c.MaxParallelRequests <= 0 {
+		c.MaxParallelRequests = DefaultMaxParallelRequests
+	}
+	if c.MaxResponseBytes <= 0 {
+		c.MaxResponseBytes = DefaultMaxResponseBytes
+	}
+	if c.RetryWaitMin <= 0 {
+		c.RetryWaitMin = 500 * time.Millisecond
+	}
+	if c.RetryWaitMax <= 0 {
+		c.RetryWaitMax = 30 * time.Second
+	}
+	if c.UserAgent == "" {
+		c.UserAgent = "terraform-provider-pricing/dev"
+	}
+	return c
+}
+
+// vendorSpec is what differs between vendors on the shared layer.
+type vendorSpec struct {
+	name        string                          // used in errors and logs
+	authorize   func(h http.Header, key string) // sets the credential
+	limiters    []*rate.Limiter                 // client-side pacing under documented limits
+	decodeError func(body []byte) vendorMessage // reads the vendor's own error body
+}
+
+// api is the shared HTTP layer: retries, timeouts, size cap, pacing,
+// credential pinning, logging and a per-run cache of listings.
+type api struct {
+	vendor      vendorSpec
+	cfg         Config
+	base        *url.URL
+	http        *retryablehttp.Client
+	memo        memo
+	decodeError func(body []byte) vendorMessage
+}
+
+func newAPI(cfg Config, spec vendorSpec) (*api, error) {
+	cfg = cfg.withDefaults()
+	base, err := ParseBaseURL(cfg.BaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", spec.name, err)
+	}
+	a := &api{vendor: spec, cfg: cfg, base: base, decodeError: spec.decodeError}
+
+	hc := cfg.HTTPClient
+	if hc == nil {
+		hc = cleanhttp.DefaultPooledClient()
+	}
+	inner := hc.Transport
+	if inner == nil {
+		inner = cleanhttp.DefaultPooledTransport()
+	}
+	hc = &http.Client{
+		Transport:     &transport{api: a, next: inner},
+		Timeout:       cfg.RequestTimeout,
+		CheckRedirect: a.checkRedirect,
+	}
+
+	rc := retryablehttp.NewClient()
+	rc.HTTPClient = hc
+	rc.Logger = nil // the transport logs each attempt through tflog
+	rc.RetryMax = cfg.MaxRetries
+	rc.RetryWaitMin = cfg.RetryWaitMin
+	rc.RetryWaitMax = cfg.RetryWaitMax
+	rc.CheckRetry = checkRetry
+	rc.Backoff = backoff
+	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
+	a.http = rc
+	return a, nil
+}
+
+// checkRedirect refuses redirects that leave the configured origin, so a
+// credential (which the transport only attaches to that origin anyway) never
+// follows the user somewhere else.
+func (a *api) checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) >= 5 {
+		return errors.New("stopped after 5 redirects")
+	}
+	if !sameOrigin(a.base, req.URL) {
+		return fmt.Errorf("refusing redirect to %s: it leaves the configured base URL's host %s", redactURL(req.URL), a.base.Host)
+	}
+	return nil
+}
+
+// endpoint joins the documented path to the base URL, keeping any path
+// prefix the base URL has (http://127.0.0.1:8080/identifai).
+func (a *api) endpoint(path string, query url.Values) *url.URL {
+	u := *a.base
+	u.Path = strings.TrimSuffix(u.Path, "/") + path
+	u.RawPath = ""
+	if len(query) > 0 {
+		u.RawQuery = query.Encode()
+	} else {
+		u.RawQuery = ""
+	}
+	return &u
+}
+
+// getJSON GETs u and decodes a 2xx JSON body into out. op names the
+// operation in errors ("list pricings page 3").
+func (a *api) getJSON(ctx context.Context, op string, u *url.URL, header http.Header, out any) error {
+	body, err := a.get(ctx, op, u, header)
+	if err != nil {
+		return err
+	}
+	if err := decodeJSON(body, out); err != nil {
+		return &ResponseError{Vendor: a.vendor.name, Operation: op, URL: redactURL(u), Err: err}
+	}
+	return nil
+}
+
+// get performs one logical GET (with retries) and returns the body of a 2xx
+// response; any other outcome is an error that names vendor and operation.
+func (a *api) get(ctx context.Context, op string, u *url.URL, header http.Header) ([]byte, error) {
+	if !sameOrigin(a.base, u) {
+		return nil, &PaginationError{Vendor: a.vendor.name, Operation: op, Reason: fmt.Sprintf("link %s points outside the configured base URL (%s://%s); refusing to follow it", redactURL(u), a.base.Scheme, a.base.Host)}
+	}
+	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s: %w", a.vendor.name, op, err)
+	}
+	for k, vs := range header {
+		req.Header[k] = vs
+	}
+	req.Header.Set("Accept", "application/json")
+
+	var body []byte
+	req.SetResponseHandler(func(resp *http.Response) error {
+		b, err := readCapped(resp.Body, a.cfg.MaxResponseBytes)
+		body = b
+		return err
+	})
+
+	resp, err := a.http.Do(req)
+	if err != nil {
+		return nil, a.transportError(ctx, op, u, err)
+	}
+	if body == nil {
+		// Retries were exhausted on a retryable status: the response
+		// handler did not run, so read the vendor's error body here.
+		body, err = readCapped(resp.Body, a.cfg.MaxResponseBytes)
+		if err != nil {
+			return nil, a.transportError(ctx, op, u, err)
+		}
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil, a.statusError(op, u, resp, body)
+	}
+	return body, nil
+}
+
+func (a *api) statusError(op string, u *url.URL, resp *http.Response, body []byte) error {
+	msg := vendorMessage{}
+	if a.decodeError != nil {
+		msg = a.decodeError(body)
+	}
+	if msg.Message == "" && len(msg.Fields) == 0 {
+		msg.Message = snippet(body)
+	}
+	msg.Message = a.scrub(msg.Message)
+	return &APIError{
+		Vendor:     a.vendor.name,
+		Operation:  op,
+		URL:        redactURL(u),
+		StatusCode: resp.StatusCode,
+		Message:    msg.Message,
+		Code:       msg.Code,
+		Fields:     msg.Fields,
+	}
+}
+
+func (a *api) transportError(ctx context.Context, op string, u *url.URL, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		err = ctxErr
+	}
+	if errors.Is(err, errBodyTooLarge) {
+		err = fmt.Errorf("response body exceeds the %d byte limit", a.cfg.MaxResponseBytes)
+	} else if isTimeout(err) {
+		err = fmt.Errorf("no complete response within request_timeout (%s): %w", a.cfg.RequestTimeout, err)
+	}
+	return &ResponseError{Vendor: a.vendor.name, Operation: op, URL: redactURL(u), Err: err}
+}
+
+var errBodyTooLarge = errors.New("response body too large")
+
+// readCapped reads at most limit bytes and fails, rather than truncating,
+// when the body is larger: a truncated price list must never decode.
+func readCapped(r io.ReadCloser, limit int64) ([]byte, error) {
+	defer r.Close()
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, errBodyTooLarge
+	}
+	if b == nil {
+		b = []byte{}
+	}
+	return b, nil
+}
+
+// scrub removes the credential from text a vendor sent back, should a
+// server ever echo it, so it cannot reach a diagnostic.
+func (a *api) scrub(s string) string {
+	if a.cfg.APIKey == "" {
+		return s
+	}
+	return strings.ReplaceAll(s, a.cfg.APIKey, "***")
+}
+
+// parallelism is how many pages of one listing may be fetched at once.
+func (a *api) parallelism() int { return a.cfg.MaxParallelRequests }
+
+// maskSecrets keeps the credential out of every log line written with ctx.
+func (a *api) maskSecrets(ctx context.Context) context.Context {
+	if a.cfg.APIKey == "" {
+		return ctx
+	}
+	ctx = tflog.MaskAllFieldValuesStrings(ctx, a.cfg.APIKey)
+	return tflog.MaskMessageStrings(ctx, a.cfg.APIKey)
+}

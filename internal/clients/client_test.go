@@ -1,0 +1,302 @@
+package clients
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
+)
+
+const testKey = "s3cr3t-test-key"
+
+// newTestIdentifai is an identifAI client on srv with fast retries.
+func newTestIdentifai(t *testing.T, srv *httptest.Server, mutate ...func(*Config)) *Identifai {
+	t.Helper()
+	cfg := Config{
+		BaseURL:      srv.URL + "/identifai",
+		APIKey:       testKey,
+		MaxRetries:   3,
+		RetryWaitMin: time.Millisecond,
+		RetryWaitMax: 5 * time.Second,
+	}
+	for _, m := range mutate {
+		m(&cfg)
+	}
+	c, err := NewIdentifai(cfg)
+	if err != nil {
+		t.Fatalf("NewIdentifai: %v", err)
+	}
+	c.api.vendor.limiters = nil // pacing is tested on its own
+	return c
+}
+
+func onePage(w http.ResponseWriter, n int) {
+	w.Header().Set("Content-Type", "application/json")
+	var items []string
+	for i := 1; i <= n; i++ {
+		items = append(items, fmt.Sprintf(`{"id":%d,"name":"P%d","sku":"p%d"}`, i, i, i))
+	}
+	fmt.Fprintf(w, `{"current_page":1,"data":[%s],"last_page":1,"next_page_url":null,"per_page":%d,"total":%d}`, strings.Join(items, ","), n, n)
+}
+
+func TestRetryHonoursRetryAfterSeconds(t *testing.T) {
+	t.Parallel()
+	var calls atomic.Int32
+	var first, second time.Time
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			first = time.Now()
+			w.Header().Set("Retry-After", "2")
+			w.WriteHeader(http.StatusTooManyRequests)
+			fmt.Fprint(w, `{"message":"Too Many Attempts."}`)
+			return
+		}
+		second = time.Now()
+		onePage(w, 2)
+	}))
+	defer srv.Close()
+
+	list, err := newTestIdentifai(t, srv).ListPricings(context.Background(), ListPricingsInput{})
+	if err != nil {
+		t.Fatalf("ListPricings: %v", err)
+	}
+	if len(list.Pricings) != 2 || calls.Load() != 2 {
+		t.Fatalf("got %d pricings after %d calls, want 2 after 2", len(list.Pricings), calls.Load())
+	}
+	if gap := second.Sub(first); gap < 2*time.Second {
+		t.Errorf("second try came %s after the 429, want no sooner than the 2s Retry-After", gap)
+	}
+}
+
+func TestBackoffReadsTheServersWait(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name   string
+		header http.Header
+		want   time.Duration
+		ok     bool
+	}{
+		{"retry-after in seconds is used as is", http.Header{"Retry-After": {"7"}}, 7 * time.Second, true},
+		{"retry-after as an HTTP date is the time until then", http.Header{"Retry-After": {now.Add(90 * time.Second).Format(http.TimeFormat)}}, 90 * time.Second, true},
+		{"retry-after in the past means now", http.Header{"Retry-After": {now.Add(-time.Minute).Format(http.TimeFormat)}}, 0, true},
+		{"a negative retry-after is ignored", http.Header{"Retry-After": {"-3"}}, 0, false},
+		{"garbage retry-after is ignored", http.Header{"Retry-After": {"soon"}}, 0, false},
+		{"x-rate-limit-reset in seconds is used", http.Header{"X-Rate-Limit-Reset": {"3"}}, 3 * time.Second, true},
+		{"retry-after wins over x-rate-limit-reset", http.Header{"Retry-After": {"1"}, "X-Rate-Limit-Reset": {"9"}}, time.Second, true},
+		{"no header means no server wait", http.Header{}, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := serverWait(tt.header, now)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("serverWait = %s, %v; want %s, %v", got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestBackoffIsExponentialJitteredAndCapped(t *testing.T) {
+	t.Parallel()
+	lo, hi := 100*time.Millisecond, time.Second
+	for attempt, want := range []time.Duration{100 * time.Millisecond, 200 * time.Millisecond, 400 * time.Millisecond, 800 * time.Millisecond} {
+		for range 50 {
+			got := backoff(lo, hi, attempt, nil)
+			if got < want/2 || got >= want {
+				t.Fatalf("attempt %d: backoff %s outside the jittered range [%s, %s)", attempt, got, want/2, want)
+			}
+		}
+	}
+	if got := backoff(lo, hi, 20, nil); got > hi {
+		t.Errorf("attempt 20: backoff %s above the %s cap", got, hi)
+	}
+	resp := &http.Response{Header: http.Header{"Retry-After": {"3600"}}}
+	if got := backoff(lo, hi, 0, resp); got != hi {
+		t.Errorf("a Retry-After of an hour gave %s, want the %s cap", got, hi)
+	}
+}
+
+func TestRetriesOnlyTransientStatuses(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		status    int
+		wantCalls int32
+	}{
+		{http.StatusTooManyRequests, 4},
+		{http.StatusBadGateway, 4},
+		{http.StatusServiceUnavailable, 4},
+		{http.StatusGatewayTimeout, 4},
+		{http.StatusInternalServerError, 1},
+		{http.StatusUnauthorized, 1},
+		{http.StatusNotFound, 1},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("status %d is tried %d times", tt.status, tt.wantCalls), func(t *testing.T) {
+			t.Parallel()
+			var calls atomic.Int32
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				calls.Add(1)
+				w.WriteHeader(tt.status)
+				fmt.Fprint(w, `{"message":"nope"}`)
+			}))
+			defer srv.Close()
+			_, err := newTestIdentifai(t, srv).ListPricings(context.Background(), ListPricingsInput{})
+			if !IsStatus(err, tt.status) {
+				t.Fatalf("err = %v, want an APIError with status %d", err, tt.status)
+			}
+			if calls.Load() != tt.wantCalls {
+				t.Errorf("server saw %d calls, want %d", calls.Load(), tt.wantCalls)
+			}
+		})
+	}
+}
+
+func TestCancellationStopsARetryWaitPromptly(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "30")
+		w.WriteHeader(http.StatusTooManyRequests)
+	}))
+	defer srv.Close()
+	c := newTestIdentifai(t, srv, func(c *Config) { c.RetryWaitMax = time.Minute })
+
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := c.ListPricings(ctx, ListPricingsInput{})
+		done <- err
+	}()
+	time.Sleep(200 * time.Millisecond) // let the first 429 arrive and the wait begin
+	cancelled := time.Now()
+	cancel()
+	select {
+	case err := <-done:
+		if since := time.Since(cancelled); since > 100*time.Millisecond {
+			t.Errorf("client returned %s after cancellation, want within 100ms", since)
+		}
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("err = %v, want context.Canceled", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("client still waiting 5s after cancellation")
+	}
+}
+
+func TestBodiesOverTheSizeCapAreAnError(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		onePage(w, 200)
+	}))
+	defer srv.Close()
+	c := newTestIdentifai(t, srv, func(c *Config) { c.MaxResponseBytes = 1024 })
+	_, err := c.ListPricings(context.Background(), ListPricingsInput{})
+	if err == nil || !strings.Contains(err.Error(), "exceeds the 1024 byte limit") {
+		t.Fatalf("err = %v, want the size cap named", err)
+	}
+}
+
+func TestRequestTimeoutStopsAServerThatNeverAnswers(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	c := newTestIdentifai(t, srv, func(c *Config) { c.RequestTimeout = 300 * time.Millisecond })
+	start := time.Now()
+	_, err := c.ListPricings(context.Background(), ListPricingsInput{})
+	if err == nil || !strings.Contains(err.Error(), "request_timeout (300ms)") {
+		t.Fatalf("err = %v, want a request_timeout error", err)
+	}
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("took %s, want about the 300ms timeout (timeouts are not retried)", took)
+	}
+}
+
+func TestUserAgentAndAuthHeaderAreSent(t *testing.T) {
+	t.Parallel()
+	var gotKey, gotUA string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		gotKey, gotUA = r.Header.Get("X-Api-Key"), r.Header.Get("User-Agent")
+		onePage(w, 1)
+	}))
+	defer srv.Close()
+	c := newTestIdentifai(t, srv, func(c *Config) { c.UserAgent = "terraform-provider-pricing/1.2.3" })
+	if _, err := c.ListPricings(context.Background(), ListPricingsInput{}); err != nil {
+		t.Fatal(err)
+	}
+	if gotKey != testKey || gotUA != "terraform-provider-pricing/1.2.3" {
+		t.Errorf("X-Api-Key %q, User-Agent %q", gotKey, gotUA)
+	}
+}
+
+func TestRedirectToAnotherHostIsRefusedWithoutSendingTheKey(t *testing.T) {
+	t.Parallel()
+	var foreignSawKey atomic.Bool
+	var foreignCalls atomic.Int32
+	foreign := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		foreignCalls.Add(1)
+		if r.Header.Get("X-Api-Key") != "" {
+			foreignSawKey.Store(true)
+		}
+		onePage(w, 1)
+	}))
+	defer foreign.Close()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, foreign.URL+"/steal", http.StatusFound)
+	}))
+	defer srv.Close()
+
+	_, err := newTestIdentifai(t, srv).ListPricings(context.Background(), ListPricingsInput{})
+	if err == nil || !strings.Contains(err.Error(), "refusing redirect") {
+		t.Fatalf("err = %v, want the redirect refused", err)
+	}
+	if foreignCalls.Load() != 0 || foreignSawKey.Load() {
+		t.Errorf("foreign host got %d calls (key seen: %v), want none", foreignCalls.Load(), foreignSawKey.Load())
+	}
+}
+
+func TestCredentialsAreMaskedInLogs(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusUnauthorized)
+		fmt.Fprintf(w, `{"message":"Unauthenticated. key %s"}`, r.Header.Get("X-Api-Key"))
+	}))
+	defer srv.Close()
+
+	var logs bytes.Buffer
+	ctx := tflogtest.RootLogger(context.Background(), &logs)
+	c := newTestIdentifai(t, srv)
+	_, err := c.ListPricings(ctx, ListPricingsInput{})
+	if err == nil {
+		t.Fatal("want a 401 error")
+	}
+	if strings.Contains(err.Error(), testKey) {
+		t.Errorf("error quotes the API key the server echoed: %v", err)
+	}
+	// Even a log line that quotes the key verbatim is masked.
+	tflog.Debug(c.api.maskSecrets(ctx), "echo "+testKey)
+
+	out := logs.String()
+	if strings.Contains(out, testKey) {
+		t.Errorf("logs contain the API key:\n%s", out)
+	}
+	for _, want := range []string{`"method":"GET"`, `"status":401`, "/identifai/api/partner/pricings", "duration_ms"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("logs lack %s:\n%s", want, out)
+		}
+	}
+}

@@ -1,0 +1,21 @@
+package clients
+
+import (
+	"sort"
+	"strings"
+)
+
+// fieldErrorsFromMap flattens {"field": ["msg", ...]} error maps (Laravel,
+// Django REST framework) into field errors sorted by field.
+func fieldErrorsFromMap(m map[string][]string) []FieldError {
+	fields := make([]string, 0, len(m))
+	for f := range m {
+		fields = append(fields, f)
+	}
+	sort.Strings(fields)
+	var out []FieldError
+	for _, f := range fields {
+		out = append(out, FieldError{Field: f, Message: strings.Join(m[f], " ")})
+	}
+	return out
+}

@@ -1,0 +1,186 @@
+package clients
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// IdentifaiDefaultBaseURL is identifAI's documented server.
+const IdentifaiDefaultBaseURL = "https://backend.identifai.net"
+
+const identifaiPricingsPath = "/api/partner/pricings"
+
+// Identifai reads identifAI's partner pricings.
+type Identifai struct{ api *api }
+
+// NewIdentifai builds a client that paces itself under identifAI's documented
+// per-key limits: 2 GET/s and 60 GET/min.
+func NewIdentifai(cfg Config) (*Identifai, error) {
+	a, err := newAPI(cfg, vendorSpec{
+		name: "identifai",
+		authorize: func(h http.Header, key string) {
+			h.Set("X-Api-Key", key)
+		},
+		limiters: []*rate.Limiter{
+			rate.NewLimiter(2, 2),
+			rate.NewLimiter(rate.Every(time.Minute/60), 60),
+		},
+		decodeError: decodeLaravelError,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &Identifai{api: a}, nil
+}
+
+// HasAPIKey reports whether a key is configured.
+func (c *Identifai) HasAPIKey() bool { return c.api.cfg.APIKey != "" }
+
+// Pricing is one identifAI pricing plan. identifAI prices carry no money
+// fields: a pricing is an id, a name and a SKU.
+type Pricing struct {
+	ID   int64   `json:"id"`
+	Name *string `json:"name"`
+	SKU  *string `json:"sku"`
+}
+
+// ListPricingsInput are the query parameters of GET /api/partner/pricings.
+type ListPricingsInput struct {
+	Order     string // field to sort by; empty for the API's default
+	Direction string // asc or desc; empty for the API's default
+	PerPage   int64  // page size; 0 asks for every row in one response
+}
+
+// PricingList is a complete listing.
+type PricingList struct {
+	Pricings []Pricing
+	Total    int64
+}
+
+type identifaiPage struct {
+	CurrentPage int64     `json:"current_page"`
+	Data        []Pricing `json:"data"`
+	LastPage    int64     `json:"last_page"`
+	NextPageURL *string   `json:"next_page_url"`
+	PerPage     int64     `json:"per_page"`
+	Total       int64     `json:"total"`
+}
+
+// ListPricings returns every pricing in API order. The result is shared with
+// other callers of the same query; callers must not modify it.
+func (c *Identifai) ListPricings(ctx context.Context, in ListPricingsInput) (*PricingList, error) {
+	ctx = c.api.maskSecrets(ctx)
+	query := in.query()
+	return shared(c.api, "pricings?"+query.Encode(), func() (*PricingList, error) {
+		return c.listPricings(ctx, query)
+	})
+}
+
+func (in ListPricingsInput) query() url.Values {
+	q := url.Values{}
+	if in.Order != "" {
+		q.Set("order", in.Order)
+	}
+	if in.Direction != "" {
+		q.Set("direction", in.Direction)
+	}
+	if in.PerPage > 0 {
+		q.Set("per_page", strconv.FormatInt(in.PerPage, 10))
+	}
+	return q
+}
+
+func (c *Identifai) listPricings(ctx context.Context, query url.Values) (*PricingList, error) {
+	const op = "list pricings"
+	first, err := c.pricingsPage(ctx, query, 1)
+	if err != nil {
+		return nil, err
+	}
+	// Page 1 tells how many pages there are: fetch the rest concurrently
+	// by number rather than walking next_page_url one by one.
+	rest, err := fetchRemainingPages(ctx, c.api, int(first.LastPage), func(ctx context.Context, page int) (*identifaiPage, error) {
+		p, err := c.pricingsPage(ctx, query, page)
+		if err != nil {
+			return nil, err
+		}
+		if err := checkTotalStable(c.api, op, page, first.Total, p.Total); err != nil {
+			return nil, err
+		}
+		return p, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	list := &PricingList{Total: first.Total, Pricings: append([]Pricing(nil), first.Data...)}
+	for _, p := range rest {
+		list.Pricings = append(list.Pricings, p.Data...)
+	}
+	if err := checkCount(c.api, op, len(list.Pricings), int(first.Total)); err != nil {
+		return nil, err
+	}
+	if err := checkUnique(c.api, op, list.Pricings, func(p Pricing) int64 { return p.ID }); err != nil {
+		return nil, err
+	}
+	return list, nil
+}
+
+func (c *Identifai) pricingsPage(ctx context.Context, query url.Values, page int) (*identifaiPage, error) {
+	op := fmt.Sprintf("list pricings page %d", page)
+	q := url.Values{}
+	for k, v := range query {
+		q[k] = v
+	}
+	if page > 1 {
+		q.Set("page", strconv.Itoa(page))
+	}
+	var p identifaiPage
+	if err := c.api.getJSON(ctx, op, c.api.endpoint(identifaiPricingsPath, q), nil, &p); err != nil {
+		return nil, err
+	}
+	if err := c.checkPage(op, page, &p); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// checkPage rejects a page that is not the one asked for, or whose next
+// link would send the credential to another host.
+func (c *Identifai) checkPage(op string, page int, p *identifaiPage) error {
+	if p.CurrentPage != 0 && p.CurrentPage != int64(page) {
+		return &PaginationError{Vendor: "identifai", Operation: op, Reason: fmt.Sprintf("asked for page %d but the API answered page %d", page, p.CurrentPage)}
+	}
+	if p.Total < 0 || p.LastPage < 0 || p.LastPage > 100000 {
+		return &PaginationError{Vendor: "identifai", Operation: op, Reason: fmt.Sprintf("implausible paginator (total %d, last_page %d)", p.Total, p.LastPage)}
+	}
+	if p.NextPageURL != nil && *p.NextPageURL != "" {
+		next, err := url.Parse(*p.NextPageURL)
+		if err != nil || !next.IsAbs() {
+			return &PaginationError{Vendor: "identifai", Operation: op, Reason: fmt.Sprintf("next_page_url %q is not an absolute URL", *p.NextPageURL)}
+		}
+		if !sameOrigin(c.api.base, next) {
+			return &PaginationError{Vendor: "identifai", Operation: op, Reason: fmt.Sprintf("next_page_url %s points outside the configured base URL (%s://%s); refusing to follow it", redactURL(next), c.api.base.Scheme, c.api.base.Host)}
+		}
+	}
+	return nil
+}
+
+// decodeLaravelError reads Laravel's error bodies:
+// {"message": "...", "errors": {"field": ["..."]}}.
+func decodeLaravelError(body []byte) vendorMessage {
+	var e struct {
+		Message string              `json:"message"`
+		Errors  map[string][]string `json:"errors"`
+	}
+	if json.Unmarshal(body, &e) != nil {
+		return vendorMessage{}
+	}
+	return vendorMessage{Message: e.Message, Fields: fieldErrorsFromMap(e.Errors)}
+}

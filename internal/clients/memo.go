@@ -1,0 +1,59 @@
+package clients
+
+import (
+	"sync"
+
+	"golang.org/x/sync/singleflight"
+)
+
+// memo is a per-client cache with single-flight: data sources that read the
+// same listing in one Terraform run share one fetch, also when they ask at
+// the same moment. Failures are not kept, so a later reader tries again.
+type memo struct {
+	group singleflight.Group
+	mu    sync.Mutex
+	done  map[string]any
+}
+
+func (m *memo) load(key string) (any, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	v, ok := m.done[key]
+	return v, ok
+}
+
+func (m *memo) store(key string, v any) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.done == nil {
+		m.done = map[string]any{}
+	}
+	m.done[key] = v
+}
+
+func (m *memo) do(key string, fn func() (any, error)) (any, error) {
+	if v, ok := m.load(key); ok {
+		return v, nil
+	}
+	v, err, _ := m.group.Do(key, func() (any, error) {
+		if v, ok := m.load(key); ok {
+			return v, nil
+		}
+		v, err := fn()
+		if err == nil {
+			m.store(key, v)
+		}
+		return v, err
+	})
+	return v, err
+}
+
+// shared runs fn once per key for the life of the client a belongs to.
+func shared[T any](a *api, key string, fn func() (T, error)) (T, error) {
+	v, err := a.memo.do(key, func() (any, error) { return fn() })
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return v.(T), nil //nolint:forcetypeassert // every producer of key returns T
+}

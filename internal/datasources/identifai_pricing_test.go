@@ -1,0 +1,93 @@
+package datasources_test
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+)
+
+func TestAccIdentifaiPricingLooksUpByEachKey(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	p := sb.IdentifaiPricings()[5] // a pricing with a unique name
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfig() + fmt.Sprintf(`
+data "pricing_identifai_pricings" "all" {}
+data "pricing_identifai_pricing" "by_id" {
+  id = %d
+}
+data "pricing_identifai_pricing" "by_sku" {
+  sku = %q
+}
+data "pricing_identifai_pricing" "by_name" {
+  name = %q
+}`, p.ID, p.SKU, p.Name),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				checkPricing("data.pricing_identifai_pricing.by_id", p),
+				checkPricing("data.pricing_identifai_pricing.by_sku", p),
+				checkPricing("data.pricing_identifai_pricing.by_name", p),
+				func(*terraform.State) error {
+					// Four data sources over one listing in one run: one
+					// request per Terraform command, never one per data source.
+					if got, cmds := sb.Requests(sandbox.VendorIdentifai), 3; got > cmds {
+						return fmt.Errorf("sandbox served %d identifAI requests, want at most one per Terraform command (%d)", got, cmds)
+					}
+					return nil
+				},
+			),
+		}},
+	})
+}
+
+func checkPricing(name string, p sandbox.IdentifaiPricing) resource.TestCheckFunc {
+	return resource.ComposeAggregateTestCheckFunc(
+		resource.TestCheckResourceAttr(name, "id", strconv.Itoa(p.ID)),
+		resource.TestCheckResourceAttr(name, "sku", p.SKU),
+		resource.TestCheckResourceAttr(name, "name", p.Name),
+	)
+}
+
+func TestAccIdentifaiPricingFailsUnlessExactlyOneMatches(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	var dupIDs []int
+	for _, p := range sb.IdentifaiPricings() {
+		if p.Name == sandbox.IdentifaiDuplicateName {
+			dupIDs = append(dupIDs, p.ID)
+		}
+	}
+	if len(dupIDs) < 2 {
+		t.Fatalf("the fixture must hold at least two pricings named %q", sandbox.IdentifaiDuplicateName)
+	}
+	tests := []struct{ name, config, want string }{
+		{"an unknown id", `id = 99999`, `(?s)No identifAI pricing found.*No identifAI pricing has id 99999`},
+		{"an unknown sku", `sku = "nope"`, `(?s)No identifAI pricing has sku "nope"`},
+		{"a shared name", fmt.Sprintf(`name = %q`, sandbox.IdentifaiDuplicateName),
+			fmt.Sprintf(`(?s)More than one identifAI pricing found.*%d identifAI pricings have name "%s"\s+\(ids %d, %d`, len(dupIDs), sandbox.IdentifaiDuplicateName, dupIDs[0], dupIDs[1])}, // ids ascending
+		{"two keys", "id = 1\n  sku = \"testB\"", `(?s)Invalid Attribute Combination.*Exactly one of these attributes must be configured: \[id,sku,name\]`},
+		{"no key", ``, `(?s)Missing Attribute Configuration.*Exactly one of these attributes must be configured: \[id,sku,name\]`},
+	}
+	for _, tt := range tests {
+		t.Run("it fails on "+tt.name, func(t *testing.T) {
+			t.Parallel()
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      sb.ProviderConfig() + fmt.Sprintf("data \"pricing_identifai_pricing\" \"one\" {\n  %s\n}", tt.config),
+					ExpectError: regexp.MustCompile(tt.want),
+				}},
+			})
+		})
+	}
+}

@@ -1,0 +1,140 @@
+package datasources
+
+import (
+	"context"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+)
+
+var (
+	_ datasource.DataSource              = (*IdentifaiPricingsDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*IdentifaiPricingsDataSource)(nil)
+)
+
+const (
+	identifaiDefaultOrder     = "created_at"
+	identifaiDefaultDirection = "desc"
+)
+
+// NewIdentifaiPricingsDataSource is the pricing_identifai_pricings data source.
+func NewIdentifaiPricingsDataSource() datasource.DataSource {
+	return &IdentifaiPricingsDataSource{}
+}
+
+// IdentifaiPricingsDataSource lists identifAI's partner pricings.
+type IdentifaiPricingsDataSource struct {
+	data *ProviderData
+}
+
+type identifaiPricingsModel struct {
+	Order     types.String            `tfsdk:"order"`
+	Direction types.String            `tfsdk:"direction"`
+	PerPage   types.Int64             `tfsdk:"per_page"`
+	Pricings  []identifaiPricingModel `tfsdk:"pricings"`
+	Total     types.Int64             `tfsdk:"total"`
+}
+
+type identifaiPricingModel struct {
+	ID   types.Int64  `tfsdk:"id"`
+	Name types.String `tfsdk:"name"`
+	SKU  types.String `tfsdk:"sku"`
+}
+
+func (d *IdentifaiPricingsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_identifai_pricings"
+}
+
+func (d *IdentifaiPricingsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists every identifAI partner pricing plan (`GET /api/partner/pricings`), in API order. " +
+			"The provider follows every page, so the list is complete whatever `per_page` is, and fails rather than return a partial list.",
+		Attributes: map[string]schema.Attribute{
+			"order": schema.StringAttribute{
+				MarkdownDescription: "Field to sort by, passed to the API as `order`. Defaults to `created_at`.",
+				Optional:            true,
+				Computed:            true,
+				Validators: []validator.String{
+					stringvalidator.RegexMatches(regexp.MustCompile(`^[a-z][a-z0-9_]*$`), "must be a field name in lower snake_case, such as created_at, id, name or sku"),
+				},
+			},
+			"direction": schema.StringAttribute{
+				MarkdownDescription: "Sort direction: `asc` or `desc`. Defaults to `desc`.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{stringvalidator.OneOf("asc", "desc")},
+			},
+			"per_page": schema.Int64Attribute{
+				MarkdownDescription: "Page size to request, from 1 to 1000. When unset, the API returns every pricing in one response. " +
+					"Either way the provider returns the complete list.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(1, 1000)},
+			},
+			"pricings": schema.ListNestedAttribute{
+				MarkdownDescription: "The pricing plans, in API order.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: identifaiPricingAttributes(),
+				},
+			},
+			"total": schema.Int64Attribute{
+				MarkdownDescription: "Number of pricings the API reported.",
+				Computed:            true,
+			},
+		},
+	}
+}
+
+func identifaiPricingAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id":   schema.Int64Attribute{MarkdownDescription: "Numeric id of the pricing plan.", Computed: true},
+		"name": schema.StringAttribute{MarkdownDescription: "Name of the pricing plan.", Computed: true},
+		"sku":  schema.StringAttribute{MarkdownDescription: "SKU code of the pricing plan.", Computed: true},
+	}
+}
+
+func (d *IdentifaiPricingsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = configureProviderData(req, resp)
+}
+
+func (d *IdentifaiPricingsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var model identifaiPricingsModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
+	if resp.Diagnostics.HasError() || !d.data.requireKey(&resp.Diagnostics, "identifai", d.data.Identifai.HasAPIKey()) {
+		return
+	}
+	model.Order = stringOrDefault(model.Order, identifaiDefaultOrder)
+	model.Direction = stringOrDefault(model.Direction, identifaiDefaultDirection)
+
+	list, err := d.data.Identifai.ListPricings(ctx, clients.ListPricingsInput{
+		Order:     model.Order.ValueString(),
+		Direction: model.Direction.ValueString(),
+		PerPage:   model.PerPage.ValueInt64(),
+	})
+	if err != nil {
+		d.data.addReadError(&resp.Diagnostics, "identifai", "identifAI pricings", err)
+		return
+	}
+
+	model.Pricings = make([]identifaiPricingModel, len(list.Pricings))
+	for i, p := range list.Pricings {
+		model.Pricings[i] = identifaiPricingFrom(p)
+	}
+	model.Total = types.Int64Value(list.Total)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+}
+
+func identifaiPricingFrom(p clients.Pricing) identifaiPricingModel {
+	return identifaiPricingModel{
+		ID:   types.Int64Value(p.ID),
+		Name: types.StringPointerValue(p.Name),
+		SKU:  types.StringPointerValue(p.SKU),
+	}
+}

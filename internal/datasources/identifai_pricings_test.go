@@ -1,0 +1,215 @@
+package datasources_test
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+)
+
+// identifaiOrder is the sandbox fixture in the order the API sorts it.
+func identifaiOrder(sb *acctest.Sandbox, direction string) []sandbox.IdentifaiPricing {
+	ps := sb.IdentifaiPricings()
+	sort.SliceStable(ps, func(i, j int) bool {
+		if direction == "asc" {
+			return ps[i].CreatedAt.Before(ps[j].CreatedAt)
+		}
+		return ps[i].CreatedAt.After(ps[j].CreatedAt)
+	})
+	return ps
+}
+
+// checkIdentifaiList checks the whole list against the fixture, in order.
+func checkIdentifaiList(name string, want []sandbox.IdentifaiPricing) resource.TestCheckFunc {
+	checks := []resource.TestCheckFunc{
+		resource.TestCheckResourceAttr(name, "total", strconv.Itoa(len(want))),
+		resource.TestCheckResourceAttr(name, "pricings.#", strconv.Itoa(len(want))),
+	}
+	for i, p := range want {
+		checks = append(checks,
+			resource.TestCheckResourceAttr(name, fmt.Sprintf("pricings.%d.id", i), strconv.Itoa(p.ID)),
+			resource.TestCheckResourceAttr(name, fmt.Sprintf("pricings.%d.sku", i), p.SKU),
+			resource.TestCheckResourceAttr(name, fmt.Sprintf("pricings.%d.name", i), p.Name),
+		)
+	}
+	return resource.ComposeAggregateTestCheckFunc(checks...)
+}
+
+func TestAccIdentifaiPricingsReturnsTheFullListWhateverThePageSize(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	want := identifaiOrder(sb, "desc")
+	// identifAI allows 2 requests/s per key and the client paces itself,
+	// so page sizes stay large enough to keep the test quick.
+	for _, perPage := range []string{"null", "7", "10", "44", "45", "1000"} {
+		t.Run("per_page "+perPage, func(t *testing.T) {
+			t.Parallel()
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: sb.ProviderConfig() + fmt.Sprintf(`
+data "pricing_identifai_pricings" "all" {
+  per_page = %s
+}`, perPage),
+					Check: resource.ComposeAggregateTestCheckFunc(
+						checkIdentifaiList("data.pricing_identifai_pricings.all", want),
+						resource.TestCheckResourceAttr("data.pricing_identifai_pricings.all", "order", "created_at"),
+						resource.TestCheckResourceAttr("data.pricing_identifai_pricings.all", "direction", "desc"),
+					),
+				}},
+			})
+		})
+	}
+}
+
+func TestAccIdentifaiPricingsSortsBothWays(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	byID := sb.IdentifaiPricings()
+	byIDDesc := make([]sandbox.IdentifaiPricing, len(byID))
+	for i, p := range byID {
+		byIDDesc[len(byID)-1-i] = p
+	}
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfig() + `
+data "pricing_identifai_pricings" "asc" {
+  direction = "asc"
+  per_page  = 20
+}
+data "pricing_identifai_pricings" "id_asc" {
+  order     = "id"
+  direction = "asc"
+}
+data "pricing_identifai_pricings" "id_desc" {
+  order     = "id"
+  direction = "desc"
+  per_page  = 8
+}`,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				checkIdentifaiList("data.pricing_identifai_pricings.asc", identifaiOrder(sb, "asc")),
+				checkIdentifaiList("data.pricing_identifai_pricings.id_asc", byID),
+				checkIdentifaiList("data.pricing_identifai_pricings.id_desc", byIDDesc),
+			),
+		}},
+	})
+}
+
+func TestAccIdentifaiPricingsRecoversFromTransientFailures(t *testing.T) {
+	t.Parallel()
+	for _, fault := range []sandbox.Fault{
+		{Status: 429, RetryAfter: "1"},
+		{Status: 503},
+	} {
+		t.Run(fmt.Sprintf("a %d followed by success", fault.Status), func(t *testing.T) {
+			t.Parallel()
+			sb := acctest.StartSandbox(t, sandbox.Options{})
+			sb.InjectFaults(sandbox.VendorIdentifai, fault)
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: sb.ProviderConfig() + `
+data "pricing_identifai_pricings" "all" {}`,
+					Check: resource.ComposeAggregateTestCheckFunc(
+						checkIdentifaiList("data.pricing_identifai_pricings.all", identifaiOrder(sb, "desc")),
+						func(*terraform.State) error {
+							if got := sb.Responses(sandbox.VendorIdentifai, fault.Status); got != 1 {
+								return fmt.Errorf("sandbox answered %d times with %d, want exactly once", got, fault.Status)
+							}
+							return nil
+						},
+					),
+				}},
+			})
+		})
+	}
+}
+
+func TestAccIdentifaiPricingsFailsLoudly(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		faults []sandbox.Fault
+		blocks map[string]string
+		want   string
+	}{
+		{
+			name:   "without a key",
+			blocks: map[string]string{"identifai": `base_url = "%s"`},
+			want:   `(?s)Missing identifAI API key.*identifai.api_key.*IDENTIFAI_API_KEY`,
+		},
+		{
+			name:   "with a key the vendor rejects",
+			blocks: map[string]string{"identifai": `api_key = "wrong-key", base_url = "%s"`},
+			want:   `(?s)identifAI rejected the API key.*HTTP 401.*Unauthenticated\..*IDENTIFAI_API_KEY`,
+		},
+		{
+			name:   "on a permanent 500",
+			faults: []sandbox.Fault{{Status: 500, Sticky: true}},
+			want:   `(?s)Unable to read identifAI pricings.*identifai: list pricings page 1: HTTP 500`,
+		},
+		{
+			name:   "on malformed JSON",
+			faults: []sandbox.Fault{{Kind: sandbox.FaultMalformedJSON, Sticky: true}},
+			want:   `(?s)identifai: list pricings page 1 \(GET\s+http://127\.0\.0\.1:\d+/identifai/api/partner/pricings.*not the documented JSON`,
+		},
+		{
+			name:   "on an http base URL off loopback",
+			blocks: map[string]string{"identifai": `api_key = "k", base_url = "http://backend.identifai.net"`},
+			want:   `(?s)identifai.base_url.*http://backend.identifai.net.*non-loopback`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run("it fails "+tt.name, func(t *testing.T) {
+			t.Parallel()
+			sb := acctest.StartSandbox(t, sandbox.Options{})
+			sb.InjectFaults(sandbox.VendorIdentifai, tt.faults...)
+			blocks := map[string]string{}
+			for v, body := range tt.blocks {
+				blocks[v] = strings.ReplaceAll(body, "%s", sb.BaseURL(v))
+			}
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      sb.ProviderConfigWith(blocks, "max_retries = 1") + `data "pricing_identifai_pricings" "all" {}`,
+					ExpectError: regexp.MustCompile(tt.want),
+				}},
+			})
+		})
+	}
+}
+
+func TestAccIdentifaiPricingsValidatesArguments(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ config, want string }{
+		{`direction = "up"`, `(?s)Attribute direction value must be one of: \["asc" "desc"\], got: "up"`},
+		{`per_page = 0`, `(?s)Attribute per_page value must be between 1 and 1000, got: 0`},
+		{`order = "Name; DROP"`, `(?s)Attribute order must be a field name in lower snake_case`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.config+" is refused at plan time", func(t *testing.T) {
+			t.Parallel()
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      fmt.Sprintf("data \"pricing_identifai_pricings\" \"all\" {\n  %s\n}", tt.config),
+					ExpectError: regexp.MustCompile(tt.want),
+				}},
+			})
+		})
+	}
+}

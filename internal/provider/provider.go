@@ -1,0 +1,52 @@
+// Package provider wires the pricing provider: its configuration, the vendor
+// clients, and the registry of data sources and functions.
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
+)
+
+var (
+	_ provider.Provider              = (*PricingProvider)(nil)
+	_ provider.ProviderWithFunctions = (*PricingProvider)(nil)
+)
+
+// PricingProvider reads vendors' price lists as typed Terraform data.
+type PricingProvider struct {
+	// version is set by the release build (ldflags) and sent in User-Agent.
+	version string
+}
+
+// New returns the provider factory for providerserver and for tests.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider {
+		return &PricingProvider{version: version}
+	}
+}
+
+func (p *PricingProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "pricing"
+	resp.Version = p.version
+}
+
+func (p *PricingProvider) Resources(context.Context) []func() resource.Resource {
+	return nil
+}
+
+func (p *PricingProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		datasources.NewIdentifaiPricingsDataSource,
+		datasources.NewIdentifaiPricingDataSource,
+	}
+}
+
+func (p *PricingProvider) Functions(context.Context) []func() function.Function {
+	return nil
+}

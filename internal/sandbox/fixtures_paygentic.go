@@ -1,0 +1,207 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// DefaultPaygenticPlans is the size of the Paygentic fixture when
+// Options.PaygenticPlans is 0: more than two pages of the maximum limit.
+const DefaultPaygenticPlans = 260
+
+// Known Paygentic fixture values (the first plans reproduce the vendor's own
+// examples).
+const (
+	PaygenticBasicPlanID    = "plan_t9u0v1w2x3y4z5a6" // "Basic Tier", price "49990000000" (49.99 USD)
+	PaygenticBusinessPlanID = "plan_z1a2b3c4d5e6f7g8" // "Business Package", price "199000000000" (199 USD)
+	PaygenticSubCentPlanID  = "plan_0000000000000002" // price "4990000" (0.00499 USD)
+)
+
+// PaygenticMerchants and PaygenticProducts are the fixture's merchant and
+// product ids. Product i belongs to merchant i%4.
+var (
+	PaygenticMerchants = []string{"org_b7c8d9e0f1g2h3i4", "org_h9i0j1k2l3m4n5o6", "org_q1r2s3t4u5v6w7x8", "org_y9z0a1b2c3d4e5f6"}
+	PaygenticProducts  = []string{"prod_j5k6l7m8n9o0p1q2", "prod_p7q8r9s0t1u2v3w4", "prod_a1b2c3d4e5f6g7h8", "prod_i9j0k1l2m3n4o5p6", "prod_q7r8s9t0u1v2w3x4", "prod_y5z6a7b8c9d0e1f2"}
+)
+
+// PaygenticPlan follows the vendor's current schema. Price and BillingInterval
+// are optional (older and deprecated fields); Metadata and TrialPeriodDays are
+// undocumented extras that decoders must ignore.
+type PaygenticPlan struct {
+	ID                 string           `json:"id"`
+	Object             string           `json:"object"`
+	BillingCadence     string           `json:"billingCadence"`
+	BillingInterval    string           `json:"billingInterval,omitempty"`
+	CreatedAt          string           `json:"createdAt"`
+	Currency           string           `json:"currency"`
+	DefaultTaxCode     string           `json:"defaultTaxCode"`
+	DefaultTaxRate     float64          `json:"defaultTaxRate"`
+	Description        string           `json:"description"`
+	InvoiceDisplayName string           `json:"invoiceDisplayName"`
+	MerchantID         string           `json:"merchantId"`
+	Name               string           `json:"name"`
+	Price              string           `json:"price,omitempty"`
+	Prices             []PaygenticPrice `json:"prices"`
+	ProductID          string           `json:"productId"`
+	TaxBehavior        string           `json:"taxBehavior"`
+	UpdatedAt          string           `json:"updatedAt"`
+	Metadata           map[string]any   `json:"metadata,omitempty"`
+	TrialPeriodDays    int              `json:"trialPeriodDays,omitempty"`
+}
+
+// PaygenticPrice is one entry of a plan's prices. UnitAmount is an atomic
+// amount (10^-9 of the currency) and may be absent.
+type PaygenticPrice struct {
+	ID                 string `json:"id"`
+	Object             string `json:"object"`
+	BillableMetricID   string `json:"billableMetricId"`
+	CreatedAt          string `json:"createdAt"`
+	InvoiceDisplayName string `json:"invoiceDisplayName"`
+	Model              string `json:"model"`
+	PaymentTerm        string `json:"paymentTerm"`
+	UnitAmount         string `json:"unitAmount,omitempty"`
+	Currency           string `json:"currency,omitempty"`
+	UpdatedAt          string `json:"updatedAt"`
+}
+
+type paygenticData struct {
+	plans []PaygenticPlan
+	json  [][]byte         // serialized plans, same index
+	byID  map[string]int   // plan id -> index
+	index map[string][]int // filterKey(merchant, product) -> plan indexes in order
+}
+
+func paygenticFilterKey(merchantID, productID string) string { return merchantID + "|" + productID }
+
+func newPaygenticData(n int) *paygenticData {
+	if n <= 0 {
+		n = DefaultPaygenticPlans
+	}
+	d := &paygenticData{
+		plans: make([]PaygenticPlan, n),
+		json:  make([][]byte, n),
+		byID:  make(map[string]int, n),
+		index: map[string][]int{},
+	}
+	for i := range n {
+		p := paygenticPlan(i)
+		b, err := json.Marshal(p)
+		if err != nil {
+			panic("sandbox: paygentic fixture does not marshal: " + err.Error())
+		}
+		d.plans[i], d.json[i], d.byID[p.ID] = p, b, i
+		for _, k := range []string{
+			paygenticFilterKey("", ""),
+			paygenticFilterKey(p.MerchantID, ""),
+			paygenticFilterKey("", p.ProductID),
+			paygenticFilterKey(p.MerchantID, p.ProductID),
+		} {
+			d.index[k] = append(d.index[k], i)
+		}
+	}
+	return d
+}
+
+var (
+	paygenticTiers     = []string{"Starter", "Basic", "Growth", "Pro", "Business", "Scale", "Enterprise"}
+	paygenticCadences  = []string{"P1M", "P3M", "P1Y"}
+	paygenticIntervals = map[string]string{"P1M": "monthly", "P3M": "quarterly", "P1Y": "yearly"}
+	paygenticModels    = []string{"standard", "dynamic", "volume", "percentage"}
+	paygenticTaxRates  = []float64{8.5, 10, 0, 20, 7.25}
+	paygenticTaxCodes  = []string{"eservice", "saas", "digital_goods"}
+	paygenticMetrics   = []string{"Token Usage", "Storage Usage", "API Calls", "Seats", "Compute Minutes"}
+	// Monthly list prices in cents; atomic units are cents * 10^7.
+	paygenticCents = []int64{900, 1900, 2900, 4900, 9900, 19900, 49900, 1250}
+)
+
+// paygenticPlan builds plan i from its index alone, so any size of fixture
+// is cheap, deterministic and a prefix of larger ones.
+func paygenticPlan(i int) PaygenticPlan {
+	base := time.Date(2024, 1, 12, 10, 0, 0, 0, time.UTC)
+	created := base.Add(time.Duration(i) * time.Hour)
+	updated := created.Add(time.Duration(i%5) * 24 * time.Hour)
+	product := i % len(PaygenticProducts)
+	merchant := product % len(PaygenticMerchants)
+	cadence := paygenticCadences[(i/6)%len(paygenticCadences)]
+	tier := paygenticTiers[i%len(paygenticTiers)]
+	currency := "USD"
+	if merchant == 3 {
+		currency = "EUR"
+	}
+	p := PaygenticPlan{
+		ID:                 fmt.Sprintf("plan_%016d", i),
+		Object:             "plan",
+		BillingCadence:     cadence,
+		CreatedAt:          created.Format(time.RFC3339),
+		Currency:           currency,
+		DefaultTaxCode:     paygenticTaxCodes[i%len(paygenticTaxCodes)],
+		DefaultTaxRate:     paygenticTaxRates[i%len(paygenticTaxRates)],
+		Description:        fmt.Sprintf("%s plan #%d with a monthly usage allowance", tier, i),
+		InvoiceDisplayName: fmt.Sprintf("%s Plan %d", tier, i),
+		MerchantID:         PaygenticMerchants[merchant],
+		Name:               fmt.Sprintf("%s Plan %d", tier, i),
+		ProductID:          PaygenticProducts[product],
+		TaxBehavior:        []string{"exclusive", "inclusive"}[(i/3)%2],
+		UpdatedAt:          updated.Format(time.RFC3339),
+	}
+	// Usage-only plans carry no plan-level price.
+	if i%5 != 3 {
+		p.Price = strconv.FormatInt(paygenticCents[i%len(paygenticCents)]*10_000_000, 10)
+	}
+	if i%4 == 0 {
+		p.BillingInterval = paygenticIntervals[cadence]
+	}
+	if i%7 == 6 {
+		p.Metadata = map[string]any{"tier": tier, "legacy": i%2 == 0}
+		p.TrialPeriodDays = 14
+	}
+	for k := range 1 + i%3 {
+		seed := uint64(i)*8 + uint64(k)
+		pr := PaygenticPrice{
+			ID:                 fmt.Sprintf("price_%016x", mix64(seed)),
+			Object:             "price",
+			BillableMetricID:   fmt.Sprintf("bm_%016x", mix64(seed^0xb111)),
+			CreatedAt:          p.CreatedAt,
+			InvoiceDisplayName: paygenticMetrics[(i+k)%len(paygenticMetrics)],
+			Model:              paygenticModels[(i+k)%len(paygenticModels)],
+			PaymentTerm:        []string{"in_arrears", "in_advance"}[(i+k)%2],
+			UpdatedAt:          p.UpdatedAt,
+		}
+		if (i+k)%3 != 2 {
+			// Per-unit prices are often fractions of a cent.
+			pr.UnitAmount = strconv.FormatInt(int64(2_500_000*(1+(i+k)%4)), 10)
+			pr.Currency = currency
+		}
+		p.Prices = append(p.Prices, pr)
+	}
+
+	switch i {
+	case 0:
+		p.ID, p.Name, p.InvoiceDisplayName = PaygenticBasicPlanID, "Basic Tier", "LLM API Basic Plan"
+		p.Description = "Claude API access with 500K tokens monthly allowance"
+		p.Price, p.BillingCadence, p.BillingInterval = "49990000000", "P1M", "monthly"
+		p.DefaultTaxCode, p.DefaultTaxRate = "eservice", 8.5
+	case 1:
+		p.ID, p.Name, p.InvoiceDisplayName = PaygenticBusinessPlanID, "Business Package", "Data Warehouse Business"
+		p.Description = "Unlimited cloud storage plus real-time analytics tools"
+		p.Price, p.BillingCadence, p.BillingInterval = "199000000000", "P1M", "monthly"
+		p.DefaultTaxCode, p.DefaultTaxRate = "eservice", 10
+	case 2:
+		p.Price = "4990000"
+	}
+	return p
+}
+
+// PaygenticPlans returns a copy of the Paygentic fixture in list order.
+// Nested slices and maps are shared: treat them as read-only.
+func (s *Server) PaygenticPlans() []PaygenticPlan {
+	return append([]PaygenticPlan(nil), s.paygentic.plans...)
+}
+
+// PaygenticPlanCount returns how many plans the list endpoint reports for the
+// given filters ("" means unfiltered).
+func (s *Server) PaygenticPlanCount(merchantID, productID string) int {
+	return len(s.paygentic.index[paygenticFilterKey(merchantID, productID)])
+}

@@ -1,0 +1,153 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// ProbelyExamplePlanID is the plan from the vendor's example: a trial with no
+// price, discount, savings or tiers keys at all.
+const ProbelyExamplePlanID = "enterprise-base-eur"
+
+// ProbelyPlan is one Probely plan. The scan-profile list appears under either
+// of two keys (the vendor's schema and example disagree), so exactly one of
+// AllowedScanProfiles and AllowedBuiltinScanProfiles is set. Price, Discount,
+// Savings and Tiers are absent when nil; Tiers is JSON null for most plans.
+type ProbelyPlan struct {
+	ID                         string               `json:"id"`
+	Name                       string               `json:"name"`
+	Family                     string               `json:"family"`
+	Description                string               `json:"description"`
+	IsTrial                    bool                 `json:"is_trial"`
+	ChargeModel                string               `json:"charge_model"`
+	Price                      *int                 `json:"price,omitempty"`
+	CurrencyCode               string               `json:"currency_code"`
+	Period                     int                  `json:"period"`
+	PeriodUnit                 string               `json:"period_unit"`
+	AllowedScanProfiles        []string             `json:"allowed_scan_profiles,omitempty"`
+	AllowedBuiltinScanProfiles []string             `json:"allowed_builtin_scan_profiles,omitempty"`
+	AllowedCreditsPacks        []ProbelyCreditsPack `json:"allowed_credits_packs"`
+	Discount                   *int                 `json:"discount,omitempty"`
+	Savings                    *int                 `json:"savings,omitempty"`
+	Tiers                      json.RawMessage      `json:"tiers,omitempty"`
+}
+
+// ProbelyCreditsPack is an entry of allowed_credits_packs.
+type ProbelyCreditsPack struct {
+	ID           string `json:"id"`
+	Name         string `json:"name"`
+	Price        int    `json:"price"`
+	CurrencyCode string `json:"currency_code"`
+	PackAmount   int    `json:"pack_amount"`
+	Discount     int    `json:"discount"`
+	Savings      int    `json:"savings"`
+}
+
+type probelyData struct {
+	plans []ProbelyPlan
+	json  [][]byte
+}
+
+func intPtr(n int) *int { return &n }
+
+func newProbelyData() *probelyData {
+	type family struct {
+		id, name, chargeModel string
+		monthly               int // price in minor units for one month
+		profiles              []string
+		packs                 int
+		tiers                 string
+	}
+	families := []family{
+		{"basic", "Basic Plan", "flat_fee", 4900, []string{"lightning", "safe"}, 0, ""},
+		{"pro", "Pro Plan", "per_unit", 14900, []string{"lightning", "safe", "normal"}, 1, ""},
+		{"business", "Business Plan", "volume", 49900, []string{"lightning", "safe", "normal", "full"}, 2,
+			`{"tiers":[{"up_to":10,"unit_price":100},{"up_to":null,"unit_price":80}]}`},
+		{"enterprise", "Enterprise Plan", "tiered", 199900, []string{"lightning", "safe", "normal", "full"}, 3,
+			`{"tiers":[{"up_to":5,"flat_price":99900},{"up_to":25,"unit_price":15000},{"up_to":null,"unit_price":12000}]}`},
+		{"trial", "Trial", "flat_fee", 0, []string{"lightning"}, 0, ""},
+	}
+	currencies := []struct {
+		code  string
+		ratio int // percent of the USD price
+	}{{"USD", 100}, {"EUR", 92}, {"GBP", 80}}
+
+	d := &probelyData{}
+	for _, f := range families {
+		for _, unit := range []string{"month", "year"} {
+			for _, c := range currencies {
+				p := ProbelyPlan{
+					ID:                  f.id + "-" + unit + "ly-" + strings.ToLower(c.code),
+					Name:                f.name,
+					Family:              f.id,
+					Description:         f.name + " billed every " + unit,
+					ChargeModel:         f.chargeModel,
+					CurrencyCode:        c.code,
+					Period:              1,
+					PeriodUnit:          unit,
+					AllowedCreditsPacks: []ProbelyCreditsPack{},
+					Tiers:               json.RawMessage("null"),
+				}
+				if f.tiers != "" {
+					p.Tiers = json.RawMessage(f.tiers)
+				}
+				if f.id == "trial" {
+					p.IsTrial, p.Period, p.PeriodUnit = true, 2, "week"
+					p.ID = "trial-" + unit + "-" + strings.ToLower(c.code)
+				} else {
+					price := f.monthly * c.ratio / 100
+					discount, savings := 0, 0
+					if unit == "year" {
+						discount = 17
+						savings = price * 12 * discount / 100
+						price = price*12 - savings
+					}
+					p.Price, p.Discount, p.Savings = intPtr(price), intPtr(discount), intPtr(savings)
+				}
+				for k := range f.packs {
+					amount := []int{100, 500, 2000}[k]
+					p.AllowedCreditsPacks = append(p.AllowedCreditsPacks, ProbelyCreditsPack{
+						ID:           "credits-" + []string{"100", "500", "2000"}[k] + "-" + strings.ToLower(c.code),
+						Name:         []string{"100", "500", "2000"}[k] + " scan credits",
+						Price:        amount * 90 * c.ratio / 100 * (100 - 5*k) / 100,
+						CurrencyCode: c.code,
+						PackAmount:   amount,
+						Discount:     5 * k,
+						Savings:      amount * 90 * c.ratio / 100 * 5 * k / 100,
+					})
+				}
+				// The vendor's schema and example use different keys; serve both.
+				if len(d.plans)%2 == 0 {
+					p.AllowedScanProfiles = f.profiles
+				} else {
+					p.AllowedBuiltinScanProfiles = f.profiles
+				}
+				d.plans = append(d.plans, p)
+			}
+		}
+	}
+	// Replace one enterprise plan with the vendor's own example verbatim.
+	for i, p := range d.plans {
+		if p.Family == "enterprise" && p.PeriodUnit == "year" && p.CurrencyCode == "EUR" {
+			d.plans[i] = ProbelyPlan{
+				ID: ProbelyExamplePlanID, Name: "Enterprise Plan", Family: "enterprise", Description: "",
+				IsTrial: true, ChargeModel: "flat_fee", CurrencyCode: "EUR", Period: 1, PeriodUnit: "year",
+				AllowedScanProfiles: []string{"lightning", "safe", "normal", "full"},
+				AllowedCreditsPacks: []ProbelyCreditsPack{},
+			}
+		}
+	}
+	for _, p := range d.plans {
+		b, err := json.Marshal(p)
+		if err != nil {
+			panic("sandbox: probely fixture does not marshal: " + err.Error())
+		}
+		d.json = append(d.json, b)
+	}
+	return d
+}
+
+// ProbelyPlans returns a copy of the Probely fixture in list order.
+func (s *Server) ProbelyPlans() []ProbelyPlan {
+	return append([]ProbelyPlan(nil), s.probely.plans...)
+}
