@@ -1,0 +1,19 @@
+package clients
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// scaleDecimal turns an integer amount in units of 10^-exp of a currency
+// into an exact decimal string in the major unit, trailing zeros dropped:
+// scaleDecimal("49990000000", 9) is "49.99". No binary floating point is
+// involved, so no amount is ever rounded.
+func scaleDecimal(amount string, exp int32) (string, error) {
+	d, err := decimal.NewFromString(amount)
+	if err != nil {
+		return "", fmt.Errorf("amount %q is not a decimal number", amount)
+	}
+	return d.Shift(-exp).String(), nil
+}
