@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -96,4 +97,11 @@ func Key(vendor string) string {
 		return sandbox.StreamskillKey
 	}
 	panic("acctest: unknown vendor " + vendor)
+}
+
+// ErrorMatching compiles an ExpectError pattern that tolerates Terraform's
+// line wrapping of diagnostics: every space in pattern matches any run of
+// whitespace, and . matches newlines.
+func ErrorMatching(pattern string) *regexp.Regexp {
+	return regexp.MustCompile(`(?s)` + strings.ReplaceAll(pattern, " ", `\s+`))
 }
