@@ -240,7 +240,8 @@ func parseTiers(field string, m map[string]decimal.Decimal, check func(field str
 		// Only canonical digits: "007" or "+7" next to "7" would make two
 		// entries for one threshold.
 		if err != nil || threshold < 0 || strconv.FormatInt(threshold, 10) != key {
-			return nil, tariffError(field+" key", strconv.Quote(key), "must be a whole number >= 0 written in plain digits")
+			return nil, &InputError{Argument: ArgTariff, Value: field + " key " + strconv.Quote(key),
+				Rule: "must be a whole number >= 0 written in plain digits"}
 		}
 		if err := check(fmt.Sprintf("%s[%q]", field, key), m[key]); err != nil {
 			return nil, err
@@ -256,10 +257,21 @@ func parseTiers(field string, m map[string]decimal.Decimal, check func(field str
 // a billion-digit multiplication; real prices are nowhere near the bound.
 const maxDigits = 64
 
-func checkAmount(field string, v decimal.Decimal) error {
+// checkScale keeps a tariff number within maxDigits.
+func checkScale(field string, v decimal.Decimal) error {
 	exp := int64(v.Exponent())
 	if exp < -maxDigits || int64(v.NumDigits())+exp > maxDigits {
-		return tariffError(field, v, fmt.Sprintf("must have at most %d decimal places and %d integer digits", maxDigits, maxDigits))
+		// Scientific notation: v.String() would spell out every digit.
+		return tariffError(field, fmt.Sprintf("%se%d", v.Coefficient(), exp),
+			fmt.Sprintf("must have at most %d decimal places and %d integer digits", maxDigits, maxDigits))
+	}
+	return nil
+}
+
+// checkAmount accepts a price: an in-scale number >= 0.
+func checkAmount(field string, v decimal.Decimal) error {
+	if err := checkScale(field, v); err != nil {
+		return err
 	}
 	if v.Sign() < 0 {
 		return tariffError(field, v, "must be >= 0")
@@ -267,11 +279,12 @@ func checkAmount(field string, v decimal.Decimal) error {
 	return nil
 }
 
+// checkPercent accepts a discount: an in-scale number from 0 to 100.
 func checkPercent(field string, v decimal.Decimal) error {
-	if err := checkAmount(field, v); err != nil {
+	if err := checkScale(field, v); err != nil {
 		return err
 	}
-	if v.GreaterThan(hundred) {
+	if v.Sign() < 0 || v.GreaterThan(hundred) {
 		return tariffError(field, v, "must be a percent between 0 and 100")
 	}
 	return nil

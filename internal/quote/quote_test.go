@@ -2,6 +2,7 @@ package quote
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 
@@ -231,5 +232,110 @@ func TestComputeReportsTheSameBadKeyEveryTime(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), `"a"`) {
 			t.Fatalf("Compute() error = %v, want it to name key \"a\"", err)
 		}
+	}
+}
+
+// parseThresholds reads "k:v,k:v" into a threshold map for the fuzzer; ""
+// is nil. Keys are taken as they are, so bad keys get fuzzed too.
+func parseThresholds(s string) (map[string]decimal.Decimal, bool) {
+	if s == "" {
+		return nil, true
+	}
+	m := map[string]decimal.Decimal{}
+	for entry := range strings.SplitSeq(s, ",") {
+		key, value, ok := strings.Cut(entry, ":")
+		if !ok {
+			return nil, false
+		}
+		v, err := decimal.NewFromString(value)
+		if err != nil {
+			return nil, false
+		}
+		m[key] = v
+	}
+	return m, true
+}
+
+func FuzzCompute(f *testing.F) {
+	// pricingType, price, count, custom, countMin, countMax, hourly, discounts, graduated, quantity, duration
+	f.Add("standard", "50", int64(100), false, int64(0), int64(0), true, "1:0,500:10,1000:20", "", int64(600), int64(1))
+	f.Add("standard", "50", int64(100), false, int64(0), int64(0), true, "1:0,500:10,1000:20", "", int64(1000), int64(2))
+	f.Add("standard", "45", int64(500), false, int64(0), int64(0), true, "500:10", "", int64(499), int64(7))
+	f.Add("standard", "0.125", int64(1), false, int64(0), int64(0), false, "", "", int64(1), int64(1))
+	f.Add("standard", "1", int64(120), false, int64(0), int64(0), true, "", "", int64(3), int64(1))
+	f.Add("standard", "10", int64(0), true, int64(10), int64(350), true, "100:12.5", "", int64(200), int64(24))
+	f.Add("standard", "1e-9999", int64(1), false, int64(0), int64(0), true, "0:1e9999", "", int64(1), int64(1))
+	f.Add("standard", "-1", int64(1), false, int64(0), int64(0), true, "x:1,1:100", "", int64(-1), int64(0))
+	f.Add("graduated", "0", int64(1), false, int64(0), int64(0), true, "", "0:135,101:180,201:270", int64(250), int64(3))
+	f.Add("graduated", "0", int64(0), true, int64(10), int64(350), true, "", "10:0.005,20:0.015", int64(15), int64(9223372036854775807))
+	f.Add("graduated", "0", int64(1), false, int64(0), int64(0), true, "", "007:1,7:2", int64(9), int64(1))
+	f.Add("tiered", "1", int64(1), false, int64(0), int64(0), true, "", "", int64(1), int64(1))
+
+	f.Fuzz(func(t *testing.T, pricingType, price string, count int64, custom bool, countMin, countMax int64,
+		hourly bool, discounts, graduated string, quantity, duration int64) {
+		p, err := decimal.NewFromString(price)
+		if err != nil {
+			return
+		}
+		d, ok1 := parseThresholds(discounts)
+		g, ok2 := parseThresholds(graduated)
+		if !ok1 || !ok2 {
+			return
+		}
+		tariff := Tariff{PricingType: pricingType, Price: p, Count: ptr(count), Hourly: hourly, Discounts: d, GraduatedPrices: g}
+		if custom {
+			tariff.Count, tariff.CountMin, tariff.CountMax = nil, ptr(countMin), ptr(countMax)
+		}
+
+		got, err := Compute(tariff, quantity, duration)
+		if err != nil {
+			var inputErr *InputError
+			if !errors.As(err, &inputErr) {
+				t.Fatalf("Compute() error %v is a %T, want *InputError", err, err)
+			}
+			switch inputErr.Argument {
+			case ArgQuantity, ArgDuration, ArgTariff:
+			default:
+				t.Fatalf("Compute() error %v names unknown argument %q", err, inputErr.Argument)
+			}
+			return
+		}
+		if got.Total.Sign() < 0 {
+			t.Fatalf("Total = %s, want >= 0", got.Total)
+		}
+		if got.Total.Exponent() != -2 {
+			t.Fatalf("Total = %s has exponent %d, want -2", got.Total, got.Total.Exponent())
+		}
+		if !hourly || duration == math.MaxInt64 {
+			return
+		}
+		longer, err := Compute(tariff, quantity, duration+1)
+		if err != nil {
+			t.Fatalf("Compute(duration %d) works but Compute(duration %d) fails: %v", duration, duration+1, err)
+		}
+		if longer.Total.LessThan(got.Total) {
+			t.Fatalf("Total for %d hours = %s, less than %s for %d hours", duration+1, longer.Total, got.Total, duration)
+		}
+	})
+}
+
+func BenchmarkCompute(b *testing.B) {
+	benchmarks := []struct {
+		name     string
+		tariff   Tariff
+		quantity int64
+	}{
+		{"standard", standard("50", 100, volumeDiscounts), 600},
+		{"graduated", graduated(streamTiers), 250},
+	}
+	for _, bm := range benchmarks {
+		b.Run(bm.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Compute(bm.tariff, bm.quantity, 3); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
