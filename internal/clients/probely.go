@@ -1,8 +1,13 @@
 package clients
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -56,4 +61,197 @@ func decodeDRFError(body []byte) vendorMessage {
 	}
 	m.Fields = fieldErrorsFromMap(fields)
 	return m
+}
+
+const probelyPlansPath = "/plans/"
+
+// probelyPageLength is the page size asked of GET /plans/. The docs give no
+// maximum; 100 is Django REST framework's usual max_page_size and the largest
+// the sandbox accepts. Larger pages mean fewer requests for the same list.
+const probelyPageLength = 100
+
+// probelyMaxPages bounds page_total, so a corrupt paginator cannot make the
+// client schedule an absurd number of requests.
+const probelyMaxPages = 10000
+
+// ProbelyPlan is one Probely plan. Every field but ID is optional: a field
+// the API leaves out stays nil. Numbers keep the text the API sent.
+type ProbelyPlan struct {
+	ID           string
+	Name         *string
+	Family       *string
+	Description  *string
+	IsTrial      *bool
+	ChargeModel  *string
+	Price        *json.Number // as sent, in an undocumented unit
+	CurrencyCode *string
+	Period       *json.Number
+	PeriodUnit   *string
+	// AllowedScanProfiles is whichever of allowed_scan_profiles and
+	// allowed_builtin_scan_profiles the API sent.
+	AllowedScanProfiles []string
+	AllowedCreditsPacks []ProbelyCreditsPack
+	Discount            *json.Number
+	Savings             *json.Number
+	// Tiers is the tiers object as compact JSON, nil when null or absent.
+	Tiers json.RawMessage
+}
+
+// ProbelyCreditsPack is one entry of a plan's allowed_credits_packs.
+type ProbelyCreditsPack struct {
+	ID           *string      `json:"id"`
+	Name         *string      `json:"name"`
+	Price        *json.Number `json:"price"`
+	CurrencyCode *string      `json:"currency_code"`
+	PackAmount   *json.Number `json:"pack_amount"`
+	Discount     *json.Number `json:"discount"`
+	Savings      *json.Number `json:"savings"`
+}
+
+// probelyPlanJSON is the wire shape of a plan. The vendor's schema calls the
+// scan-profile list allowed_builtin_scan_profiles and its example calls it
+// allowed_scan_profiles, so both keys are read.
+type probelyPlanJSON struct {
+	ID                         string               `json:"id"`
+	Name                       *string              `json:"name"`
+	Family                     *string              `json:"family"`
+	Description                *string              `json:"description"`
+	IsTrial                    *bool                `json:"is_trial"`
+	ChargeModel                *string              `json:"charge_model"`
+	Price                      *json.Number         `json:"price"`
+	CurrencyCode               *string              `json:"currency_code"`
+	Period                     *json.Number         `json:"period"`
+	PeriodUnit                 *string              `json:"period_unit"`
+	AllowedScanProfiles        []string             `json:"allowed_scan_profiles"`
+	AllowedBuiltinScanProfiles []string             `json:"allowed_builtin_scan_profiles"`
+	AllowedCreditsPacks        []ProbelyCreditsPack `json:"allowed_credits_packs"`
+	Discount                   *json.Number         `json:"discount"`
+	Savings                    *json.Number         `json:"savings"`
+	Tiers                      json.RawMessage      `json:"tiers"`
+}
+
+// UnmarshalJSON reads a plan from either spelling of the scan-profile list
+// and keeps tiers as the JSON text sent, so its numbers are never rounded.
+func (p *ProbelyPlan) UnmarshalJSON(b []byte) error {
+	var w probelyPlanJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	tiers, err := compactJSON(w.Tiers)
+	if err != nil {
+		return fmt.Errorf("plan %q: tiers: %w", w.ID, err)
+	}
+	profiles := w.AllowedScanProfiles
+	if profiles == nil {
+		profiles = w.AllowedBuiltinScanProfiles
+	}
+	*p = ProbelyPlan{
+		ID: w.ID, Name: w.Name, Family: w.Family, Description: w.Description,
+		IsTrial: w.IsTrial, ChargeModel: w.ChargeModel, Price: w.Price,
+		CurrencyCode: w.CurrencyCode, Period: w.Period, PeriodUnit: w.PeriodUnit,
+		AllowedScanProfiles: profiles, AllowedCreditsPacks: w.AllowedCreditsPacks,
+		Discount: w.Discount, Savings: w.Savings, Tiers: tiers,
+	}
+	return nil
+}
+
+// compactJSON is raw without insignificant whitespace, or nil when raw
+// is absent or JSON null. Compacting keeps key order and number text as sent,
+// so the same answer always gives the same string.
+func compactJSON(raw json.RawMessage) (json.RawMessage, error) {
+	trimmed := bytes.TrimSpace(raw)
+	if len(trimmed) == 0 || bytes.Equal(trimmed, []byte("null")) {
+		return nil, nil
+	}
+	var b bytes.Buffer
+	if err := json.Compact(&b, trimmed); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// ProbelyPlanList is the complete list of plans, in API order.
+type ProbelyPlanList struct {
+	Plans []ProbelyPlan
+	// Count is the number of plans the API reported.
+	Count int64
+}
+
+type probelyPage struct {
+	Count     int64         `json:"count"`
+	PageTotal int64         `json:"page_total"`
+	Page      *int64        `json:"page"`
+	Length    int64         `json:"length"`
+	Results   []ProbelyPlan `json:"results"`
+}
+
+// ListPlans returns every plan in API order. Probely has no single-plan
+// endpoint, so lookups read this list too: it is fetched once per provider
+// run and shared; callers must not modify it.
+func (c *Probely) ListPlans(ctx context.Context) (*ProbelyPlanList, error) {
+	ctx = c.api.maskSecrets(ctx)
+	return shared(c.api, "plans", func() (*ProbelyPlanList, error) {
+		return c.listPlans(ctx)
+	})
+}
+
+func (c *Probely) listPlans(ctx context.Context) (*ProbelyPlanList, error) {
+	const op = "list plans"
+	first, err := c.plansPage(ctx, 1)
+	if err != nil {
+		return nil, err
+	}
+	// Page 1 tells how many pages there are: fetch the rest concurrently.
+	rest, err := fetchRemainingPages(ctx, c.api, int(first.PageTotal), func(ctx context.Context, page int) (*probelyPage, error) {
+		p, err := c.plansPage(ctx, page)
+		if err != nil {
+			return nil, err
+		}
+		if err := checkTotalStable(c.api, op, page, first.Count, p.Count); err != nil {
+			return nil, err
+		}
+		return p, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	list := &ProbelyPlanList{Count: first.Count, Plans: append([]ProbelyPlan(nil), first.Results...)}
+	for _, p := range rest {
+		list.Plans = append(list.Plans, p.Results...)
+	}
+	if err := checkCount(c.api, op, len(list.Plans), int(first.Count)); err != nil {
+		return nil, err
+	}
+	if err := checkUnique(c.api, op, list.Plans, func(p ProbelyPlan) string { return p.ID }); err != nil {
+		return nil, err
+	}
+	return list, nil
+}
+
+func (c *Probely) plansPage(ctx context.Context, page int) (*probelyPage, error) {
+	op := fmt.Sprintf("list plans page %d", page)
+	q := url.Values{}
+	q.Set("length", strconv.Itoa(probelyPageLength))
+	q.Set("page", strconv.Itoa(page))
+	var p probelyPage
+	if err := c.api.getJSON(ctx, op, c.api.endpoint(probelyPlansPath, q), nil, &p); err != nil {
+		return nil, err
+	}
+	if err := checkProbelyPage(op, page, &p); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// checkProbelyPage rejects a page that is not the one asked for or whose
+// paginator cannot be right.
+func checkProbelyPage(op string, page int, p *probelyPage) error {
+	if p.Page != nil && *p.Page != int64(page) {
+		return &PaginationError{Vendor: "probely", Operation: op, Reason: fmt.Sprintf("asked for page %d but the API answered page %d", page, *p.Page)}
+	}
+	if p.Count < 0 || p.PageTotal < 0 || p.PageTotal > probelyMaxPages {
+		return &PaginationError{Vendor: "probely", Operation: op, Reason: fmt.Sprintf("implausible paginator (count %d, page_total %d)", p.Count, p.PageTotal)}
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package datasources
 
 import (
+	"encoding/json"
 	"math/big"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -27,4 +28,13 @@ func numberValue(decimalText string) types.Number {
 		return types.NumberNull()
 	}
 	return types.NumberValue(f)
+}
+
+// jsonNumberValue is numberValue for an optional JSON number: null when the
+// vendor left it out.
+func jsonNumberValue(n *json.Number) types.Number {
+	if n == nil {
+		return types.NumberNull()
+	}
+	return numberValue(n.String())
 }

@@ -1,0 +1,138 @@
+package datasources_test
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+)
+
+// probelyPlanByID is the fixture plan with id, failing the test when the
+// fixture has none.
+func probelyPlanByID(t *testing.T, sb *acctest.Sandbox, id string) sandbox.ProbelyPlan {
+	t.Helper()
+	for _, p := range sb.ProbelyPlans() {
+		if p.ID == id {
+			return p
+		}
+	}
+	t.Fatalf("the Probely fixture has no plan %q", id)
+	return sandbox.ProbelyPlan{}
+}
+
+// firstProbelyPlan is the first fixture plan that has what the test needs.
+func firstProbelyPlan(t *testing.T, sb *acctest.Sandbox, what string, has func(sandbox.ProbelyPlan) bool) sandbox.ProbelyPlan {
+	t.Helper()
+	for _, p := range sb.ProbelyPlans() {
+		if has(p) {
+			return p
+		}
+	}
+	t.Fatalf("the Probely fixture has no plan with %s", what)
+	return sandbox.ProbelyPlan{}
+}
+
+func TestAccProbelyPlanLooksUpByID(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	example := probelyPlanByID(t, sb, sandbox.ProbelyExamplePlanID)
+	if example.Price != nil || example.Tiers != nil {
+		t.Fatalf("the vendor's example plan must have no price and no tiers key: %+v", example)
+	}
+	builtin := firstProbelyPlan(t, sb, "allowed_builtin_scan_profiles and credits packs", func(p sandbox.ProbelyPlan) bool {
+		return p.AllowedBuiltinScanProfiles != nil && len(p.AllowedCreditsPacks) > 1
+	})
+	tiered := firstProbelyPlan(t, sb, "tiers", func(p sandbox.ProbelyPlan) bool {
+		return len(p.Tiers) > 0 && string(p.Tiers) != "null"
+	})
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfig() + fmt.Sprintf(`
+data "pricing_probely_plans" "all" {}
+data "pricing_probely_plan" "example" {
+  id = %q
+}
+data "pricing_probely_plan" "builtin" {
+  id = %q
+}
+data "pricing_probely_plan" "tiered" {
+  id = %q
+}
+
+output "tiered_first_up_to" {
+  value = jsondecode(data.pricing_probely_plan.tiered.tiers_json).tiers[0].up_to
+}`, example.ID, builtin.ID, tiered.ID),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				checkProbelyPlan("data.pricing_probely_plan.example", "", example),
+				resource.TestCheckResourceAttr("data.pricing_probely_plan.example", "is_trial", "true"),
+				resource.TestCheckNoResourceAttr("data.pricing_probely_plan.example", "price"),
+				resource.TestCheckNoResourceAttr("data.pricing_probely_plan.example", "tiers_json"),
+				checkProbelyPlan("data.pricing_probely_plan.builtin", "", builtin),
+				checkProbelyPlan("data.pricing_probely_plan.tiered", "", tiered),
+				resource.TestCheckOutput("tiered_first_up_to", firstTierUpTo(t, tiered)),
+				checkOneProbelyListingPerCommand(sb),
+			),
+		}},
+	})
+}
+
+// firstTierUpTo is the fixture's tiers[0].up_to as Terraform prints a number.
+func firstTierUpTo(t *testing.T, p sandbox.ProbelyPlan) string {
+	t.Helper()
+	m := regexp.MustCompile(`^\{"tiers":\[\{"up_to":(\d+),`).FindSubmatch(p.Tiers)
+	if m == nil {
+		t.Fatalf("plan %s: tiers %s do not start with a numeric up_to", p.ID, p.Tiers)
+	}
+	return string(m[1])
+}
+
+func TestAccProbelyPlanFailsOnAnUnknownID(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfig() + `
+data "pricing_probely_plan" "one" {
+  id = "no-such-plan"
+}`,
+			ExpectError: regexp.MustCompile(fmt.Sprintf(`(?s)No Probely plan found.*No\s+Probely\s+plan\s+has\s+id\s+"no-such-plan"\s+\(searched\s+%d\s+plans\)`, len(sb.ProbelyPlans()))),
+		}},
+	})
+}
+
+func TestAccProbelyPlanFailsLoudly(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, provider, config, want string }{
+		{"without an id", "", ``, `(?s)Missing required argument.*The argument "id" is required`},
+		{"with an empty id", "", `id = ""`, `(?s)Attribute id string length must be at least 1, got: 0`},
+		{"without a key", `base_url = "%s"`, `id = "x"`, `(?s)Missing Probely API key.*probely.api_key.*PROBELY_API_KEY`},
+		{"with a key the vendor rejects", `api_key = "wrong-key", base_url = "%s"`, `id = "x"`,
+			`(?s)Probely rejected the API key.*HTTP 401.*Incorrect\s+authentication\s+credentials\..*PROBELY_API_KEY`},
+	}
+	for _, tt := range tests {
+		t.Run("it fails "+tt.name, func(t *testing.T) {
+			t.Parallel()
+			sb := acctest.StartSandbox(t, sandbox.Options{})
+			blocks := map[string]string{}
+			if tt.provider != "" {
+				blocks[sandbox.VendorProbely] = fmt.Sprintf(tt.provider, sb.BaseURL(sandbox.VendorProbely))
+			}
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      sb.ProviderConfigWith(blocks) + fmt.Sprintf("data \"pricing_probely_plan\" \"one\" {\n  %s\n}", tt.config),
+					ExpectError: regexp.MustCompile(tt.want),
+				}},
+			})
+		})
+	}
+}

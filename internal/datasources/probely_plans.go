@@ -1,0 +1,240 @@
+package datasources
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+)
+
+var (
+	_ datasource.DataSource              = (*ProbelyPlansDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*ProbelyPlansDataSource)(nil)
+)
+
+// probelyCurrencies are the currency codes Probely documents for a plan.
+var probelyCurrencies = []string{"USD", "EUR", "GBP"}
+
+// NewProbelyPlansDataSource is the pricing_probely_plans data source.
+func NewProbelyPlansDataSource() datasource.DataSource {
+	return &ProbelyPlansDataSource{}
+}
+
+// ProbelyPlansDataSource lists Probely's plans.
+type ProbelyPlansDataSource struct {
+	data *ProviderData
+}
+
+type probelyPlansModel struct {
+	Family       types.String       `tfsdk:"family"`
+	CurrencyCode types.String       `tfsdk:"currency_code"`
+	Plans        []probelyPlanModel `tfsdk:"plans"`
+	Total        types.Int64        `tfsdk:"total"`
+}
+
+type probelyPlanModel struct {
+	ID                  types.String              `tfsdk:"id"`
+	Name                types.String              `tfsdk:"name"`
+	Family              types.String              `tfsdk:"family"`
+	Description         types.String              `tfsdk:"description"`
+	IsTrial             types.Bool                `tfsdk:"is_trial"`
+	ChargeModel         types.String              `tfsdk:"charge_model"`
+	Price               types.Number              `tfsdk:"price"`
+	CurrencyCode        types.String              `tfsdk:"currency_code"`
+	Period              types.Number              `tfsdk:"period"`
+	PeriodUnit          types.String              `tfsdk:"period_unit"`
+	AllowedScanProfiles []types.String            `tfsdk:"allowed_scan_profiles"`
+	AllowedCreditsPacks []probelyCreditsPackModel `tfsdk:"allowed_credits_packs"`
+	Discount            types.Number              `tfsdk:"discount"`
+	Savings             types.Number              `tfsdk:"savings"`
+	TiersJSON           types.String              `tfsdk:"tiers_json"`
+}
+
+type probelyCreditsPackModel struct {
+	ID           types.String `tfsdk:"id"`
+	Name         types.String `tfsdk:"name"`
+	Price        types.Number `tfsdk:"price"`
+	CurrencyCode types.String `tfsdk:"currency_code"`
+	PackAmount   types.Number `tfsdk:"pack_amount"`
+	Discount     types.Number `tfsdk:"discount"`
+	Savings      types.Number `tfsdk:"savings"`
+}
+
+func (d *ProbelyPlansDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_probely_plans"
+}
+
+func (d *ProbelyPlansDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists Probely's plans (`GET /plans/`), in API order. The provider reads every page and fails " +
+			"rather than return a partial list. `family` and `currency_code` filter the list in the provider; the API is always asked for every plan.",
+		Attributes: map[string]schema.Attribute{
+			"family": schema.StringAttribute{
+				MarkdownDescription: "Keep only the plans of this family (exact, case-sensitive), such as `enterprise`.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"currency_code": schema.StringAttribute{
+				MarkdownDescription: "Keep only the plans priced in this currency: `USD`, `EUR` or `GBP`.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(probelyCurrencies...)},
+			},
+			"plans": schema.ListNestedAttribute{
+				MarkdownDescription: "The plans that pass the filters, in API order.",
+				Computed:            true,
+				NestedObject:        schema.NestedAttributeObject{Attributes: probelyPlanAttributes(false)},
+			},
+			"total": schema.Int64Attribute{
+				MarkdownDescription: "Number of plans in `plans`, that is after `family` and `currency_code` are applied " +
+					"(without filters, the number of plans the API has).",
+				Computed: true,
+			},
+		},
+	}
+}
+
+// probelyPlanAttributes is the schema of one plan, shared by the list and
+// the lookup; the lookup takes id as its argument.
+func probelyPlanAttributes(idIsArgument bool) map[string]schema.Attribute {
+	id := schema.StringAttribute{MarkdownDescription: "Plan identifier, such as `enterprise-base-eur`.", Computed: true}
+	if idIsArgument {
+		id = schema.StringAttribute{
+			MarkdownDescription: "Identifier of the plan to find (exact, case-sensitive), such as `enterprise-base-eur`.",
+			Required:            true,
+			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+		}
+	}
+	return map[string]schema.Attribute{
+		"id":           id,
+		"name":         schema.StringAttribute{MarkdownDescription: "Plan name.", Computed: true},
+		"family":       schema.StringAttribute{MarkdownDescription: "Plan family, such as `enterprise`.", Computed: true},
+		"description":  schema.StringAttribute{MarkdownDescription: "Plan description; may be empty.", Computed: true},
+		"is_trial":     schema.BoolAttribute{MarkdownDescription: "Whether the plan includes a trial.", Computed: true},
+		"charge_model": schema.StringAttribute{MarkdownDescription: "How the plan is charged: `per_unit`, `flat_fee`, `volume` or `tiered`.", Computed: true},
+		"price": schema.NumberAttribute{
+			MarkdownDescription: "Price exactly as the API sends it, in `currency_code`. Probely does not document the unit " +
+				"(probably minor units, such as cents), so the provider does not convert it. Null when the API sends no price.",
+			Computed: true,
+		},
+		"currency_code": schema.StringAttribute{MarkdownDescription: "Currency of `price`: `USD`, `EUR` or `GBP`.", Computed: true},
+		"period":        schema.NumberAttribute{MarkdownDescription: "The plan is billed every `period` `period_unit`s.", Computed: true},
+		"period_unit":   schema.StringAttribute{MarkdownDescription: "Unit of the billing period: `week`, `month` or `year`.", Computed: true},
+		"allowed_scan_profiles": schema.ListAttribute{
+			MarkdownDescription: "Built-in scan profiles the plan allows, such as `lightning`, `safe`, `normal` and `full`. " +
+				"The API sends this list as `allowed_scan_profiles` or as `allowed_builtin_scan_profiles`; either fills this attribute.",
+			ElementType: types.StringType,
+			Computed:    true,
+		},
+		"allowed_credits_packs": schema.ListNestedAttribute{
+			MarkdownDescription: "Scan-credit packs that can be bought with the plan.",
+			Computed:            true,
+			NestedObject:        schema.NestedAttributeObject{Attributes: probelyCreditsPackAttributes()},
+		},
+		"discount": schema.NumberAttribute{MarkdownDescription: "Discount of the plan, as the API sends it. Null when absent.", Computed: true},
+		"savings":  schema.NumberAttribute{MarkdownDescription: "Savings of the plan, in the unit of `price`, as the API sends it. Null when absent.", Computed: true},
+		"tiers_json": schema.StringAttribute{
+			MarkdownDescription: "The plan's free-form `tiers` object as compact JSON text, numbers exactly as sent; " +
+				"read it with `jsondecode()`. Null when the API sends no tiers or `null`.",
+			Computed: true,
+		},
+	}
+}
+
+func probelyCreditsPackAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id":            schema.StringAttribute{MarkdownDescription: "Credits pack identifier.", Computed: true},
+		"name":          schema.StringAttribute{MarkdownDescription: "Credits pack name.", Computed: true},
+		"price":         schema.NumberAttribute{MarkdownDescription: "Price of the pack exactly as the API sends it, in `currency_code`, not converted.", Computed: true},
+		"currency_code": schema.StringAttribute{MarkdownDescription: "Currency of `price`: `USD`, `EUR`, `GBP`, or empty.", Computed: true},
+		"pack_amount":   schema.NumberAttribute{MarkdownDescription: "Number of scan credits in the pack.", Computed: true},
+		"discount":      schema.NumberAttribute{MarkdownDescription: "Discount of the pack, as the API sends it.", Computed: true},
+		"savings":       schema.NumberAttribute{MarkdownDescription: "Savings of the pack, in the unit of `price`, as the API sends it.", Computed: true},
+	}
+}
+
+func (d *ProbelyPlansDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = configureProviderData(req, resp)
+}
+
+func (d *ProbelyPlansDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var model probelyPlansModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
+	if resp.Diagnostics.HasError() || !d.data.requireKey(&resp.Diagnostics, "probely", d.data.Probely.HasAPIKey()) {
+		return
+	}
+
+	list, err := d.data.Probely.ListPlans(ctx)
+	if err != nil {
+		d.data.addReadError(&resp.Diagnostics, "probely", "Probely plans", err)
+		return
+	}
+
+	model.Plans = []probelyPlanModel{}
+	for _, p := range list.Plans {
+		if probelyPlanMatches(p, model.Family, model.CurrencyCode) {
+			model.Plans = append(model.Plans, probelyPlanFrom(p))
+		}
+	}
+	model.Total = types.Int64Value(int64(len(model.Plans)))
+	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+}
+
+// probelyPlanMatches reports whether p passes the filters the user set;
+// a null filter lets every plan through.
+func probelyPlanMatches(p clients.ProbelyPlan, family, currency types.String) bool {
+	matches := func(got *string, filter types.String) bool {
+		return filter.IsNull() || (got != nil && *got == filter.ValueString())
+	}
+	return matches(p.Family, family) && matches(p.CurrencyCode, currency)
+}
+
+func probelyPlanFrom(p clients.ProbelyPlan) probelyPlanModel {
+	m := probelyPlanModel{
+		ID:           types.StringValue(p.ID),
+		Name:         types.StringPointerValue(p.Name),
+		Family:       types.StringPointerValue(p.Family),
+		Description:  types.StringPointerValue(p.Description),
+		IsTrial:      types.BoolPointerValue(p.IsTrial),
+		ChargeModel:  types.StringPointerValue(p.ChargeModel),
+		Price:        jsonNumberValue(p.Price),
+		CurrencyCode: types.StringPointerValue(p.CurrencyCode),
+		Period:       jsonNumberValue(p.Period),
+		PeriodUnit:   types.StringPointerValue(p.PeriodUnit),
+		Discount:     jsonNumberValue(p.Discount),
+		Savings:      jsonNumberValue(p.Savings),
+		TiersJSON:    types.StringNull(),
+	}
+	if p.AllowedScanProfiles != nil {
+		m.AllowedScanProfiles = make([]types.String, len(p.AllowedScanProfiles))
+		for i, s := range p.AllowedScanProfiles {
+			m.AllowedScanProfiles[i] = types.StringValue(s)
+		}
+	}
+	if p.AllowedCreditsPacks != nil {
+		m.AllowedCreditsPacks = make([]probelyCreditsPackModel, len(p.AllowedCreditsPacks))
+		for i, c := range p.AllowedCreditsPacks {
+			m.AllowedCreditsPacks[i] = probelyCreditsPackFrom(c)
+		}
+	}
+	if p.Tiers != nil {
+		m.TiersJSON = types.StringValue(string(p.Tiers))
+	}
+	return m
+}
+
+func probelyCreditsPackFrom(c clients.ProbelyCreditsPack) probelyCreditsPackModel {
+	return probelyCreditsPackModel{
+		ID:           types.StringPointerValue(c.ID),
+		Name:         types.StringPointerValue(c.Name),
+		Price:        jsonNumberValue(c.Price),
+		CurrencyCode: types.StringPointerValue(c.CurrencyCode),
+		PackAmount:   jsonNumberValue(c.PackAmount),
+		Discount:     jsonNumberValue(c.Discount),
+		Savings:      jsonNumberValue(c.Savings),
+	}
+}
