@@ -1,6 +1,7 @@
 package datasources
 
 import (
+	"encoding/json"
 	"math/big"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -27,4 +28,12 @@ func numberValue(decimalText string) types.Number {
 		return types.NumberNull()
 	}
 	return types.NumberValue(f)
+}
+
+// jsonNumberText is the text of an optional JSON number, empty when absent.
+func jsonNumberText(n *json.Number) string {
+	if n == nil {
+		return ""
+	}
+	return n.String()
 }
