@@ -1,8 +1,12 @@
 package clients
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -80,4 +84,168 @@ func fastAPILoc(loc []any) string {
 		parts = append(parts, fmt.Sprint(p))
 	}
 	return strings.Join(parts, ".")
+}
+
+const (
+	onepinPlansPath = "/api/v1/billing/plans"
+	// onepinPageLimit is the largest page size the API accepts (limit is
+	// 1..100; the documented default is 10), so listings take few requests.
+	onepinPageLimit = 100
+	// onepinMaxPages bounds a walk along next links that never ends.
+	onepinMaxPages = 1000
+)
+
+// OnepinPlan is one OnePin billing plan as the API sends it.
+type OnepinPlan struct {
+	ID              string         `json:"id"`
+	Name            *string        `json:"name"`
+	Tier            *string        `json:"tier"`
+	BillingInterval *string        `json:"billing_interval"`
+	Amount          *json.Number   `json:"amount"`
+	Currency        *string        `json:"currency"`
+	DisplayOrder    *json.Number   `json:"display_order"`
+	Limits          map[string]any `json:"limits"`
+}
+
+// OnepinPlanList is a complete listing, in API order.
+type OnepinPlanList struct {
+	Plans []OnepinPlan
+}
+
+type onepinPage struct {
+	Data       []OnepinPlan `json:"data"`
+	Pagination struct {
+		Next *string `json:"next"`
+	} `json:"pagination"`
+}
+
+// ListPlans returns every plan in API order, following pagination.next to
+// the last page. The result is shared with other callers in the same run;
+// callers must not modify it.
+func (c *Onepin) ListPlans(ctx context.Context) (*OnepinPlanList, error) {
+	ctx = c.api.maskSecrets(ctx)
+	return shared(c.api, "plans", func() (*OnepinPlanList, error) {
+		return c.listPlans(ctx)
+	})
+}
+
+// listPlans walks the next links one by one: the body carries no total or
+// page count, so pages cannot be fetched concurrently.
+func (c *Onepin) listPlans(ctx context.Context) (*OnepinPlanList, error) {
+	const op = "list plans"
+	next := c.api.endpoint(onepinPlansPath, url.Values{"limit": {strconv.Itoa(onepinPageLimit)}})
+	visited := map[string]int{}
+	list := &OnepinPlanList{}
+	for page := 1; next != nil; page++ {
+		pageOp := fmt.Sprintf("list plans page %d", page)
+		if page > onepinMaxPages {
+			return nil, &PaginationError{Vendor: "onepin", Operation: pageOp, Reason: fmt.Sprintf("the listing still had a next link after %d pages; giving up rather than follow it forever", onepinMaxPages)}
+		}
+		key := pageKey(next)
+		if seenAt, seen := visited[key]; seen {
+			return nil, &PaginationError{Vendor: "onepin", Operation: pageOp, Reason: fmt.Sprintf("pagination.next %s repeats page %d; the pagination loops", redactURL(next), seenAt)}
+		}
+		visited[key] = page
+
+		p, err := c.plansPage(ctx, pageOp, next)
+		if err != nil {
+			return nil, err
+		}
+		list.Plans = append(list.Plans, p.Data...)
+		if next, err = c.nextLink(pageOp, p); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkUnique(c.api, op, list.Plans, func(p OnepinPlan) string { return p.ID }); err != nil {
+		return nil, err
+	}
+	return list, nil
+}
+
+// pageKey identifies a page URL regardless of how the server spells it:
+// host case and query parameter order do not make a new page.
+func pageKey(u *url.URL) string {
+	return strings.ToLower(u.Scheme) + "://" + strings.ToLower(u.Hostname()) + ":" + effectivePort(u) + u.EscapedPath() + "?" + u.Query().Encode()
+}
+
+func (c *Onepin) plansPage(ctx context.Context, op string, u *url.URL) (*onepinPage, error) {
+	var p onepinPage
+	if err := c.api.getJSON(ctx, op, u, c.header(), &p); err != nil {
+		return nil, err
+	}
+	for i, plan := range p.Data {
+		if plan.ID == "" {
+			return nil, &ResponseError{Vendor: "onepin", Operation: op, URL: redactURL(u), Err: fmt.Errorf("plan %d of the page has no id", i+1)}
+		}
+	}
+	return &p, nil
+}
+
+// nextLink returns the page's next link, or nil on the last page. A link
+// off the configured origin is refused here, before any request, so the
+// credential and workspace id never leave for another host.
+func (c *Onepin) nextLink(op string, p *onepinPage) (*url.URL, error) {
+	if p.Pagination.Next == nil || *p.Pagination.Next == "" {
+		return nil, nil
+	}
+	next, err := url.Parse(*p.Pagination.Next)
+	if err != nil || !next.IsAbs() {
+		return nil, &PaginationError{Vendor: "onepin", Operation: op, Reason: fmt.Sprintf("pagination.next %q is not an absolute URL", *p.Pagination.Next)}
+	}
+	if !sameOrigin(c.api.base, next) {
+		return nil, &PaginationError{Vendor: "onepin", Operation: op, Reason: fmt.Sprintf("pagination.next %s points outside the configured base URL (%s://%s); refusing to follow it", redactURL(next), c.api.base.Scheme, c.api.base.Host)}
+	}
+	return next, nil
+}
+
+func (c *Onepin) header() http.Header {
+	h := http.Header{}
+	if c.workspaceID != "" {
+		h.Set("X-Workspace-Id", c.workspaceID)
+	}
+	return h
+}
+
+// LimitTexts renders every limit as text, whatever JSON type the API used:
+// numbers exactly as sent ("50"), strings as they are ("unlimited"),
+// booleans as "true"/"false", arrays and objects as compact JSON. A null
+// limit is left out, since it states no limit value at all.
+func (p OnepinPlan) LimitTexts() map[string]string {
+	if p.Limits == nil {
+		return nil
+	}
+	out := make(map[string]string, len(p.Limits))
+	for k, v := range p.Limits {
+		switch v := v.(type) {
+		case nil:
+			continue
+		case string:
+			out[k] = v
+		case json.Number:
+			out[k] = v.String()
+		case bool:
+			out[k] = strconv.FormatBool(v)
+		default:
+			b, err := json.Marshal(v) // json.Number keeps nested numbers exact
+			if err != nil {
+				continue
+			}
+			out[k] = string(b)
+		}
+	}
+	return out
+}
+
+// AmountDecimal is the amount in the currency's major unit as an exact
+// decimal string ("29.99" for 2999 USD, "500" for 500 JPY). It is empty
+// when the plan has no amount or no currency to scale it by.
+func (p OnepinPlan) AmountDecimal() (string, error) {
+	if p.Amount == nil || p.Currency == nil || *p.Currency == "" {
+		return "", nil
+	}
+	d, err := scaleDecimal(p.Amount.String(), minorUnitExponent(*p.Currency))
+	if err != nil {
+		return "", fmt.Errorf("onepin: plan %s: %w", p.ID, err)
+	}
+	return d, nil
 }

@@ -46,6 +46,8 @@ func (p *PricingProvider) DataSources(context.Context) []func() datasource.DataS
 		datasources.NewIdentifaiPricingDataSource,
 		datasources.NewProbelyPlansDataSource,
 		datasources.NewProbelyPlanDataSource,
+		datasources.NewOnepinPlansDataSource,
+		datasources.NewOnepinPlanDataSource,
 	}
 }
 

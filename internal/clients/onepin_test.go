@@ -1,0 +1,449 @@
+package clients
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// onepinPages serves OnePin plan pages with absolute next links, as the
+// vendor does, and records what each request carried.
+type onepinPages struct {
+	items []string // raw plan JSON, in API order
+	// per overrides the page size the client asks for (0 honours limit).
+	per int
+	// next may replace a page's next link (JSON text: a quoted URL or null).
+	next func(r *http.Request, page int, link string) string
+
+	calls   atomic.Int32
+	mu      sync.Mutex
+	queries []string
+	headers []http.Header
+}
+
+func onepinItems(n int) []string {
+	items := make([]string, n)
+	for i := range items {
+		items[i] = fmt.Sprintf(`{"id":"plan-%d","name":"Plan %d","tier":"paid","limits":{"projects":%d},"billing_interval":"monthly","amount":%d,"currency":"USD","display_order":%d,"unknown_field":[1]}`, i+1, i+1, i+1, (i+1)*100, i+1)
+	}
+	return items
+}
+
+func (s *onepinPages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.calls.Add(1)
+	s.mu.Lock()
+	s.queries = append(s.queries, r.URL.RawQuery)
+	s.headers = append(s.headers, r.Header.Clone())
+	s.mu.Unlock()
+
+	page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+	page = max(page, 1)
+	per, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+	if s.per > 0 {
+		per = s.per
+	}
+	per = max(per, 1)
+	start := min((page-1)*per, len(s.items))
+	end := min(start+per, len(s.items))
+	link := "null"
+	if end < len(s.items) {
+		link = strconv.Quote(fmt.Sprintf("http://%s%s?page=%d&limit=%d", r.Host, r.URL.Path, page+1, per))
+	}
+	if s.next != nil {
+		link = s.next(r, page, link)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	fmt.Fprintf(w, `{"data":[%s],"meta":{"request_id":"r","timestamp":"2024-01-15T09:30:00Z"},"pagination":{"limit":%d,"next":%s,"prev":null}}`,
+		strings.Join(s.items[start:end], ","), per, link)
+}
+
+// newTestOnepin is a OnePin client on srv (under /onepin) with fast retries.
+func newTestOnepin(t *testing.T, srv *httptest.Server, key, workspaceID string) *Onepin {
+	t.Helper()
+	c, err := NewOnepin(Config{
+		BaseURL:      srv.URL + "/onepin",
+		APIKey:       key,
+		MaxRetries:   1,
+		RetryWaitMin: time.Millisecond,
+		RetryWaitMax: 10 * time.Millisecond,
+	}, workspaceID)
+	if err != nil {
+		t.Fatalf("NewOnepin: %v", err)
+	}
+	return c
+}
+
+func TestOnepinLimitsKeepEveryKeyAsText(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(&onepinPages{items: []string{`{"id":"p1","limits":{
+		"projects": 50,
+		"users": "unlimited",
+		"storage_gb": 1.50,
+		"api_calls": 12345678901234567890123,
+		"support": "priority",
+		"sso": true,
+		"audit_log": false,
+		"seats": null,
+		"regions": ["eu", 2]
+	}}`, `{"id":"p2"}`, `{"id":"p3","limits":{}}`}})
+	defer srv.Close()
+
+	list, err := newTestOnepin(t, srv, "", "").ListPlans(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"projects":   "50",
+		"users":      "unlimited",
+		"storage_gb": "1.50",
+		"api_calls":  "12345678901234567890123",
+		"support":    "priority",
+		"sso":        "true",
+		"audit_log":  "false",
+		"regions":    `["eu",2]`,
+	}
+	if got := list.Plans[0].LimitTexts(); !reflect.DeepEqual(got, want) {
+		t.Errorf("an integer, \"unlimited\" and extra keys render as\n %v\nwant\n %v (null seats left out)", got, want)
+	}
+	if got := list.Plans[1].LimitTexts(); got != nil {
+		t.Errorf("a plan without limits has limits %v, want nil", got)
+	}
+	if got := list.Plans[2].LimitTexts(); got == nil || len(got) != 0 {
+		t.Errorf("a plan with empty limits has limits %#v, want an empty map", got)
+	}
+}
+
+func TestOnepinListFollowsNextLinksToTheLastPage(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name          string
+		plans, per    int
+		wantRequests  int32
+		wantPageSizes string
+	}{
+		{"one page when every plan fits in the largest page", 25, 0, 1, "limit=100"},
+		{"three pages of the largest size for 250 plans", 250, 0, 3, "limit=100"},
+		{"every page when the server pages smaller than asked", 45, 10, 5, "limit=100"},
+		{"one request for an empty list", 0, 0, 1, "limit=100"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			pages := &onepinPages{items: onepinItems(tt.plans), per: tt.per}
+			srv := httptest.NewServer(pages)
+			defer srv.Close()
+
+			list, err := newTestOnepin(t, srv, "", "").ListPlans(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(list.Plans) != tt.plans {
+				t.Fatalf("got %d plans, want %d", len(list.Plans), tt.plans)
+			}
+			for i, p := range list.Plans {
+				if p.ID != fmt.Sprintf("plan-%d", i+1) || p.Amount.String() != strconv.Itoa((i+1)*100) {
+					t.Fatalf("plan %d is %s (amount %s): out of API order", i, p.ID, p.Amount)
+				}
+			}
+			if got := pages.calls.Load(); got != tt.wantRequests {
+				t.Errorf("made %d requests, want %d (one per page)", got, tt.wantRequests)
+			}
+			if pages.queries[0] != tt.wantPageSizes {
+				t.Errorf("first request asked %q, want %q (the largest page the API allows)", pages.queries[0], tt.wantPageSizes)
+			}
+		})
+	}
+}
+
+func TestOnepinListIsFetchedOncePerRun(t *testing.T) {
+	t.Parallel()
+	pages := &onepinPages{items: onepinItems(150)}
+	srv := httptest.NewServer(pages)
+	defer srv.Close()
+	c := newTestOnepin(t, srv, "", "")
+
+	var wg sync.WaitGroup
+	for range 10 {
+		wg.Go(func() {
+			if _, err := c.ListPlans(context.Background()); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if got := pages.calls.Load(); got != 2 {
+		t.Errorf("10 concurrent readers made %d requests, want 2 (the pages of one read)", got)
+	}
+}
+
+func TestOnepinListRefusesNextLinksOffTheConfiguredOrigin(t *testing.T) {
+	t.Parallel()
+	var elsewhere atomic.Int32
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		elsewhere.Add(1)
+		fmt.Fprint(w, `{"data":[],"pagination":{"next":null}}`)
+	}))
+	defer other.Close()
+	otherPort := other.URL[strings.LastIndex(other.URL, ":")+1:]
+
+	tests := []struct {
+		name string
+		next func(host string) string
+	}{
+		{"another port on the same host", func(string) string { return other.URL + "/onepin/api/v1/billing/plans?page=2" }},
+		{"another scheme on the same host and port", func(host string) string { return "https://" + host + "/onepin/api/v1/billing/plans?page=2" }},
+		{"another host", func(string) string {
+			return "http://evil.example.com:" + otherPort + "/onepin/api/v1/billing/plans?page=2"
+		}},
+	}
+	for _, tt := range tests {
+		t.Run("a next link to "+tt.name+" fails the read before any request there", func(t *testing.T) {
+			t.Parallel()
+			pages := &onepinPages{items: onepinItems(150), next: func(r *http.Request, page int, link string) string {
+				if page == 1 {
+					return strconv.Quote(tt.next(r.Host))
+				}
+				return link
+			}}
+			srv := httptest.NewServer(pages)
+			defer srv.Close()
+
+			list, err := newTestOnepin(t, srv, testKey, "ws_1").ListPlans(context.Background())
+			var pageErr *PaginationError
+			if !errors.As(err, &pageErr) || !strings.Contains(err.Error(), "onepin: list plans page 1: pagination.next") ||
+				!strings.Contains(err.Error(), "points outside the configured base URL") {
+				t.Fatalf("err = %v (list %v), want a PaginationError about the next link", err, list)
+			}
+			if pages.calls.Load() != 1 {
+				t.Errorf("the configured server saw %d requests, want 1", pages.calls.Load())
+			}
+		})
+	}
+	if got := elsewhere.Load(); got != 0 {
+		t.Errorf("the other server received %d requests, want none", got)
+	}
+}
+
+func TestOnepinListFailsRatherThanFollowAnEndlessOrRepeatingListing(t *testing.T) {
+	t.Parallel()
+	selfLink := func(r *http.Request) string { return strconv.Quote("http://" + r.Host + r.URL.RequestURI()) }
+	tests := []struct {
+		name     string
+		items    []string
+		next     func(r *http.Request, page int, link string) string
+		want     string
+		requests int32
+	}{
+		{
+			name:  "a next link to the page itself",
+			items: onepinItems(150),
+			next: func(r *http.Request, page int, link string) string {
+				if page == 2 {
+					return selfLink(r)
+				}
+				return link
+			},
+			want:     "list plans page 3: pagination.next http://127.0.0.1",
+			requests: 2,
+		},
+		{
+			name:  "a next link back to the first page",
+			items: onepinItems(350),
+			next: func(r *http.Request, page int, link string) string {
+				if page == 3 {
+					return strconv.Quote("http://" + strings.ToUpper(r.Host[:1]) + r.Host[1:] + r.URL.Path + "?limit=100")
+				}
+				return link
+			},
+			want:     "repeats page 1; the pagination loops",
+			requests: 3,
+		},
+		{
+			name:  "a next link to an earlier page with its parameters reordered",
+			items: onepinItems(350),
+			next: func(r *http.Request, page int, link string) string {
+				if page == 3 {
+					return strconv.Quote("http://" + r.Host + r.URL.Path + "?limit=100&page=2")
+				}
+				return link
+			},
+			want:     "repeats page 2; the pagination loops",
+			requests: 3,
+		},
+		{
+			name:  "a page repeating the plans of another under a new link",
+			items: onepinItems(250),
+			next: func(r *http.Request, page int, link string) string {
+				if page == 2 && r.URL.Query().Get("again") == "" {
+					return strconv.Quote("http://" + r.Host + r.URL.Path + "?page=2&limit=100&again=1")
+				}
+				return link
+			},
+			want:     `item plan-101 appears more than once`,
+			requests: 4,
+		},
+		{
+			name:  "a next link on every page",
+			items: nil,
+			next: func(r *http.Request, page int, _ string) string {
+				return strconv.Quote(fmt.Sprintf("http://%s%s?page=%d&limit=100", r.Host, r.URL.Path, page+1))
+			},
+			want:     "list plans page 1001: the listing still had a next link after 1000 pages",
+			requests: 1000,
+		},
+		{
+			name:     "a relative next link",
+			items:    onepinItems(5),
+			next:     func(*http.Request, int, string) string { return `"/onepin/api/v1/billing/plans?page=2"` },
+			want:     `pagination.next "/onepin/api/v1/billing/plans?page=2" is not an absolute URL`,
+			requests: 1,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" fails the read", func(t *testing.T) {
+			t.Parallel()
+			pages := &onepinPages{items: tt.items, next: tt.next}
+			srv := httptest.NewServer(pages)
+			defer srv.Close()
+			list, err := newTestOnepin(t, srv, "", "").ListPlans(context.Background())
+			var pageErr *PaginationError
+			if !errors.As(err, &pageErr) || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v (list %v), want a PaginationError saying %q", err, list, tt.want)
+			}
+			if got := pages.calls.Load(); got != tt.requests {
+				t.Errorf("made %d requests, want %d", got, tt.requests)
+			}
+		})
+	}
+}
+
+func TestOnepinListFailsOnAPlanWithoutID(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(&onepinPages{items: []string{`{"id":"a"}`, `{"name":"no id"}`}})
+	defer srv.Close()
+	_, err := newTestOnepin(t, srv, "", "").ListPlans(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "onepin: list plans page 1 (GET http://") || !strings.Contains(err.Error(), "plan 2 of the page has no id") {
+		t.Fatalf("err = %v, want the page and the plan without id named", err)
+	}
+}
+
+func TestOnepinSendsWorkspaceAndKeyOnlyWhenConfigured(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, key, workspace    string
+		wantAuth, wantWorkspace string
+	}{
+		{"no key and no workspace send neither header", "", "", "", ""},
+		{"a workspace without a key sends only X-Workspace-Id", "", "ws_team42", "", "ws_team42"},
+		{"a key without a workspace sends only the bearer token", testKey, "", "Bearer " + testKey, ""},
+		{"a key and a workspace send both", testKey, "ws_team42", "Bearer " + testKey, "ws_team42"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			pages := &onepinPages{items: onepinItems(120)}
+			srv := httptest.NewServer(pages)
+			defer srv.Close()
+			if _, err := newTestOnepin(t, srv, tt.key, tt.workspace).ListPlans(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if len(pages.headers) != 2 {
+				t.Fatalf("made %d requests, want 2", len(pages.headers))
+			}
+			for i, h := range pages.headers {
+				if got, sent := h.Get("Authorization"), len(h.Values("Authorization")) > 0; got != tt.wantAuth || (tt.wantAuth == "") == sent {
+					t.Errorf("request %d: Authorization = %q (sent %v), want %q", i+1, got, sent, tt.wantAuth)
+				}
+				if got, sent := h.Get("X-Workspace-Id"), len(h.Values("X-Workspace-Id")) > 0; got != tt.wantWorkspace || (tt.wantWorkspace == "") == sent {
+					t.Errorf("request %d: X-Workspace-Id = %q (sent %v), want %q", i+1, got, sent, tt.wantWorkspace)
+				}
+			}
+		})
+	}
+}
+
+func TestOnepinAmountDecimalUsesTheCurrencysMinorUnit(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, amount, currency, want string
+	}{
+		{"2999 USD cents are 29.99 dollars", "2999", "USD", "29.99"},
+		{"2759 EUR cents are 27.59 euros", "2759", "EUR", "27.59"},
+		{"0 USD is 0", "0", "USD", "0"},
+		{"an amount with trailing zeros drops them", "4999900", "USD", "49999"},
+		{"JPY has no minor unit", "500", "JPY", "500"},
+		{"lower-case jpy is JPY", "500", "jpy", "500"},
+		{"KRW has no minor unit", "12000", "KRW", "12000"},
+		{"VND has no minor unit", "1", "VND", "1"},
+		{"CLP has no minor unit", "9990", "CLP", "9990"},
+		{"ISK has no minor unit", "1490", "ISK", "1490"},
+		{"KWD has thousandths", "1234", "KWD", "1.234"},
+		{"BHD has thousandths", "5", "BHD", "0.005"},
+		{"OMR has thousandths", "10500", "OMR", "10.5"},
+		{"JOD has thousandths", "999", "JOD", "0.999"},
+		{"TND has thousandths", "2000", "TND", "2"},
+		{"an unlisted currency has hundredths", "150", "XYZ", "1.5"},
+		{"a huge amount stays exact", "123456789012345678901234567", "USD", "1234567890123456789012345.67"},
+		{"a negative amount stays exact", "-2999", "USD", "-29.99"},
+		{"no currency gives no decimal", "2999", "", ""},
+		{"no amount gives no decimal", "", "USD", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			p := OnepinPlan{ID: "p"}
+			if tt.amount != "" {
+				n := json.Number(tt.amount)
+				p.Amount = &n
+			}
+			if tt.currency != "" {
+				p.Currency = &tt.currency
+			}
+			got, err := p.AmountDecimal()
+			if err != nil || got != tt.want {
+				t.Errorf("AmountDecimal() = %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestOnepinErrorBodiesAreRendered(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, body string
+		status     int
+		want       string
+	}{
+		{"OnePin's own error body", `{"error":{"code":"unauthorized","message":"Invalid or expired token","details":[]},"meta":{}}`, 401,
+			"onepin: list plans page 1: HTTP 401 Unauthorized: Invalid or expired token (code unauthorized)"},
+		{"OnePin's validation details", `{"error":{"code":"validation_error","message":"Invalid query parameters","details":[{"field":"limit","message":"Input should be less than or equal to 100"}]}}`, 422,
+			"Invalid query parameters (code validation_error)\n  - limit: Input should be less than or equal to 100"},
+		{"FastAPI's validation list", `{"detail":[{"loc":["header","x-workspace-id"],"msg":"invalid workspace id","type":"value_error"}]}`, 422,
+			"HTTP 422 Unprocessable Entity: validation failed\n  - header.x-workspace-id: invalid workspace id"},
+		{"FastAPI's plain detail", `{"detail":"Not Found"}`, 404, "HTTP 404 Not Found: Not Found"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.WriteHeader(tt.status)
+				fmt.Fprint(w, tt.body)
+			}))
+			defer srv.Close()
+			_, err := newTestOnepin(t, srv, "", "").ListPlans(context.Background())
+			if !IsStatus(err, tt.status) || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want HTTP %d saying %q", err, tt.status, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,79 @@
+package datasources_test
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+)
+
+func TestAccOnepinPlanLooksUpByIDAndByName(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	_, plus := onepinPlanNamed(t, sb, "Enterprise Plus")
+	_, pro := onepinPlanNamed(t, sb, "Pro Plan")
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfigWith(map[string]string{
+				sandbox.VendorOnepin: fmt.Sprintf("base_url = %q", sb.BaseURL(sandbox.VendorOnepin)),
+			}) + fmt.Sprintf(`
+data "pricing_onepin_plans" "all" {}
+data "pricing_onepin_plan" "by_id" {
+  id = %q
+}
+data "pricing_onepin_plan" "by_name" {
+  name = %q
+}`, plus.ID, pro.Name),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				checkOnepinPlan("data.pricing_onepin_plan.by_id", "", plus),
+				resource.TestCheckResourceAttr("data.pricing_onepin_plan.by_id", "amount_decimal", "49999"),
+				resource.TestCheckResourceAttr("data.pricing_onepin_plan.by_id", "limits.users", "unlimited"),
+				resource.TestCheckResourceAttr("data.pricing_onepin_plan.by_id", "limits.sla_hours", "4"),
+				checkOnepinPlan("data.pricing_onepin_plan.by_name", "", pro),
+				resource.TestCheckResourceAttr("data.pricing_onepin_plan.by_name", "amount_decimal", "29.99"),
+				func(*terraform.State) error {
+					// Three data sources over one listing in one run: one
+					// request per Terraform command, never one per data source.
+					if got, cmds := sb.Requests(sandbox.VendorOnepin), 3; got > cmds {
+						return fmt.Errorf("sandbox served %d OnePin requests, want at most one per Terraform command (%d)", got, cmds)
+					}
+					return nil
+				},
+			),
+		}},
+	})
+}
+
+func TestAccOnepinPlanFailsUnlessExactlyOneMatches(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	n := len(sb.OnepinPlans())
+	tests := []struct{ name, config, want string }{
+		{"an unknown name", `name = "Platinum Plan"`, fmt.Sprintf(`(?s)No OnePin plan found.*No OnePin plan has name "Platinum Plan"\s+\(searched %d\s+plans\)`, n)},
+		{"a name in another case", `name = "pro plan"`, `(?s)No OnePin plan has name "pro plan"`},
+		{"an unknown id", `id = "00000000-0000-4000-8000-000000000000"`, `(?s)No OnePin plan has id\s+"00000000-0000-4000-8000-000000000000"`},
+		{"both keys", "id = \"a\"\n  name = \"Pro Plan\"", `(?s)Invalid Attribute Combination.*Exactly one of these attributes must be configured: \[id,name\]`},
+		{"no key", ``, `(?s)Missing Attribute Configuration.*Exactly one of these attributes must be configured: \[id,name\]`},
+		{"an empty name", `name = ""`, `(?s)Attribute name string length must be at least 1, got: 0`},
+	}
+	for _, tt := range tests {
+		t.Run("it fails on "+tt.name, func(t *testing.T) {
+			t.Parallel()
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      sb.ProviderConfig() + fmt.Sprintf("data \"pricing_onepin_plan\" \"one\" {\n  %s\n}", tt.config),
+					ExpectError: regexp.MustCompile(tt.want),
+				}},
+			})
+		})
+	}
+}

@@ -1,0 +1,163 @@
+package datasources
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+)
+
+var (
+	_ datasource.DataSource              = (*OnepinPlansDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*OnepinPlansDataSource)(nil)
+)
+
+// NewOnepinPlansDataSource is the pricing_onepin_plans data source.
+func NewOnepinPlansDataSource() datasource.DataSource {
+	return &OnepinPlansDataSource{}
+}
+
+// OnepinPlansDataSource lists OnePin's billing plans.
+type OnepinPlansDataSource struct {
+	data *ProviderData
+}
+
+type onepinPlansModel struct {
+	Plans []onepinPlanModel `tfsdk:"plans"`
+	Total types.Int64       `tfsdk:"total"`
+}
+
+// onepinPlanModel is one plan, shared by the list and the lookup.
+type onepinPlanModel struct {
+	ID              types.String `tfsdk:"id"`
+	Name            types.String `tfsdk:"name"`
+	Tier            types.String `tfsdk:"tier"`
+	BillingInterval types.String `tfsdk:"billing_interval"`
+	Amount          types.Number `tfsdk:"amount"`
+	AmountDecimal   types.String `tfsdk:"amount_decimal"`
+	Currency        types.String `tfsdk:"currency"`
+	DisplayOrder    types.Number `tfsdk:"display_order"`
+	Limits          types.Map    `tfsdk:"limits"`
+}
+
+func (d *OnepinPlansDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_onepin_plans"
+}
+
+func (d *OnepinPlansDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists every OnePin billing plan (`GET /api/v1/billing/plans`), in API order. " +
+			"The list is public: no API key is needed, and the workspace id configured in the provider's `onepin` block is sent as `X-Workspace-Id`. " +
+			"The provider follows `pagination.next` to the last page, only on the configured base URL's origin, and fails rather than return a partial list.",
+		Attributes: map[string]schema.Attribute{
+			"plans": schema.ListNestedAttribute{
+				MarkdownDescription: "The plans, in API order.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: onepinPlanAttributes(),
+				},
+			},
+			"total": schema.Int64Attribute{
+				MarkdownDescription: "Number of plans read (OnePin reports no total; this counts every page).",
+				Computed:            true,
+			},
+		},
+	}
+}
+
+// onepinPlanAttributes are a plan's attributes, all computed; the lookup
+// data source makes id and name its arguments.
+func onepinPlanAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id":   schema.StringAttribute{MarkdownDescription: "Plan id (a UUID).", Computed: true},
+		"name": schema.StringAttribute{MarkdownDescription: "Display name of the plan.", Computed: true},
+		"tier": schema.StringAttribute{
+			MarkdownDescription: "Plan tier: `free`, `paid` or `custom`. A `custom` plan with an `amount` of 0 is priced on request, not free.",
+			Computed:            true,
+		},
+		"billing_interval": schema.StringAttribute{MarkdownDescription: "How often the plan is billed, such as `monthly` or `yearly`.", Computed: true},
+		"amount": schema.NumberAttribute{
+			MarkdownDescription: "Price per billing interval in the currency's minor units, exactly as OnePin sends it (`2999` is 29.99 USD). " +
+				"An amount of 0 on a `custom` tier plan means the price is on request, not that the plan is free.",
+			Computed: true,
+		},
+		"amount_decimal": schema.StringAttribute{
+			MarkdownDescription: "`amount` in the currency's major unit as an exact decimal string, using the currency's ISO 4217 minor unit: " +
+				"`\"29.99\"` for 2999 USD, `\"500\"` for 500 JPY, `\"1.234\"` for 1234 KWD. Null when the plan has no amount or no currency. " +
+				"As with `amount`, `\"0\"` on a `custom` tier plan means price on request.",
+			Computed: true,
+		},
+		"currency":      schema.StringAttribute{MarkdownDescription: "ISO 4217 currency code of `amount`, such as `USD`.", Computed: true},
+		"display_order": schema.NumberAttribute{MarkdownDescription: "Position of the plan in OnePin's own plan listings.", Computed: true},
+		"limits": schema.MapAttribute{
+			MarkdownDescription: "The plan's limits, keyed as OnePin sends them (`projects`, `users`, `storage_gb` and any other key, such as `support`). " +
+				"Every value is text: a number exactly as sent (`\"50\"`), `\"unlimited\"`, or another string (`\"priority\"`); " +
+				"booleans read `\"true\"`/`\"false\"`. A limit OnePin sends as null is left out. Use `tonumber()` after checking for `\"unlimited\"`.",
+			ElementType: types.StringType,
+			Computed:    true,
+		},
+	}
+}
+
+func (d *OnepinPlansDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = configureProviderData(req, resp)
+}
+
+func (d *OnepinPlansDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var model onepinPlansModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// No requireKey: the plan list is public.
+	list, err := d.data.Onepin.ListPlans(ctx)
+	if err != nil {
+		d.data.addReadError(&resp.Diagnostics, "onepin", "OnePin plans", err)
+		return
+	}
+
+	model.Plans = make([]onepinPlanModel, len(list.Plans))
+	for i, p := range list.Plans {
+		var diags diag.Diagnostics
+		model.Plans[i], diags = onepinPlanFrom(ctx, p)
+		resp.Diagnostics.Append(diags...)
+	}
+	model.Total = types.Int64Value(int64(len(list.Plans)))
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+}
+
+func onepinPlanFrom(ctx context.Context, p clients.OnepinPlan) (onepinPlanModel, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	m := onepinPlanModel{
+		ID:              types.StringValue(p.ID),
+		Name:            types.StringPointerValue(p.Name),
+		Tier:            types.StringPointerValue(p.Tier),
+		BillingInterval: types.StringPointerValue(p.BillingInterval),
+		Amount:          jsonNumberValue(p.Amount),
+		AmountDecimal:   types.StringNull(),
+		Currency:        types.StringPointerValue(p.Currency),
+		DisplayOrder:    jsonNumberValue(p.DisplayOrder),
+	}
+	if dec, err := p.AmountDecimal(); err != nil {
+		diags.AddError("Unreadable OnePin plan amount", fmt.Sprintf("OnePin plan %s: %s", p.ID, err))
+	} else if dec != "" {
+		m.AmountDecimal = types.StringValue(dec)
+	}
+	limits := p.LimitTexts()
+	if limits == nil {
+		m.Limits = types.MapNull(types.StringType)
+	} else {
+		var d diag.Diagnostics
+		m.Limits, d = types.MapValueFrom(ctx, types.StringType, limits)
+		diags.Append(d...)
+	}
+	return m, diags
+}

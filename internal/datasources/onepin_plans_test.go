@@ -1,0 +1,206 @@
+package datasources_test
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+)
+
+// onepinPlanNamed is the fixture plan with the given name.
+func onepinPlanNamed(t *testing.T, sb *acctest.Sandbox, name string) (int, sandbox.OnepinPlan) {
+	t.Helper()
+	for i, p := range sb.OnepinPlans() {
+		if p.Name == name {
+			return i, p
+		}
+	}
+	t.Fatalf("the OnePin fixture has no plan named %q", name)
+	return 0, sandbox.OnepinPlan{}
+}
+
+// checkOnepinPlan checks every attribute of one plan that the fixture
+// states, at prefix ("plans.3." in a list, "" in a lookup).
+func checkOnepinPlan(name, prefix string, p sandbox.OnepinPlan) resource.TestCheckFunc {
+	checks := []resource.TestCheckFunc{
+		resource.TestCheckResourceAttr(name, prefix+"id", p.ID),
+		resource.TestCheckResourceAttr(name, prefix+"name", p.Name),
+		resource.TestCheckResourceAttr(name, prefix+"tier", p.Tier),
+		resource.TestCheckResourceAttr(name, prefix+"billing_interval", p.BillingInterval),
+		resource.TestCheckResourceAttr(name, prefix+"amount", strconv.Itoa(p.Amount)),
+		resource.TestCheckResourceAttr(name, prefix+"currency", p.Currency),
+		resource.TestCheckResourceAttr(name, prefix+"display_order", strconv.Itoa(p.DisplayOrder)),
+		resource.TestCheckResourceAttr(name, prefix+"limits.%", strconv.Itoa(len(p.Limits))),
+	}
+	for k, v := range p.Limits {
+		checks = append(checks, resource.TestCheckResourceAttr(name, prefix+"limits."+k, fmt.Sprint(v)))
+	}
+	return resource.ComposeAggregateTestCheckFunc(checks...)
+}
+
+// checkOnepinSamples checks the values that matter most on named plans:
+// minor units scaled to a decimal, "unlimited", and keys beyond the
+// documented three.
+func checkOnepinSamples(t *testing.T, sb *acctest.Sandbox, name string) resource.TestCheckFunc {
+	at := func(plan string) string {
+		i, _ := onepinPlanNamed(t, sb, plan)
+		return fmt.Sprintf("plans.%d.", i)
+	}
+	return resource.ComposeAggregateTestCheckFunc(
+		resource.TestCheckResourceAttr(name, at("Pro Plan")+"amount", "2999"),
+		resource.TestCheckResourceAttr(name, at("Pro Plan")+"amount_decimal", "29.99"),
+		resource.TestCheckResourceAttr(name, at("Pro Plan")+"limits.projects", "50"),
+		resource.TestCheckResourceAttr(name, at("Team Monthly (EUR)")+"amount_decimal", "45.99"),
+		resource.TestCheckResourceAttr(name, at("Free Plan")+"amount_decimal", "0"),
+		resource.TestCheckResourceAttr(name, at("Enterprise Plan")+"tier", "custom"),
+		resource.TestCheckResourceAttr(name, at("Enterprise Plan")+"amount_decimal", "0"),
+		resource.TestCheckResourceAttr(name, at("Enterprise Plan")+"limits.users", "unlimited"),
+		resource.TestCheckResourceAttr(name, at("Enterprise Plan")+"limits.support", "priority"),
+		resource.TestCheckResourceAttr(name, at("Enterprise Plus")+"amount_decimal", "49999"),
+		resource.TestCheckResourceAttr(name, at("Enterprise Plus")+"limits.%", "5"),
+		resource.TestCheckResourceAttr(name, at("Enterprise Plus")+"limits.sla_hours", "4"),
+		resource.TestCheckResourceAttr(name, at("Enterprise Plus")+"limits.storage_gb", "unlimited"),
+	)
+}
+
+// checkOnepinList checks the whole list against the fixture, in order.
+func checkOnepinList(name string, want []sandbox.OnepinPlan) resource.TestCheckFunc {
+	checks := []resource.TestCheckFunc{
+		resource.TestCheckResourceAttr(name, "total", strconv.Itoa(len(want))),
+		resource.TestCheckResourceAttr(name, "plans.#", strconv.Itoa(len(want))),
+	}
+	for i, p := range want {
+		checks = append(checks, checkOnepinPlan(name, fmt.Sprintf("plans.%d.", i), p))
+	}
+	return resource.ComposeAggregateTestCheckFunc(checks...)
+}
+
+// checkOnepinHeader checks a header of the sandbox's latest OnePin request.
+func checkOnepinHeader(sb *acctest.Sandbox, header, want string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if got := sb.LastHeader(sandbox.VendorOnepin, header); got != want {
+			return fmt.Errorf("the last OnePin request carried %s %q, want %q", header, got, want)
+		}
+		return nil
+	}
+}
+
+func TestAccOnepinPlansReadsTheFullListWithoutAKey(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfigWith(map[string]string{
+				sandbox.VendorOnepin: fmt.Sprintf("base_url = %q", sb.BaseURL(sandbox.VendorOnepin)),
+			}) + `
+data "pricing_onepin_plans" "all" {}`,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				checkOnepinList("data.pricing_onepin_plans.all", sb.OnepinPlans()),
+				checkOnepinSamples(t, sb, "data.pricing_onepin_plans.all"),
+				checkOnepinHeader(sb, "Authorization", ""),
+				checkOnepinHeader(sb, "X-Workspace-Id", ""),
+			),
+		}},
+	})
+}
+
+func TestAccOnepinPlansSendsTheKeyAndWorkspaceID(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfigWith(map[string]string{
+				sandbox.VendorOnepin: fmt.Sprintf("api_key = %q, base_url = %q, workspace_id = \"ws_team42\"", sandbox.OnepinKey, sb.BaseURL(sandbox.VendorOnepin)),
+			}) + `
+data "pricing_onepin_plans" "all" {}`,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				checkOnepinList("data.pricing_onepin_plans.all", sb.OnepinPlans()),
+				checkOnepinHeader(sb, "X-Workspace-Id", "ws_team42"),
+				checkOnepinHeader(sb, "Authorization", "Bearer "+sandbox.OnepinKey),
+			),
+		}},
+	})
+}
+
+func TestAccOnepinPlansRecoversFromARateLimit(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	sb.InjectFaults(sandbox.VendorOnepin, sandbox.Fault{Status: 429, RetryAfter: "1"})
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfig() + `
+data "pricing_onepin_plans" "all" {}`,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				checkOnepinList("data.pricing_onepin_plans.all", sb.OnepinPlans()),
+				func(*terraform.State) error {
+					if got := sb.Responses(sandbox.VendorOnepin, 429); got != 1 {
+						return fmt.Errorf("sandbox answered %d times with 429, want exactly once", got)
+					}
+					return nil
+				},
+			),
+		}},
+	})
+}
+
+func TestAccOnepinPlansFailsLoudly(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		faults []sandbox.Fault
+		block  string // the onepin block's body; %s is the sandbox base URL
+		want   string
+	}{
+		{
+			name:  "on a workspace id the API refuses",
+			block: `base_url = "%s", workspace_id = "team 42"`,
+			want:  `(?s)Unable to read OnePin plans.*onepin: list plans page 1: HTTP 422 Unprocessable Entity: validation failed\s+- header\.x-workspace-id: invalid workspace id`,
+		},
+		{
+			name:  "with a key the vendor rejects",
+			block: `api_key = "op_live_wrong", base_url = "%s"`,
+			want:  `(?s)OnePin rejected the API key.*HTTP 401 Unauthorized: Invalid\s+or\s+expired\s+token\s+\(code\s+unauthorized\).*onepin\.api_key.*ONEPIN_API_KEY`,
+		},
+		{
+			name:   "on a permanent 500",
+			faults: []sandbox.Fault{{Status: 500, Sticky: true}},
+			want:   `(?s)Unable to read OnePin plans.*onepin: list plans page 1: HTTP 500.*Internal\s+server\s+error\s+\(code\s+internal_error\)`,
+		},
+		{
+			name:   "on malformed JSON",
+			faults: []sandbox.Fault{{Kind: sandbox.FaultMalformedJSON, Sticky: true}},
+			want:   `(?s)onepin: list plans page 1 \(GET\s+http://127\.0\.0\.1:\d+/onepin/api/v1/billing/plans\?limit=100\).*not the documented JSON`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run("it fails "+tt.name, func(t *testing.T) {
+			t.Parallel()
+			sb := acctest.StartSandbox(t, sandbox.Options{})
+			sb.InjectFaults(sandbox.VendorOnepin, tt.faults...)
+			var blocks map[string]string
+			if tt.block != "" {
+				blocks = map[string]string{sandbox.VendorOnepin: fmt.Sprintf(tt.block, sb.BaseURL(sandbox.VendorOnepin))}
+			}
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      sb.ProviderConfigWith(blocks, "max_retries = 1") + `data "pricing_onepin_plans" "all" {}`,
+					ExpectError: regexp.MustCompile(tt.want),
+				}},
+			})
+		})
+	}
+}
