@@ -48,6 +48,7 @@ func (p *PricingProvider) DataSources(context.Context) []func() datasource.DataS
 		datasources.NewProbelyPlanDataSource,
 		datasources.NewOnepinPlansDataSource,
 		datasources.NewOnepinPlanDataSource,
+		datasources.NewStreamskillTariffDataSource,
 	}
 }
 

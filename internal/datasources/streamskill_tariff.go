@@ -1,0 +1,278 @@
+package datasources
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/big"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+)
+
+var (
+	_ datasource.DataSource              = (*StreamskillTariffDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*StreamskillTariffDataSource)(nil)
+)
+
+// NewStreamskillTariffDataSource is the pricing_streamskill_tariff data source.
+func NewStreamskillTariffDataSource() datasource.DataSource {
+	return &StreamskillTariffDataSource{}
+}
+
+// StreamskillTariffDataSource reads one StreamSkill tariff by id.
+type StreamskillTariffDataSource struct {
+	data *ProviderData
+}
+
+type streamskillTariffDataSourceModel struct {
+	ID       types.Int64  `tfsdk:"id"`
+	Language types.String `tfsdk:"language"`
+	streamskillTariffModel
+}
+
+// streamskillTariffModel is the tariff as Terraform sees it, shared by every
+// data source and function that shows a tariff: its attributes are
+// streamskillTariffAttributes and its object type StreamskillTariffAttrTypes.
+type streamskillTariffModel struct {
+	Title           types.String `tfsdk:"title"`
+	Text            types.List   `tfsdk:"text"`
+	Count           types.Number `tfsdk:"base_count"`
+	CountMin        types.Number `tfsdk:"count_min"`
+	CountMax        types.Number `tfsdk:"count_max"`
+	Price           types.Number `tfsdk:"price"`
+	Type            types.String `tfsdk:"type"`
+	Hourly          types.Bool   `tfsdk:"hourly"`
+	PricingType     types.String `tfsdk:"pricing_type"`
+	GraduatedPrices types.Map    `tfsdk:"graduated_prices"`
+	Discounts       types.Map    `tfsdk:"discounts"`
+	Link            types.Object `tfsdk:"link"`
+	Panel           types.Bool   `tfsdk:"panel"`
+}
+
+func (d *StreamskillTariffDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_streamskill_tariff"
+}
+
+func (d *StreamskillTariffDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := streamskillTariffAttributes()
+	attrs["id"] = schema.Int64Attribute{
+		MarkdownDescription: "Id of the tariff to read (`GET /tarifs/{id}`). StreamSkill has no tariff list: tariffs are addressed by id.",
+		Required:            true,
+		Validators:          []validator.Int64{int64validator.AtLeast(1)},
+	}
+	attrs["language"] = schema.StringAttribute{
+		MarkdownDescription: "Language of `title` and `text`, sent as `Accept-Language`: `en` or `ru`. " +
+			"Defaults to the provider's `streamskill.language`, itself defaulting to `en`; the state shows the language used.",
+		Optional:   true,
+		Computed:   true,
+		Validators: []validator.String{stringvalidator.OneOf("en", "ru")},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads one StreamSkill tariff by id (`GET /tarifs/{id}?expand=panel`). " +
+			"Prices are JSON numbers in the account's currency, kept exact, and already include the API key's personal discount, " +
+			"so two keys may see different prices for the same tariff. A tariff read once per id and language is shared with " +
+			"every other data source of the same run.",
+		Attributes: attrs,
+	}
+}
+
+// streamskillTariffAttributes are the computed attributes of a tariff, for a
+// data source's top level or a nested `tariff` object.
+func streamskillTariffAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"title": schema.StringAttribute{
+			MarkdownDescription: "Title of the tariff, in the language read.",
+			Computed:            true,
+		},
+		"text": schema.ListAttribute{
+			MarkdownDescription: "Description lines of the tariff, in the language read.",
+			ElementType:         types.StringType,
+			Computed:            true,
+		},
+		// StreamSkill calls it count, a name Terraform reserves for its
+		// meta-argument at the root of a data source.
+		"base_count": schema.NumberAttribute{
+			MarkdownDescription: "Base quantity the `price` is for (StreamSkill's `count`). Null for a custom-count tariff, which has only `count_min` and `count_max`.",
+			Computed:            true,
+		},
+		"count_min": schema.NumberAttribute{
+			MarkdownDescription: "Smallest quantity of a custom-count tariff; equal to `base_count` otherwise.",
+			Computed:            true,
+		},
+		"count_max": schema.NumberAttribute{
+			MarkdownDescription: "Largest quantity of a custom-count tariff; equal to `base_count` otherwise.",
+			Computed:            true,
+		},
+		"price": schema.NumberAttribute{
+			MarkdownDescription: "Price with every discount applied, exactly as the API sent it: for standard pricing the price of `base_count` " +
+				"(per hour when `hourly`), for graduated pricing the price of the lowest tier.",
+			Computed: true,
+		},
+		"type": schema.StringAttribute{
+			MarkdownDescription: "Group of the tariff, such as `twitch_viewers`.",
+			Computed:            true,
+		},
+		"hourly": schema.BoolAttribute{
+			MarkdownDescription: "Whether the tariff is ordered for a number of hours.",
+			Computed:            true,
+		},
+		"pricing_type": schema.StringAttribute{
+			MarkdownDescription: "`standard` (price scales with quantity and volume `discounts`) or `graduated` (a fixed price per quantity tier, `graduated_prices`).",
+			Computed:            true,
+		},
+		"graduated_prices": schema.MapAttribute{
+			MarkdownDescription: "Price of a whole order per quantity tier, keyed by the tier's lowest quantity as a string (`\"101\"`), " +
+				"with every discount already applied. Null for standard pricing.",
+			ElementType: types.NumberType,
+			Computed:    true,
+		},
+		"discounts": schema.MapAttribute{
+			MarkdownDescription: "Volume discount percent keyed by the lowest quantity it applies to, as a string (`\"500\" = 10`). " +
+				"Empty when the tariff has none. Only standard pricing uses it.",
+			ElementType: types.NumberType,
+			Computed:    true,
+		},
+		"link": schema.SingleNestedAttribute{
+			MarkdownDescription: "What the channel link of an order looks like; null when the tariff needs no link.",
+			Computed:            true,
+			Attributes: map[string]schema.Attribute{
+				"prefix": schema.StringAttribute{
+					MarkdownDescription: "Channel URL prefix, such as `https://www.twitch.tv/`.",
+					Computed:            true,
+				},
+				"placeholder": schema.StringAttribute{
+					MarkdownDescription: "Placeholder of the channel input, such as `twitch`.",
+					Computed:            true,
+				},
+			},
+		},
+		"panel": schema.BoolAttribute{
+			MarkdownDescription: "Whether the tariff supports StreamSkill's panel.",
+			Computed:            true,
+		},
+	}
+}
+
+// StreamskillTariffAttrTypes is the object type of a tariff, for a nested
+// `tariff` attribute or a function parameter that takes one.
+func StreamskillTariffAttrTypes() map[string]attr.Type {
+	attrs := streamskillTariffAttributes()
+	out := make(map[string]attr.Type, len(attrs))
+	for name, a := range attrs {
+		out[name] = a.GetType()
+	}
+	return out
+}
+
+func streamskillLinkAttrTypes() map[string]attr.Type {
+	return StreamskillTariffAttrTypes()["link"].(types.ObjectType).AttrTypes //nolint:forcetypeassert // link is a SingleNestedAttribute
+}
+
+func (d *StreamskillTariffDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = configureProviderData(req, resp)
+}
+
+func (d *StreamskillTariffDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var config streamskillTariffDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() || !d.data.requireKey(&resp.Diagnostics, "streamskill", d.data.Streamskill.HasAPIKey()) {
+		return
+	}
+
+	id := config.ID.ValueInt64()
+	language := stringOrDefault(config.Language, d.data.Streamskill.Language())
+	tariff, err := d.data.Streamskill.Tariff(ctx, id, language.ValueString())
+	if err != nil {
+		d.data.addReadError(&resp.Diagnostics, "streamskill", fmt.Sprintf("StreamSkill tariff %d", id), err)
+		return
+	}
+	model, diags := streamskillTariffModelFrom(ctx, tariff)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	state := streamskillTariffDataSourceModel{ID: config.ID, Language: language, streamskillTariffModel: model}
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// streamskillTariffModelFrom is the one place a client tariff becomes its
+// Terraform form.
+func streamskillTariffModelFrom(ctx context.Context, t *clients.Tariff) (streamskillTariffModel, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	m := streamskillTariffModel{
+		Title:       types.StringPointerValue(t.Title),
+		Text:        types.ListNull(types.StringType),
+		Count:       int64Number(t.Count),
+		CountMin:    int64Number(t.CountMin),
+		CountMax:    int64Number(t.CountMax),
+		Price:       numberValue(t.Price.String()),
+		Type:        types.StringPointerValue(t.Type),
+		Hourly:      types.BoolPointerValue(t.Hourly),
+		PricingType: types.StringPointerValue(t.PricingType),
+		Link:        types.ObjectNull(streamskillLinkAttrTypes()),
+		Panel:       types.BoolPointerValue(t.Panel),
+	}
+	if t.Text != nil {
+		text, d := types.ListValueFrom(ctx, types.StringType, t.Text)
+		diags.Append(d...)
+		m.Text = text
+	}
+	if t.GraduatedPrices != nil {
+		m.GraduatedPrices = numberMapValue(&diags, t.GraduatedPrices)
+	} else {
+		m.GraduatedPrices = types.MapNull(types.NumberType)
+	}
+	// A tariff without discounts has no volume discount: an empty map, so
+	// lookup(discounts, "500", 0) needs no null check.
+	m.Discounts = numberMapValue(&diags, t.Discounts)
+
+	if t.Link != nil {
+		link, d := types.ObjectValue(streamskillLinkAttrTypes(), map[string]attr.Value{
+			"prefix":      types.StringPointerValue(t.Link.Prefix),
+			"placeholder": types.StringPointerValue(t.Link.Placeholder),
+		})
+		diags.Append(d...)
+		m.Link = link
+	}
+	return m, diags
+}
+
+// numberMapValue is a map of exact numbers; nil reads as an empty map.
+func numberMapValue(diags *diag.Diagnostics, m map[string]json.Number) types.Map {
+	elems := make(map[string]attr.Value, len(m))
+	for k, v := range m {
+		elems[k] = numberValue(v.String())
+	}
+	out, d := types.MapValue(types.NumberType, elems)
+	diags.Append(d...)
+	return out
+}
+
+func int64Number(n *int64) types.Number {
+	if n == nil {
+		return types.NumberNull()
+	}
+	return types.NumberValue(new(big.Float).SetInt64(*n))
+}
+
+// streamskillTariffObject is a tariff as one value of the object type
+// StreamskillTariffAttrTypes, for a nested `tariff` attribute or a function
+// result.
+func streamskillTariffObject(ctx context.Context, t *clients.Tariff) (types.Object, diag.Diagnostics) {
+	m, diags := streamskillTariffModelFrom(ctx, t)
+	if diags.HasError() {
+		return types.ObjectNull(StreamskillTariffAttrTypes()), diags
+	}
+	obj, d := types.ObjectValueFrom(ctx, StreamskillTariffAttrTypes(), m)
+	diags.Append(d...)
+	return obj, diags
+}

@@ -1,0 +1,317 @@
+package datasources_test
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+)
+
+// streamskillTariff is the sandbox fixture with the given id.
+func streamskillTariff(t *testing.T, sb *acctest.Sandbox, id int) sandbox.StreamskillTariff {
+	t.Helper()
+	for _, tariff := range sb.StreamskillTariffs() {
+		if tariff.ID == id {
+			return tariff
+		}
+	}
+	t.Fatalf("the sandbox has no StreamSkill tariff %d", id)
+	return sandbox.StreamskillTariff{}
+}
+
+// checkStreamskillTariff checks every attribute of a tariff read in lang
+// against the fixture.
+func checkStreamskillTariff(name string, want sandbox.StreamskillTariff, lang string) resource.TestCheckFunc {
+	checks := []resource.TestCheckFunc{
+		resource.TestCheckResourceAttr(name, "id", strconv.Itoa(want.ID)),
+		resource.TestCheckResourceAttr(name, "language", lang),
+		resource.TestCheckResourceAttr(name, "title", want.Title[lang]),
+		resource.TestCheckResourceAttr(name, "text.#", strconv.Itoa(len(want.Text[lang]))),
+		resource.TestCheckResourceAttr(name, "price", formatNumber(want.Price)),
+		resource.TestCheckResourceAttr(name, "type", want.Type),
+		resource.TestCheckResourceAttr(name, "hourly", strconv.FormatBool(want.Hourly)),
+		resource.TestCheckResourceAttr(name, "pricing_type", want.PricingType),
+		// panel comes only with expand=panel: a false value proves it was asked for.
+		resource.TestCheckResourceAttr(name, "panel", strconv.FormatBool(want.Panel)),
+		resource.TestCheckResourceAttr(name, "discounts.%", strconv.Itoa(len(want.Discounts))),
+	}
+	for i, line := range want.Text[lang] {
+		checks = append(checks, resource.TestCheckResourceAttr(name, fmt.Sprintf("text.%d", i), line))
+	}
+	switch c := want.Count.(type) {
+	case int:
+		checks = append(checks,
+			resource.TestCheckResourceAttr(name, "base_count", strconv.Itoa(c)),
+			resource.TestCheckResourceAttr(name, "count_min", strconv.Itoa(c)),
+			resource.TestCheckResourceAttr(name, "count_max", strconv.Itoa(c)),
+		)
+	case sandbox.StreamskillCount:
+		checks = append(checks,
+			resource.TestCheckNoResourceAttr(name, "base_count"),
+			resource.TestCheckResourceAttr(name, "count_min", strconv.Itoa(c.Min)),
+			resource.TestCheckResourceAttr(name, "count_max", strconv.Itoa(c.Max)),
+		)
+	}
+	if want.GraduatedPrices == nil {
+		checks = append(checks, resource.TestCheckNoResourceAttr(name, "graduated_prices.%"))
+	} else {
+		checks = append(checks, resource.TestCheckResourceAttr(name, "graduated_prices.%", strconv.Itoa(len(want.GraduatedPrices))))
+	}
+	for k, v := range want.GraduatedPrices {
+		checks = append(checks, resource.TestCheckResourceAttr(name, "graduated_prices."+k, formatNumber(v)))
+	}
+	for k, v := range want.Discounts {
+		checks = append(checks, resource.TestCheckResourceAttr(name, "discounts."+k, strconv.Itoa(v)))
+	}
+	if want.Link == nil {
+		checks = append(checks, resource.TestCheckNoResourceAttr(name, "link.prefix"))
+	} else {
+		checks = append(checks,
+			resource.TestCheckResourceAttr(name, "link.prefix", want.Link.Prefix),
+			resource.TestCheckResourceAttr(name, "link.placeholder", want.Link.Placeholder),
+		)
+	}
+	return resource.ComposeAggregateTestCheckFunc(checks...)
+}
+
+// formatNumber is the shortest decimal for a fixture price, as the sandbox
+// serialises it and as Terraform should keep it.
+func formatNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+func TestAccStreamskillTariffReadsEveryKindOfTariff(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	var config strings.Builder
+	var checks []resource.TestCheckFunc
+	for _, tariff := range sb.StreamskillTariffs() {
+		fmt.Fprintf(&config, "data \"pricing_streamskill_tariff\" \"t%d\" {\n  id = %d\n}\n", tariff.ID, tariff.ID)
+		checks = append(checks, checkStreamskillTariff(fmt.Sprintf("data.pricing_streamskill_tariff.t%d", tariff.ID), tariff, "en"))
+	}
+	// Null and empty are told apart by Terraform expressions, not by the
+	// flattened state, which shows neither.
+	config.WriteString(fmt.Sprintf(`
+output "custom_count_is_null" {
+  value = data.pricing_streamskill_tariff.t%[1]d.base_count == null
+}
+output "standard_graduated_prices_are_null" {
+  value = data.pricing_streamskill_tariff.t%[2]d.graduated_prices == null
+}
+output "absent_discounts_are_an_empty_map" {
+  value = length(data.pricing_streamskill_tariff.t%[3]d.discounts)
+}
+output "graduated_without_discounts_are_an_empty_map" {
+  value = length(data.pricing_streamskill_tariff.t%[4]d.discounts)
+}
+output "absent_link_is_null" {
+  value = data.pricing_streamskill_tariff.t%[5]d.link == null
+}
+output "fractional_price_is_exact" {
+  value = data.pricing_streamskill_tariff.t%[6]d.price * 3 == 0.3
+}
+`, sandbox.StreamskillTariffCustomCount, sandbox.StreamskillTariffVolumeDiscounts, sandbox.StreamskillTariffNoDiscounts,
+		sandbox.StreamskillTariffGraduatedNoDisc, sandbox.StreamskillTariffNoLink, sandbox.StreamskillTariffFractional))
+	checks = append(checks,
+		resource.TestCheckOutput("custom_count_is_null", "true"),
+		resource.TestCheckOutput("standard_graduated_prices_are_null", "true"),
+		resource.TestCheckOutput("absent_discounts_are_an_empty_map", "0"),
+		resource.TestCheckOutput("graduated_without_discounts_are_an_empty_map", "0"),
+		resource.TestCheckOutput("absent_link_is_null", "true"),
+		resource.TestCheckOutput("fractional_price_is_exact", "true"),
+		resource.TestCheckResourceAttr(fmt.Sprintf("data.pricing_streamskill_tariff.t%d", sandbox.StreamskillTariffFractional), "price", "0.1"),
+	)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfig() + config.String(),
+			Check:  resource.ComposeAggregateTestCheckFunc(checks...),
+		}},
+	})
+}
+
+func TestAccStreamskillTariffReadsTheLanguageAsked(t *testing.T) {
+	t.Parallel()
+	tariff := sandbox.StreamskillTariffGraduated
+	name := func(n string) string { return "data.pricing_streamskill_tariff." + n }
+	tests := []struct {
+		name         string
+		providerLang string // empty: the provider block sets no language
+		defaultLang  string // what a data source without language reads
+	}{
+		{"the provider defaults to English", "", "en"},
+		{"the provider's language applies where the data source sets none", "ru", "ru"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			sb := acctest.StartSandbox(t, sandbox.Options{})
+			want := streamskillTariff(t, sb, tariff)
+			block := fmt.Sprintf("api_key = %q\n    base_url = %q", sandbox.StreamskillKey, sb.BaseURL(sandbox.VendorStreamskill))
+			if tt.providerLang != "" {
+				block += fmt.Sprintf("\n    language = %q", tt.providerLang)
+			}
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: sb.ProviderConfigWith(map[string]string{sandbox.VendorStreamskill: block}) + fmt.Sprintf(`
+data "pricing_streamskill_tariff" "default" {
+  id = %[1]d
+}
+data "pricing_streamskill_tariff" "en" {
+  id       = %[1]d
+  language = "en"
+}
+data "pricing_streamskill_tariff" "ru" {
+  id       = %[1]d
+  language = "ru"
+}`, tariff),
+					Check: resource.ComposeAggregateTestCheckFunc(
+						checkStreamskillTariff(name("default"), want, tt.defaultLang),
+						checkStreamskillTariff(name("en"), want, "en"),
+						checkStreamskillTariff(name("ru"), want, "ru"),
+						func(*terraform.State) error {
+							if want.Title["en"] == want.Title["ru"] {
+								return fmt.Errorf("the fixture's titles must differ by language to prove anything")
+							}
+							// Three data sources, two languages, and one
+							// Terraform command (the plan that reads them) so
+							// far: the default shares its read with the data
+							// source naming the same language.
+							if got := sb.Requests(sandbox.VendorStreamskill); got != 2 {
+								return fmt.Errorf("sandbox served %d StreamSkill requests, want 2 (one per language)", got)
+							}
+							return nil
+						},
+					),
+				}},
+			})
+		})
+	}
+}
+
+func TestAccStreamskillTariffRecoversFromARateLimit(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	sb.InjectFaults(sandbox.VendorStreamskill, sandbox.Fault{Status: http.StatusTooManyRequests, RateLimitReset: "1"})
+	want := streamskillTariff(t, sb, sandbox.StreamskillTariffVolumeDiscounts)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfig() + fmt.Sprintf(`
+data "pricing_streamskill_tariff" "one" {
+  id = %d
+}`, want.ID),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				checkStreamskillTariff("data.pricing_streamskill_tariff.one", want, "en"),
+				func(*terraform.State) error {
+					if got := sb.Responses(sandbox.VendorStreamskill, http.StatusTooManyRequests); got != 1 {
+						return fmt.Errorf("sandbox answered 429 %d times, want exactly once", got)
+					}
+					return nil
+				},
+			),
+		}},
+	})
+}
+
+func TestAccStreamskillTariffFailsLoudly(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		id     int
+		blocks map[string]string
+		want   string
+	}{
+		{
+			name: "on an unknown id, with StreamSkill's message",
+			id:   999,
+			want: `(?s)StreamSkill tariff 999 not found.*streamskill: get tariff 999: HTTP 404 Not Found: Object not\s+found: 999\s+\(code\s+tarif_not_found_exception\)`,
+		},
+		{
+			name:   "with a key the vendor rejects",
+			id:     sandbox.StreamskillTariffVolumeDiscounts,
+			blocks: map[string]string{"streamskill": `api_key = "wrong-key", base_url = "%s"`},
+			want:   `(?s)StreamSkill rejected the API key.*HTTP 401.*Your request was made with\s+invalid credentials\..*STREAMSKILL_API_KEY`,
+		},
+		{
+			name:   "without a key",
+			id:     sandbox.StreamskillTariffVolumeDiscounts,
+			blocks: map[string]string{"streamskill": `base_url = "%s"`},
+			want:   `(?s)Missing StreamSkill API key.*streamskill.api_key.*STREAMSKILL_API_KEY`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run("it fails "+tt.name, func(t *testing.T) {
+			t.Parallel()
+			sb := acctest.StartSandbox(t, sandbox.Options{})
+			blocks := map[string]string{}
+			for v, body := range tt.blocks {
+				blocks[v] = strings.ReplaceAll(body, "%s", sb.BaseURL(v))
+			}
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      sb.ProviderConfigWith(blocks) + fmt.Sprintf("data \"pricing_streamskill_tariff\" \"one\" {\n  id = %d\n}", tt.id),
+					ExpectError: regexp.MustCompile(tt.want),
+				}},
+			})
+		})
+	}
+}
+
+func TestAccStreamskillTariffValidatesArguments(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, config, want string }{
+		{"id 0", `id = 0`, `(?s)Attribute id value must be at least 1, got: 0`},
+		{"language de", "id = 1\n  language = \"de\"", `(?s)Attribute language value must be one of: \["en" "ru"\], got: "de"`},
+		{"a missing id", ``, `(?s)The argument "id" is required`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" is refused at plan time", func(t *testing.T) {
+			t.Parallel()
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      fmt.Sprintf("data \"pricing_streamskill_tariff\" \"one\" {\n  %s\n}", tt.config),
+					ExpectError: regexp.MustCompile(tt.want),
+				}},
+			})
+		})
+	}
+}
+
+func TestAccStreamskillTariffExampleWorksAsDocumented(t *testing.T) {
+	t.Parallel()
+	example, err := os.ReadFile("../../examples/data-sources/pricing_streamskill_tariff/data-source.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	chatbot := streamskillTariff(t, sb, sandbox.StreamskillTariffGraduated)
+	followers := streamskillTariff(t, sb, sandbox.StreamskillTariffVolumeDiscounts)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfig() + string(example),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckOutput("chatbot_price_per_hour",
+					fmt.Sprintf("%s: %s per hour for 150 chatbots", chatbot.Title["en"], formatNumber(chatbot.GraduatedPrices["101"]))),
+				resource.TestCheckOutput("followers_discount_from_1000", strconv.Itoa(followers.Discounts["1000"])),
+			),
+		}},
+	})
+}
