@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"time"
 
 	"golang.org/x/time/rate"
 )
@@ -21,7 +20,11 @@ const identifaiPricingsPath = "/api/partner/pricings"
 type Identifai struct{ api *api }
 
 // NewIdentifai builds a client that paces itself under identifAI's documented
-// per-key limits: 2 GET/s and 60 GET/min.
+// per-key limits: 2 GET/s and 60 GET/min. Laravel counts them in fixed
+// windows, so the pacing keeps a margin: one request every 555 ms (no burst,
+// so a run that starts right after another does not open with two at once),
+// and a bucket of 30 refilled at 30/min, which can never exceed 60 in any
+// minute.
 func NewIdentifai(cfg Config) (*Identifai, error) {
 	a, err := newAPI(cfg, vendorSpec{
 		name: "identifai",
@@ -29,8 +32,8 @@ func NewIdentifai(cfg Config) (*Identifai, error) {
 			h.Set("X-Api-Key", key)
 		},
 		limiters: []*rate.Limiter{
-			rate.NewLimiter(2, 2),
-			rate.NewLimiter(rate.Every(time.Minute/60), 60),
+			rate.NewLimiter(1.8, 1),
+			rate.NewLimiter(0.5, 30),
 		},
 		decodeError: decodeLaravelError,
 	})

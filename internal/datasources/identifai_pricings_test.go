@@ -95,7 +95,7 @@ data "pricing_identifai_pricings" "id_asc" {
 data "pricing_identifai_pricings" "id_desc" {
   order     = "id"
   direction = "desc"
-  per_page  = 8
+  per_page  = 23
 }`,
 			Check: resource.ComposeAggregateTestCheckFunc(
 				checkIdentifaiList("data.pricing_identifai_pricings.asc", identifaiOrder(sb, "asc")),
@@ -212,4 +212,70 @@ func TestAccIdentifaiPricingsValidatesArguments(t *testing.T) {
 			})
 		})
 	}
+}
+
+// readingCommands is how many Terraform commands of one acceptance test step
+// read data sources (plan, apply, and the plan that checks for no drift).
+const readingCommands = 3
+
+func TestAccIdentifaiPricingsFetchesEachListOncePerRun(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	const sources, perPage, pages = 50, 10, 5
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfig() + fmt.Sprintf(`
+data "pricing_identifai_pricings" "same" {
+  count    = %d
+  per_page = %d
+}
+data "pricing_identifai_pricing" "trial" {
+  sku = "trial"
+}`, sources, perPage),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr("data.pricing_identifai_pricings.same.49", "total", "45"),
+				resource.TestCheckResourceAttr("data.pricing_identifai_pricing.trial", "sku", "trial"),
+				func(*terraform.State) error {
+					// 50 identical lists cost the 5 pages of one, and the
+					// lookup the single request of the default listing.
+					got := sb.Requests(sandbox.VendorIdentifai)
+					if got%(pages+1) != 0 || got > readingCommands*(pages+1) {
+						return fmt.Errorf("sandbox served %d identifAI requests; want %d per Terraform command (at most %d commands)", got, pages+1, readingCommands)
+					}
+					return nil
+				},
+			),
+		}},
+	})
+}
+
+func TestAccIdentifaiPricingsStaysUnderTheVendorsRateLimit(t *testing.T) {
+	t.Parallel()
+	// The sandbox enforces identifAI's 2 requests/s and 60/min per key; five
+	// pages fetched in parallel would trip it without the client's pacing.
+	sb := acctest.StartSandbox(t, sandbox.Options{EnforceRateLimits: true})
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfig("max_parallel_requests = 8") + `
+data "pricing_identifai_pricings" "small_pages" {
+  per_page = 9
+}`,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				checkIdentifaiList("data.pricing_identifai_pricings.small_pages", identifaiOrder(sb, "desc")),
+				func(*terraform.State) error {
+					if n := sb.Responses(sandbox.VendorIdentifai, 429); n != 0 {
+						return fmt.Errorf("sandbox answered %d requests with 429, want none", n)
+					}
+					if n := sb.Requests(sandbox.VendorIdentifai); n < 5 {
+						return fmt.Errorf("sandbox served %d requests, want at least the 5 pages", n)
+					}
+					return nil
+				},
+			),
+		}},
+	})
 }

@@ -1,0 +1,95 @@
+# The demo reads every vendor's price list from the local sandbox that
+# `make demo` starts; the provider takes the sandbox's URLs and keys from the
+# environment (IDENTIFAI_BASE_URL, IDENTIFAI_API_KEY, ...), exactly as it would
+# take real ones.
+
+terraform {
+  required_providers {
+    pricing = {
+      source = "pricingkit/pricing"
+    }
+  }
+}
+
+provider "pricing" {}
+
+# identifAI: the whole list, and one pricing by SKU.
+data "pricing_identifai_pricings" "all" {}
+
+data "pricing_identifai_pricing" "trial" {
+  sku = "trial"
+}
+
+# Paygentic: every plan (the provider reads every page), and one plan by id.
+data "pricing_paygentic_plans" "all" {}
+
+data "pricing_paygentic_plan" "basic" {
+  id = "plan_t9u0v1w2x3y4z5a6"
+}
+
+# Probely: the enterprise family in euros, and one plan by id.
+data "pricing_probely_plans" "enterprise_eur" {
+  family        = "enterprise"
+  currency_code = "EUR"
+}
+
+data "pricing_probely_plan" "enterprise" {
+  id = "enterprise-base-eur"
+}
+
+# OnePin: the public plan list, and one plan by name.
+data "pricing_onepin_plans" "all" {}
+
+data "pricing_onepin_plan" "pro" {
+  name = "Pro Plan"
+}
+
+# StreamSkill: a standard tariff with volume discounts and a graduated one.
+data "pricing_streamskill_tariff" "volume" {
+  id = 1
+}
+
+data "pricing_streamskill_tariff" "graduated" {
+  id       = 3
+  language = "ru"
+}
+
+output "identifai" {
+  value = {
+    pricings   = data.pricing_identifai_pricings.all.total
+    trial_id   = data.pricing_identifai_pricing.trial.id
+    first_skus = slice([for p in data.pricing_identifai_pricings.all.pricings : p.sku], 0, 5)
+  }
+}
+
+output "paygentic" {
+  value = {
+    plans       = data.pricing_paygentic_plans.all.total
+    basic_price = "${data.pricing_paygentic_plan.basic.price_amount} ${data.pricing_paygentic_plan.basic.currency}"
+    cadence     = data.pricing_paygentic_plan.basic.billing_cadence
+  }
+}
+
+output "probely" {
+  value = {
+    enterprise_eur = [for p in data.pricing_probely_plans.enterprise_eur.plans : "${p.id}: ${p.name}"]
+    scan_profiles  = data.pricing_probely_plan.enterprise.allowed_scan_profiles
+  }
+}
+
+output "onepin" {
+  value = {
+    plans      = data.pricing_onepin_plans.all.total
+    pro_price  = "${data.pricing_onepin_plan.pro.amount_decimal} ${data.pricing_onepin_plan.pro.currency}"
+    pro_limits = data.pricing_onepin_plan.pro.limits
+  }
+}
+
+output "streamskill" {
+  value = {
+    volume_title     = data.pricing_streamskill_tariff.volume.title
+    volume_discounts = data.pricing_streamskill_tariff.volume.discounts
+    graduated_title  = data.pricing_streamskill_tariff.graduated.title
+    graduated_prices = data.pricing_streamskill_tariff.graduated.graduated_prices
+  }
+}
