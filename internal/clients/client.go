@@ -155,6 +155,15 @@ func (a *api) endpoint(path string, query url.Values) *url.URL {
 	return &u
 }
 
+// itemEndpoint is the URL of one item under a collection path: the id is
+// escaped as a single path segment, so an id holding "/", "?" or "#" can
+// neither reach another endpoint nor turn into a query.
+func (a *api) itemEndpoint(collection, id string) *url.URL {
+	u := a.endpoint(collection+"/"+id, nil)
+	u.RawPath = strings.TrimSuffix(a.base.EscapedPath(), "/") + collection + "/" + url.PathEscape(id)
+	return u
+}
+
 // getJSON GETs u and decodes a 2xx JSON body into out. op names the
 // operation in errors ("list pricings page 3").
 func (a *api) getJSON(ctx context.Context, op string, u *url.URL, header http.Header, out any) error {

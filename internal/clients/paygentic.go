@@ -1,8 +1,11 @@
 package clients
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 )
 
@@ -28,6 +31,222 @@ func NewPaygentic(cfg Config) (*Paygentic, error) {
 
 // HasAPIKey reports whether a key is configured.
 func (c *Paygentic) HasAPIKey() bool { return c.api.cfg.APIKey != "" }
+
+const (
+	paygenticPlansPath = "/v0/plans"
+	// paygenticMaxLimit is the largest page the API allows: the fewest
+	// requests for a complete listing.
+	paygenticMaxLimit = 100
+	// paygenticAtomicExponent: Paygentic's atomic amounts are in 10^-9 of
+	// the currency ("49990000000" is 49.99).
+	paygenticAtomicExponent = 9
+	// paygenticMaxPages bounds a listing whose reported total is absurd.
+	paygenticMaxPages = 100000
+)
+
+// PaygenticPlan is one Paygentic plan. Every field but the id is optional in
+// practice (the schema changed over time), so absent fields stay nil.
+type PaygenticPlan struct {
+	ID                 string  `json:"id"`
+	Name               *string `json:"name"`
+	Description        *string `json:"description"`
+	InvoiceDisplayName *string `json:"invoiceDisplayName"`
+	Currency           *string `json:"currency"`
+	BillingCadence     *string `json:"billingCadence"`
+	// BillingInterval is deprecated by Paygentic in favour of BillingCadence.
+	BillingInterval *string `json:"billingInterval"`
+	// Price is the plan-level price in atomic units (10^-9 of Currency),
+	// exactly as sent; only older plans carry it.
+	Price *string `json:"price"`
+	// PriceAmount is Price in the currency's major unit as an exact decimal
+	// ("49.99"); it is derived, never sent by the API.
+	PriceAmount    *string          `json:"-"`
+	DefaultTaxCode *string          `json:"defaultTaxCode"`
+	DefaultTaxRate *json.Number     `json:"defaultTaxRate"`
+	TaxBehavior    *string          `json:"taxBehavior"`
+	MerchantID     *string          `json:"merchantId"`
+	ProductID      *string          `json:"productId"`
+	CreatedAt      *string          `json:"createdAt"`
+	UpdatedAt      *string          `json:"updatedAt"`
+	Prices         []PaygenticPrice `json:"prices"`
+}
+
+// PaygenticPrice is one price of a plan. UnitAmount is in atomic units
+// (10^-9 of Currency), exactly as sent.
+type PaygenticPrice struct {
+	ID                 *string `json:"id"`
+	Model              *string `json:"model"`
+	PaymentTerm        *string `json:"paymentTerm"`
+	BillableMetricID   *string `json:"billableMetricId"`
+	InvoiceDisplayName *string `json:"invoiceDisplayName"`
+	UnitAmount         *string `json:"unitAmount"`
+	Currency           *string `json:"currency"`
+	CreatedAt          *string `json:"createdAt"`
+	UpdatedAt          *string `json:"updatedAt"`
+}
+
+// ListPaygenticPlansInput are the filters of GET /v0/plans; empty means
+// unfiltered.
+type ListPaygenticPlansInput struct {
+	MerchantID string
+	ProductID  string
+}
+
+// PaygenticPlanList is a complete listing.
+type PaygenticPlanList struct {
+	Plans []PaygenticPlan
+	Total int64
+}
+
+type paygenticPage struct {
+	Data       []PaygenticPlan `json:"data"`
+	Pagination struct {
+		Limit  *int64 `json:"limit"`
+		Offset *int64 `json:"offset"`
+		Total  int64  `json:"total"`
+	} `json:"pagination"`
+}
+
+// ListPlans returns every plan matching in, in API order. The result is
+// shared with other callers of the same query; callers must not modify it.
+func (c *Paygentic) ListPlans(ctx context.Context, in ListPaygenticPlansInput) (*PaygenticPlanList, error) {
+	ctx = c.api.maskSecrets(ctx)
+	filters := in.query()
+	return shared(c.api, "plans?"+filters.Encode(), func() (*PaygenticPlanList, error) {
+		return c.listPlans(ctx, filters)
+	})
+}
+
+func (in ListPaygenticPlansInput) query() url.Values {
+	q := url.Values{}
+	if in.MerchantID != "" {
+		q.Set("merchantId", in.MerchantID)
+	}
+	if in.ProductID != "" {
+		q.Set("productId", in.ProductID)
+	}
+	return q
+}
+
+func (c *Paygentic) listPlans(ctx context.Context, filters url.Values) (*PaygenticPlanList, error) {
+	const op = "list plans"
+	first, err := c.plansPage(ctx, filters, 1)
+	if err != nil {
+		return nil, err
+	}
+	// The first page's total tells how many pages there are: fetch the
+	// rest concurrently by offset.
+	last := int((first.Pagination.Total + paygenticMaxLimit - 1) / paygenticMaxLimit)
+	rest, err := fetchRemainingPages(ctx, c.api, last, func(ctx context.Context, page int) (*paygenticPage, error) {
+		p, err := c.plansPage(ctx, filters, page)
+		if err != nil {
+			return nil, err
+		}
+		if err := checkTotalStable(c.api, op, page, first.Pagination.Total, p.Pagination.Total); err != nil {
+			return nil, err
+		}
+		return p, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	list := &PaygenticPlanList{Total: first.Pagination.Total, Plans: append([]PaygenticPlan(nil), first.Data...)}
+	for _, p := range rest {
+		list.Plans = append(list.Plans, p.Data...)
+	}
+	if err := checkCount(c.api, op, len(list.Plans), int(first.Pagination.Total)); err != nil {
+		return nil, err
+	}
+	if err := checkUnique(c.api, op, list.Plans, func(p PaygenticPlan) string { return p.ID }); err != nil {
+		return nil, err
+	}
+	return list, nil
+}
+
+// plansPage reads page n (from 1), which starts at offset (n-1)*100.
+func (c *Paygentic) plansPage(ctx context.Context, filters url.Values, page int) (*paygenticPage, error) {
+	op := fmt.Sprintf("list plans page %d", page)
+	offset := int64(page-1) * paygenticMaxLimit
+	q := url.Values{}
+	for k, v := range filters {
+		q[k] = v
+	}
+	q.Set("limit", strconv.Itoa(paygenticMaxLimit))
+	q.Set("offset", strconv.FormatInt(offset, 10))
+	u := c.api.endpoint(paygenticPlansPath, q)
+	var p paygenticPage
+	if err := c.api.getJSON(ctx, op, u, nil, &p); err != nil {
+		return nil, err
+	}
+	if err := checkPaygenticPage(op, offset, &p); err != nil {
+		return nil, err
+	}
+	for i := range p.Data {
+		if err := p.Data[i].derivePriceAmount(); err != nil {
+			return nil, &ResponseError{Vendor: "paygentic", Operation: op, URL: redactURL(u), Err: err}
+		}
+	}
+	return &p, nil
+}
+
+// checkPaygenticPage rejects a page that is not the one asked for or that
+// cannot belong to a listing of the reported size.
+func checkPaygenticPage(op string, offset int64, p *paygenticPage) error {
+	pg := p.Pagination
+	switch {
+	case pg.Offset != nil && *pg.Offset != offset:
+		return &PaginationError{Vendor: "paygentic", Operation: op, Reason: fmt.Sprintf("asked for offset %d but the API answered offset %d", offset, *pg.Offset)}
+	case pg.Limit != nil && *pg.Limit != paygenticMaxLimit:
+		return &PaginationError{Vendor: "paygentic", Operation: op, Reason: fmt.Sprintf("asked for limit %d but the API answered limit %d", paygenticMaxLimit, *pg.Limit)}
+	case pg.Total < 0 || pg.Total > paygenticMaxLimit*paygenticMaxPages:
+		return &PaginationError{Vendor: "paygentic", Operation: op, Reason: fmt.Sprintf("implausible total %d", pg.Total)}
+	case len(p.Data) > paygenticMaxLimit:
+		return &PaginationError{Vendor: "paygentic", Operation: op, Reason: fmt.Sprintf("page holds %d plans, more than the limit %d", len(p.Data), paygenticMaxLimit)}
+	}
+	return nil
+}
+
+// GetPlan reads one plan by id; like listings, it is read once per run.
+// A plan that does not exist is an APIError with status 404 carrying
+// Paygentic's message. The result is shared: callers must not modify it.
+func (c *Paygentic) GetPlan(ctx context.Context, id string) (*PaygenticPlan, error) {
+	ctx = c.api.maskSecrets(ctx)
+	return shared(c.api, "plan/"+id, func() (*PaygenticPlan, error) {
+		return c.getPlan(ctx, id)
+	})
+}
+
+func (c *Paygentic) getPlan(ctx context.Context, id string) (*PaygenticPlan, error) {
+	const op = "get plan"
+	u := c.api.itemEndpoint(paygenticPlansPath, id)
+	var p PaygenticPlan
+	if err := c.api.getJSON(ctx, op, u, nil, &p); err != nil {
+		return nil, err
+	}
+	if p.ID != id {
+		return nil, &ResponseError{Vendor: "paygentic", Operation: op, URL: redactURL(u), Err: fmt.Errorf("asked for plan %q but the API answered plan %q", id, p.ID)}
+	}
+	if err := p.derivePriceAmount(); err != nil {
+		return nil, &ResponseError{Vendor: "paygentic", Operation: op, URL: redactURL(u), Err: err}
+	}
+	return &p, nil
+}
+
+// derivePriceAmount fills PriceAmount from Price. A price that is not a
+// number fails the read: a wrong amount must never reach a plan.
+func (p *PaygenticPlan) derivePriceAmount() error {
+	if p.Price == nil {
+		p.PriceAmount = nil
+		return nil
+	}
+	amount, err := scaleDecimal(*p.Price, paygenticAtomicExponent)
+	if err != nil {
+		return fmt.Errorf("plan %s: price: %w", p.ID, err)
+	}
+	p.PriceAmount = &amount
+	return nil
+}
 
 func bearer(h http.Header, key string) { h.Set("Authorization", "Bearer "+key) }
 

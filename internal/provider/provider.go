@@ -44,6 +44,8 @@ func (p *PricingProvider) DataSources(context.Context) []func() datasource.DataS
 	return []func() datasource.DataSource{
 		datasources.NewIdentifaiPricingsDataSource,
 		datasources.NewIdentifaiPricingDataSource,
+		datasources.NewPaygenticPlansDataSource,
+		datasources.NewPaygenticPlanDataSource,
 		datasources.NewProbelyPlansDataSource,
 		datasources.NewProbelyPlanDataSource,
 		datasources.NewOnepinPlansDataSource,

@@ -1,0 +1,478 @@
+package clients
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// newTestPaygentic is a Paygentic client on srv with fast retries.
+func newTestPaygentic(t *testing.T, srv *httptest.Server, mutate ...func(*Config)) *Paygentic {
+	t.Helper()
+	cfg := Config{
+		BaseURL:      srv.URL + "/paygentic",
+		APIKey:       testKey,
+		MaxRetries:   3,
+		RetryWaitMin: time.Millisecond,
+		RetryWaitMax: 5 * time.Second,
+	}
+	for _, m := range mutate {
+		m(&cfg)
+	}
+	c, err := NewPaygentic(cfg)
+	if err != nil {
+		t.Fatalf("NewPaygentic: %v", err)
+	}
+	return c
+}
+
+// paygenticPlans serves n plans (plan_1 … plan_n) by limit and offset, with
+// a hook to corrupt individual pages.
+type paygenticPlans struct {
+	n       int
+	calls   atomic.Int32
+	mu      sync.Mutex
+	queries []url.Values
+	// tweak may change a page before it is written.
+	tweak func(offset int, p *paygenticPageJSON)
+	// hold, when set, runs before a page is served (to observe concurrency).
+	hold func(offset int) error
+}
+
+type paygenticPageJSON struct {
+	limit, offset, total int
+	ids                  []int
+}
+
+func (s *paygenticPlans) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.calls.Add(1)
+	q := r.URL.Query()
+	s.mu.Lock()
+	s.queries = append(s.queries, q)
+	s.mu.Unlock()
+	if r.URL.Path != "/paygentic/v0/plans" || r.Header.Get("Authorization") != "Bearer "+testKey {
+		http.Error(w, `{"error":"unauthorized","message":"Invalid API key","code":"unauthorized"}`, http.StatusUnauthorized)
+		return
+	}
+	limit, _ := strconv.Atoi(q.Get("limit"))
+	offset, _ := strconv.Atoi(q.Get("offset"))
+	if s.hold != nil {
+		if err := s.hold(offset); err != nil {
+			http.Error(w, `{"error":"internal_error","message":"`+err.Error()+`"}`, http.StatusInternalServerError)
+			return
+		}
+	}
+	p := paygenticPageJSON{limit: limit, offset: offset, total: s.n}
+	for id := offset + 1; id <= min(offset+limit, s.n); id++ {
+		p.ids = append(p.ids, id)
+	}
+	if s.tweak != nil {
+		s.tweak(offset, &p)
+	}
+	items := make([]string, len(p.ids))
+	for i, id := range p.ids {
+		items[i] = fmt.Sprintf(`{"id":"plan_%d","object":"plan","name":"Plan %d","price":"%d0000000","prices":[],"futureField":{"x":1}}`, id, id, id)
+	}
+	fmt.Fprintf(w, `{"data":[%s],"pagination":{"limit":%d,"offset":%d,"total":%d}}`, strings.Join(items, ","), p.limit, p.offset, p.total)
+}
+
+func (s *paygenticPlans) query(i int) url.Values {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.queries[i]
+}
+
+func TestPaygenticListReadsEveryPageInOrder(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ n, parallel int }{{0, 4}, {1, 4}, {100, 4}, {101, 4}, {260, 1}, {260, 4}, {1000, 8}} {
+		t.Run(fmt.Sprintf("%d plans with %d requests in flight", tt.n, tt.parallel), func(t *testing.T) {
+			t.Parallel()
+			srv := &paygenticPlans{n: tt.n}
+			ts := httptest.NewServer(srv)
+			defer ts.Close()
+			c := newTestPaygentic(t, ts, func(c *Config) { c.MaxParallelRequests = tt.parallel })
+			list, err := c.ListPlans(context.Background(), ListPaygenticPlansInput{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(list.Plans) != tt.n || list.Total != int64(tt.n) {
+				t.Fatalf("got %d plans, total %d; want %d", len(list.Plans), list.Total, tt.n)
+			}
+			for i, p := range list.Plans {
+				if p.ID != fmt.Sprintf("plan_%d", i+1) {
+					t.Fatalf("plan %d is %s: out of API order", i, p.ID)
+				}
+			}
+			wantCalls := max(1, (tt.n+99)/100)
+			if got := int(srv.calls.Load()); got != wantCalls {
+				t.Errorf("made %d requests, want %d (ceil(%d/100), at least one)", got, wantCalls, tt.n)
+			}
+			offsets := map[string]bool{}
+			for i := range wantCalls {
+				q := srv.query(i)
+				if q.Get("limit") != "100" {
+					t.Errorf("request %d asked for limit %q, want the maximum 100", i, q.Get("limit"))
+				}
+				offsets[q.Get("offset")] = true
+			}
+			for page := range wantCalls {
+				if !offsets[strconv.Itoa(page*100)] {
+					t.Errorf("no request for offset %d (page %d); offsets asked: %v", page*100, page+1, offsets)
+				}
+			}
+		})
+	}
+}
+
+func TestPaygenticListFetchesRemainingPagesConcurrently(t *testing.T) {
+	t.Parallel()
+	// Pages 2..5 are held until all four are in flight: a sequential
+	// client would time out here and get a 500.
+	var inFlight atomic.Int32
+	allIn := make(chan struct{})
+	var once sync.Once
+	srv := &paygenticPlans{n: 450, hold: func(offset int) error {
+		if offset == 0 {
+			return nil
+		}
+		if inFlight.Add(1) == 4 {
+			once.Do(func() { close(allIn) })
+		}
+		select {
+		case <-allIn:
+			return nil
+		case <-time.After(5 * time.Second):
+			return errors.New("pages were not requested concurrently")
+		}
+	}}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	c := newTestPaygentic(t, ts, func(c *Config) { c.MaxParallelRequests = 4; c.MaxRetries = 0 })
+	list, err := c.ListPlans(context.Background(), ListPaygenticPlansInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list.Plans) != 450 || list.Plans[449].ID != "plan_450" {
+		t.Fatalf("got %d plans ending with %s, want 450 ending with plan_450", len(list.Plans), list.Plans[len(list.Plans)-1].ID)
+	}
+}
+
+func TestPaygenticListIsFetchedOncePerQuery(t *testing.T) {
+	t.Parallel()
+	srv := &paygenticPlans{n: 260}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	c := newTestPaygentic(t, ts)
+
+	errs := make(chan error, 20)
+	for range 20 {
+		go func() {
+			_, err := c.ListPlans(context.Background(), ListPaygenticPlansInput{})
+			errs <- err
+		}()
+	}
+	for range 20 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := srv.calls.Load(); got != 3 {
+		t.Errorf("20 concurrent readers made %d requests, want 3 (the pages of one read)", got)
+	}
+	if _, err := c.ListPlans(context.Background(), ListPaygenticPlansInput{MerchantID: "org_a"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := srv.calls.Load(); got != 6 {
+		t.Errorf("a filtered query made %d requests in all, want 6 (its own three pages)", got)
+	}
+}
+
+func TestPaygenticListPassesFilters(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name                      string
+		in                        ListPaygenticPlansInput
+		wantMerchant, wantProduct string
+	}{
+		{"no filter sends neither parameter", ListPaygenticPlansInput{}, "", ""},
+		{"a merchant filter sends merchantId", ListPaygenticPlansInput{MerchantID: "org_b7c8"}, "org_b7c8", ""},
+		{"a product filter sends productId", ListPaygenticPlansInput{ProductID: "prod_j5k6"}, "", "prod_j5k6"},
+		{"both filters send both", ListPaygenticPlansInput{MerchantID: "org_b7c8", ProductID: "prod_j5k6"}, "org_b7c8", "prod_j5k6"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv := &paygenticPlans{n: 150}
+			ts := httptest.NewServer(srv)
+			defer ts.Close()
+			if _, err := newTestPaygentic(t, ts).ListPlans(context.Background(), tt.in); err != nil {
+				t.Fatal(err)
+			}
+			for i := range 2 {
+				q := srv.query(i)
+				if q.Get("merchantId") != tt.wantMerchant || q.Get("productId") != tt.wantProduct ||
+					q.Has("merchantId") != (tt.wantMerchant != "") || q.Has("productId") != (tt.wantProduct != "") {
+					t.Errorf("request %d query %q, want merchantId %q and productId %q (absent when empty)", i, q.Encode(), tt.wantMerchant, tt.wantProduct)
+				}
+			}
+		})
+	}
+}
+
+func TestPaygenticListFailsRatherThanReturnAPartialList(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		tweak func(offset int, p *paygenticPageJSON)
+		want  string
+	}{
+		{
+			name: "a total that changes between pages",
+			tweak: func(offset int, p *paygenticPageJSON) {
+				if offset == 200 {
+					p.total = 261
+				}
+			},
+			want: "total changed from 260 to 261 at page 3",
+		},
+		{
+			name: "a page repeating the plans of another",
+			tweak: func(offset int, p *paygenticPageJSON) {
+				if offset == 200 {
+					p.ids = []int{101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120,
+						121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140,
+						141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159, 160}
+				}
+			},
+			want: "plan_101 appears more than once",
+		},
+		{
+			name: "a page answering another offset",
+			tweak: func(offset int, p *paygenticPageJSON) {
+				if offset == 200 {
+					p.offset = 100
+				}
+			},
+			want: "asked for offset 200 but the API answered offset 100",
+		},
+		{
+			name: "a server capping the page size",
+			tweak: func(offset int, p *paygenticPageJSON) {
+				p.limit = 50
+			},
+			want: "asked for limit 100 but the API answered limit 50",
+		},
+		{
+			name: "a short page",
+			tweak: func(offset int, p *paygenticPageJSON) {
+				if offset == 100 {
+					p.ids = p.ids[:40]
+				}
+			},
+			want: "read 200 items but the API reported a total of 260",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" fails the read", func(t *testing.T) {
+			t.Parallel()
+			ts := httptest.NewServer(&paygenticPlans{n: 260, tweak: tt.tweak})
+			defer ts.Close()
+			list, err := newTestPaygentic(t, ts).ListPlans(context.Background(), ListPaygenticPlansInput{})
+			var pageErr *PaginationError
+			if !errors.As(err, &pageErr) || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v (list %v), want a PaginationError saying %q", err, list, tt.want)
+			}
+			if !strings.HasPrefix(err.Error(), "paygentic: list plans") {
+				t.Errorf("err = %v, want it to name vendor and operation", err)
+			}
+		})
+	}
+}
+
+// servePaygenticBody answers every request with body.
+func servePaygenticBody(t *testing.T, status int, body string) *httptest.Server {
+	t.Helper()
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		fmt.Fprint(w, body)
+	}))
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+func TestPaygenticPlanDecodesOptionalAndUnknownFields(t *testing.T) {
+	t.Parallel()
+	ts := servePaygenticBody(t, http.StatusOK, `{"data":[
+	  {"id":"plan_a","object":"plan","billingCadence":"P1M","billingInterval":"monthly","currency":"USD",
+	   "defaultTaxRate":8.5,"price":"49990000000","newField":[1,2],"metadata":{"k":"v"},
+	   "prices":[{"id":"price_1","model":"standard","paymentTerm":"in_arrears","unitAmount":"2500000","currency":"USD","tiers":[]}]},
+	  {"id":"plan_b","billingCadence":"P1Y","prices":[{"id":"price_2","model":"volume"}]}
+	],"pagination":{"limit":100,"offset":0,"total":2,"hasMore":false}}`)
+	list, err := newTestPaygentic(t, ts).ListPlans(context.Background(), ListPaygenticPlansInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := list.Plans[0], list.Plans[1]
+	if a.Price == nil || *a.Price != "49990000000" || a.PriceAmount == nil || *a.PriceAmount != "49.99" {
+		t.Errorf("plan_a price %v amount %v, want 49990000000 and 49.99", deref(a.Price), deref(a.PriceAmount))
+	}
+	if a.DefaultTaxRate == nil || a.DefaultTaxRate.String() != "8.5" {
+		t.Errorf("plan_a defaultTaxRate %v, want the JSON number 8.5 as sent", a.DefaultTaxRate)
+	}
+	if deref(a.Prices[0].UnitAmount) != "2500000" || deref(a.Prices[0].Currency) != "USD" || deref(a.Prices[0].PaymentTerm) != "in_arrears" {
+		t.Errorf("plan_a prices[0] = %+v, want unitAmount 2500000 USD in_arrears", a.Prices[0])
+	}
+	if b.Price != nil || b.PriceAmount != nil || b.BillingInterval != nil || b.DefaultTaxRate != nil || b.Name != nil {
+		t.Errorf("plan_b has price %v, amount %v, interval %v, tax rate %v, name %v; want all absent (nil)",
+			deref(b.Price), deref(b.PriceAmount), deref(b.BillingInterval), b.DefaultTaxRate, deref(b.Name))
+	}
+	if b.Prices[0].UnitAmount != nil || b.Prices[0].Currency != nil {
+		t.Errorf("plan_b prices[0] = %+v, want no unit amount and no currency", b.Prices[0])
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return "<nil>"
+	}
+	return *s
+}
+
+func TestPaygenticPriceAmountIsExactInTheMajorUnit(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ price, want string }{
+		{"49990000000", "49.99"},
+		{"199000000000", "199"},
+		{"4990000", "0.00499"},
+		{"1", "0.000000001"},
+		{"0", "0"},
+		{"123456789012345678901234567890", "123456789012345678901.23456789"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("price %s is %s in the major unit", tt.price, tt.want), func(t *testing.T) {
+			t.Parallel()
+			p := PaygenticPlan{ID: "plan_x", Price: &tt.price}
+			if err := p.derivePriceAmount(); err != nil {
+				t.Fatal(err)
+			}
+			if p.PriceAmount == nil || *p.PriceAmount != tt.want {
+				t.Errorf("price_amount = %s, want %s", deref(p.PriceAmount), tt.want)
+			}
+		})
+	}
+	t.Run("an absent price has no amount", func(t *testing.T) {
+		t.Parallel()
+		p := PaygenticPlan{ID: "plan_x"}
+		if err := p.derivePriceAmount(); err != nil || p.PriceAmount != nil {
+			t.Errorf("amount %s, err %v; want nil and no error", deref(p.PriceAmount), err)
+		}
+	})
+	t.Run("a price that is not a number fails the read", func(t *testing.T) {
+		t.Parallel()
+		ts := servePaygenticBody(t, http.StatusOK, `{"data":[{"id":"plan_bad","price":"49.99 USD"}],"pagination":{"limit":100,"offset":0,"total":1}}`)
+		_, err := newTestPaygentic(t, ts).ListPlans(context.Background(), ListPaygenticPlansInput{})
+		if err == nil || !strings.Contains(err.Error(), `plan plan_bad: price: amount "49.99 USD" is not a decimal number`) {
+			t.Fatalf("err = %v, want the plan and its bad price named", err)
+		}
+	})
+}
+
+func TestPaygenticGetPlan(t *testing.T) {
+	t.Parallel()
+	var calls atomic.Int32
+	var mu sync.Mutex
+	var rawPaths []string
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		mu.Lock()
+		rawPaths = append(rawPaths, r.URL.EscapedPath())
+		mu.Unlock()
+		id := strings.TrimPrefix(r.URL.Path, "/paygentic/v0/plans/")
+		if id != "plan_a" {
+			w.WriteHeader(http.StatusNotFound)
+			fmt.Fprintf(w, `{"error":"not_found","message":"Plan not found: %s","code":"not_found"}`, id)
+			return
+		}
+		fmt.Fprint(w, `{"id":"plan_a","name":"A","price":"199000000000","prices":[]}`)
+	}))
+	defer ts.Close()
+	c := newTestPaygentic(t, ts)
+
+	t.Run("it reads the plan once per run", func(t *testing.T) {
+		for range 3 {
+			p, err := c.GetPlan(context.Background(), "plan_a")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if deref(p.Name) != "A" || deref(p.PriceAmount) != "199" {
+				t.Fatalf("plan = %+v, want name A and price amount 199", p)
+			}
+		}
+		if calls.Load() != 1 {
+			t.Errorf("three reads made %d requests, want 1", calls.Load())
+		}
+	})
+	t.Run("an unknown id is a 404 rendered from Paygentic's body", func(t *testing.T) {
+		_, err := c.GetPlan(context.Background(), "plan_missing")
+		var apiErr *APIError
+		if !errors.As(err, &apiErr) || apiErr.StatusCode != 404 || apiErr.Message != "Plan not found: plan_missing" || apiErr.Code != "not_found" {
+			t.Fatalf("err = %v, want a 404 APIError with Paygentic's message and code", err)
+		}
+	})
+	t.Run("the id is escaped as one path segment", func(t *testing.T) {
+		_, err := c.GetPlan(context.Background(), "plan_a/../x?y#z")
+		if !IsStatus(err, 404) {
+			t.Fatalf("err = %v, want a 404", err)
+		}
+		mu.Lock()
+		last := rawPaths[len(rawPaths)-1]
+		mu.Unlock()
+		if last != "/paygentic/v0/plans/plan_a%2F..%2Fx%3Fy%23z" {
+			t.Errorf("requested path %s, want the id escaped as a single segment", last)
+		}
+	})
+}
+
+func TestPaygenticGetPlanRefusesAnotherPlan(t *testing.T) {
+	t.Parallel()
+	ts := servePaygenticBody(t, http.StatusOK, `{"id":"plan_other","name":"Other"}`)
+	_, err := newTestPaygentic(t, ts).GetPlan(context.Background(), "plan_a")
+	if err == nil || !strings.Contains(err.Error(), `asked for plan "plan_a" but the API answered plan "plan_other"`) {
+		t.Fatalf("err = %v, want the mismatch named", err)
+	}
+}
+
+func TestPaygenticErrorsAreRenderedFromItsBody(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		status int
+		body   string
+		want   string
+	}{
+		{"a rejected key", 401, `{"error":"unauthorized","message":"Invalid API key","code":"unauthorized"}`,
+			"paygentic: list plans page 1: HTTP 401 Unauthorized: Invalid API key (code unauthorized)"},
+		{"a validation error", 400, `{"error":"validation_error","message":"Invalid query parameters","errors":[{"field":"merchantId","message":"must match pattern ^org_","code":"invalid_string"}]}`,
+			"HTTP 400 Bad Request: Invalid query parameters (code validation_error)\n  - merchantId: must match pattern ^org_"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" names status, message and code", func(t *testing.T) {
+			t.Parallel()
+			ts := servePaygenticBody(t, tt.status, tt.body)
+			_, err := newTestPaygentic(t, ts).ListPlans(context.Background(), ListPaygenticPlansInput{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,75 @@
+package datasources
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+)
+
+var (
+	_ datasource.DataSource              = (*PaygenticPlanDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*PaygenticPlanDataSource)(nil)
+)
+
+// NewPaygenticPlanDataSource is the pricing_paygentic_plan data source.
+func NewPaygenticPlanDataSource() datasource.DataSource {
+	return &PaygenticPlanDataSource{}
+}
+
+// PaygenticPlanDataSource reads one Paygentic plan by id.
+type PaygenticPlanDataSource struct {
+	data *ProviderData
+}
+
+func (d *PaygenticPlanDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_paygentic_plan"
+}
+
+func (d *PaygenticPlanDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := paygenticPlanAttributes()
+	attrs["id"] = schema.StringAttribute{
+		MarkdownDescription: "Id of the plan to read (`plan_…`).",
+		Required:            true,
+		Validators: []validator.String{
+			stringvalidator.RegexMatches(paygenticPlanIDPattern, "must match ^plan_ (a Paygentic plan id)"),
+		},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads one Paygentic plan by id (`GET /v0/plans/{id}`). A plan that does not exist is an error.",
+		Attributes:          attrs,
+	}
+}
+
+func (d *PaygenticPlanDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = configureProviderData(req, resp)
+}
+
+func (d *PaygenticPlanDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var model paygenticPlanModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
+	if resp.Diagnostics.HasError() || !d.data.requireKey(&resp.Diagnostics, "paygentic", d.data.Paygentic.HasAPIKey()) {
+		return
+	}
+
+	id := model.ID.ValueString()
+	plan, err := d.data.Paygentic.GetPlan(ctx, id)
+	switch {
+	case clients.IsStatus(err, http.StatusNotFound):
+		resp.Diagnostics.AddAttributeError(path.Root("id"), "Paygentic plan not found",
+			fmt.Sprintf("No Paygentic plan has id %q.\n\n%s", id, err))
+		return
+	case err != nil:
+		d.data.addReadError(&resp.Diagnostics, "paygentic", fmt.Sprintf("Paygentic plan %q", id), err)
+		return
+	}
+	state := paygenticPlanFrom(*plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}

@@ -1,0 +1,105 @@
+package datasources_test
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+)
+
+func TestAccPaygenticPlanReadsTheReferencePlans(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	all := sb.PaygenticPlans()
+	basic, business := all[0], all[1]
+	if basic.ID != sandbox.PaygenticBasicPlanID || business.ID != sandbox.PaygenticBusinessPlanID {
+		t.Fatal("the fixture must start with the two reference plans")
+	}
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfig() + fmt.Sprintf(`
+data "pricing_paygentic_plan" "basic" {
+  id = %q
+}
+data "pricing_paygentic_plan" "business" {
+  id = %q
+}
+data "pricing_paygentic_plan" "usage_only" {
+  id = %q
+}`, basic.ID, business.ID, all[3].ID),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				checkPaygenticPlan("data.pricing_paygentic_plan.basic", "", basic),
+				resource.TestCheckResourceAttr("data.pricing_paygentic_plan.basic", "name", "Basic Tier"),
+				resource.TestCheckResourceAttr("data.pricing_paygentic_plan.basic", "price", "49990000000"),
+				resource.TestCheckResourceAttr("data.pricing_paygentic_plan.basic", "price_amount", "49.99"),
+				resource.TestCheckResourceAttr("data.pricing_paygentic_plan.basic", "default_tax_rate", "8.5"),
+				resource.TestCheckResourceAttr("data.pricing_paygentic_plan.basic", "billing_interval", "monthly"),
+				checkPaygenticPlan("data.pricing_paygentic_plan.business", "", business),
+				resource.TestCheckResourceAttr("data.pricing_paygentic_plan.business", "name", "Business Package"),
+				resource.TestCheckResourceAttr("data.pricing_paygentic_plan.business", "price", "199000000000"),
+				resource.TestCheckResourceAttr("data.pricing_paygentic_plan.business", "price_amount", "199"),
+				checkPaygenticPlan("data.pricing_paygentic_plan.usage_only", "", all[3]),
+				resource.TestCheckNoResourceAttr("data.pricing_paygentic_plan.usage_only", "price"),
+				resource.TestCheckNoResourceAttr("data.pricing_paygentic_plan.usage_only", "price_amount"),
+			),
+		}},
+	})
+}
+
+func TestAccPaygenticPlanFailsLoudly(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		id     string
+		blocks map[string]string
+		want   string
+	}{
+		{
+			name: "on an unknown id, with Paygentic's 404 message",
+			id:   "plan_doesnotexist",
+			want: `(?s)Paygentic plan not found.*No Paygentic plan has id "plan_doesnotexist"\..*paygentic: get plan: HTTP\s+404\s+Not\s+Found:\s+Plan\s+not\s+found:\s+plan_doesnotexist\s+\(code\s+not_found\)`,
+		},
+		{
+			name:   "with a key the vendor rejects",
+			id:     sandbox.PaygenticBasicPlanID,
+			blocks: map[string]string{"paygentic": `api_key = "wrong-key", base_url = "%s"`},
+			want:   `(?s)Paygentic rejected the API key.*paygentic: get plan: HTTP 401 Unauthorized: Invalid API key.*paygentic.api_key.*PAYGENTIC_API_KEY`,
+		},
+		{
+			name:   "without a key",
+			id:     sandbox.PaygenticBasicPlanID,
+			blocks: map[string]string{"paygentic": `base_url = "%s"`},
+			want:   `(?s)Missing Paygentic API key.*paygentic.api_key.*PAYGENTIC_API_KEY`,
+		},
+		{
+			name: "on an id that is not a plan id, at plan time",
+			id:   "nope",
+			want: `(?s)Attribute id must match \^plan_ \(a Paygentic plan id\), got:\s+nope`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run("it fails "+tt.name, func(t *testing.T) {
+			t.Parallel()
+			sb := acctest.StartSandbox(t, sandbox.Options{})
+			blocks := map[string]string{}
+			for v, body := range tt.blocks {
+				blocks[v] = strings.ReplaceAll(body, "%s", sb.BaseURL(v))
+			}
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      sb.ProviderConfigWith(blocks) + fmt.Sprintf("data \"pricing_paygentic_plan\" \"one\" {\n  id = %q\n}", tt.id),
+					ExpectError: regexp.MustCompile(tt.want),
+				}},
+			})
+		})
+	}
+}

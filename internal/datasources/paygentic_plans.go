@@ -1,0 +1,230 @@
+package datasources
+
+import (
+	"context"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+)
+
+var (
+	_ datasource.DataSource              = (*PaygenticPlansDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*PaygenticPlansDataSource)(nil)
+)
+
+// NewPaygenticPlansDataSource is the pricing_paygentic_plans data source.
+func NewPaygenticPlansDataSource() datasource.DataSource {
+	return &PaygenticPlansDataSource{}
+}
+
+// PaygenticPlansDataSource lists Paygentic plans, optionally filtered.
+type PaygenticPlansDataSource struct {
+	data *ProviderData
+}
+
+type paygenticPlansModel struct {
+	MerchantID types.String         `tfsdk:"merchant_id"`
+	ProductID  types.String         `tfsdk:"product_id"`
+	Plans      []paygenticPlanModel `tfsdk:"plans"`
+	Total      types.Int64          `tfsdk:"total"`
+}
+
+// paygenticPlanModel is one plan, as listed and as looked up by id.
+type paygenticPlanModel struct {
+	ID                 types.String          `tfsdk:"id"`
+	Name               types.String          `tfsdk:"name"`
+	Description        types.String          `tfsdk:"description"`
+	InvoiceDisplayName types.String          `tfsdk:"invoice_display_name"`
+	Currency           types.String          `tfsdk:"currency"`
+	BillingCadence     types.String          `tfsdk:"billing_cadence"`
+	BillingInterval    types.String          `tfsdk:"billing_interval"`
+	Price              types.String          `tfsdk:"price"`
+	PriceAmount        types.String          `tfsdk:"price_amount"`
+	DefaultTaxCode     types.String          `tfsdk:"default_tax_code"`
+	DefaultTaxRate     types.Number          `tfsdk:"default_tax_rate"`
+	TaxBehavior        types.String          `tfsdk:"tax_behavior"`
+	MerchantID         types.String          `tfsdk:"merchant_id"`
+	ProductID          types.String          `tfsdk:"product_id"`
+	CreatedAt          types.String          `tfsdk:"created_at"`
+	UpdatedAt          types.String          `tfsdk:"updated_at"`
+	Prices             []paygenticPriceModel `tfsdk:"prices"`
+}
+
+type paygenticPriceModel struct {
+	ID                 types.String `tfsdk:"id"`
+	Model              types.String `tfsdk:"model"`
+	PaymentTerm        types.String `tfsdk:"payment_term"`
+	BillableMetricID   types.String `tfsdk:"billable_metric_id"`
+	InvoiceDisplayName types.String `tfsdk:"invoice_display_name"`
+	UnitAmount         types.String `tfsdk:"unit_amount"`
+	Currency           types.String `tfsdk:"currency"`
+	CreatedAt          types.String `tfsdk:"created_at"`
+	UpdatedAt          types.String `tfsdk:"updated_at"`
+}
+
+var (
+	paygenticMerchantIDPattern = regexp.MustCompile(`^org_`)
+	paygenticProductIDPattern  = regexp.MustCompile(`^prod_`)
+	paygenticPlanIDPattern     = regexp.MustCompile(`^plan_`)
+)
+
+func (d *PaygenticPlansDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_paygentic_plans"
+}
+
+func (d *PaygenticPlansDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists every Paygentic plan (`GET /v0/plans`), optionally filtered by merchant and product, in API order. " +
+			"The provider reads pages of 100 plans (the API's maximum) concurrently and fails rather than return a partial list.",
+		Attributes: map[string]schema.Attribute{
+			"merchant_id": schema.StringAttribute{
+				MarkdownDescription: "Only plans of this merchant organization (`org_…`), passed to the API as `merchantId`.",
+				Optional:            true,
+				Validators: []validator.String{
+					stringvalidator.RegexMatches(paygenticMerchantIDPattern, "must match ^org_ (a Paygentic merchant organization id)"),
+				},
+			},
+			"product_id": schema.StringAttribute{
+				MarkdownDescription: "Only plans of this product (`prod_…`), passed to the API as `productId`.",
+				Optional:            true,
+				Validators: []validator.String{
+					stringvalidator.RegexMatches(paygenticProductIDPattern, "must match ^prod_ (a Paygentic product id)"),
+				},
+			},
+			"plans": schema.ListNestedAttribute{
+				MarkdownDescription: "The plans, in API order.",
+				Computed:            true,
+				NestedObject:        schema.NestedAttributeObject{Attributes: paygenticPlanAttributes()},
+			},
+			"total": schema.Int64Attribute{
+				MarkdownDescription: "Number of plans the API reported for the filters; always the length of `plans`.",
+				Computed:            true,
+			},
+		},
+	}
+}
+
+// paygenticPlanAttributes is the schema of one plan, shared by the list and
+// the lookup by id.
+func paygenticPlanAttributes() map[string]schema.Attribute {
+	computedString := func(description string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: description, Computed: true}
+	}
+	return map[string]schema.Attribute{
+		"id":                   computedString("Plan id (`plan_…`)."),
+		"name":                 computedString("Name of the plan."),
+		"description":          computedString("Description of the plan."),
+		"invoice_display_name": computedString("Name of the plan as shown on invoices."),
+		"currency":             computedString("ISO 4217 currency code of the plan, such as `USD`."),
+		"billing_cadence":      computedString("How often the plan bills, as an ISO 8601 duration: `P1M`, `P3M` or `P1Y`."),
+		"billing_interval": computedString("Billing interval such as `monthly`. Deprecated by Paygentic: use `billing_cadence` instead. " +
+			"Null on plans that no longer carry it."),
+		"price": computedString("Plan-level price exactly as the API sends it: an integer string in atomic units of 10^-9 of `currency` " +
+			"(`\"49990000000\"` is 49.99). Null when the plan has no plan-level price (usage-only plans and the current API schema)."),
+		"price_amount": computedString("`price` as an exact decimal string in the currency's major unit (`\"49990000000\"` becomes `\"49.99\"`, " +
+			"`\"199000000000\"` becomes `\"199\"`), computed without floating point. Null when `price` is null."),
+		"default_tax_code": computedString("Default tax code of the plan, such as `eservice`."),
+		"default_tax_rate": schema.NumberAttribute{
+			MarkdownDescription: "Default tax rate in percent (`8.5` is 8.5%), exactly as the API sends it.",
+			Computed:            true,
+		},
+		"tax_behavior": computedString("Whether prices include tax: `exclusive` or `inclusive`."),
+		"merchant_id":  computedString("Merchant organization id (`org_…`) that owns the plan."),
+		"product_id":   computedString("Product id (`prod_…`) the plan belongs to."),
+		"created_at":   computedString("Creation time, RFC 3339, as sent by the API."),
+		"updated_at":   computedString("Last update time, RFC 3339, as sent by the API."),
+		"prices": schema.ListNestedAttribute{
+			MarkdownDescription: "The plan's prices (usage-based components), in API order.",
+			Computed:            true,
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"id":                   computedString("Price id (`price_…`)."),
+				"model":                computedString("Pricing model: `standard`, `dynamic`, `volume` or `percentage`."),
+				"payment_term":         computedString("When the price is charged: `in_arrears` or `in_advance`."),
+				"billable_metric_id":   computedString("Id of the billable metric (`bm_…`) the price meters."),
+				"invoice_display_name": computedString("Name of the price as shown on invoices."),
+				"unit_amount": computedString("Price per unit exactly as the API sends it: an integer string in atomic units of 10^-9 of `currency`. " +
+					"Null when the price has none."),
+				"currency":   computedString("ISO 4217 currency code of `unit_amount`; null when the price has none."),
+				"created_at": computedString("Creation time, RFC 3339, as sent by the API."),
+				"updated_at": computedString("Last update time, RFC 3339, as sent by the API."),
+			}},
+		},
+	}
+}
+
+func (d *PaygenticPlansDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = configureProviderData(req, resp)
+}
+
+func (d *PaygenticPlansDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var model paygenticPlansModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
+	if resp.Diagnostics.HasError() || !d.data.requireKey(&resp.Diagnostics, "paygentic", d.data.Paygentic.HasAPIKey()) {
+		return
+	}
+
+	list, err := d.data.Paygentic.ListPlans(ctx, clients.ListPaygenticPlansInput{
+		MerchantID: model.MerchantID.ValueString(),
+		ProductID:  model.ProductID.ValueString(),
+	})
+	if err != nil {
+		d.data.addReadError(&resp.Diagnostics, "paygentic", "Paygentic plans", err)
+		return
+	}
+
+	model.Plans = make([]paygenticPlanModel, len(list.Plans))
+	for i, p := range list.Plans {
+		model.Plans[i] = paygenticPlanFrom(p)
+	}
+	model.Total = types.Int64Value(list.Total)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+}
+
+// paygenticPlanFrom maps a client plan to its Terraform model; absent
+// fields become null.
+func paygenticPlanFrom(p clients.PaygenticPlan) paygenticPlanModel {
+	m := paygenticPlanModel{
+		ID:                 types.StringValue(p.ID),
+		Name:               types.StringPointerValue(p.Name),
+		Description:        types.StringPointerValue(p.Description),
+		InvoiceDisplayName: types.StringPointerValue(p.InvoiceDisplayName),
+		Currency:           types.StringPointerValue(p.Currency),
+		BillingCadence:     types.StringPointerValue(p.BillingCadence),
+		BillingInterval:    types.StringPointerValue(p.BillingInterval),
+		Price:              types.StringPointerValue(p.Price),
+		PriceAmount:        types.StringPointerValue(p.PriceAmount),
+		DefaultTaxCode:     types.StringPointerValue(p.DefaultTaxCode),
+		DefaultTaxRate:     types.NumberNull(),
+		TaxBehavior:        types.StringPointerValue(p.TaxBehavior),
+		MerchantID:         types.StringPointerValue(p.MerchantID),
+		ProductID:          types.StringPointerValue(p.ProductID),
+		CreatedAt:          types.StringPointerValue(p.CreatedAt),
+		UpdatedAt:          types.StringPointerValue(p.UpdatedAt),
+	}
+	if p.DefaultTaxRate != nil {
+		m.DefaultTaxRate = numberValue(p.DefaultTaxRate.String())
+	}
+	if p.Prices != nil {
+		m.Prices = make([]paygenticPriceModel, len(p.Prices))
+		for i, pr := range p.Prices {
+			m.Prices[i] = paygenticPriceModel{
+				ID:                 types.StringPointerValue(pr.ID),
+				Model:              types.StringPointerValue(pr.Model),
+				PaymentTerm:        types.StringPointerValue(pr.PaymentTerm),
+				BillableMetricID:   types.StringPointerValue(pr.BillableMetricID),
+				InvoiceDisplayName: types.StringPointerValue(pr.InvoiceDisplayName),
+				UnitAmount:         types.StringPointerValue(pr.UnitAmount),
+				Currency:           types.StringPointerValue(pr.Currency),
+				CreatedAt:          types.StringPointerValue(pr.CreatedAt),
+				UpdatedAt:          types.StringPointerValue(pr.UpdatedAt),
+			}
+		}
+	}
+	return m
+}
