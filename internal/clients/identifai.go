@@ -171,8 +171,35 @@ func (c *Identifai) checkPage(op string, page int, p *identifaiPage) error {
 		if !sameOrigin(c.api.base, next) {
 			return &PaginationError{Vendor: "identifai", Operation: op, Reason: fmt.Sprintf("next_page_url %s points outside the configured base URL (%s://%s); refusing to follow it", redactURL(next), c.api.base.Scheme, c.api.base.Host)}
 		}
+		return checkNextPageNumber(op, page, p.LastPage, next)
 	}
 	return nil
+}
+
+// checkNextPageNumber checks the page a next_page_url names. The client
+// fetches pages by number rather than by link, but Laravel's link always
+// names the following page: one that names this page again, an earlier or
+// a later one, or that exists on the last page, says the server's paging is
+// broken and the pages read may not add up to one listing.
+func checkNextPageNumber(op string, page int, lastPage int64, next *url.URL) error {
+	n, err := strconv.Atoi(next.Query().Get("page"))
+	if err != nil {
+		return nil // no page number to check; the count and id checks still apply
+	}
+	var what string
+	switch {
+	case n == page:
+		what = fmt.Sprintf("repeats page %d", page)
+	case n < page:
+		what = fmt.Sprintf("loops back to page %d from page %d", n, page)
+	case lastPage > 0 && int64(page) >= lastPage:
+		what = fmt.Sprintf("points to page %d after page %d, which last_page says is the last", n, page)
+	case n != page+1:
+		what = fmt.Sprintf("skips from page %d to page %d", page, n)
+	default:
+		return nil
+	}
+	return &PaginationError{Vendor: "identifai", Operation: op, Reason: fmt.Sprintf("next_page_url %s %s; the pagination is inconsistent", redactURL(next), what)}
 }
 
 // decodeLaravelError reads Laravel's error bodies:

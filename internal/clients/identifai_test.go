@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -166,6 +167,42 @@ func TestIdentifaiListFailsRatherThanReturnAPartialList(t *testing.T) {
 			},
 			want: "points outside the configured base URL",
 		},
+		{
+			name: "a next link that repeats its own page",
+			tweak: func(r *http.Request, page int, p *identifaiPageJSON) {
+				if page == 2 {
+					p.next = fmt.Sprintf("%q", "http://"+r.Host+r.URL.Path+"?page=2")
+				}
+			},
+			want: "next_page_url http://127.0.0.1:[0-9]+/identifai/api/partner/pricings\\?page=2 repeats page 2",
+		},
+		{
+			name: "a next link that loops back to the first page",
+			tweak: func(r *http.Request, page int, p *identifaiPageJSON) {
+				if page == 4 {
+					p.next = fmt.Sprintf("%q", "http://"+r.Host+r.URL.Path+"?page=1")
+				}
+			},
+			want: "loops back to page 1 from page 4",
+		},
+		{
+			name: "a next link that skips a page",
+			tweak: func(r *http.Request, page int, p *identifaiPageJSON) {
+				if page == 1 {
+					p.next = fmt.Sprintf("%q", "http://"+r.Host+r.URL.Path+"?page=3")
+				}
+			},
+			want: "skips from page 1 to page 3",
+		},
+		{
+			name: "a next link on the last page",
+			tweak: func(r *http.Request, page int, p *identifaiPageJSON) {
+				if page == 5 {
+					p.next = fmt.Sprintf("%q", "http://"+r.Host+r.URL.Path+"?page=6")
+				}
+			},
+			want: "points to page 6 after page 5, which last_page says is the last",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name+" fails the read", func(t *testing.T) {
@@ -174,7 +211,7 @@ func TestIdentifaiListFailsRatherThanReturnAPartialList(t *testing.T) {
 			defer srv.Close()
 			list, err := newTestIdentifai(t, srv).ListPricings(context.Background(), ListPricingsInput{PerPage: 10})
 			var pageErr *PaginationError
-			if !errors.As(err, &pageErr) || !strings.Contains(err.Error(), tt.want) {
+			if !errors.As(err, &pageErr) || !regexp.MustCompile(tt.want).MatchString(err.Error()) {
 				t.Fatalf("err = %v (list %v), want a PaginationError saying %q", err, list, tt.want)
 			}
 		})
