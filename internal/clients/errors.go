@@ -100,7 +100,13 @@ func snippet(body []byte) string {
 	}
 	s = strings.Join(strings.Fields(s), " ")
 	if len(s) > limit {
-		s = s[:limit] + "…"
+		// Cut on a character boundary: diagnostics reach Terraform over
+		// gRPC, which refuses a string that is not valid UTF-8.
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
 	}
 	return s
 }
