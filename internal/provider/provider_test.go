@@ -2,8 +2,12 @@ package provider_test
 
 import (
 	"context"
+	"regexp"
+	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -123,4 +127,61 @@ data "pricing_identifai_pricings" "all" {}`,
 			ExpectError: acctest.ErrorMatching(`Unknown provider setting.*identifai.api_key is known only after apply`),
 		}},
 	})
+}
+
+// credentialLike matches attribute names that would hold a secret.
+var credentialLike = regexp.MustCompile(`(?i)key|token|secret|password|credential`)
+
+func TestEveryCredentialLikeAttributeIsSensitive(t *testing.T) {
+	t.Parallel()
+	var found []string
+	for name, a := range providerSchema(t).Attributes {
+		found = append(found, sensitivityProblems(t, name, a)...)
+	}
+	p := provider.New("test")()
+	for _, newDataSource := range p.DataSources(context.Background()) {
+		ds := newDataSource()
+		var meta datasource.MetadataResponse
+		ds.Metadata(context.Background(), datasource.MetadataRequest{ProviderTypeName: "pricing"}, &meta)
+		var resp datasource.SchemaResponse
+		ds.Schema(context.Background(), datasource.SchemaRequest{}, &resp)
+		for name, a := range resp.Schema.Attributes {
+			found = append(found, sensitivityProblems(t, meta.TypeName+"."+name, a)...)
+		}
+	}
+	for _, problem := range found {
+		t.Error(problem)
+	}
+}
+
+// sensitivityProblems walks an attribute and its nested attributes, naming
+// each credential-like one that is not sensitive.
+func sensitivityProblems(t *testing.T, path string, a interface{ IsSensitive() bool }) []string {
+	t.Helper()
+	var out []string
+	if credentialLike.MatchString(path[strings.LastIndex(path, ".")+1:]) && !a.IsSensitive() {
+		out = append(out, path+" looks like a credential but is not sensitive")
+	}
+	walk := func(children map[string]interface{ IsSensitive() bool }) {
+		for name, child := range children {
+			out = append(out, sensitivityProblems(t, path+"."+name, child)...)
+		}
+	}
+	switch a := a.(type) {
+	case schema.SingleNestedAttribute:
+		walk(asSensitivity(a.Attributes))
+	case dsschema.SingleNestedAttribute:
+		walk(asSensitivity(a.Attributes))
+	case dsschema.ListNestedAttribute:
+		walk(asSensitivity(a.NestedObject.Attributes))
+	}
+	return out
+}
+
+func asSensitivity[A interface{ IsSensitive() bool }](attrs map[string]A) map[string]interface{ IsSensitive() bool } {
+	out := make(map[string]interface{ IsSensitive() bool }, len(attrs))
+	for k, v := range attrs {
+		out[k] = v
+	}
+	return out
 }
