@@ -79,33 +79,6 @@ func TestAccProviderRefusesABadBaseURLFromTheEnvironment(t *testing.T) {
 	})
 }
 
-func TestAccProviderValidatesItsSettings(t *testing.T) {
-	t.Parallel()
-	tests := []struct{ name, config, want string }{
-		{"a request_timeout that is not a duration", `request_timeout = "soon"`, `Attribute request_timeout value "soon" must be a positive duration`},
-		{"a negative request_timeout", `request_timeout = "-1s"`, `Attribute request_timeout value "-1s" must be a positive duration`},
-		{"too many retries", `max_retries = 11`, `Attribute max_retries value must be between 0 and 10, got: 11`},
-		{"no parallelism", `max_parallel_requests = 0`, `Attribute max_parallel_requests value must be between 1 and 32, got: 0`},
-		{"an unknown language", `streamskill = { language = "de" }`, `Attribute streamskill.language value must be one of: \["en" "ru"\], got: "de"`},
-		{"an http base URL off loopback", `paygentic = { base_url = "http://api.paygentic.io" }`, `Attribute paygentic.base_url base URL "http://api.paygentic.io" uses http:// on a non-loopback host`},
-		{"a base URL with another scheme", `probely = { base_url = "ftp://api.probely.com" }`, `Attribute probely.base_url base URL "ftp://api.probely.com" must use https://`},
-		{"an empty api_key", `onepin = { api_key = "" }`, `Attribute onepin.api_key string length must be at least 1`},
-	}
-	for _, tt := range tests {
-		t.Run("it refuses "+tt.name, func(t *testing.T) {
-			t.Parallel()
-			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      "provider \"pricing\" {\n  " + tt.config + "\n}\ndata \"pricing_identifai_pricings\" \"all\" {}",
-					ExpectError: acctest.ErrorMatching(tt.want),
-				}},
-			})
-		})
-	}
-}
-
 func TestAccProviderExplainsAKeyKnownOnlyAfterApply(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
