@@ -49,6 +49,7 @@ func (p *PricingProvider) DataSources(context.Context) []func() datasource.DataS
 		datasources.NewOnepinPlansDataSource,
 		datasources.NewOnepinPlanDataSource,
 		datasources.NewStreamskillTariffDataSource,
+		datasources.NewTariffQuoteDataSource,
 	}
 }
 
