@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
+	"github.com/pricingkit/terraform-provider-pricing/internal/functions"
 )
 
 var (
@@ -54,5 +55,7 @@ func (p *PricingProvider) DataSources(context.Context) []func() datasource.DataS
 }
 
 func (p *PricingProvider) Functions(context.Context) []func() function.Function {
-	return nil
+	return []func() function.Function{
+		functions.NewTariffQuoteFunction,
+	}
 }
