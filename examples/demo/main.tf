@@ -93,3 +93,33 @@ output "streamskill" {
     graduated_prices = data.pricing_streamskill_tariff.graduated.graduated_prices
   }
 }
+
+# Quotes: what an order costs, computed exactly from the tariff. The data
+# source reads the tariff (shared with the one above: no extra request); the
+# function quotes an already-read tariff with no request at all.
+variable "budget" {
+  description = "Most the follower campaign may cost. `make demo DEMO_ARGS=\"-var budget=1\"` shows the check failing."
+  type        = number
+  default     = 500
+}
+
+data "pricing_tariff_quote" "followers_campaign" {
+  tariff_id = data.pricing_streamskill_tariff.volume.id
+  quantity  = 600
+}
+
+check "followers_campaign_within_budget" {
+  assert {
+    condition     = data.pricing_tariff_quote.followers_campaign.total <= var.budget
+    error_message = "The follower campaign costs ${data.pricing_tariff_quote.followers_campaign.total}, over the budget of ${var.budget}."
+  }
+}
+
+output "quotes" {
+  value = {
+    followers_600          = data.pricing_tariff_quote.followers_campaign.total
+    followers_discount     = "${data.pricing_tariff_quote.followers_campaign.discount_percent}%"
+    chatbots_250_for_3h    = provider::pricing::tariff_quote(data.pricing_streamskill_tariff.graduated, 250, 3).total
+    chatbots_unit_per_hour = provider::pricing::tariff_quote(data.pricing_streamskill_tariff.graduated, 250, 1).unit_price
+  }
+}

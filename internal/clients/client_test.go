@@ -21,8 +21,19 @@ const testKey = "s3cr3t-test-key"
 // newTestIdentifai is an identifAI client on srv with fast retries.
 func newTestIdentifai(t *testing.T, srv *httptest.Server, mutate ...func(*Config)) *Identifai {
 	t.Helper()
+	c, err := NewIdentifai(testConfig(srv, "identifai", mutate...))
+	if err != nil {
+		t.Fatalf("NewIdentifai: %v", err)
+	}
+	c.api.vendor.limiters = nil // pacing is tested on its own
+	return c
+}
+
+// testConfig points a client at srv under the vendor's prefix, with the
+// test key and retries fast enough for unit tests.
+func testConfig(srv *httptest.Server, vendor string, mutate ...func(*Config)) Config {
 	cfg := Config{
-		BaseURL:      srv.URL + "/identifai",
+		BaseURL:      srv.URL + "/" + vendor,
 		APIKey:       testKey,
 		MaxRetries:   3,
 		RetryWaitMin: time.Millisecond,
@@ -31,12 +42,7 @@ func newTestIdentifai(t *testing.T, srv *httptest.Server, mutate ...func(*Config
 	for _, m := range mutate {
 		m(&cfg)
 	}
-	c, err := NewIdentifai(cfg)
-	if err != nil {
-		t.Fatalf("NewIdentifai: %v", err)
-	}
-	c.api.vendor.limiters = nil // pacing is tested on its own
-	return c
+	return cfg
 }
 
 func onePage(w http.ResponseWriter, n int) {

@@ -101,38 +101,20 @@ func (in ListPricingsInput) query() url.Values {
 }
 
 func (c *Identifai) listPricings(ctx context.Context, query url.Values) (*PricingList, error) {
-	const op = "list pricings"
-	first, err := c.pricingsPage(ctx, query, 1)
-	if err != nil {
-		return nil, err
-	}
-	// Page 1 tells how many pages there are: fetch the rest concurrently
-	// by number rather than walking next_page_url one by one.
-	rest, err := fetchRemainingPages(ctx, c.api, int(first.LastPage), func(ctx context.Context, page int) (*identifaiPage, error) {
-		p, err := c.pricingsPage(ctx, query, page)
-		if err != nil {
-			return nil, err
-		}
-		if err := checkTotalStable(c.api, op, page, first.Total, p.Total); err != nil {
-			return nil, err
-		}
-		return p, nil
+	// Page 1 tells how many pages there are: the rest are fetched
+	// concurrently by number rather than by walking next_page_url.
+	pricings, total, err := readNumberedPages(ctx, c.api, numberedPages[*identifaiPage, Pricing, int64]{
+		op:    "list pricings",
+		fetch: func(ctx context.Context, page int) (*identifaiPage, error) { return c.pricingsPage(ctx, query, page) },
+		pages: func(p *identifaiPage) int { return int(p.LastPage) },
+		total: func(p *identifaiPage) int64 { return p.Total },
+		items: func(p *identifaiPage) []Pricing { return p.Data },
+		id:    func(p Pricing) int64 { return p.ID },
 	})
 	if err != nil {
 		return nil, err
 	}
-
-	list := &PricingList{Total: first.Total, Pricings: append([]Pricing(nil), first.Data...)}
-	for _, p := range rest {
-		list.Pricings = append(list.Pricings, p.Data...)
-	}
-	if err := checkCount(c.api, op, len(list.Pricings), int(first.Total)); err != nil {
-		return nil, err
-	}
-	if err := checkUnique(c.api, op, list.Pricings, func(p Pricing) int64 { return p.ID }); err != nil {
-		return nil, err
-	}
-	return list, nil
+	return &PricingList{Pricings: pricings, Total: total}, nil
 }
 
 func (c *Identifai) pricingsPage(ctx context.Context, query url.Values, page int) (*identifaiPage, error) {

@@ -13,7 +13,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 )
 
 // onepinPages serves OnePin plan pages with absolute next links, as the
@@ -70,13 +69,10 @@ func (s *onepinPages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // newTestOnepin is a OnePin client on srv (under /onepin) with fast retries.
 func newTestOnepin(t *testing.T, srv *httptest.Server, key, workspaceID string) *Onepin {
 	t.Helper()
-	c, err := NewOnepin(Config{
-		BaseURL:      srv.URL + "/onepin",
-		APIKey:       key,
-		MaxRetries:   1,
-		RetryWaitMin: time.Millisecond,
-		RetryWaitMax: 10 * time.Millisecond,
-	}, workspaceID)
+	c, err := NewOnepin(testConfig(srv, "onepin", func(c *Config) {
+		c.APIKey = key
+		c.MaxRetries = 1
+	}), workspaceID)
 	if err != nil {
 		t.Fatalf("NewOnepin: %v", err)
 	}

@@ -33,6 +33,51 @@ func fetchRemainingPages[T any](ctx context.Context, a *api, last int, fetch fun
 	return pages, nil
 }
 
+// numberedPages is a listing whose first page tells how many pages and
+// items there are (identifAI's last_page, Paygentic's total, Probely's
+// page_total).
+type numberedPages[P any, T any, K comparable] struct {
+	op    string                                         // "list plans", for errors
+	fetch func(ctx context.Context, page int) (P, error) // page from 1
+	pages func(P) int                                    // page count the first page reports
+	total func(P) int64                                  // item count a page reports
+	items func(P) []T
+	id    func(T) K
+}
+
+// readNumberedPages reads page 1, then the rest concurrently, and returns
+// every item in API order with the reported total. The listing fails if the
+// total moves between pages, or if the items read are not exactly the total
+// with no id twice.
+func readNumberedPages[P any, T any, K comparable](ctx context.Context, a *api, l numberedPages[P, T, K]) ([]T, int64, error) {
+	first, err := l.fetch(ctx, 1)
+	if err != nil {
+		return nil, 0, err
+	}
+	total := l.total(first)
+	rest, err := fetchRemainingPages(ctx, a, l.pages(first), func(ctx context.Context, page int) (P, error) {
+		p, err := l.fetch(ctx, page)
+		if err == nil {
+			err = checkTotalStable(a, l.op, page, total, l.total(p))
+		}
+		return p, err
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	items := append([]T(nil), l.items(first)...)
+	for _, p := range rest {
+		items = append(items, l.items(p)...)
+	}
+	if err := checkCount(a, l.op, len(items), int(total)); err != nil {
+		return nil, 0, err
+	}
+	if err := checkUnique(a, l.op, items, l.id); err != nil {
+		return nil, 0, err
+	}
+	return items, total, nil
+}
+
 // checkCount fails a listing whose items do not add up to the total the
 // vendor reported: a short or doubled list must never reach a plan.
 func checkCount(a *api, op string, got, total int) error {

@@ -129,39 +129,21 @@ func (in ListPaygenticPlansInput) query() url.Values {
 }
 
 func (c *Paygentic) listPlans(ctx context.Context, filters url.Values) (*PaygenticPlanList, error) {
-	const op = "list plans"
-	first, err := c.plansPage(ctx, filters, 1)
-	if err != nil {
-		return nil, err
-	}
-	// The first page's total tells how many pages there are: fetch the
-	// rest concurrently by offset.
-	last := int((first.Pagination.Total + paygenticMaxLimit - 1) / paygenticMaxLimit)
-	rest, err := fetchRemainingPages(ctx, c.api, last, func(ctx context.Context, page int) (*paygenticPage, error) {
-		p, err := c.plansPage(ctx, filters, page)
-		if err != nil {
-			return nil, err
-		}
-		if err := checkTotalStable(c.api, op, page, first.Pagination.Total, p.Pagination.Total); err != nil {
-			return nil, err
-		}
-		return p, nil
+	// The first page's total tells how many pages of 100 there are.
+	plans, total, err := readNumberedPages(ctx, c.api, numberedPages[*paygenticPage, PaygenticPlan, string]{
+		op:    "list plans",
+		fetch: func(ctx context.Context, page int) (*paygenticPage, error) { return c.plansPage(ctx, filters, page) },
+		pages: func(p *paygenticPage) int {
+			return int((p.Pagination.Total + paygenticMaxLimit - 1) / paygenticMaxLimit)
+		},
+		total: func(p *paygenticPage) int64 { return p.Pagination.Total },
+		items: func(p *paygenticPage) []PaygenticPlan { return p.Data },
+		id:    func(p PaygenticPlan) string { return p.ID },
 	})
 	if err != nil {
 		return nil, err
 	}
-
-	list := &PaygenticPlanList{Total: first.Pagination.Total, Plans: append([]PaygenticPlan(nil), first.Data...)}
-	for _, p := range rest {
-		list.Plans = append(list.Plans, p.Data...)
-	}
-	if err := checkCount(c.api, op, len(list.Plans), int(first.Pagination.Total)); err != nil {
-		return nil, err
-	}
-	if err := checkUnique(c.api, op, list.Plans, func(p PaygenticPlan) string { return p.ID }); err != nil {
-		return nil, err
-	}
-	return list, nil
+	return &PaygenticPlanList{Plans: plans, Total: total}, nil
 }
 
 // plansPage reads page n (from 1), which starts at offset (n-1)*100.

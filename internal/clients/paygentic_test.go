@@ -18,17 +18,7 @@ import (
 // newTestPaygentic is a Paygentic client on srv with fast retries.
 func newTestPaygentic(t *testing.T, srv *httptest.Server, mutate ...func(*Config)) *Paygentic {
 	t.Helper()
-	cfg := Config{
-		BaseURL:      srv.URL + "/paygentic",
-		APIKey:       testKey,
-		MaxRetries:   3,
-		RetryWaitMin: time.Millisecond,
-		RetryWaitMax: 5 * time.Second,
-	}
-	for _, m := range mutate {
-		m(&cfg)
-	}
-	c, err := NewPaygentic(cfg)
+	c, err := NewPaygentic(testConfig(srv, "paygentic", mutate...))
 	if err != nil {
 		t.Fatalf("NewPaygentic: %v", err)
 	}

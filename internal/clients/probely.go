@@ -196,37 +196,18 @@ func (c *Probely) ListPlans(ctx context.Context) (*ProbelyPlanList, error) {
 }
 
 func (c *Probely) listPlans(ctx context.Context) (*ProbelyPlanList, error) {
-	const op = "list plans"
-	first, err := c.plansPage(ctx, 1)
-	if err != nil {
-		return nil, err
-	}
-	// Page 1 tells how many pages there are: fetch the rest concurrently.
-	rest, err := fetchRemainingPages(ctx, c.api, int(first.PageTotal), func(ctx context.Context, page int) (*probelyPage, error) {
-		p, err := c.plansPage(ctx, page)
-		if err != nil {
-			return nil, err
-		}
-		if err := checkTotalStable(c.api, op, page, first.Count, p.Count); err != nil {
-			return nil, err
-		}
-		return p, nil
+	plans, count, err := readNumberedPages(ctx, c.api, numberedPages[*probelyPage, ProbelyPlan, string]{
+		op:    "list plans",
+		fetch: c.plansPage,
+		pages: func(p *probelyPage) int { return int(p.PageTotal) },
+		total: func(p *probelyPage) int64 { return p.Count },
+		items: func(p *probelyPage) []ProbelyPlan { return p.Results },
+		id:    func(p ProbelyPlan) string { return p.ID },
 	})
 	if err != nil {
 		return nil, err
 	}
-
-	list := &ProbelyPlanList{Count: first.Count, Plans: append([]ProbelyPlan(nil), first.Results...)}
-	for _, p := range rest {
-		list.Plans = append(list.Plans, p.Results...)
-	}
-	if err := checkCount(c.api, op, len(list.Plans), int(first.Count)); err != nil {
-		return nil, err
-	}
-	if err := checkUnique(c.api, op, list.Plans, func(p ProbelyPlan) string { return p.ID }); err != nil {
-		return nil, err
-	}
-	return list, nil
+	return &ProbelyPlanList{Plans: plans, Count: count}, nil
 }
 
 func (c *Probely) plansPage(ctx context.Context, page int) (*probelyPage, error) {

@@ -11,23 +11,12 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 )
 
 // newTestProbely is a Probely client on srv with fast retries.
 func newTestProbely(t *testing.T, srv *httptest.Server, mutate ...func(*Config)) *Probely {
 	t.Helper()
-	cfg := Config{
-		BaseURL:      srv.URL + "/probely",
-		APIKey:       testKey,
-		MaxRetries:   3,
-		RetryWaitMin: time.Millisecond,
-		RetryWaitMax: 5 * time.Second,
-	}
-	for _, m := range mutate {
-		m(&cfg)
-	}
-	c, err := NewProbely(cfg)
+	c, err := NewProbely(testConfig(srv, "probely", mutate...))
 	if err != nil {
 		t.Fatalf("NewProbely: %v", err)
 	}

@@ -17,13 +17,7 @@ import (
 // pacing (pacing is the limiter's job, tested on its own).
 func newTestStreamskill(t *testing.T, srv *httptest.Server, language string) *Streamskill {
 	t.Helper()
-	c, err := NewStreamskill(Config{
-		BaseURL:      srv.URL + "/streamskill",
-		APIKey:       testKey,
-		MaxRetries:   3,
-		RetryWaitMin: time.Millisecond,
-		RetryWaitMax: 5 * time.Second,
-	}, language)
+	c, err := NewStreamskill(testConfig(srv, "streamskill"), language)
 	if err != nil {
 		t.Fatalf("NewStreamskill: %v", err)
 	}

@@ -98,7 +98,7 @@ func TestAccStreamskillTariffReadsEveryKindOfTariff(t *testing.T) {
 	}
 	// Null and empty are told apart by Terraform expressions, not by the
 	// flattened state, which shows neither.
-	config.WriteString(fmt.Sprintf(`
+	fmt.Fprintf(&config, `
 output "custom_count_is_null" {
   value = data.pricing_streamskill_tariff.t%[1]d.base_count == null
 }
@@ -118,7 +118,7 @@ output "fractional_price_is_exact" {
   value = data.pricing_streamskill_tariff.t%[6]d.price * 3 == 0.3
 }
 `, sandbox.StreamskillTariffCustomCount, sandbox.StreamskillTariffVolumeDiscounts, sandbox.StreamskillTariffNoDiscounts,
-		sandbox.StreamskillTariffGraduatedNoDisc, sandbox.StreamskillTariffNoLink, sandbox.StreamskillTariffFractional))
+		sandbox.StreamskillTariffGraduatedNoDisc, sandbox.StreamskillTariffNoLink, sandbox.StreamskillTariffFractional)
 	checks = append(checks,
 		resource.TestCheckOutput("custom_count_is_null", "true"),
 		resource.TestCheckOutput("standard_graduated_prices_are_null", "true"),

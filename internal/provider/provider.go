@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
+	"github.com/pricingkit/terraform-provider-pricing/internal/functions"
 )
 
 var (
@@ -51,9 +52,12 @@ func (p *PricingProvider) DataSources(context.Context) []func() datasource.DataS
 		datasources.NewOnepinPlansDataSource,
 		datasources.NewOnepinPlanDataSource,
 		datasources.NewStreamskillTariffDataSource,
+		datasources.NewTariffQuoteDataSource,
 	}
 }
 
 func (p *PricingProvider) Functions(context.Context) []func() function.Function {
-	return nil
+	return []func() function.Function{
+		functions.NewTariffQuoteFunction,
+	}
 }

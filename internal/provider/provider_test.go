@@ -54,13 +54,60 @@ func TestEveryVendorKeyIsSensitiveAndEveryAttributeDescribed(t *testing.T) {
 
 func TestAccProviderReadsSettingsFromTheEnvironment(t *testing.T) {
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	t.Setenv("IDENTIFAI_API_KEY", sandbox.IdentifaiKey)
-	t.Setenv("IDENTIFAI_BASE_URL", sb.BaseURL(sandbox.VendorIdentifai))
+	tests := []struct {
+		name   string
+		env    map[string]string
+		config string
+		check  resource.TestCheckFunc
+	}{
+		{
+			name:   "IDENTIFAI_API_KEY and IDENTIFAI_BASE_URL",
+			env:    map[string]string{"IDENTIFAI_API_KEY": sandbox.IdentifaiKey, "IDENTIFAI_BASE_URL": sb.BaseURL(sandbox.VendorIdentifai)},
+			config: `data "pricing_identifai_pricings" "all" {}`,
+			check:  resource.TestCheckResourceAttr("data.pricing_identifai_pricings.all", "total", "45"),
+		},
+		{
+			name:   "the Paygentic CLI's PAYGENTIC_BEARER_AUTH",
+			env:    map[string]string{"PAYGENTIC_BEARER_AUTH": sandbox.PaygenticKey, "PAYGENTIC_BASE_URL": sb.BaseURL(sandbox.VendorPaygentic)},
+			config: `data "pricing_paygentic_plan" "basic" { id = "plan_t9u0v1w2x3y4z5a6" }`,
+			check:  resource.TestCheckResourceAttr("data.pricing_paygentic_plan.basic", "price_amount", "49.99"),
+		},
+		{
+			name:   "PROBELY_API_BASE_URL",
+			env:    map[string]string{"PROBELY_API_KEY": sandbox.ProbelyKey, "PROBELY_API_BASE_URL": sb.BaseURL(sandbox.VendorProbely)},
+			config: `data "pricing_probely_plan" "example" { id = "enterprise-base-eur" }`,
+			check:  resource.TestCheckResourceAttr("data.pricing_probely_plan.example", "family", "enterprise"),
+		},
+		{
+			name:   "PAYGENTIC_API_KEY before PAYGENTIC_BEARER_AUTH",
+			env:    map[string]string{"PAYGENTIC_API_KEY": sandbox.PaygenticKey, "PAYGENTIC_BEARER_AUTH": "stale-cli-key", "PAYGENTIC_BASE_URL": sb.BaseURL(sandbox.VendorPaygentic)},
+			config: `data "pricing_paygentic_plan" "basic" { id = "plan_t9u0v1w2x3y4z5a6" }`,
+			check:  resource.TestCheckResourceAttr("data.pricing_paygentic_plan.basic", "currency", "USD"),
+		},
+	}
+	for _, tt := range tests {
+		t.Run("it reads "+tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps:                    []resource.TestStep{{Config: tt.config, Check: tt.check}},
+			})
+		})
+	}
+}
+
+func TestAccProviderPrefersAttributesToTheEnvironment(t *testing.T) {
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	t.Setenv("IDENTIFAI_API_KEY", "wrong-env-key")
+	t.Setenv("IDENTIFAI_BASE_URL", "https://backend.identifai.net")
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: `data "pricing_identifai_pricings" "all" {}`,
+			Config: sb.ProviderConfig() + `data "pricing_identifai_pricings" "all" {}`,
 			Check:  resource.TestCheckResourceAttr("data.pricing_identifai_pricings.all", "total", "45"),
 		}},
 	})

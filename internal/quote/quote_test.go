@@ -102,6 +102,7 @@ func TestComputePricesOrders(t *testing.T) {
 		// Custom counts.
 		{"custom count at its minimum costs the base price", customStandard("10", 10, 350, nil), 10, 1, "10.00", "1", "0", 0},
 		{"custom count at its maximum scales the base price", customStandard("10", 10, 350, nil), 350, 1, "350.00", "1", "0", 0},
+		{"a custom count's base discount is that of count_min", customStandard("45", 10, 350, map[string]string{"1": "10", "100": "20"}), 100, 1, "400.00", "5", "20", 100},
 		{"custom count graduated tariff prices within its range", func() Tariff {
 			tr := graduated(streamTiers)
 			tr.Count, tr.CountMin, tr.CountMax = nil, ptr(10), ptr(350)

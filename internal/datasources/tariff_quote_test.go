@@ -1,0 +1,228 @@
+package datasources_test
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+)
+
+// quoteBlock is a pricing_tariff_quote data source; an empty duration
+// leaves it out.
+func quoteBlock(name string, tariffID int, quantity, duration string) string {
+	body := fmt.Sprintf("  tariff_id = %d\n  quantity  = %s\n", tariffID, quantity)
+	if duration != "" {
+		body += fmt.Sprintf("  duration  = %s\n", duration)
+	}
+	return fmt.Sprintf("data \"pricing_tariff_quote\" %q {\n%s}\n", name, body)
+}
+
+func checkQuote(name, pricingType, unitPrice, discountPercent, tierThreshold, total string) resource.TestCheckFunc {
+	name = "data.pricing_tariff_quote." + name
+	return resource.ComposeAggregateTestCheckFunc(
+		resource.TestCheckResourceAttr(name, "pricing_type", pricingType),
+		resource.TestCheckResourceAttr(name, "unit_price", unitPrice),
+		resource.TestCheckResourceAttr(name, "discount_percent", discountPercent),
+		resource.TestCheckResourceAttr(name, "tier_threshold", tierThreshold),
+		resource.TestCheckResourceAttr(name, "total", total),
+	)
+}
+
+func TestAccTariffQuotePricesTheWorkedChecks(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	acctest.RequireQuoteWorkedCheckTariffs(t, sb)
+	volume, graduated := sandbox.StreamskillTariffVolumeDiscounts, sandbox.StreamskillTariffGraduated
+	config := sb.ProviderConfig() +
+		quoteBlock("volume_600", volume, "600", "") +
+		quoteBlock("volume_499", volume, "499", "") +
+		quoteBlock("volume_1000", volume, "1000", "1") +
+		quoteBlock("graduated_50", graduated, "50", "") +
+		quoteBlock("graduated_100", graduated, "100", "1") +
+		quoteBlock("graduated_101", graduated, "101", "1") +
+		quoteBlock("graduated_250_for_3_hours", graduated, "250", "3") +
+		// Beyond the worked checks: an hourly standard tariff with a
+		// discount, a custom count, and a price that float64 would blur.
+		quoteBlock("hourly_1000_for_2_hours", sandbox.StreamskillTariffStandardHourly, "1000", "2") +
+		quoteBlock("custom_300_for_2_hours", sandbox.StreamskillTariffCustomCount, "300", "2") +
+		quoteBlock("fractional_3", sandbox.StreamskillTariffFractional, "3", "")
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: config,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				// price 50 for 100 units, undiscounted at 1: 0.5 a unit.
+				checkQuote("volume_600", "standard", "0.5", "10", "500", "270"),
+				checkQuote("volume_499", "standard", "0.5", "0", "1", "249.5"),
+				checkQuote("volume_1000", "standard", "0.5", "20", "1000", "400"),
+				checkQuote("graduated_50", "graduated", "135", "0", "0", "135"),
+				checkQuote("graduated_100", "graduated", "135", "0", "0", "135"),
+				checkQuote("graduated_101", "graduated", "180", "0", "101", "180"),
+				checkQuote("graduated_250_for_3_hours", "graduated", "270", "0", "201", "810"),
+				// 12.5 for 10: 1.25 × 1000 × 2 × 0.88
+				checkQuote("hourly_1000_for_2_hours", "standard", "1.25", "12", "500", "2200"),
+				// 30 for count_min 10: 3 × 300 × 2 × 0.85
+				checkQuote("custom_300_for_2_hours", "standard", "3", "15", "300", "1530"),
+				checkQuote("fractional_3", "standard", "0.1", "0", "1", "0.3"),
+				// The state shows the defaults used.
+				resource.TestCheckResourceAttr("data.pricing_tariff_quote.volume_600", "duration", "1"),
+				resource.TestCheckResourceAttr("data.pricing_tariff_quote.volume_600", "language", "en"),
+				resource.TestCheckResourceAttr("data.pricing_tariff_quote.graduated_250_for_3_hours", "duration", "3"),
+			),
+		}},
+	})
+}
+
+func TestAccTariffQuoteShowsTheTariffReadOnce(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	for _, tt := range []struct {
+		name string
+		id   int
+	}{
+		{"a custom-count graduated tariff", sandbox.StreamskillTariffGraduated},
+		{"a fixed-count standard tariff", sandbox.StreamskillTariffVolumeDiscounts},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			sb.ResetCounts()
+			want := streamskillTariff(t, sb, tt.id)
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: sb.ProviderConfig() + fmt.Sprintf(`
+data "pricing_streamskill_tariff" "t" {
+  id = %d
+}
+`, tt.id) + quoteBlock("small", tt.id, "100", "") + quoteBlock("large", tt.id, "300", "") + `
+output "tariff_matches_the_tariff_data_source" {
+  value = data.pricing_tariff_quote.small.tariff == {
+    for k, v in data.pricing_streamskill_tariff.t : k => v if !contains(["id", "language"], k)
+  }
+}`,
+					Check: resource.ComposeAggregateTestCheckFunc(
+						checkTariffObject("data.pricing_tariff_quote.small", want),
+						resource.TestCheckOutput("tariff_matches_the_tariff_data_source", "true"),
+						func(*terraform.State) error {
+							// One tariff data source and two quotes of the
+							// same tariff, one Terraform command (the plan
+							// that reads them) so far: one request.
+							if got := sb.Requests(sandbox.VendorStreamskill); got != 1 {
+								return fmt.Errorf("sandbox served %d StreamSkill requests, want 1", got)
+							}
+							return nil
+						},
+					),
+				}},
+			})
+		})
+	}
+}
+
+// checkTariffObject checks the nested tariff of a quote against the fixture.
+func checkTariffObject(name string, want sandbox.StreamskillTariff) resource.TestCheckFunc {
+	checks := []resource.TestCheckFunc{
+		resource.TestCheckResourceAttr(name, "tariff.title", want.Title["en"]),
+		resource.TestCheckResourceAttr(name, "tariff.price", formatNumber(want.Price)),
+		resource.TestCheckResourceAttr(name, "tariff.pricing_type", want.PricingType),
+		resource.TestCheckResourceAttr(name, "tariff.hourly", strconv.FormatBool(want.Hourly)),
+		resource.TestCheckResourceAttr(name, "tariff.discounts.%", strconv.Itoa(len(want.Discounts))),
+		resource.TestCheckResourceAttr(name, "tariff.text.#", strconv.Itoa(len(want.Text["en"]))),
+	}
+	switch c := want.Count.(type) {
+	case int:
+		checks = append(checks, resource.TestCheckResourceAttr(name, "tariff.base_count", strconv.Itoa(c)))
+	case sandbox.StreamskillCount:
+		checks = append(checks,
+			resource.TestCheckNoResourceAttr(name, "tariff.base_count"),
+			resource.TestCheckResourceAttr(name, "tariff.count_min", strconv.Itoa(c.Min)),
+			resource.TestCheckResourceAttr(name, "tariff.count_max", strconv.Itoa(c.Max)),
+		)
+	}
+	for k, v := range want.GraduatedPrices {
+		checks = append(checks, resource.TestCheckResourceAttr(name, "tariff.graduated_prices."+k, formatNumber(v)))
+	}
+	for k, v := range want.Discounts {
+		checks = append(checks, resource.TestCheckResourceAttr(name, "tariff.discounts."+k, strconv.Itoa(v)))
+	}
+	return resource.ComposeAggregateTestCheckFunc(checks...)
+}
+
+func TestAccTariffQuoteRefusesBadInput(t *testing.T) {
+	t.Parallel()
+	volume, custom := sandbox.StreamskillTariffVolumeDiscounts, sandbox.StreamskillTariffCustomCount
+	tests := []struct {
+		name  string
+		block string
+		want  string // acctest.ErrorMatching pattern
+	}{
+		{"a quantity of 0", quoteBlock("q", volume, "0", ""),
+			`Invalid quantity .* Attribute quantity value must be a whole number >= 1, got: 0`},
+		{"a negative quantity", quoteBlock("q", volume, "-5", ""),
+			`Invalid quantity .* Attribute quantity value must be a whole number >= 1, got: -5`},
+		{"a fractional quantity", quoteBlock("q", volume, "1.5", ""),
+			`Invalid quantity .* Attribute quantity value must be a whole number >= 1, got: 1\.5`},
+		{"a quantity beyond int64", quoteBlock("q", volume, "1e30", ""),
+			`Invalid quantity .* Attribute quantity value must be at most 9223372036854775807, got: 1e\+30`},
+		{"a duration of 0", quoteBlock("q", volume, "600", "0"),
+			`Invalid duration .* Attribute duration value must be a whole number >= 1, got: 0`},
+		{"a duration of 2 on a tariff that is not hourly", quoteBlock("q", volume, "600", "2"),
+			fmt.Sprintf(`Invalid duration .* Cannot quote StreamSkill tariff %d: duration 2 is invalid: must be 1 because the tariff is not hourly`, volume)},
+		{"a quantity above a custom count's max", quoteBlock("q", custom, "351", ""),
+			fmt.Sprintf(`Invalid quantity .* Cannot quote StreamSkill tariff %d: quantity 351 is invalid: must be within the tariff's custom count range 10\.\.350`, custom)},
+		{"a quantity below a custom count's min", quoteBlock("q", custom, "9", ""),
+			fmt.Sprintf(`Invalid quantity .* Cannot quote StreamSkill tariff %d: quantity 9 is invalid: must be within the tariff's custom count range 10\.\.350`, custom)},
+		{"a tariff_id of 0", quoteBlock("q", 0, "1", ""),
+			`Attribute tariff_id value must be at least 1, got: 0`},
+		{"an unknown tariff", quoteBlock("q", 999, "1", ""),
+			`StreamSkill tariff 999 not found .* Object not found: 999`},
+		{"a language other than en and ru", strings.Replace(quoteBlock("q", volume, "1", ""), "}", "  language = \"de\"\n}", 1),
+			`Attribute language value must be one of: \["en" "ru"\], got: "de"`},
+	}
+	for _, tt := range tests {
+		t.Run("it refuses "+tt.name, func(t *testing.T) {
+			t.Parallel()
+			sb := acctest.StartSandbox(t, sandbox.Options{})
+			if want := (sandbox.StreamskillCount{Min: 10, Max: 350}); streamskillTariff(t, sb, custom).Count != want {
+				t.Fatalf("tariff %d must have the custom count %v", custom, want)
+			}
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      sb.ProviderConfig() + tt.block,
+					ExpectError: acctest.ErrorMatching(tt.want),
+				}},
+			})
+		})
+	}
+}
+
+func TestAccTariffQuoteExampleWorksAsDocumented(t *testing.T) {
+	t.Parallel()
+	example, err := os.ReadFile("../../examples/data-sources/pricing_tariff_quote/data-source.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	acctest.RequireQuoteWorkedCheckTariffs(t, sb)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfig() + string(example),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckOutput("chatbots_for_an_evening", "AI Chatbot: 250 chatbots for 3 hours cost 810 (270 per hour)"),
+				resource.TestCheckOutput("followers_discount", "600 followers cost 270 after a 10% volume discount"),
+			),
+		}},
+	})
+}

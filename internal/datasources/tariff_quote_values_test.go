@@ -1,0 +1,225 @@
+package datasources
+
+import (
+	"context"
+	"encoding/json"
+	"math/big"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/shopspring/decimal"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/quote"
+)
+
+func num(s string) types.Number { return numberValue(s) }
+
+func numberObject(m map[string]string) types.Object {
+	attrTypes := make(map[string]attr.Type, len(m))
+	values := make(map[string]attr.Value, len(m))
+	for k, v := range m {
+		attrTypes[k] = types.NumberType
+		values[k] = num(v)
+	}
+	return types.ObjectValueMust(attrTypes, values)
+}
+
+func TestQuoteTariffFromReadsTheDataSourceObjectExactly(t *testing.T) {
+	t.Parallel()
+	one, lo, hi := int64(1), int64(10), int64(350)
+	standardType, graduatedType, yes := quote.PricingStandard, quote.PricingGraduated, true
+	tests := []struct {
+		name   string
+		tariff clients.Tariff
+		want   quote.Tariff
+	}{
+		{
+			name: "a fractional price stays 0.1, not its binary neighbour",
+			tariff: clients.Tariff{ID: 7, Count: &one, CountMin: &one, CountMax: &one, Price: "0.1", PricingType: &standardType,
+				Hourly: new(bool), Discounts: map[string]json.Number{"1": "0", "10000": "15"}},
+			want: quote.Tariff{PricingType: quote.PricingStandard, Price: decimal.RequireFromString("0.1"), Count: &one, CountMin: &one, CountMax: &one,
+				Discounts: map[string]decimal.Decimal{"1": decimal.Zero, "10000": decimal.NewFromInt(15)}},
+		},
+		{
+			name: "a custom-count graduated tariff keeps its range and tiers",
+			tariff: clients.Tariff{ID: 3, CountMin: &lo, CountMax: &hi, Price: "135", PricingType: &graduatedType, Hourly: &yes,
+				GraduatedPrices: map[string]json.Number{"0": "135", "101": "180.05"}},
+			want: quote.Tariff{PricingType: quote.PricingGraduated, CountMin: &lo, CountMax: &hi, Hourly: true,
+				GraduatedPrices: map[string]decimal.Decimal{"0": decimal.NewFromInt(135), "101": decimal.RequireFromString("180.05")}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			obj, diags := streamskillTariffObject(context.Background(), &tt.tariff)
+			if diags.HasError() {
+				t.Fatalf("diagnostics: %v", diags)
+			}
+			got, err := QuoteTariffFrom(obj.Attributes())
+			if err != nil {
+				t.Fatal(err)
+			}
+			assertSameTariff(t, got, tt.want)
+		})
+	}
+}
+
+func assertSameTariff(t *testing.T, got, want quote.Tariff) {
+	t.Helper()
+	if got.PricingType != want.PricingType || got.Hourly != want.Hourly || !got.Price.Equal(want.Price) ||
+		!sameCount(got.Count, want.Count) || !sameCount(got.CountMin, want.CountMin) || !sameCount(got.CountMax, want.CountMax) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	if got.Price.String() != want.Price.String() {
+		t.Errorf("price reads %s, want exactly %s", got.Price, want.Price)
+	}
+	sameMap := func(name string, got, want map[string]decimal.Decimal) {
+		if len(got) != len(want) || (got == nil) != (want == nil) {
+			t.Errorf("%s = %v, want %v", name, got, want)
+		}
+		for k, v := range want {
+			if !got[k].Equal(v) {
+				t.Errorf("%s[%q] = %s, want %s", name, k, got[k], v)
+			}
+		}
+	}
+	sameMap("graduated_prices", got.GraduatedPrices, want.GraduatedPrices)
+	sameMap("discounts", got.Discounts, want.Discounts)
+}
+
+func sameCount(a, b *int64) bool { return (a == nil && b == nil) || (a != nil && b != nil && *a == *b) }
+
+// A hand-written object, as a user passes to the function: StreamSkill's
+// `count`, threshold maps written as objects, and strings where a map such
+// as tomap() converted every value to a string.
+func TestQuoteTariffFromReadsHandWrittenObjects(t *testing.T) {
+	t.Parallel()
+	hundred := int64(100)
+	attrs := map[string]attr.Value{
+		"pricing_type": types.StringValue("standard"),
+		"hourly":       types.StringValue("true"),
+		"price":        types.StringValue("50"),
+		"count":        num("100"),
+		"base_count":   types.DynamicNull(), // `base_count = null` in HCL
+		"discounts":    numberObject(map[string]string{"1": "0", "500": "10"}),
+		"title":        types.StringValue("extra attributes are ignored"),
+	}
+	got, err := QuoteTariffFrom(attrs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertSameTariff(t, got, quote.Tariff{PricingType: "standard", Hourly: true, Price: decimal.NewFromInt(50), Count: &hundred,
+		Discounts: map[string]decimal.Decimal{"1": decimal.Zero, "500": decimal.NewFromInt(10)}})
+}
+
+func TestQuoteTariffFromNamesTheBadFieldAndTheRule(t *testing.T) {
+	t.Parallel()
+	valid := func() map[string]attr.Value {
+		return map[string]attr.Value{
+			"pricing_type": types.StringValue("standard"),
+			"hourly":       types.BoolValue(true),
+			"price":        num("50"),
+			"base_count":   num("100"),
+			"discounts":    numberObject(map[string]string{"1": "0"}),
+		}
+	}
+	tests := []struct {
+		name   string
+		change func(map[string]attr.Value)
+		want   string
+	}{
+		{"a missing pricing_type", func(m map[string]attr.Value) { delete(m, "pricing_type") },
+			"tariff pricing_type = (missing) is invalid: must be set to a string"},
+		{"a null hourly", func(m map[string]attr.Value) { m["hourly"] = types.BoolNull() },
+			"tariff hourly = null is invalid: must be set to true or false"},
+		{"an hourly that is not a bool", func(m map[string]attr.Value) { m["hourly"] = types.StringValue("yes") },
+			`tariff hourly = "yes" (a string) is invalid: must be true or false`},
+		{"a pricing_type that is a number", func(m map[string]attr.Value) { m["pricing_type"] = num("1") },
+			"tariff pricing_type = 1 (a number) is invalid: must be a string"},
+		{"a standard tariff without a price", func(m map[string]attr.Value) { delete(m, "price") },
+			"tariff price = (missing) is invalid: must be set to a number for a standard tariff"},
+		{"a price that is not a number", func(m map[string]attr.Value) { m["price"] = types.StringValue("fifty") },
+			`tariff price = "fifty" (a string) is invalid: must be a number`},
+		{"a fractional count", func(m map[string]attr.Value) { m["base_count"] = num("1.5") },
+			"tariff base_count = 1.5 is invalid: must be a whole number"},
+		{"a count beyond int64", func(m map[string]attr.Value) { m["base_count"] = num("1e30") },
+			"tariff base_count = 1e+30 is invalid: must be between -9223372036854775808 and 9223372036854775807"},
+		{"discounts given as a list", func(m map[string]attr.Value) {
+			m["discounts"] = types.ListValueMust(types.NumberType, []attr.Value{num("1")})
+		}, "tariff discounts = a list is invalid: must be a map of quantity threshold to number"},
+		{"a discount that is null", func(m map[string]attr.Value) {
+			m["discounts"] = types.MapValueMust(types.NumberType, map[string]attr.Value{"500": types.NumberNull()})
+		}, `tariff discounts["500"] = null is invalid: must be a number`},
+		{"a graduated tariff without graduated_prices", func(m map[string]attr.Value) { m["pricing_type"] = types.StringValue("graduated") },
+			"tariff graduated_prices = (missing) is invalid: must be set to a map of quantity threshold to price for a graduated tariff"},
+		{"an unknown field", func(m map[string]attr.Value) { m["price"] = types.NumberUnknown() },
+			"tariff price = (unknown) is invalid: must be known"},
+	}
+	for _, tt := range tests {
+		t.Run("it refuses "+tt.name, func(t *testing.T) {
+			t.Parallel()
+			attrs := valid()
+			tt.change(attrs)
+			_, err := QuoteTariffFrom(attrs)
+			if err == nil || err.Error() != tt.want {
+				t.Fatalf("error = %v, want %q", err, tt.want)
+			}
+			if in, ok := err.(*quote.InputError); !ok || in.Argument != quote.ArgTariff {
+				t.Errorf("error is %T, want a *quote.InputError on the tariff", err)
+			}
+		})
+	}
+}
+
+func TestOrderSizeTakesWholeNumbersFromOne(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in      string
+		want    int64
+		wantErr string
+	}{
+		{"1", 1, ""},
+		{"600", 600, ""},
+		{"9223372036854775807", 9223372036854775807, ""},
+		{"0", 0, "quantity 0 is invalid: must be a whole number >= 1"},
+		{"-3", 0, "quantity -3 is invalid: must be a whole number >= 1"},
+		{"1.5", 0, "quantity 1.5 is invalid: must be a whole number >= 1"},
+		{"9223372036854775808", 0, "quantity 9.223372036854775808e+18 is invalid: must be at most 9223372036854775807"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			t.Parallel()
+			f, _, _ := big.ParseFloat(tt.in, 10, 512, big.ToNearestEven)
+			got, err := OrderSize(quote.ArgQuantity, f)
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("error = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Fatalf("OrderSize(%s) = %d, %v; want %d", tt.in, got, err, tt.want)
+			}
+		})
+	}
+}
+
+// Terraform holds numbers as 512-bit binary floats; the decimal read back
+// must be the decimal written, whatever float64 would make of it.
+func TestDecimalFromBigFloatGivesBackTheDecimalWritten(t *testing.T) {
+	t.Parallel()
+	for _, in := range []string{"0.1", "0.3", "12.5", "199.99", "55.5", "0.000001", "123456789012345678901234567890.123456789", "1e-40"} {
+		t.Run(in, func(t *testing.T) {
+			t.Parallel()
+			got, err := decimalFromBigFloat(num(in).ValueBigFloat())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := decimal.RequireFromString(in); !got.Equal(want) {
+				t.Errorf("got %s, want %s", got, want)
+			}
+		})
+	}
+}
