@@ -230,6 +230,7 @@ func FuzzIdentifaiNextLink(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, link string) {
+		link = asDecodedJSON(link)
 		c := &Identifai{api: fuzzAPI(t)}
 		p := &identifaiPage{CurrentPage: 2, LastPage: 9, Total: 45, PerPage: 5, NextPageURL: &link}
 		err := c.checkPage("list pricings page 2", 2, p)
@@ -256,6 +257,7 @@ func FuzzOnepinNextLink(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, link string) {
+		link = asDecodedJSON(link)
 		c := &Onepin{api: fuzzAPI(t)}
 		p := &onepinPage{}
 		p.Pagination.Next = &link
@@ -339,6 +341,10 @@ func FuzzVendorErrorBodies(f *testing.F) {
 		}
 	})
 }
+
+// asDecodedJSON is s as a JSON string can hold it: links only ever come out
+// of decoded JSON, where invalid UTF-8 has become U+FFFD.
+func asDecodedJSON(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
 
 // assertAcceptedPaginator asserts the bounds a page check promises.
 func assertAcceptedPaginator(t *testing.T, total, pages, maxPages int64) {
