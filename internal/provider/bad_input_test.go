@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 )
@@ -12,14 +13,14 @@ import (
 // badInput is one invalid configuration of one argument, and the diagnostic
 // that must name that argument.
 type badInput struct {
-	block    string // "provider" or a data source type
+	block    string // "provider", "function" or a data source type
 	argument string // the argument walked, as a path ("identifai.base_url")
 	body     string // the block's body
 	want     string // acctest.ErrorMatching pattern naming the argument
 }
 
-// badInputs walks every argument of the provider block and of every data
-// source with values Terraform or the provider must refuse at plan time,
+// badInputs walks every argument of the provider block, of every data
+// source and of the function with values Terraform or the provider must refuse at plan time,
 // before any request is sent.
 var badInputs = []badInput{
 	// The provider block.
@@ -91,13 +92,41 @@ var badInputs = []badInput{
 	{"pricing_streamskill_tariff", "id", `id = 1.5`, `with data.pricing_streamskill_tariff.bad.*id = 1\.5.*Value .*1\.5.* is not an integer`},
 	{"pricing_streamskill_tariff", "id", ``, `The argument "id" is required`},
 	{"pricing_streamskill_tariff", "language", "id = 1\n  language = \"de\"", `Attribute language value must be one of: \["en" "ru"\], got: "de"`},
+
+	// pricing_tariff_quote: what plan-time validation can refuse; rules that
+	// need the tariff (a custom count range, hourly) are in
+	// TestAccTariffQuoteRefusesBadOrders.
+	{"pricing_tariff_quote", "tariff_id", "tariff_id = 0\n  quantity = 1", `Attribute tariff_id value must be at least 1, got: 0`},
+	{"pricing_tariff_quote", "tariff_id", `quantity = 1`, `The argument "tariff_id" is required`},
+	{"pricing_tariff_quote", "quantity", "tariff_id = 1\n  quantity = 0", `Attribute quantity value must be a whole number >= 1, got: 0`},
+	{"pricing_tariff_quote", "quantity", "tariff_id = 1\n  quantity = 2.5", `Attribute quantity value must be a whole number >= 1, got: 2\.5`},
+	{"pricing_tariff_quote", "quantity", `tariff_id = 1`, `The argument "quantity" is required`},
+	{"pricing_tariff_quote", "duration", "tariff_id = 1\n  quantity = 1\n  duration = -1", `Attribute duration value must be a whole number >= 1, got: -1`},
+	{"pricing_tariff_quote", "language", "tariff_id = 1\n  quantity = 1\n  language = \"fr\"", `Attribute language value must be one of: \["en" "ru"\], got: "fr"`},
+
+	// provider::pricing::tariff_quote(tariff, quantity, duration): each
+	// error points at its argument; every rule is in
+	// TestAccTariffQuoteFunctionRefusesBadArguments.
+	{"function", "tariff", `"standard", 1, 1`, `Invalid value for "tariff" parameter: tariff must be an object`},
+	{"function", "tariff", `{price = 50, base_count = 100, hourly = false}, 1, 1`, `Invalid value for "tariff" parameter: tariff pricing_type = \(missing\) is invalid`},
+	{"function", "quantity", quoteFunctionTariff + `, -3, 1`, `Invalid value for "quantity" parameter: quantity -3 is invalid: must be a whole number >= 1`},
+	{"function", "quantity", quoteFunctionTariff + `, null, 1`, `Invalid function argument.*Invalid value for "quantity" parameter: argument must not be null`},
+	{"function", "duration", quoteFunctionTariff + `, 1, 0.5`, `Invalid value for "duration" parameter: duration 0\.5 is invalid: must be a whole number >= 1`},
+	{"function", "duration", quoteFunctionTariff + `, 1`, `Not enough function arguments.*tariff_quote.*duration`},
 }
 
-// config renders the row: a provider block, or a data source with an empty
-// provider block (validation needs no vendor settings).
+// quoteFunctionTariff is a valid tariff object for the function's rows.
+const quoteFunctionTariff = `{pricing_type = "standard", price = 50, base_count = 100, hourly = false}`
+
+// config renders the row: a provider block, a call of
+// provider::pricing::tariff_quote, or a data source (validation needs no
+// vendor settings).
 func (b badInput) config() string {
-	if b.block == "provider" {
+	switch b.block {
+	case "provider":
 		return fmt.Sprintf("provider \"pricing\" {\n  %s\n}\ndata \"pricing_onepin_plans\" \"all\" {}\n", b.body)
+	case "function":
+		return fmt.Sprintf("output \"q\" {\n  value = provider::pricing::tariff_quote(%s)\n}\n", b.body)
 	}
 	return fmt.Sprintf("data %q \"bad\" {\n  %s\n}\n", b.block, b.body)
 }
@@ -110,6 +139,8 @@ func TestAccEveryArgumentRefusesBadInputNamingTheArgument(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				// Provider-defined functions need Terraform 1.8.
+				TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
 				Steps: []resource.TestStep{{
 					Config:      tt.config(),
 					PlanOnly:    true,
