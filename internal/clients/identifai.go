@@ -164,8 +164,8 @@ func (c *Identifai) checkPage(op string, page int, p *identifaiPage) error {
 // a later one, or that exists on the last page, says the server's paging is
 // broken and the pages read may not add up to one listing.
 func checkNextPageNumber(op string, page int, lastPage int64, next *url.URL) error {
-	n, err := strconv.Atoi(next.Query().Get("page"))
-	if err != nil {
+	n, named := pageNumber(next)
+	if !named {
 		return nil // no page number to check; the count and id checks still apply
 	}
 	var what string
@@ -182,6 +182,12 @@ func checkNextPageNumber(op string, page int, lastPage int64, next *url.URL) err
 		return nil
 	}
 	return &PaginationError{Vendor: "identifai", Operation: op, Reason: fmt.Sprintf("next_page_url %s %s; the pagination is inconsistent", redactURL(next), what)}
+}
+
+// pageNumber is the page a Laravel paginator link names, if it names one.
+func pageNumber(u *url.URL) (int, bool) {
+	n, err := strconv.Atoi(u.Query().Get("page"))
+	return n, err == nil
 }
 
 // decodeLaravelError reads Laravel's error bodies:
