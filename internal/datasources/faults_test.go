@@ -97,7 +97,7 @@ data "pricing_probely_plans" "all" {}`,
 		config: `
 data "pricing_onepin_plans" "all" {}`,
 		check: func(_ *testing.T, sb *acctest.Sandbox) resource.TestCheckFunc {
-			return checkOnepinList("data.pricing_onepin_plans.all", sb.OnepinPlans())
+			return checkOnepinList(sb.OnepinPlans())
 		},
 		request:          `onepin: list plans page 1 \(GET http://127\.0\.0\.1:\d+/onepin/api/v1/billing/plans\?limit=100\)`,
 		failingPage:      "limit=100",

@@ -69,8 +69,10 @@ func checkOnepinSamples(t *testing.T, sb *acctest.Sandbox, name string) resource
 	)
 }
 
-// checkOnepinList checks the whole list against the fixture, in order.
-func checkOnepinList(name string, want []sandbox.OnepinPlan) resource.TestCheckFunc {
+// checkOnepinList checks the whole list of data.pricing_onepin_plans.all
+// against the fixture, in order.
+func checkOnepinList(want []sandbox.OnepinPlan) resource.TestCheckFunc {
+	const name = "data.pricing_onepin_plans.all"
 	checks := []resource.TestCheckFunc{
 		resource.TestCheckResourceAttr(name, "total", strconv.Itoa(len(want))),
 		resource.TestCheckResourceAttr(name, "plans.#", strconv.Itoa(len(want))),
@@ -103,7 +105,7 @@ func TestAccOnepinPlansReadsTheFullListWithoutAKey(t *testing.T) {
 			}) + `
 data "pricing_onepin_plans" "all" {}`,
 			Check: resource.ComposeAggregateTestCheckFunc(
-				checkOnepinList("data.pricing_onepin_plans.all", sb.OnepinPlans()),
+				checkOnepinList(sb.OnepinPlans()),
 				checkOnepinSamples(t, sb, "data.pricing_onepin_plans.all"),
 				checkOnepinHeader(sb, "Authorization", ""),
 				checkOnepinHeader(sb, "X-Workspace-Id", ""),
@@ -124,7 +126,7 @@ func TestAccOnepinPlansSendsTheKeyAndWorkspaceID(t *testing.T) {
 			}) + `
 data "pricing_onepin_plans" "all" {}`,
 			Check: resource.ComposeAggregateTestCheckFunc(
-				checkOnepinList("data.pricing_onepin_plans.all", sb.OnepinPlans()),
+				checkOnepinList(sb.OnepinPlans()),
 				checkOnepinHeader(sb, "X-Workspace-Id", "ws_team42"),
 				checkOnepinHeader(sb, "Authorization", "Bearer "+sandbox.OnepinKey),
 			),
@@ -143,7 +145,7 @@ func TestAccOnepinPlansRecoversFromARateLimit(t *testing.T) {
 			Config: sb.ProviderConfig() + `
 data "pricing_onepin_plans" "all" {}`,
 			Check: resource.ComposeAggregateTestCheckFunc(
-				checkOnepinList("data.pricing_onepin_plans.all", sb.OnepinPlans()),
+				checkOnepinList(sb.OnepinPlans()),
 				func(*terraform.State) error {
 					if got := sb.Responses(sandbox.VendorOnepin, 429); got != 1 {
 						return fmt.Errorf("sandbox answered %d times with 429, want exactly once", got)
