@@ -1,6 +1,7 @@
 package clients
 
 import (
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -23,24 +24,20 @@ func TestTransportAttachesTheKeyOnlyForTheConfiguredOrigin(t *testing.T) {
 	home, foreign := recorder(&homeHeaders), recorder(&foreignHeaders)
 
 	cfg := Config{BaseURL: home.URL + "/vendor", APIKey: testKey}
-	clients := map[string]*api{}
-	if c, err := NewIdentifai(cfg); err == nil {
-		clients["X-Api-Key (identifAI)"] = c.api
+	identifai, err1 := NewIdentifai(cfg)
+	probely, err2 := NewProbely(cfg)
+	paygentic, err3 := NewPaygentic(cfg)
+	onepin, err4 := NewOnepin(cfg, "")
+	streamskill, err5 := NewStreamskill(cfg, "")
+	if err := errors.Join(err1, err2, err3, err4, err5); err != nil {
+		t.Fatal(err)
 	}
-	if c, err := NewProbely(cfg); err == nil {
-		clients["JWT (Probely)"] = c.api
-	}
-	if c, err := NewPaygentic(cfg); err == nil {
-		clients["Bearer (Paygentic)"] = c.api
-	}
-	if c, err := NewOnepin(cfg, ""); err == nil {
-		clients["Bearer (OnePin)"] = c.api
-	}
-	if c, err := NewStreamskill(cfg, ""); err == nil {
-		clients["Bearer (StreamSkill)"] = c.api
-	}
-	if len(clients) != 5 {
-		t.Fatalf("built %d of 5 clients", len(clients))
+	clients := map[string]*api{
+		"X-Api-Key (identifAI)": identifai.api,
+		"JWT (Probely)":         probely.api,
+		"Bearer (Paygentic)":    paygentic.api,
+		"Bearer (OnePin)":       onepin.api,
+		"Bearer (StreamSkill)":  streamskill.api,
 	}
 	for scheme, a := range clients {
 		t.Run(scheme, func(t *testing.T) {
