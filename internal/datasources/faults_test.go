@@ -45,8 +45,8 @@ var streamskillTariffIDs = []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
 var faultTargets = []faultTarget{
 	{
 		vendor:     sandbox.VendorIdentifai,
-		authHeader: "X-Api-Key", authPrefix: "",
-		seed: 3,
+		authHeader: "X-Api-Key",
+		seed:       3,
 		config: `
 data "pricing_identifai_pricings" "all" {
   per_page = 10
@@ -60,9 +60,10 @@ data "pricing_identifai_pricings" "all" {
 	},
 	{
 		vendor:     sandbox.VendorPaygentic,
-		authHeader: "Authorization", authPrefix: "Bearer ",
-		opts: sandbox.Options{PaygenticPlans: 600},
-		seed: 1,
+		authHeader: "Authorization",
+		authPrefix: "Bearer ",
+		opts:       sandbox.Options{PaygenticPlans: 600},
+		seed:       1,
 		config: `
 data "pricing_paygentic_plans" "all" {}`,
 		check: func(_ *testing.T, sb *acctest.Sandbox) resource.TestCheckFunc {
@@ -77,8 +78,9 @@ data "pricing_paygentic_plans" "all" {}`,
 		// page is the only one; multi-page integrity is shown by
 		// TestProbelyListFailsRatherThanReturnAPartialList.
 		vendor:     sandbox.VendorProbely,
-		authHeader: "Authorization", authPrefix: "JWT ",
-		seed: 3, // its first two requests fault
+		authHeader: "Authorization",
+		authPrefix: "JWT ",
+		seed:       3, // its first two requests fault
 		config: `
 data "pricing_probely_plans" "all" {}`,
 		check: func(_ *testing.T, sb *acctest.Sandbox) resource.TestCheckFunc {
@@ -92,8 +94,9 @@ data "pricing_probely_plans" "all" {}`,
 		// Likewise one page of OnePin's 25 plans; see
 		// TestOnepinListFollowsNextLinksToTheLastPage for several.
 		vendor:     sandbox.VendorOnepin,
-		authHeader: "Authorization", authPrefix: "Bearer ",
-		seed: 4, // its first two requests fault
+		authHeader: "Authorization",
+		authPrefix: "Bearer ",
+		seed:       4, // its first two requests fault
 		config: `
 data "pricing_onepin_plans" "all" {}`,
 		check: func(_ *testing.T, sb *acctest.Sandbox) resource.TestCheckFunc {
@@ -107,9 +110,10 @@ data "pricing_onepin_plans" "all" {}`,
 		// StreamSkill has no listing: the read is one request per tariff,
 		// so the run reads every tariff and one of them fails.
 		vendor:     sandbox.VendorStreamskill,
-		authHeader: "Authorization", authPrefix: "Bearer ",
-		seed:   1,
-		config: streamskillEveryTariffConfig(),
+		authHeader: "Authorization",
+		authPrefix: "Bearer ",
+		seed:       1,
+		config:     streamskillEveryTariffConfig(),
 		check: func(t *testing.T, sb *acctest.Sandbox) resource.TestCheckFunc {
 			var checks []resource.TestCheckFunc
 			for _, id := range streamskillTariffIDs {
