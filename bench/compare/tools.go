@@ -44,7 +44,7 @@ func prepareTools(ctx context.Context, o options) (tools, error) {
 		}
 	}
 
-	tf, err := output(ctx, "", nil, "scripts/terraform-path.sh")
+	tf, err := output(ctx, nil, "scripts/terraform-path.sh")
 	if err != nil {
 		return t, fmt.Errorf("resolving terraform: %w", err)
 	}
@@ -52,7 +52,7 @@ func prepareTools(ctx context.Context, o options) (tools, error) {
 	if t.terraformVersion, err = terraformVersion(ctx, t.terraform); err != nil {
 		return t, err
 	}
-	goVer, err := output(ctx, "", nil, "go", "version")
+	goVer, err := output(ctx, nil, "go", "version")
 	if err != nil {
 		return t, err
 	}
@@ -60,7 +60,7 @@ func prepareTools(ctx context.Context, o options) (tools, error) {
 
 	realPricing := filepath.Join(bin, pricingBinary)
 	log.Printf("building the provider")
-	if _, err := output(ctx, "", nil, "go", "build", "-o", realPricing, "."); err != nil {
+	if _, err := output(ctx, nil, "go", "build", "-o", realPricing, "."); err != nil {
 		return t, err
 	}
 
@@ -76,7 +76,7 @@ func prepareTools(ctx context.Context, o options) (tools, error) {
 		filepath.Join(pricingDir, pricingBinary): realPricing,
 		filepath.Join(httpDir, httpBinary):       httpReal,
 	} {
-		if _, err := output(ctx, "", nil, "go", "build", "-ldflags", "-X main.target="+target, "-o", dst, "./bench/rsswrap"); err != nil {
+		if _, err := output(ctx, nil, "go", "build", "-ldflags", "-X main.target="+target, "-o", dst, "./bench/rsswrap"); err != nil {
 			return t, err
 		}
 	}
@@ -110,7 +110,7 @@ func buildHTTPProvider(ctx context.Context, o options) (binary, version string, 
 	log.Printf("building %s from the Go module proxy (once)", o.httpBuild)
 	start := time.Now()
 	env := []string{"GOBIN=" + dir, "GOWORK=off", "GOFLAGS=", "CGO_ENABLED=0"}
-	if _, err := output(ctx, "", env, "go", "install", o.httpBuild); err != nil {
+	if _, err := output(ctx, env, "go", "install", o.httpBuild); err != nil {
 		return "", "", fmt.Errorf("building %s: %w", o.httpBuild, err)
 	}
 	log.Printf("built %s in %s", o.httpBuild, time.Since(start).Round(time.Second))
@@ -118,7 +118,7 @@ func buildHTTPProvider(ctx context.Context, o options) (binary, version string, 
 }
 
 func terraformVersion(ctx context.Context, tf string) (string, error) {
-	out, err := output(ctx, "", []string{"CHECKPOINT_DISABLE=1", "TF_CLI_CONFIG_FILE=/dev/null"}, tf, "version", "-json")
+	out, err := output(ctx, []string{"CHECKPOINT_DISABLE=1", "TF_CLI_CONFIG_FILE=/dev/null"}, tf, "version", "-json")
 	if err != nil {
 		return "", err
 	}
@@ -131,11 +131,10 @@ func terraformVersion(ctx context.Context, tf string) (string, error) {
 	return v.Version, nil
 }
 
-// output runs a command in dir with extra environment and returns its
-// stdout; on failure the error carries stderr.
-func output(ctx context.Context, dir string, env []string, name string, args ...string) (string, error) {
+// output runs a command with extra environment and returns its stdout; on
+// failure the error carries stderr.
+func output(ctx context.Context, env []string, name string, args ...string) (string, error) {
 	cmd := exec.CommandContext(ctx, name, args...)
-	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
