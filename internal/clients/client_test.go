@@ -19,7 +19,7 @@ import (
 const testKey = "s3cr3t-test-key"
 
 // newTestIdentifai is an identifAI client on srv with fast retries.
-func newTestIdentifai(t *testing.T, srv *httptest.Server, mutate ...func(*Config)) *Identifai {
+func newTestIdentifai(t testing.TB, srv *httptest.Server, mutate ...func(*Config)) *Identifai {
 	t.Helper()
 	c, err := NewIdentifai(testConfig(srv, "identifai", mutate...))
 	if err != nil {

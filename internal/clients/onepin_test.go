@@ -67,7 +67,7 @@ func (s *onepinPages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // newTestOnepin is a OnePin client on srv (under /onepin) with fast retries.
-func newTestOnepin(t *testing.T, srv *httptest.Server, key, workspaceID string) *Onepin {
+func newTestOnepin(t testing.TB, srv *httptest.Server, key, workspaceID string) *Onepin {
 	t.Helper()
 	c, err := NewOnepin(testConfig(srv, "onepin", func(c *Config) {
 		c.APIKey = key

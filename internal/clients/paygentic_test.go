@@ -16,7 +16,7 @@ import (
 )
 
 // newTestPaygentic is a Paygentic client on srv with fast retries.
-func newTestPaygentic(t *testing.T, srv *httptest.Server, mutate ...func(*Config)) *Paygentic {
+func newTestPaygentic(t testing.TB, srv *httptest.Server, mutate ...func(*Config)) *Paygentic {
 	t.Helper()
 	c, err := NewPaygentic(testConfig(srv, "paygentic", mutate...))
 	if err != nil {

@@ -14,7 +14,7 @@ import (
 )
 
 // newTestProbely is a Probely client on srv with fast retries.
-func newTestProbely(t *testing.T, srv *httptest.Server, mutate ...func(*Config)) *Probely {
+func newTestProbely(t testing.TB, srv *httptest.Server, mutate ...func(*Config)) *Probely {
 	t.Helper()
 	c, err := NewProbely(testConfig(srv, "probely", mutate...))
 	if err != nil {

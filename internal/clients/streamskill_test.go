@@ -15,7 +15,7 @@ import (
 
 // newTestStreamskill is a StreamSkill client on srv with fast retries and no
 // pacing (pacing is the limiter's job, tested on its own).
-func newTestStreamskill(t *testing.T, srv *httptest.Server, language string) *Streamskill {
+func newTestStreamskill(t testing.TB, srv *httptest.Server, language string) *Streamskill {
 	t.Helper()
 	c, err := NewStreamskill(testConfig(srv, "streamskill"), language)
 	if err != nil {

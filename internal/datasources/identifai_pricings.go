@@ -128,7 +128,7 @@ func (d *IdentifaiPricingsDataSource) Read(ctx context.Context, req datasource.R
 		model.Pricings[i] = identifaiPricingFrom(p)
 	}
 	model.Total = types.Int64Value(list.Total)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+	resp.Diagnostics.Append(setListState(ctx, &resp.State, &model)...)
 }
 
 func identifaiPricingFrom(p clients.Pricing) identifaiPricingModel {

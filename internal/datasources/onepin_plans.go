@@ -131,7 +131,7 @@ func (d *OnepinPlansDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+	resp.Diagnostics.Append(setListState(ctx, &resp.State, &model)...)
 }
 
 func onepinPlanFrom(ctx context.Context, p clients.OnepinPlan) (onepinPlanModel, diag.Diagnostics) {

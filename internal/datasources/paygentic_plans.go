@@ -183,7 +183,7 @@ func (d *PaygenticPlansDataSource) Read(ctx context.Context, req datasource.Read
 		model.Plans[i] = paygenticPlanFrom(p)
 	}
 	model.Total = types.Int64Value(list.Total)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+	resp.Diagnostics.Append(setListState(ctx, &resp.State, &model)...)
 }
 
 // paygenticPlanFrom maps a client plan to its Terraform model; absent

@@ -181,7 +181,7 @@ func (d *ProbelyPlansDataSource) Read(ctx context.Context, req datasource.ReadRe
 		}
 	}
 	model.Total = types.Int64Value(int64(len(model.Plans)))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+	resp.Diagnostics.Append(setListState(ctx, &resp.State, &model)...)
 }
 
 // probelyPlanMatches reports whether p passes the filters the user set;
