@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -139,57 +138,33 @@ data "pricing_identifai_pricings" "all" {}`,
 
 func TestAccIdentifaiPricingsFailsLoudly(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name   string
-		faults []sandbox.Fault
-		blocks map[string]string
-		want   string
-	}{
+	acctest.TestFailures(t, sandbox.VendorIdentifai, `data "pricing_identifai_pricings" "all" {}`, []acctest.Failure{
 		{
-			name:   "without a key",
-			blocks: map[string]string{"identifai": `base_url = "%s"`},
-			want:   `(?s)Missing identifAI API key.*identifai.api_key.*IDENTIFAI_API_KEY`,
+			Name:  "without a key",
+			Block: `base_url = "%s"`,
+			Want:  `(?s)Missing identifAI API key.*identifai.api_key.*IDENTIFAI_API_KEY`,
 		},
 		{
-			name:   "with a key the vendor rejects",
-			blocks: map[string]string{"identifai": `api_key = "wrong-key", base_url = "%s"`},
-			want:   `(?s)identifAI rejected the API key.*HTTP 401.*Unauthenticated\..*IDENTIFAI_API_KEY`,
+			Name:  "with a key the vendor rejects",
+			Block: `api_key = "wrong-key", base_url = "%s"`,
+			Want:  `(?s)identifAI rejected the API key.*HTTP 401.*Unauthenticated\..*IDENTIFAI_API_KEY`,
 		},
 		{
-			name:   "on a permanent 500",
-			faults: []sandbox.Fault{{Status: 500, Sticky: true}},
-			want:   `(?s)Unable to read identifAI pricings.*identifai: list pricings page 1: HTTP 500`,
+			Name:   "on a permanent 500",
+			Faults: []sandbox.Fault{{Status: 500, Sticky: true}},
+			Want:   `(?s)Unable to read identifAI pricings.*identifai: list pricings page 1: HTTP 500`,
 		},
 		{
-			name:   "on malformed JSON",
-			faults: []sandbox.Fault{{Kind: sandbox.FaultMalformedJSON, Sticky: true}},
-			want:   `(?s)identifai: list pricings page 1 \(GET\s+http://127\.0\.0\.1:\d+/identifai/api/partner/pricings.*not the documented JSON`,
+			Name:   "on malformed JSON",
+			Faults: []sandbox.Fault{{Kind: sandbox.FaultMalformedJSON, Sticky: true}},
+			Want:   `(?s)identifai: list pricings page 1 \(GET\s+http://127\.0\.0\.1:\d+/identifai/api/partner/pricings.*not the documented JSON`,
 		},
 		{
-			name:   "on an http base URL off loopback",
-			blocks: map[string]string{"identifai": `api_key = "k", base_url = "http://backend.identifai.net"`},
-			want:   `(?s)identifai.base_url.*http://backend.identifai.net.*non-loopback`,
+			Name:  "on an http base URL off loopback",
+			Block: `api_key = "k", base_url = "http://backend.identifai.net"`,
+			Want:  `(?s)identifai.base_url.*http://backend.identifai.net.*non-loopback`,
 		},
-	}
-	for _, tt := range tests {
-		t.Run("it fails "+tt.name, func(t *testing.T) {
-			t.Parallel()
-			sb := acctest.StartSandbox(t, sandbox.Options{})
-			sb.InjectFaults(sandbox.VendorIdentifai, tt.faults...)
-			blocks := map[string]string{}
-			for v, body := range tt.blocks {
-				blocks[v] = strings.ReplaceAll(body, "%s", sb.BaseURL(v))
-			}
-			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      sb.ProviderConfigWith(blocks, "max_retries = 1") + `data "pricing_identifai_pricings" "all" {}`,
-					ExpectError: regexp.MustCompile(tt.want),
-				}},
-			})
-		})
-	}
+	})
 }
 
 func TestAccIdentifaiPricingsValidatesArguments(t *testing.T) {

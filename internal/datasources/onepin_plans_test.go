@@ -2,7 +2,6 @@ package datasources_test
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"testing"
 
@@ -159,50 +158,26 @@ data "pricing_onepin_plans" "all" {}`,
 
 func TestAccOnepinPlansFailsLoudly(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name   string
-		faults []sandbox.Fault
-		block  string // the onepin block's body; %s is the sandbox base URL
-		want   string
-	}{
+	acctest.TestFailures(t, sandbox.VendorOnepin, `data "pricing_onepin_plans" "all" {}`, []acctest.Failure{
 		{
-			name:  "on a workspace id the API refuses",
-			block: `base_url = "%s", workspace_id = "team 42"`,
-			want:  `(?s)Unable to read OnePin plans.*onepin: list plans page 1: HTTP 422 Unprocessable Entity: validation failed\s+- header\.x-workspace-id: invalid workspace id`,
+			Name:  "on a workspace id the API refuses",
+			Block: `base_url = "%s", workspace_id = "team 42"`,
+			Want:  `(?s)Unable to read OnePin plans.*onepin: list plans page 1: HTTP 422 Unprocessable Entity: validation failed\s+- header\.x-workspace-id: invalid workspace id`,
 		},
 		{
-			name:  "with a key the vendor rejects",
-			block: `api_key = "op_live_wrong", base_url = "%s"`,
-			want:  `(?s)OnePin rejected the API key.*HTTP 401 Unauthorized: Invalid\s+or\s+expired\s+token\s+\(code\s+unauthorized\).*onepin\.api_key.*ONEPIN_API_KEY`,
+			Name:  "with a key the vendor rejects",
+			Block: `api_key = "op_live_wrong", base_url = "%s"`,
+			Want:  `(?s)OnePin rejected the API key.*HTTP 401 Unauthorized: Invalid\s+or\s+expired\s+token\s+\(code\s+unauthorized\).*onepin\.api_key.*ONEPIN_API_KEY`,
 		},
 		{
-			name:   "on a permanent 500",
-			faults: []sandbox.Fault{{Status: 500, Sticky: true}},
-			want:   `(?s)Unable to read OnePin plans.*onepin: list plans page 1: HTTP 500.*Internal\s+server\s+error\s+\(code\s+internal_error\)`,
+			Name:   "on a permanent 500",
+			Faults: []sandbox.Fault{{Status: 500, Sticky: true}},
+			Want:   `(?s)Unable to read OnePin plans.*onepin: list plans page 1: HTTP 500.*Internal\s+server\s+error\s+\(code\s+internal_error\)`,
 		},
 		{
-			name:   "on malformed JSON",
-			faults: []sandbox.Fault{{Kind: sandbox.FaultMalformedJSON, Sticky: true}},
-			want:   `(?s)onepin: list plans page 1 \(GET\s+http://127\.0\.0\.1:\d+/onepin/api/v1/billing/plans\?limit=100\).*not the documented JSON`,
+			Name:   "on malformed JSON",
+			Faults: []sandbox.Fault{{Kind: sandbox.FaultMalformedJSON, Sticky: true}},
+			Want:   `(?s)onepin: list plans page 1 \(GET\s+http://127\.0\.0\.1:\d+/onepin/api/v1/billing/plans\?limit=100\).*not the documented JSON`,
 		},
-	}
-	for _, tt := range tests {
-		t.Run("it fails "+tt.name, func(t *testing.T) {
-			t.Parallel()
-			sb := acctest.StartSandbox(t, sandbox.Options{})
-			sb.InjectFaults(sandbox.VendorOnepin, tt.faults...)
-			var blocks map[string]string
-			if tt.block != "" {
-				blocks = map[string]string{sandbox.VendorOnepin: fmt.Sprintf(tt.block, sb.BaseURL(sandbox.VendorOnepin))}
-			}
-			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      sb.ProviderConfigWith(blocks, "max_retries = 1") + `data "pricing_onepin_plans" "all" {}`,
-					ExpectError: regexp.MustCompile(tt.want),
-				}},
-			})
-		})
-	}
+	})
 }

@@ -212,52 +212,28 @@ func TestAccPaygenticPlansFilters(t *testing.T) {
 
 func TestAccPaygenticPlansFailsLoudly(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name   string
-		faults []sandbox.Fault
-		blocks map[string]string
-		want   string
-	}{
+	acctest.TestFailures(t, sandbox.VendorPaygentic, `data "pricing_paygentic_plans" "all" {}`, []acctest.Failure{
 		{
-			name:   "without a key",
-			blocks: map[string]string{"paygentic": `base_url = "%s"`},
-			want:   `(?s)Missing Paygentic API key.*paygentic.api_key.*PAYGENTIC_API_KEY`,
+			Name:  "without a key",
+			Block: `base_url = "%s"`,
+			Want:  `(?s)Missing Paygentic API key.*paygentic.api_key.*PAYGENTIC_API_KEY`,
 		},
 		{
-			name:   "with a key the vendor rejects",
-			blocks: map[string]string{"paygentic": `api_key = "wrong-key", base_url = "%s"`},
-			want:   `(?s)Paygentic rejected the API key.*paygentic: list plans page 1: HTTP 401 Unauthorized: Invalid API key \(code\s+unauthorized\).*paygentic.api_key.*PAYGENTIC_API_KEY`,
+			Name:  "with a key the vendor rejects",
+			Block: `api_key = "wrong-key", base_url = "%s"`,
+			Want:  `(?s)Paygentic rejected the API key.*paygentic: list plans page 1: HTTP 401 Unauthorized: Invalid API key \(code\s+unauthorized\).*paygentic.api_key.*PAYGENTIC_API_KEY`,
 		},
 		{
-			name:   "on a permanent 500",
-			faults: []sandbox.Fault{{Status: 500, Sticky: true}},
-			want:   `(?s)Unable to read Paygentic plans.*paygentic: list plans page 1: HTTP 500 Internal Server Error: Internal\s+server\s+error \(code\s+internal_error\)`,
+			Name:   "on a permanent 500",
+			Faults: []sandbox.Fault{{Status: 500, Sticky: true}},
+			Want:   `(?s)Unable to read Paygentic plans.*paygentic: list plans page 1: HTTP 500 Internal Server Error: Internal\s+server\s+error \(code\s+internal_error\)`,
 		},
 		{
-			name:   "on malformed JSON",
-			faults: []sandbox.Fault{{Kind: sandbox.FaultMalformedJSON, Sticky: true}},
-			want:   `(?s)paygentic: list plans page 1 \(GET\s+http://127\.0\.0\.1:\d+/paygentic/v0/plans.*not the documented JSON`,
+			Name:   "on malformed JSON",
+			Faults: []sandbox.Fault{{Kind: sandbox.FaultMalformedJSON, Sticky: true}},
+			Want:   `(?s)paygentic: list plans page 1 \(GET\s+http://127\.0\.0\.1:\d+/paygentic/v0/plans.*not the documented JSON`,
 		},
-	}
-	for _, tt := range tests {
-		t.Run("it fails "+tt.name, func(t *testing.T) {
-			t.Parallel()
-			sb := acctest.StartSandbox(t, sandbox.Options{})
-			sb.InjectFaults(sandbox.VendorPaygentic, tt.faults...)
-			blocks := map[string]string{}
-			for v, body := range tt.blocks {
-				blocks[v] = strings.ReplaceAll(body, "%s", sb.BaseURL(v))
-			}
-			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      sb.ProviderConfigWith(blocks, "max_retries = 1") + `data "pricing_paygentic_plans" "all" {}`,
-					ExpectError: regexp.MustCompile(tt.want),
-				}},
-			})
-		})
-	}
+	})
 }
 
 func TestAccPaygenticPlansValidatesFilters(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -235,52 +234,28 @@ func checkOneProbelyListingPerCommand(sb *acctest.Sandbox) resource.TestCheckFun
 
 func TestAccProbelyPlansFailsLoudly(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name   string
-		faults []sandbox.Fault
-		blocks map[string]string
-		want   string
-	}{
+	acctest.TestFailures(t, sandbox.VendorProbely, `data "pricing_probely_plans" "all" {}`, []acctest.Failure{
 		{
-			name:   "without a key",
-			blocks: map[string]string{"probely": `base_url = "%s"`},
-			want:   `(?s)Missing Probely API key.*probely.api_key.*PROBELY_API_KEY`,
+			Name:  "without a key",
+			Block: `base_url = "%s"`,
+			Want:  `(?s)Missing Probely API key.*probely.api_key.*PROBELY_API_KEY`,
 		},
 		{
-			name:   "with a key the vendor rejects",
-			blocks: map[string]string{"probely": `api_key = "wrong-key", base_url = "%s"`},
-			want:   `(?s)Probely rejected the API key.*probely: list plans page 1: HTTP 401.*Incorrect\s+authentication\s+credentials\..*probely.api_key.*PROBELY_API_KEY`,
+			Name:  "with a key the vendor rejects",
+			Block: `api_key = "wrong-key", base_url = "%s"`,
+			Want:  `(?s)Probely rejected the API key.*probely: list plans page 1: HTTP 401.*Incorrect\s+authentication\s+credentials\..*probely.api_key.*PROBELY_API_KEY`,
 		},
 		{
-			name:   "on a permanent 500",
-			faults: []sandbox.Fault{{Status: 500, Sticky: true}},
-			want:   `(?s)Unable to read Probely plans.*probely: list plans page 1: HTTP 500.*Unexpected\s+error\s+while\s+handling\s+your\s+request\.`,
+			Name:   "on a permanent 500",
+			Faults: []sandbox.Fault{{Status: 500, Sticky: true}},
+			Want:   `(?s)Unable to read Probely plans.*probely: list plans page 1: HTTP 500.*Unexpected\s+error\s+while\s+handling\s+your\s+request\.`,
 		},
 		{
-			name:   "on malformed JSON",
-			faults: []sandbox.Fault{{Kind: sandbox.FaultMalformedJSON, Sticky: true}},
-			want:   `(?s)probely: list plans page 1 \(GET\s+http://127\.0\.0\.1:\d+/probely/plans/\?length=100&page=1\).*not\s+the\s+documented\s+JSON`,
+			Name:   "on malformed JSON",
+			Faults: []sandbox.Fault{{Kind: sandbox.FaultMalformedJSON, Sticky: true}},
+			Want:   `(?s)probely: list plans page 1 \(GET\s+http://127\.0\.0\.1:\d+/probely/plans/\?length=100&page=1\).*not\s+the\s+documented\s+JSON`,
 		},
-	}
-	for _, tt := range tests {
-		t.Run("it fails "+tt.name, func(t *testing.T) {
-			t.Parallel()
-			sb := acctest.StartSandbox(t, sandbox.Options{})
-			sb.InjectFaults(sandbox.VendorProbely, tt.faults...)
-			blocks := map[string]string{}
-			for v, body := range tt.blocks {
-				blocks[v] = strings.ReplaceAll(body, "%s", sb.BaseURL(v))
-			}
-			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      sb.ProviderConfigWith(blocks, "max_retries = 1") + `data "pricing_probely_plans" "all" {}`,
-					ExpectError: regexp.MustCompile(tt.want),
-				}},
-			})
-		})
-	}
+	})
 }
 
 func TestAccProbelyPlansValidatesArguments(t *testing.T) {

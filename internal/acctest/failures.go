@@ -1,0 +1,44 @@
+package acctest
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+)
+
+// Failure is a read that must fail with a diagnostic matching Want.
+type Failure struct {
+	Name   string
+	Faults []sandbox.Fault // queued on the vendor before the run
+	Block  string          // replaces the vendor's provider block when set; %s stands for its sandbox base URL
+	Want   string          // regular expression the error must match
+}
+
+// TestFailures runs each case against a sandbox of its own, reading config
+// (a data source of vendor) with max_retries = 1, and expects its error.
+func TestFailures(t *testing.T, vendor, config string, cases []Failure) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run("it fails "+tc.Name, func(t *testing.T) {
+			t.Parallel()
+			sb := StartSandbox(t, sandbox.Options{})
+			sb.InjectFaults(vendor, tc.Faults...)
+			var blocks map[string]string
+			if tc.Block != "" {
+				blocks = map[string]string{vendor: strings.ReplaceAll(tc.Block, "%s", sb.BaseURL(vendor))}
+			}
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { PreCheck(t) },
+				ProtoV6ProviderFactories: ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      sb.ProviderConfigWith(blocks, "max_retries = 1") + config,
+					ExpectError: regexp.MustCompile(tc.Want),
+				}},
+			})
+		})
+	}
+}
