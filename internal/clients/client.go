@@ -241,15 +241,16 @@ func (a *api) transportError(ctx context.Context, op string, u *url.URL, err err
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		err = ctxErr
 	}
-	if errors.Is(err, context.Canceled) {
+	switch {
+	case errors.Is(err, context.Canceled):
 		err = fmt.Errorf("stopped because the run was cancelled (Terraform was interrupted): %w", err)
-	} else if errors.Is(err, errBodyTooLarge) {
+	case errors.Is(err, errBodyTooLarge):
 		err = fmt.Errorf("response body exceeds the %d byte limit", a.cfg.MaxResponseBytes)
-	} else if isTimeout(err) {
+	case isTimeout(err):
 		err = fmt.Errorf("no complete response within request_timeout (%s): %w", a.cfg.RequestTimeout, err)
-	} else if errors.Is(err, io.ErrUnexpectedEOF) {
+	case errors.Is(err, io.ErrUnexpectedEOF):
 		err = fmt.Errorf("the connection closed before the whole response arrived, after %d retries: %w", a.cfg.MaxRetries, err)
-	} else if errors.Is(err, io.EOF) {
+	case errors.Is(err, io.EOF):
 		err = fmt.Errorf("the server closed the connection without answering, after %d retries: %w", a.cfg.MaxRetries, err)
 	}
 	return &ResponseError{Vendor: a.vendor.name, Operation: op, URL: redactURL(u), Err: err}
