@@ -15,11 +15,13 @@ type Failure struct {
 	Name   string
 	Faults []sandbox.Fault // queued on the vendor before the run
 	Block  string          // replaces the vendor's provider block when set; %s stands for its sandbox base URL
+	Config string          // replaces the shared data source configuration when set
 	Want   string          // regular expression the error must match
 }
 
 // TestFailures runs each case against a sandbox of its own, reading config
-// (a data source of vendor) with max_retries = 1, and expects its error.
+// (a data source of vendor, unless the case has its own) with
+// max_retries = 1, and expects its error.
 func TestFailures(t *testing.T, vendor, config string, cases []Failure) {
 	t.Helper()
 	for _, tc := range cases {
@@ -31,11 +33,15 @@ func TestFailures(t *testing.T, vendor, config string, cases []Failure) {
 			if tc.Block != "" {
 				blocks = map[string]string{vendor: strings.ReplaceAll(tc.Block, "%s", sb.BaseURL(vendor))}
 			}
+			dataSource := config
+			if tc.Config != "" {
+				dataSource = tc.Config
+			}
 			resource.Test(t, resource.TestCase{
 				PreCheck:                 func() { PreCheck(t) },
 				ProtoV6ProviderFactories: ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      sb.ProviderConfigWith(blocks, "max_retries = 1") + config,
+					Config:      sb.ProviderConfigWith(blocks, "max_retries = 1") + dataSource,
 					ExpectError: regexp.MustCompile(tc.Want),
 				}},
 			})

@@ -2,8 +2,6 @@ package datasources_test
 
 import (
 	"fmt"
-	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -55,51 +53,29 @@ data "pricing_paygentic_plan" "usage_only" {
 
 func TestAccPaygenticPlanFailsLoudly(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name   string
-		id     string
-		blocks map[string]string
-		want   string
-	}{
-		{
-			name: "on an unknown id, with Paygentic's 404 message",
-			id:   "plan_doesnotexist",
-			want: `(?s)Paygentic plan not found.*No Paygentic plan has id "plan_doesnotexist"\..*paygentic: get plan: HTTP\s+404\s+Not\s+Found:\s+Plan\s+not\s+found:\s+plan_doesnotexist\s+\(code\s+not_found\)`,
-		},
-		{
-			name:   "with a key the vendor rejects",
-			id:     sandbox.PaygenticBasicPlanID,
-			blocks: map[string]string{"paygentic": `api_key = "wrong-key", base_url = "%s"`},
-			want:   `(?s)Paygentic rejected the API key.*paygentic: get plan: HTTP 401 Unauthorized: Invalid API key.*paygentic.api_key.*PAYGENTIC_API_KEY`,
-		},
-		{
-			name:   "without a key",
-			id:     sandbox.PaygenticBasicPlanID,
-			blocks: map[string]string{"paygentic": `base_url = "%s"`},
-			want:   `(?s)Missing Paygentic API key.*paygentic.api_key.*PAYGENTIC_API_KEY`,
-		},
-		{
-			name: "on an id that is not a plan id, at plan time",
-			id:   "nope",
-			want: `(?s)Attribute id must match \^plan_ \(a Paygentic plan id\), got:\s+nope`,
-		},
+	plan := func(id string) string {
+		return fmt.Sprintf("data \"pricing_paygentic_plan\" \"one\" {\n  id = %q\n}", id)
 	}
-	for _, tt := range tests {
-		t.Run("it fails "+tt.name, func(t *testing.T) {
-			t.Parallel()
-			sb := acctest.StartSandbox(t, sandbox.Options{})
-			blocks := map[string]string{}
-			for v, body := range tt.blocks {
-				blocks[v] = strings.ReplaceAll(body, "%s", sb.BaseURL(v))
-			}
-			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      sb.ProviderConfigWith(blocks) + fmt.Sprintf("data \"pricing_paygentic_plan\" \"one\" {\n  id = %q\n}", tt.id),
-					ExpectError: regexp.MustCompile(tt.want),
-				}},
-			})
-		})
-	}
+	acctest.TestFailures(t, sandbox.VendorPaygentic, plan(sandbox.PaygenticBasicPlanID), []acctest.Failure{
+		{
+			Name:   "on an unknown id, with Paygentic's 404 message",
+			Config: plan("plan_doesnotexist"),
+			Want:   `(?s)Paygentic plan not found.*No Paygentic plan has id "plan_doesnotexist"\..*paygentic: get plan: HTTP\s+404\s+Not\s+Found:\s+Plan\s+not\s+found:\s+plan_doesnotexist\s+\(code\s+not_found\)`,
+		},
+		{
+			Name:  "with a key the vendor rejects",
+			Block: `api_key = "wrong-key", base_url = "%s"`,
+			Want:  `(?s)Paygentic rejected the API key.*paygentic: get plan: HTTP 401 Unauthorized: Invalid API key.*paygentic.api_key.*PAYGENTIC_API_KEY`,
+		},
+		{
+			Name:  "without a key",
+			Block: `base_url = "%s"`,
+			Want:  `(?s)Missing Paygentic API key.*paygentic.api_key.*PAYGENTIC_API_KEY`,
+		},
+		{
+			Name:   "on an id that is not a plan id, at plan time",
+			Config: plan("nope"),
+			Want:   `(?s)Attribute id must match \^plan_ \(a Paygentic plan id\), got:\s+nope`,
+		},
+	})
 }

@@ -110,29 +110,12 @@ data "pricing_probely_plan" "one" {
 
 func TestAccProbelyPlanFailsLoudly(t *testing.T) {
 	t.Parallel()
-	tests := []struct{ name, provider, config, want string }{
-		{"without an id", "", ``, `(?s)Missing required argument.*The argument "id" is required`},
-		{"with an empty id", "", `id = ""`, `(?s)Attribute id string length must be at least 1, got: 0`},
-		{"without a key", `base_url = "%s"`, `id = "x"`, `(?s)Missing Probely API key.*probely.api_key.*PROBELY_API_KEY`},
-		{"with a key the vendor rejects", `api_key = "wrong-key", base_url = "%s"`, `id = "x"`,
-			`(?s)Probely rejected the API key.*HTTP 401.*Incorrect\s+authentication\s+credentials\..*PROBELY_API_KEY`},
-	}
-	for _, tt := range tests {
-		t.Run("it fails "+tt.name, func(t *testing.T) {
-			t.Parallel()
-			sb := acctest.StartSandbox(t, sandbox.Options{})
-			blocks := map[string]string{}
-			if tt.provider != "" {
-				blocks[sandbox.VendorProbely] = fmt.Sprintf(tt.provider, sb.BaseURL(sandbox.VendorProbely))
-			}
-			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      sb.ProviderConfigWith(blocks) + fmt.Sprintf("data \"pricing_probely_plan\" \"one\" {\n  %s\n}", tt.config),
-					ExpectError: regexp.MustCompile(tt.want),
-				}},
-			})
-		})
-	}
+	plan := func(body string) string { return "data \"pricing_probely_plan\" \"one\" {\n  " + body + "\n}" }
+	acctest.TestFailures(t, sandbox.VendorProbely, plan(`id = "x"`), []acctest.Failure{
+		{Name: "without an id", Config: plan(``), Want: `(?s)Missing required argument.*The argument "id" is required`},
+		{Name: "with an empty id", Config: plan(`id = ""`), Want: `(?s)Attribute id string length must be at least 1, got: 0`},
+		{Name: "without a key", Block: `base_url = "%s"`, Want: `(?s)Missing Probely API key.*probely.api_key.*PROBELY_API_KEY`},
+		{Name: "with a key the vendor rejects", Block: `api_key = "wrong-key", base_url = "%s"`,
+			Want: `(?s)Probely rejected the API key.*HTTP 401.*Incorrect\s+authentication\s+credentials\..*PROBELY_API_KEY`},
+	})
 }

@@ -227,48 +227,26 @@ data "pricing_streamskill_tariff" "one" {
 
 func TestAccStreamskillTariffFailsLoudly(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name   string
-		id     int
-		blocks map[string]string
-		want   string
-	}{
-		{
-			name: "on an unknown id, with StreamSkill's message",
-			id:   999,
-			want: `(?s)StreamSkill tariff 999 not found.*streamskill: get tariff 999: HTTP 404 Not Found: Object not\s+found: 999\s+\(code\s+tarif_not_found_exception\)`,
-		},
-		{
-			name:   "with a key the vendor rejects",
-			id:     sandbox.StreamskillTariffVolumeDiscounts,
-			blocks: map[string]string{"streamskill": `api_key = "wrong-key", base_url = "%s"`},
-			want:   `(?s)StreamSkill rejected the API key.*HTTP 401.*Your request was made with\s+invalid credentials\..*STREAMSKILL_API_KEY`,
-		},
-		{
-			name:   "without a key",
-			id:     sandbox.StreamskillTariffVolumeDiscounts,
-			blocks: map[string]string{"streamskill": `base_url = "%s"`},
-			want:   `(?s)Missing StreamSkill API key.*streamskill.api_key.*STREAMSKILL_API_KEY`,
-		},
+	tariff := func(id int) string {
+		return fmt.Sprintf("data \"pricing_streamskill_tariff\" \"one\" {\n  id = %d\n}", id)
 	}
-	for _, tt := range tests {
-		t.Run("it fails "+tt.name, func(t *testing.T) {
-			t.Parallel()
-			sb := acctest.StartSandbox(t, sandbox.Options{})
-			blocks := map[string]string{}
-			for v, body := range tt.blocks {
-				blocks[v] = strings.ReplaceAll(body, "%s", sb.BaseURL(v))
-			}
-			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      sb.ProviderConfigWith(blocks) + fmt.Sprintf("data \"pricing_streamskill_tariff\" \"one\" {\n  id = %d\n}", tt.id),
-					ExpectError: regexp.MustCompile(tt.want),
-				}},
-			})
-		})
-	}
+	acctest.TestFailures(t, sandbox.VendorStreamskill, tariff(sandbox.StreamskillTariffVolumeDiscounts), []acctest.Failure{
+		{
+			Name:   "on an unknown id, with StreamSkill's message",
+			Config: tariff(999),
+			Want:   `(?s)StreamSkill tariff 999 not found.*streamskill: get tariff 999: HTTP 404 Not Found: Object not\s+found: 999\s+\(code\s+tarif_not_found_exception\)`,
+		},
+		{
+			Name:  "with a key the vendor rejects",
+			Block: `api_key = "wrong-key", base_url = "%s"`,
+			Want:  `(?s)StreamSkill rejected the API key.*HTTP 401.*Your request was made with\s+invalid credentials\..*STREAMSKILL_API_KEY`,
+		},
+		{
+			Name:  "without a key",
+			Block: `base_url = "%s"`,
+			Want:  `(?s)Missing StreamSkill API key.*streamskill.api_key.*STREAMSKILL_API_KEY`,
+		},
+	})
 }
 
 func TestAccStreamskillTariffValidatesArguments(t *testing.T) {
