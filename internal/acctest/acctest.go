@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/provider"
@@ -20,7 +19,7 @@ import (
 
 // ProviderFactories serves the provider in process to the real Terraform CLI.
 var ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"pricing": providerserver.NewProtocol6WithError(provider.New("test")()),
+	"pricing": provider.NewProtocol6Server("test"),
 }
 
 // PreCheck fails early, with a clear message, when acceptance tests cannot

@@ -8,16 +8,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 )
 
-var (
-	_ datasource.DataSource              = (*IdentifaiPricingsDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*IdentifaiPricingsDataSource)(nil)
-)
+var _ ListDataSource = (*IdentifaiPricingsDataSource)(nil)
 
 const (
 	identifaiDefaultOrder     = "created_at"
@@ -105,10 +104,16 @@ func (d *IdentifaiPricingsDataSource) Configure(_ context.Context, req datasourc
 }
 
 func (d *IdentifaiPricingsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	readList(ctx, d, req, resp)
+}
+
+// ReadModel reads the list; see ListDataSource.
+func (d *IdentifaiPricingsDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (any, diag.Diagnostics) {
+	var diags diag.Diagnostics
 	var model identifaiPricingsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() || !d.data.requireKey(&resp.Diagnostics, "identifai", d.data.Identifai.HasAPIKey()) {
-		return
+	diags.Append(config.Get(ctx, &model)...)
+	if diags.HasError() || !d.data.requireKey(&diags, "identifai", d.data.Identifai.HasAPIKey()) {
+		return nil, diags
 	}
 	model.Order = stringOrDefault(model.Order, identifaiDefaultOrder)
 	model.Direction = stringOrDefault(model.Direction, identifaiDefaultDirection)
@@ -119,8 +124,8 @@ func (d *IdentifaiPricingsDataSource) Read(ctx context.Context, req datasource.R
 		PerPage:   model.PerPage.ValueInt64(),
 	})
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "identifai", "identifAI pricings", err)
-		return
+		d.data.addReadError(&diags, "identifai", "identifAI pricings", err)
+		return nil, diags
 	}
 
 	model.Pricings = make([]identifaiPricingModel, len(list.Pricings))
@@ -128,7 +133,7 @@ func (d *IdentifaiPricingsDataSource) Read(ctx context.Context, req datasource.R
 		model.Pricings[i] = identifaiPricingFrom(p)
 	}
 	model.Total = types.Int64Value(list.Total)
-	resp.Diagnostics.Append(setListState(ctx, &resp.State, &model)...)
+	return &model, diags
 }
 
 func identifaiPricingFrom(p clients.Pricing) identifaiPricingModel {

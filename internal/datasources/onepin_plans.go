@@ -7,15 +7,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 )
 
-var (
-	_ datasource.DataSource              = (*OnepinPlansDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*OnepinPlansDataSource)(nil)
-)
+var _ ListDataSource = (*OnepinPlansDataSource)(nil)
 
 // NewOnepinPlansDataSource is the pricing_onepin_plans data source.
 func NewOnepinPlansDataSource() datasource.DataSource {
@@ -109,29 +107,35 @@ func (d *OnepinPlansDataSource) Configure(_ context.Context, req datasource.Conf
 }
 
 func (d *OnepinPlansDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	readList(ctx, d, req, resp)
+}
+
+// ReadModel reads the list; see ListDataSource.
+func (d *OnepinPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (any, diag.Diagnostics) {
+	var diags diag.Diagnostics
 	var model onepinPlansModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() {
-		return
+	diags.Append(config.Get(ctx, &model)...)
+	if diags.HasError() {
+		return nil, diags
 	}
 	// No requireKey: the plan list is public.
 	list, err := d.data.Onepin.ListPlans(ctx)
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "onepin", "OnePin plans", err)
-		return
+		d.data.addReadError(&diags, "onepin", "OnePin plans", err)
+		return nil, diags
 	}
 
 	model.Plans = make([]onepinPlanModel, len(list.Plans))
 	for i, p := range list.Plans {
-		var diags diag.Diagnostics
-		model.Plans[i], diags = onepinPlanFrom(ctx, p)
-		resp.Diagnostics.Append(diags...)
+		var planDiags diag.Diagnostics
+		model.Plans[i], planDiags = onepinPlanFrom(ctx, p)
+		diags.Append(planDiags...)
 	}
 	model.Total = types.Int64Value(int64(len(list.Plans)))
-	if resp.Diagnostics.HasError() {
-		return
+	if diags.HasError() {
+		return nil, diags
 	}
-	resp.Diagnostics.Append(setListState(ctx, &resp.State, &model)...)
+	return &model, diags
 }
 
 func onepinPlanFrom(ctx context.Context, p clients.OnepinPlan) (onepinPlanModel, diag.Diagnostics) {

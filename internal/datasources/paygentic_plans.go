@@ -7,16 +7,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 )
 
-var (
-	_ datasource.DataSource              = (*PaygenticPlansDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*PaygenticPlansDataSource)(nil)
-)
+var _ ListDataSource = (*PaygenticPlansDataSource)(nil)
 
 // NewPaygenticPlansDataSource is the pricing_paygentic_plans data source.
 func NewPaygenticPlansDataSource() datasource.DataSource {
@@ -163,10 +162,16 @@ func (d *PaygenticPlansDataSource) Configure(_ context.Context, req datasource.C
 }
 
 func (d *PaygenticPlansDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	readList(ctx, d, req, resp)
+}
+
+// ReadModel reads the list; see ListDataSource.
+func (d *PaygenticPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (any, diag.Diagnostics) {
+	var diags diag.Diagnostics
 	var model paygenticPlansModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() || !d.data.requireKey(&resp.Diagnostics, "paygentic", d.data.Paygentic.HasAPIKey()) {
-		return
+	diags.Append(config.Get(ctx, &model)...)
+	if diags.HasError() || !d.data.requireKey(&diags, "paygentic", d.data.Paygentic.HasAPIKey()) {
+		return nil, diags
 	}
 
 	list, err := d.data.Paygentic.ListPlans(ctx, clients.ListPaygenticPlansInput{
@@ -174,8 +179,8 @@ func (d *PaygenticPlansDataSource) Read(ctx context.Context, req datasource.Read
 		ProductID:  model.ProductID.ValueString(),
 	})
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "paygentic", "Paygentic plans", err)
-		return
+		d.data.addReadError(&diags, "paygentic", "Paygentic plans", err)
+		return nil, diags
 	}
 
 	model.Plans = make([]paygenticPlanModel, len(list.Plans))
@@ -183,7 +188,7 @@ func (d *PaygenticPlansDataSource) Read(ctx context.Context, req datasource.Read
 		model.Plans[i] = paygenticPlanFrom(p)
 	}
 	model.Total = types.Int64Value(list.Total)
-	resp.Diagnostics.Append(setListState(ctx, &resp.State, &model)...)
+	return &model, diags
 }
 
 // paygenticPlanFrom maps a client plan to its Terraform model; absent

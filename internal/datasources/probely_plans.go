@@ -6,16 +6,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 )
 
-var (
-	_ datasource.DataSource              = (*ProbelyPlansDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*ProbelyPlansDataSource)(nil)
-)
+var _ ListDataSource = (*ProbelyPlansDataSource)(nil)
 
 // probelyCurrencies are the currency codes Probely documents for a plan.
 var probelyCurrencies = []string{"USD", "EUR", "GBP"}
@@ -162,16 +161,22 @@ func (d *ProbelyPlansDataSource) Configure(_ context.Context, req datasource.Con
 }
 
 func (d *ProbelyPlansDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	readList(ctx, d, req, resp)
+}
+
+// ReadModel reads the list; see ListDataSource.
+func (d *ProbelyPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (any, diag.Diagnostics) {
+	var diags diag.Diagnostics
 	var model probelyPlansModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() || !d.data.requireKey(&resp.Diagnostics, "probely", d.data.Probely.HasAPIKey()) {
-		return
+	diags.Append(config.Get(ctx, &model)...)
+	if diags.HasError() || !d.data.requireKey(&diags, "probely", d.data.Probely.HasAPIKey()) {
+		return nil, diags
 	}
 
 	list, err := d.data.Probely.ListPlans(ctx)
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "probely", "Probely plans", err)
-		return
+		d.data.addReadError(&diags, "probely", "Probely plans", err)
+		return nil, diags
 	}
 
 	model.Plans = []probelyPlanModel{}
@@ -181,7 +186,7 @@ func (d *ProbelyPlansDataSource) Read(ctx context.Context, req datasource.ReadRe
 		}
 	}
 	model.Total = types.Int64Value(int64(len(model.Plans)))
-	resp.Diagnostics.Append(setListState(ctx, &resp.State, &model)...)
+	return &model, diags
 }
 
 // probelyPlanMatches reports whether p passes the filters the user set;

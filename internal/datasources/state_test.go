@@ -5,18 +5,21 @@ import (
 	"net/http/httptest"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
 
-// TestSetListStateMatchesStateSet holds the fast state writer to the
+// TestEncodeStateMatchesTheFramework holds the direct state writer to the
 // framework's own: for every list data source, the sandbox's whole price
-// list must encode to the same Terraform value both ways.
-func TestSetListStateMatchesStateSet(t *testing.T) {
+// list must reach Terraform as the same value both ways.
+func TestEncodeStateMatchesTheFramework(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	srv := httptest.NewServer(sandbox.New(sandbox.Options{}))
@@ -77,12 +80,23 @@ func TestSetListStateMatchesStateSet(t *testing.T) {
 		{"a list data source with an empty list", NewPaygenticPlansDataSource(), func(*testing.T) any {
 			return &paygenticPlansModel{MerchantID: types.StringValue("org_none"), ProductID: types.StringNull(), Plans: []paygenticPlanModel{}, Total: types.Int64Value(0)}
 		}},
-		{"a list data source with a null list", NewIdentifaiPricingsDataSource(), func(*testing.T) any {
+		{"a list data source with a null list and an unknown total", NewIdentifaiPricingsDataSource(), func(*testing.T) any {
 			return &identifaiPricingsModel{Order: types.StringNull(), Direction: types.StringNull(), PerPage: types.Int64Value(5), Total: types.Int64Unknown()}
+		}},
+		{"a limits map with many keys and a null one", NewOnepinPlansDataSource(), func(*testing.T) any {
+			limits := types.MapValueMust(types.StringType, map[string]attr.Value{
+				"seats": types.StringValue("50"), "projects": types.StringValue("unlimited"), "api_calls": types.StringNull(), "zones": types.StringValue("3"),
+			})
+			return &onepinPlansModel{Total: types.Int64Value(2), Plans: []onepinPlanModel{
+				{ID: types.StringValue("a"), Limits: limits, Amount: numberValue("0.1"), DisplayOrder: numberValue("123456789012345678901234567890"),
+					Name: types.StringNull(), Tier: types.StringNull(), BillingInterval: types.StringNull(), AmountDecimal: types.StringNull(), Currency: types.StringNull()},
+				{ID: types.StringValue("b"), Limits: types.MapNull(types.StringType), Amount: numberValue("-2.5"), DisplayOrder: numberValue("3"),
+					Name: types.StringNull(), Tier: types.StringNull(), BillingInterval: types.StringNull(), AmountDecimal: types.StringNull(), Currency: types.StringNull()},
+			}}
 		}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name+" encodes as State.Set does", func(t *testing.T) {
+		t.Run(tt.name+" reaches Terraform as State.Set writes it", func(t *testing.T) {
 			t.Parallel()
 			var schema datasource.SchemaResponse
 			tt.dataSource.Schema(ctx, datasource.SchemaRequest{}, &schema)
@@ -92,26 +106,48 @@ func TestSetListStateMatchesStateSet(t *testing.T) {
 			if diags := want.Set(ctx, model); diags.HasError() {
 				t.Fatalf("State.Set: %v", diags)
 			}
-			got := tfsdk.State{Schema: schema.Schema}
-			if diags := setListState(ctx, &got, model); diags.HasError() {
-				t.Fatalf("setListState: %v", diags)
-			}
-			if !got.Raw.Equal(want.Raw) {
-				diffs, _ := got.Raw.Diff(want.Raw)
-				t.Fatalf("setListState differs from State.Set in %d places, first: %v", len(diffs), diffs[0])
+			typ := schema.Schema.Type().TerraformType(ctx)
+			wire, err := encodeState(ctx, model, typ)
+			mustNot(t, err)
+			got, err := (&tfprotov6.DynamicValue{MsgPack: wire}).Unmarshal(typ)
+			mustNot(t, err)
+			if !got.Equal(want.Raw) {
+				diffs, _ := got.Diff(want.Raw)
+				t.Fatalf("encodeState differs from State.Set in %d places, first: %v", len(diffs), diffs[0])
 			}
 		})
 	}
 }
 
-func TestSetListStateRefusesAModelThatDoesNotFitTheSchema(t *testing.T) {
+func TestEncodeStateRefusesAModelThatDoesNotFitTheSchema(t *testing.T) {
 	t.Parallel()
-	var schema datasource.SchemaResponse
-	NewIdentifaiPricingsDataSource().Schema(context.Background(), datasource.SchemaRequest{}, &schema)
-	state := tfsdk.State{Schema: schema.Schema}
-	diags := setListState(context.Background(), &state, &paygenticPlansModel{})
-	if !diags.HasError() {
-		t.Fatal("a Paygentic model written to the identifAI schema must be an error, not a panic or a wrong state")
+	ctx := context.Background()
+	schemaType := func(d datasource.DataSource) tftypes.Type {
+		var schema datasource.SchemaResponse
+		d.Schema(ctx, datasource.SchemaRequest{}, &schema)
+		return schema.Schema.Type().TerraformType(ctx)
+	}
+	tests := []struct {
+		name  string
+		model any
+		typ   tftypes.Type
+	}{
+		{"a Paygentic model for the identifAI schema", &paygenticPlansModel{}, schemaType(NewIdentifaiPricingsDataSource())},
+		{"a model whose attribute has another type", &identifaiPricingsModel{Total: types.Int64Value(1), PerPage: types.Int64Null(), Order: types.StringNull(),
+			Direction: types.StringNull(), Pricings: []identifaiPricingModel{{ID: types.Int64Value(1), Name: types.StringNull(), SKU: types.StringNull()}}},
+			tftypes.Object{AttributeTypes: map[string]tftypes.Type{
+				"order": tftypes.String, "direction": tftypes.String, "per_page": tftypes.Number, "total": tftypes.String,
+				"pricings": tftypes.List{ElementType: tftypes.Object{AttributeTypes: map[string]tftypes.Type{"id": tftypes.Number, "name": tftypes.String, "sku": tftypes.String}}},
+			}}},
+		{"a list for an object", []identifaiPricingModel{}, schemaType(NewIdentifaiPricingsDataSource())},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" is an error", func(t *testing.T) {
+			t.Parallel()
+			if _, err := encodeState(ctx, tt.model, tt.typ); err == nil {
+				t.Fatal("want an error, not a state Terraform would refuse")
+			}
+		})
 	}
 }
 
@@ -123,7 +159,9 @@ func mustNot(t *testing.T, err error) {
 }
 
 // BenchmarkListState compares the two ways of writing 10,000 Paygentic plans
-// to state.
+// to the wire: directly, and through the framework's state and tftypes (only
+// part of the framework's read path: BenchmarkReadDataSource in
+// internal/provider measures all of it).
 func BenchmarkListState(b *testing.B) {
 	ctx := context.Background()
 	srv := httptest.NewServer(sandbox.New(sandbox.Options{PaygenticPlans: 10000}))
@@ -140,21 +178,25 @@ func BenchmarkListState(b *testing.B) {
 	var schema datasource.SchemaResponse
 	NewPaygenticPlansDataSource().Schema(ctx, datasource.SchemaRequest{}, &schema)
 
-	b.Run("setListState", func(b *testing.B) {
+	typ := schema.Schema.Type().TerraformType(ctx)
+
+	b.Run("encodeState", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			state := tfsdk.State{Schema: schema.Schema}
-			if diags := setListState(ctx, &state, &model); diags.HasError() {
-				b.Fatal(diags)
+			if _, err := encodeState(ctx, &model, typ); err != nil {
+				b.Fatal(err)
 			}
 		}
 	})
-	b.Run("State.Set", func(b *testing.B) {
+	b.Run("State.Set+MarshalMsgPack", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			state := tfsdk.State{Schema: schema.Schema}
 			if diags := state.Set(ctx, &model); diags.HasError() {
 				b.Fatal(diags)
+			}
+			if _, err := tfprotov6.NewDynamicValue(typ, state.Raw); err != nil {
+				b.Fatal(err)
 			}
 		}
 	})

@@ -200,6 +200,7 @@ func (p *PricingProvider) Configure(ctx context.Context, req provider.ConfigureR
 		return
 	}
 	resp.DataSourceData = data
+	p.configured.Store(data)
 }
 
 // commonConfig reads the top-level settings, applying their defaults.

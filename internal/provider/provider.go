@@ -4,6 +4,7 @@ package provider
 
 import (
 	"context"
+	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -23,6 +24,10 @@ var (
 type PricingProvider struct {
 	// version is set by the release build (ldflags) and sent in User-Agent.
 	version string
+
+	// configured is what Configure hands the data sources, kept for the
+	// reads the protocol server serves itself (server.go).
+	configured atomic.Pointer[datasources.ProviderData]
 }
 
 // New returns the provider factory for providerserver and for tests.

@@ -1,0 +1,252 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+)
+
+// TestListReadsMatchTheFramework holds the reads the protocol server serves
+// itself to the framework's: for each list data source, configuration and
+// failure, the framework's server and ours must answer with the same state
+// and the same diagnostics.
+func TestListReadsMatchTheFramework(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(sandbox.New(sandbox.Options{}))
+	t.Cleanup(srv.Close)
+	keys := map[string]string{
+		"identifai": sandbox.IdentifaiKey, "paygentic": sandbox.PaygenticKey, "probely": sandbox.ProbelyKey, "onepin": sandbox.OnepinKey,
+	}
+	providerConfig := map[string]any{}
+	for vendor, key := range keys {
+		providerConfig[vendor] = map[string]any{"base_url": srv.URL + "/" + vendor, "api_key": key}
+	}
+	withoutPaygenticKey := map[string]any{"paygentic": map[string]any{"base_url": srv.URL + "/paygentic"}}
+	withWrongPaygenticKey := map[string]any{"paygentic": map[string]any{"base_url": srv.URL + "/paygentic", "api_key": "wrong"}}
+
+	tests := []struct {
+		name       string
+		dataSource string
+		provider   map[string]any
+		config     map[string]any
+		wantError  string // empty: a state, and no error
+	}{
+		{"every identifAI pricing", "pricing_identifai_pricings", providerConfig, nil, ""},
+		{"identifAI pricings by name, 100 a page", "pricing_identifai_pricings", providerConfig, map[string]any{"order": "name", "direction": "asc", "per_page": 100}, ""},
+		{"every Paygentic plan", "pricing_paygentic_plans", providerConfig, nil, ""},
+		{"one merchant's Paygentic plans", "pricing_paygentic_plans", providerConfig, map[string]any{"merchant_id": "org_h9i0j1k2l3m4n5o6"}, ""},
+		{"an empty Paygentic list", "pricing_paygentic_plans", providerConfig, map[string]any{"product_id": "prod_none"}, ""},
+		{"every Probely plan", "pricing_probely_plans", providerConfig, nil, ""},
+		{"Probely plans filtered by family and currency", "pricing_probely_plans", providerConfig, map[string]any{"family": "enterprise", "currency_code": "EUR"}, ""},
+		{"every OnePin plan", "pricing_onepin_plans", providerConfig, nil, ""},
+		{"a Paygentic list without a key", "pricing_paygentic_plans", withoutPaygenticKey, nil, "Missing Paygentic API key"},
+		{"a Paygentic list with a wrong key", "pricing_paygentic_plans", withWrongPaygenticKey, nil, "Paygentic rejected the API key"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" reads as the framework reads it", func(t *testing.T) {
+			t.Parallel()
+			framework := configuredServer(t, providerserver.NewProtocol6WithError(New("test")()), tt.provider)
+			ours := configuredServer(t, NewProtocol6Server("test"), tt.provider)
+			if _, direct := ours.(*server).lists[tt.dataSource]; !direct {
+				t.Fatalf("%s is not served directly", tt.dataSource)
+			}
+
+			want := readDataSource(t, framework, tt.dataSource, tt.config)
+			got := readDataSource(t, ours, tt.dataSource, tt.config)
+
+			if g, w := diagnosticsText(got.Diagnostics), diagnosticsText(want.Diagnostics); g != w {
+				t.Fatalf("diagnostics differ:\nours:      %s\nframework: %s", g, w)
+			}
+			if tt.wantError != "" {
+				if !strings.Contains(diagnosticsText(got.Diagnostics), tt.wantError) || got.State != nil {
+					t.Fatalf("want the error %q and no state, got %s and state %v", tt.wantError, diagnosticsText(got.Diagnostics), got.State)
+				}
+				return
+			}
+			typ := dataSourceType(t, ours, tt.dataSource)
+			gotState, err := got.State.Unmarshal(typ)
+			mustNot(t, err)
+			wantState, err := want.State.Unmarshal(typ)
+			mustNot(t, err)
+			if !gotState.Equal(wantState) {
+				diffs, _ := gotState.Diff(wantState)
+				t.Fatalf("states differ in %d places, first: %v", len(diffs), diffs[0])
+			}
+		})
+	}
+}
+
+func TestOtherReadsAreTheFrameworks(t *testing.T) {
+	t.Parallel()
+	s, err := NewProtocol6Server("test")()
+	mustNot(t, err)
+	ours, ok := s.(*server)
+	if !ok {
+		t.Fatalf("NewProtocol6Server returned a %T", s)
+	}
+	lists := ours.lists
+	for _, name := range []string{"pricing_paygentic_plan", "pricing_streamskill_tariff", "pricing_tariff_quote", "pricing_identifai_pricing"} {
+		if _, ok := lists[name]; ok {
+			t.Errorf("%s is a lookup: the framework should serve it", name)
+		}
+	}
+	if len(lists) != 4 {
+		t.Errorf("want the 4 list data sources served directly, got %d", len(lists))
+	}
+}
+
+func TestProtocolDiagnosticsNameTheAttribute(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		in   diag.Diagnostic
+		want tfprotov6.Diagnostic
+	}{
+		{"an error without an attribute", diag.NewErrorDiagnostic("s", "d"),
+			tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityError, Summary: "s", Detail: "d"}},
+		{"a warning", diag.NewWarningDiagnostic("s", "d"),
+			tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityWarning, Summary: "s", Detail: "d"}},
+		{"an error on an attribute", diag.NewAttributeErrorDiagnostic(path.Root("merchant_id"), "s", "d"),
+			tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityError, Summary: "s", Detail: "d", Attribute: tftypes.NewAttributePath().WithAttributeName("merchant_id")}},
+		{"an error in a list element's map", diag.NewAttributeErrorDiagnostic(path.Root("plans").AtListIndex(3).AtName("limits").AtMapKey("seats"), "s", "d"),
+			tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityError, Summary: "s", Detail: "d",
+				Attribute: tftypes.NewAttributePath().WithAttributeName("plans").WithElementKeyInt(3).WithAttributeName("limits").WithElementKeyString("seats")}},
+		{"a warning on a set element", diag.NewAttributeWarningDiagnostic(path.Root("tags").AtSetValue(types.StringValue("x")), "s", "d"),
+			tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityWarning, Summary: "s", Detail: "d",
+				Attribute: tftypes.NewAttributePath().WithAttributeName("tags").WithElementKeyValue(tftypes.NewValue(tftypes.String, "x"))}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" converts", func(t *testing.T) {
+			t.Parallel()
+			got := protocolDiagnostics(ctx, diag.Diagnostics{tt.in})
+			if len(got) != 1 {
+				t.Fatalf("want one diagnostic, got %d", len(got))
+			}
+			g, w := got[0], tt.want
+			if g.Severity != w.Severity || g.Summary != w.Summary || g.Detail != w.Detail || !g.Attribute.Equal(w.Attribute) {
+				t.Fatalf("got %+v (attribute %v), want %+v (attribute %v)", *g, g.Attribute, w, w.Attribute)
+			}
+		})
+	}
+}
+
+// BenchmarkReadDataSource reads 10,000 Paygentic plans through the protocol
+// server, as Terraform does (no added latency): the framework's read path
+// against the server's own.
+func BenchmarkReadDataSource(b *testing.B) {
+	srv := httptest.NewServer(sandbox.New(sandbox.Options{PaygenticPlans: 10000}))
+	defer srv.Close()
+	config := map[string]any{"paygentic": map[string]any{"base_url": srv.URL + "/paygentic", "api_key": sandbox.PaygenticKey}}
+	servers := []struct {
+		name      string
+		newServer func() (tfprotov6.ProviderServer, error)
+	}{
+		{"direct", NewProtocol6Server("bench")},
+		{"framework", providerserver.NewProtocol6WithError(New("bench")())},
+	}
+	for _, s := range servers {
+		b.Run(s.name, func(b *testing.B) {
+			server := configuredServer(b, s.newServer, config)
+			b.ReportAllocs()
+			for b.Loop() {
+				resp := readDataSource(b, server, "pricing_paygentic_plans", nil)
+				if len(resp.Diagnostics) > 0 || resp.State == nil {
+					b.Fatal(diagnosticsText(resp.Diagnostics))
+				}
+			}
+		})
+	}
+}
+
+// configuredServer starts a protocol server and configures its provider
+// with the given attributes (vendor settings are nested maps).
+func configuredServer(tb testing.TB, newServer func() (tfprotov6.ProviderServer, error), config map[string]any) tfprotov6.ProviderServer {
+	tb.Helper()
+	ctx := context.Background()
+	s, err := newServer()
+	mustNot(tb, err)
+	schema, err := s.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+	mustNot(tb, err)
+	value, err := tfprotov6.NewDynamicValue(schema.Provider.ValueType(), objectValue(tb, schema.Provider.ValueType(), config))
+	mustNot(tb, err)
+	resp, err := s.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: &value})
+	mustNot(tb, err)
+	if len(resp.Diagnostics) > 0 {
+		tb.Fatalf("configure: %s", diagnosticsText(resp.Diagnostics))
+	}
+	return s
+}
+
+func readDataSource(tb testing.TB, s tfprotov6.ProviderServer, typeName string, config map[string]any) *tfprotov6.ReadDataSourceResponse {
+	tb.Helper()
+	typ := dataSourceType(tb, s, typeName)
+	value, err := tfprotov6.NewDynamicValue(typ, objectValue(tb, typ, config))
+	mustNot(tb, err)
+	resp, err := s.ReadDataSource(context.Background(), &tfprotov6.ReadDataSourceRequest{TypeName: typeName, Config: &value})
+	mustNot(tb, err)
+	return resp
+}
+
+func dataSourceType(tb testing.TB, s tfprotov6.ProviderServer, typeName string) tftypes.Type {
+	tb.Helper()
+	schema, err := s.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
+	mustNot(tb, err)
+	ds, ok := schema.DataSourceSchemas[typeName]
+	if !ok {
+		tb.Fatalf("no data source %s", typeName)
+	}
+	return ds.ValueType()
+}
+
+// objectValue is an object of type typ with the given attributes set
+// (strings, ints, or maps for nested objects) and every other one null.
+func objectValue(tb testing.TB, typ tftypes.Type, set map[string]any) tftypes.Value {
+	tb.Helper()
+	obj, ok := typ.(tftypes.Object)
+	if !ok {
+		tb.Fatalf("%s is not an object", typ)
+	}
+	attrs := map[string]tftypes.Value{}
+	for name, at := range obj.AttributeTypes {
+		attrs[name] = tftypes.NewValue(at, nil)
+	}
+	for name, v := range set {
+		at, ok := obj.AttributeTypes[name]
+		if !ok {
+			tb.Fatalf("%s has no attribute %q", typ, name)
+		}
+		if nested, ok := v.(map[string]any); ok {
+			attrs[name] = objectValue(tb, at, nested)
+		} else {
+			attrs[name] = tftypes.NewValue(at, v)
+		}
+	}
+	return tftypes.NewValue(obj, attrs)
+}
+
+func diagnosticsText(diags []*tfprotov6.Diagnostic) string {
+	var b strings.Builder
+	for _, d := range diags {
+		fmt.Fprintf(&b, "[%s] %s: %s (%v); ", d.Severity, d.Summary, d.Detail, d.Attribute)
+	}
+	return b.String()
+}
+
+func mustNot(tb testing.TB, err error) {
+	tb.Helper()
+	if err != nil {
+		tb.Fatal(err)
+	}
+}
