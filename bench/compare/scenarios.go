@@ -42,6 +42,10 @@ const (
 	httpX50Config    = "bench/configs/paygentic_x50/http"
 	demoConfig       = "examples/demo"
 	demoHTTPConfig   = "bench/configs/demo/http"
+
+	// equalConcurrency is the provider side that reads as many pages at
+	// once as Terraform reads `data "http"` instances (-parallelism 10).
+	equalConcurrency = "pricing, max_parallel_requests = 10"
 )
 
 func allScenarios() []scenario {
@@ -52,9 +56,12 @@ func allScenarios() []scenario {
 			PaygenticPlans: 1000,
 			About: "One `pricing_paygentic_plans` data source against `data \"http\"` reading the same 10 pages " +
 				"(`limit=100`, the API's maximum): page 1 for the total, then one instance per remaining page, " +
-				"`jsondecode()` and `flatten()` into one list, and an output of its length.",
+				"`jsondecode()` and `flatten()` into one list, and an output of its length. The provider runs twice: " +
+				"with its default of 4 pages at once, and with 10, the concurrency Terraform gives the `data \"http\"` " +
+				"instances (`-parallelism` default).",
 			Sides: []side{
 				{Name: "pricing", Provider: true, Dir: pricingConfig, Expect: "plans = 1000"},
+				{Name: equalConcurrency, Provider: true, Dir: pricingConfig, Vars: map[string]string{"max_parallel_requests": "10"}, Expect: "plans = 1000"},
 				{Name: "http", Baseline: true, Dir: httpConfig, Expect: "plans = 1000"},
 			},
 			SamePages:        true,
@@ -65,10 +72,11 @@ func allScenarios() []scenario {
 			Title:          "10,000 Paygentic plans",
 			PaygenticPlans: 10000,
 			About: "The same configurations over 100 pages, plus the provider with `max_parallel_requests = 1` " +
-				"(pages one at a time) to show the effect of parallel pages.",
+				"(pages one at a time) to show the effect of parallel pages, and with 10 as above.",
 			Sides: []side{
 				{Name: "pricing", Provider: true, Dir: pricingConfig, Expect: "plans = 10000"},
 				{Name: "pricing, max_parallel_requests = 1", Provider: true, Dir: pricingConfig, Vars: map[string]string{"max_parallel_requests": "1"}, Expect: "plans = 10000"},
+				{Name: equalConcurrency, Provider: true, Dir: pricingConfig, Vars: map[string]string{"max_parallel_requests": "10"}, Expect: "plans = 10000"},
 				{Name: "http", Baseline: true, Dir: httpConfig, Expect: "plans = 10000"},
 			},
 			SamePages:        true,
