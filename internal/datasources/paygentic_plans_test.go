@@ -149,6 +149,29 @@ data "pricing_paygentic_plans" "same_query" {}`,
 	}
 }
 
+// TestAccPaygenticPlansReadsTenThousandPlans reads a catalogue the size of
+// the benchmark's through real Terraform: every plan in API order, in
+// exactly 100 requests of 100 plans.
+func TestAccPaygenticPlansReadsTenThousandPlans(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{PaygenticPlans: 10000})
+	all := sb.PaygenticPlans()
+	const name = "data.pricing_paygentic_plans.all"
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfig("max_parallel_requests = 8") + `
+data "pricing_paygentic_plans" "all" {}`,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				checkOneListingRead(sb, 100),
+				checkPaygenticList(name, all),
+				checkPaygenticPlan(name, "plans.9999.", all[9999]),
+			),
+		}},
+	})
+}
+
 // checkOneListingRead fails unless the sandbox served exactly one listing
 // of the given pages so far: the check runs after the step's first command
 // (apply), in which every data source of the same query shares one read at
