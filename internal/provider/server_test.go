@@ -143,8 +143,9 @@ func TestProtocolDiagnosticsNameTheAttribute(t *testing.T) {
 }
 
 // BenchmarkReadDataSource reads 10,000 Paygentic plans through the protocol
-// server, as Terraform does (no added latency): the framework's read path
-// against the server's own.
+// server, as Terraform does: the framework's read path against the server's
+// own. The provider's per-run cache serves every read after the first, so
+// this measures what runs once the pages are in: mapping and encoding.
 func BenchmarkReadDataSource(b *testing.B) {
 	srv := httptest.NewServer(sandbox.New(sandbox.Options{PaygenticPlans: 10000}))
 	defer srv.Close()
