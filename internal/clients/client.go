@@ -192,6 +192,12 @@ func (a *api) get(ctx context.Context, op string, u *url.URL, header http.Header
 	}
 	req.Header.Set("Accept", "application/json")
 
+	release, err := acquireRequestSlot(ctx)
+	if err != nil {
+		return nil, a.transportError(ctx, op, u, err)
+	}
+	defer release()
+
 	var body []byte
 	req.SetResponseHandler(func(resp *http.Response) error {
 		b, err := readCapped(resp.Body, a.cfg.MaxResponseBytes)

@@ -5,18 +5,25 @@ import (
 	"fmt"
 
 	"golang.org/x/sync/errgroup"
+	"golang.org/x/sync/semaphore"
 )
 
 // fetchRemainingPages fetches pages 2..last once page 1 has revealed how many
-// there are: at most the client's max_parallel_requests at once, returned in
-// API order. The first failure cancels the rest and fails the whole listing.
+// there are: at most the client's max_parallel_requests requests at once,
+// returned in API order. The first failure cancels the rest and fails the
+// whole listing.
+//
+// A page gives up its request slot once its body is read, before it is
+// decoded, so the next request need not wait for the decoding; twice as many
+// pages as slots bound the bodies held at once.
 func fetchRemainingPages[T any](ctx context.Context, a *api, last int, fetch func(ctx context.Context, page int) (T, error)) ([]T, error) {
 	if last < 2 {
 		return nil, nil
 	}
 	pages := make([]T, last-1)
 	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(a.parallelism())
+	g.SetLimit(2 * a.parallelism())
+	ctx = withRequestSlots(ctx, a.parallelism())
 	for page := 2; page <= last; page++ {
 		g.Go(func() error {
 			p, err := fetch(ctx, page)
@@ -108,4 +115,25 @@ func checkTotalStable(a *api, op string, page int, first, now int64) error {
 		return &PaginationError{Vendor: a.vendor.name, Operation: op, Reason: fmt.Sprintf("the reported total changed from %d to %d at page %d while reading; try again", first, now, page)}
 	}
 	return nil
+}
+
+type requestSlotsKey struct{}
+
+// withRequestSlots makes every request made with ctx hold one of n slots
+// while it is in flight (see api.get).
+func withRequestSlots(ctx context.Context, n int) context.Context {
+	return context.WithValue(ctx, requestSlotsKey{}, semaphore.NewWeighted(int64(n)))
+}
+
+// acquireRequestSlot waits for a request slot when ctx carries some, and
+// returns the function that gives it back.
+func acquireRequestSlot(ctx context.Context) (release func(), err error) {
+	slots, ok := ctx.Value(requestSlotsKey{}).(*semaphore.Weighted)
+	if !ok {
+		return func() {}, nil
+	}
+	if err := slots.Acquire(ctx, 1); err != nil {
+		return nil, err
+	}
+	return func() { slots.Release(1) }, nil
 }

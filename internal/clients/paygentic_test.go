@@ -156,6 +156,39 @@ func TestPaygenticListFetchesRemainingPagesConcurrently(t *testing.T) {
 	}
 }
 
+func TestPaygenticListNeverHasMoreThanMaxParallelRequestsInFlight(t *testing.T) {
+	t.Parallel()
+	for _, parallel := range []int{1, 3} {
+		t.Run(fmt.Sprintf("%d at once", parallel), func(t *testing.T) {
+			t.Parallel()
+			var inFlight, most atomic.Int32
+			srv := &paygenticPlans{n: 2000, hold: func(int) error {
+				time.Sleep(5 * time.Millisecond) // let requests overlap
+				return nil
+			}}
+			ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				n := inFlight.Add(1)
+				defer inFlight.Add(-1)
+				for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+				}
+				srv.ServeHTTP(w, r)
+			}))
+			defer ts.Close()
+			c := newTestPaygentic(t, ts, func(c *Config) { c.MaxParallelRequests = parallel })
+			list, err := c.ListPlans(context.Background(), ListPaygenticPlansInput{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(list.Plans) != 2000 || srv.calls.Load() != 20 {
+				t.Fatalf("got %d plans in %d requests, want 2000 in 20", len(list.Plans), srv.calls.Load())
+			}
+			if got := most.Load(); got != int32(parallel) {
+				t.Errorf("at most %d requests were in flight at once, want exactly max_parallel_requests = %d", got, parallel)
+			}
+		})
+	}
+}
+
 func TestPaygenticListIsFetchedOncePerQuery(t *testing.T) {
 	t.Parallel()
 	srv := &paygenticPlans{n: 260}

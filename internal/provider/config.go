@@ -88,8 +88,8 @@ func (p *PricingProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			Validators:          []validator.String{durationValidator{}},
 		},
 		"max_parallel_requests": schema.Int64Attribute{
-			MarkdownDescription: "Most pages of one listing fetched at once, once the first page tells how many there are. From 1 to 32; defaults to 4. " +
-				"For catalogues of thousands of items a higher value shortens the read (10,000 Paygentic plans: 0.59 s at 4, 0.27 s at 10, " +
+			MarkdownDescription: "Most requests one listing has in flight at once, once its first page tells how many pages there are. From 1 to 32; defaults to 4. " +
+				"For catalogues of thousands of items a higher value shortens the read (10,000 Paygentic plans: 0.57 s at 4, 0.27 s at 10, " +
 				"see the benchmarks), at the cost of more concurrent requests on the vendor key.",
 			Optional:   true,
 			Validators: []validator.Int64{int64validator.Between(1, 32)},
