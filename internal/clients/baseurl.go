@@ -5,40 +5,80 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
 // ParseBaseURL checks a vendor base URL: https anywhere, http only on a
 // loopback host, where the sandbox and test servers live. Credentials would
 // otherwise cross the network in clear text.
+//
+// Its errors show the URL through RedactRawURL: a base URL may carry a
+// secret in its user information, query or fragment, and a diagnostic must
+// not print it.
 func ParseBaseURL(raw string) (*url.URL, error) {
+	shown := RedactRawURL(raw)
 	if strings.TrimSpace(raw) == "" {
 		return nil, errors.New("base URL is empty")
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return nil, fmt.Errorf("base URL %q is not a valid URL: %w", raw, err)
+		return nil, fmt.Errorf("base URL %q is not a valid URL", shown)
 	}
-	if u.User != nil {
-		return nil, fmt.Errorf("base URL %q must not contain user information; use api_key", redactURL(u))
+	switch {
+	case u.User != nil:
+		return nil, fmt.Errorf("base URL %q must not contain user information; use api_key", shown)
+	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "":
+		return nil, fmt.Errorf("base URL %q must not have a query or fragment", shown)
+	case u.Scheme != "https" && u.Scheme != "http":
+		return nil, fmt.Errorf("base URL %q must use https:// (or http:// on a loopback host)", shown)
+	case u.Host == "" || u.Hostname() == "":
+		return nil, fmt.Errorf("base URL %q has no host", shown)
 	}
-	if u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("base URL %q must not have a query or fragment", raw)
+	if err := checkPort(u.Port()); err != nil {
+		return nil, fmt.Errorf("base URL %q: %w", shown, err)
 	}
-	if u.Scheme != "https" && u.Scheme != "http" {
-		return nil, fmt.Errorf("base URL %q must use https:// (or http:// on a loopback host)", raw)
-	}
-	if u.Host == "" || u.Hostname() == "" {
-		return nil, fmt.Errorf("base URL %q has no host", raw)
-	}
-	switch u.Scheme {
-	case "https":
-	case "http":
-		if !IsLoopbackHost(u.Hostname()) {
-			return nil, fmt.Errorf("base URL %q uses http:// on a non-loopback host; use https:// (http:// is allowed only for 127.0.0.0/8, ::1 and localhost)", raw)
-		}
+	if u.Scheme == "http" && !IsLoopbackHost(u.Hostname()) {
+		return nil, fmt.Errorf("base URL %q uses http:// on a non-loopback host; use https:// (http:// is allowed only for 127.0.0.0/8, ::1 and localhost)", shown)
 	}
 	return u, nil
+}
+
+// checkPort accepts an empty port (the scheme's) or 1..65535.
+func checkPort(port string) error {
+	if port == "" {
+		return nil
+	}
+	n, err := strconv.Atoi(port)
+	if err != nil || n < 1 || n > 65535 {
+		return fmt.Errorf("port %s is not between 1 and 65535", port)
+	}
+	return nil
+}
+
+// RedactRawURL shows a URL, parsed or not, without what may be secret: the
+// user information becomes "***@", and a query or fragment "?***" or "#***".
+func RedactRawURL(raw string) string {
+	s := raw
+	fragment := ""
+	if i := strings.IndexByte(s, '#'); i >= 0 {
+		s, fragment = s[:i], "#"+Redacted
+	}
+	query := ""
+	if i := strings.IndexByte(s, '?'); i >= 0 {
+		s, query = s[:i], "?"+Redacted
+	}
+	if scheme, rest, ok := strings.Cut(s, "//"); ok {
+		authority, path := rest, ""
+		if i := strings.IndexByte(rest, '/'); i >= 0 {
+			authority, path = rest[:i], rest[i:]
+		}
+		if i := strings.LastIndexByte(authority, '@'); i >= 0 {
+			authority = Redacted + "@" + authority[i+1:]
+		}
+		s = scheme + "//" + authority + path
+	}
+	return s + query + fragment
 }
 
 // IsLoopbackHost reports whether host is localhost or a loopback address.
@@ -68,6 +108,9 @@ func effectivePort(u *url.URL) string {
 }
 
 // redactURL drops user information so that it never reaches a log line.
+// The query stays: it is the provider's own (page, limit, filters) on every
+// URL it builds, and a vendor's link that carried a secret in it is
+// scrubbed with the other vendor text where it becomes a diagnostic.
 func redactURL(u *url.URL) string {
 	if u == nil {
 		return ""

@@ -14,7 +14,6 @@ import (
 
 	"github.com/hashicorp/go-cleanhttp"
 	"github.com/hashicorp/go-retryablehttp"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"golang.org/x/time/rate"
 )
 
@@ -42,9 +41,14 @@ type Config struct {
 	MaxParallelRequests int
 	// MaxResponseBytes caps a response body; larger bodies are an error.
 	MaxResponseBytes int64
+	// MaxListingBytes caps the response bytes of one whole listing.
+	MaxListingBytes int64
 	// RetryWaitMin and RetryWaitMax bound the backoff between tries;
 	// a server's Retry-After is honoured up to RetryWaitMax.
 	RetryWaitMin, RetryWaitMax time.Duration
+	// Secrets are redacted from logs and refused in response bodies; it
+	// holds APIKey at least. The provider shares one across vendors.
+	Secrets *Redactor
 	// HTTPClient replaces the pooled default transport (tests only).
 	HTTPClient *http.Client
 }
@@ -62,6 +66,13 @@ func (c Config) withDefaults() Config {
 	if c.MaxResponseBytes <= 0 {
 		c.MaxResponseBytes = DefaultMaxResponseBytes
 	}
+	if c.MaxListingBytes <= 0 {
+		c.MaxListingBytes = DefaultMaxListingBytes
+	}
+	if c.Secrets == nil {
+		c.Secrets = NewRedactor()
+	}
+	c.Secrets.Add(c.APIKey)
 	if c.RetryWaitMin <= 0 {
 		c.RetryWaitMin = 500 * time.Millisecond
 	}
@@ -164,14 +175,24 @@ func (a *api) itemEndpoint(collection, id string) *url.URL {
 	return u
 }
 
-// getJSON GETs u and decodes a 2xx JSON body into out. op names the
-// operation in errors ("list pricings page 3").
-func (a *api) getJSON(ctx context.Context, op string, u *url.URL, header http.Header, out any) error {
-	body, err := a.get(ctx, op, u, header)
+// getJSON GETs u as part of listing l (nil for a single request) and
+// decodes a 2xx JSON body into out, once checkBody has passed it. op names
+// the operation in errors ("list pricings page 3").
+func (a *api) getJSON(ctx context.Context, l *listing, op string, u *url.URL, header http.Header, out any) error {
+	body, err := a.get(ctx, l, op, u, header)
 	if err != nil {
 		return err
 	}
-	if err := decodeJSON(body, out); err != nil {
+	return a.decode(op, u, body, out)
+}
+
+// decode checks a 2xx body (numbers in bounds, no secret) and decodes it.
+func (a *api) decode(op string, u *url.URL, body []byte, out any) error {
+	err := checkBody(body, a.cfg.Secrets)
+	if err == nil {
+		err = decodeJSON(body, out)
+	}
+	if err != nil {
 		return &ResponseError{Vendor: a.vendor.name, Operation: op, URL: redactURL(u), Err: err}
 	}
 	return nil
@@ -179,7 +200,7 @@ func (a *api) getJSON(ctx context.Context, op string, u *url.URL, header http.He
 
 // get performs one logical GET (with retries) and returns the body of a 2xx
 // response; any other outcome is an error that names vendor and operation.
-func (a *api) get(ctx context.Context, op string, u *url.URL, header http.Header) ([]byte, error) {
+func (a *api) get(ctx context.Context, l *listing, op string, u *url.URL, header http.Header) ([]byte, error) {
 	if !sameOrigin(a.base, u) {
 		return nil, &PaginationError{Vendor: a.vendor.name, Operation: op, Reason: fmt.Sprintf("link %s points outside the configured base URL (%s://%s); refusing to follow it", redactURL(u), a.base.Scheme, a.base.Host)}
 	}
@@ -192,19 +213,25 @@ func (a *api) get(ctx context.Context, op string, u *url.URL, header http.Header
 	}
 	req.Header.Set("Accept", "application/json")
 
-	release, err := acquireRequestSlot(ctx)
-	if err != nil {
-		return nil, a.transportError(ctx, op, u, err)
+	if l != nil {
+		if err := l.slots.Acquire(ctx, 1); err != nil {
+			return nil, a.transportError(ctx, op, u, err)
+		}
+		defer l.slots.Release(1)
 	}
-	defer release()
+	var budget *byteBudget
+	if l != nil {
+		budget = l.budget
+	}
 
 	var body []byte
 	req.SetResponseHandler(func(resp *http.Response) error {
-		b, err := readCapped(resp.Body, a.cfg.MaxResponseBytes)
+		b, err := readCapped(resp.Body, a.cfg.MaxResponseBytes, budget)
 		body = b
 		return err
 	})
 
+	start := time.Now()
 	resp, err := a.http.Do(req)
 	if err != nil {
 		return nil, a.transportError(ctx, op, u, err)
@@ -212,18 +239,18 @@ func (a *api) get(ctx context.Context, op string, u *url.URL, header http.Header
 	if body == nil {
 		// Retries were exhausted on a retryable status: the response
 		// handler did not run, so read the vendor's error body here.
-		body, err = readCapped(resp.Body, a.cfg.MaxResponseBytes)
+		body, err = readCapped(resp.Body, a.cfg.MaxResponseBytes, budget)
 		if err != nil {
 			return nil, a.transportError(ctx, op, u, err)
 		}
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, a.statusError(op, u, resp, body)
+		return nil, a.statusError(op, u, resp, body, time.Since(start))
 	}
 	return body, nil
 }
 
-func (a *api) statusError(op string, u *url.URL, resp *http.Response, body []byte) error {
+func (a *api) statusError(op string, u *url.URL, resp *http.Response, body []byte, elapsed time.Duration) error {
 	msg := vendorMessage{}
 	if a.decodeError != nil {
 		msg = a.decodeError(body)
@@ -231,8 +258,7 @@ func (a *api) statusError(op string, u *url.URL, resp *http.Response, body []byt
 	if msg.Message == "" && len(msg.Fields) == 0 {
 		msg.Message = snippet(body)
 	}
-	msg.Message = a.scrub(msg.Message)
-	return &APIError{
+	e := &APIError{
 		Vendor:     a.vendor.name,
 		Operation:  op,
 		URL:        redactURL(u),
@@ -241,6 +267,11 @@ func (a *api) statusError(op string, u *url.URL, resp *http.Response, body []byt
 		Code:       msg.Code,
 		Fields:     msg.Fields,
 	}
+	if retryableStatus(resp.StatusCode) {
+		e.GaveUp = &GiveUp{Tries: a.cfg.MaxRetries + 1, Elapsed: elapsed, WaitCap: a.cfg.RetryWaitMax}
+		e.GaveUp.LastWait, e.GaveUp.LastWaitAsked = serverWait(resp.Header, time.Now())
+	}
+	return e
 }
 
 func (a *api) transportError(ctx context.Context, op string, u *url.URL, err error) error {
@@ -252,6 +283,8 @@ func (a *api) transportError(ctx context.Context, op string, u *url.URL, err err
 		err = fmt.Errorf("stopped because the run was cancelled (Terraform was interrupted): %w", err)
 	case errors.Is(err, errBodyTooLarge):
 		err = fmt.Errorf("response body exceeds the %d byte limit", a.cfg.MaxResponseBytes)
+	case errors.Is(err, errListingTooLarge):
+		err = a.listingTooLarge()
 	case isTimeout(err):
 		err = fmt.Errorf("no complete response within request_timeout (%s): %w", a.cfg.RequestTimeout, err)
 	case errors.Is(err, io.ErrUnexpectedEOF):
@@ -264,11 +297,12 @@ func (a *api) transportError(ctx context.Context, op string, u *url.URL, err err
 
 var errBodyTooLarge = errors.New("response body too large")
 
-// readCapped reads at most limit bytes and fails, rather than truncating,
-// when the body is larger: a truncated price list must never decode.
-func readCapped(r io.ReadCloser, limit int64) ([]byte, error) {
+// readCapped reads at most limit bytes, charged to budget, and fails rather
+// than truncating when the body is larger: a truncated price list must
+// never decode.
+func readCapped(r io.ReadCloser, limit int64, budget *byteBudget) ([]byte, error) {
 	defer r.Close()
-	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	b, err := io.ReadAll(budget.reader(io.LimitReader(r, limit+1)))
 	if err != nil {
 		return nil, err
 	}
@@ -281,23 +315,10 @@ func readCapped(r io.ReadCloser, limit int64) ([]byte, error) {
 	return b, nil
 }
 
-// scrub removes the credential from text a vendor sent back, should a
-// server ever echo it, so it cannot reach a diagnostic.
-func (a *api) scrub(s string) string {
-	if a.cfg.APIKey == "" {
-		return s
-	}
-	return strings.ReplaceAll(s, a.cfg.APIKey, "***")
-}
-
 // parallelism is how many pages of one listing may be fetched at once.
 func (a *api) parallelism() int { return a.cfg.MaxParallelRequests }
 
-// maskSecrets keeps the credential out of every log line written with ctx.
+// maskSecrets keeps the credentials out of every log line written with ctx.
 func (a *api) maskSecrets(ctx context.Context) context.Context {
-	if a.cfg.APIKey == "" {
-		return ctx
-	}
-	ctx = tflog.MaskAllFieldValuesStrings(ctx, a.cfg.APIKey)
-	return tflog.MaskMessageStrings(ctx, a.cfg.APIKey)
+	return a.cfg.Secrets.MaskLogs(ctx)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -17,6 +18,31 @@ type APIError struct {
 	Message    string
 	Code       string
 	Fields     []FieldError
+	// GaveUp is set when the status is one that is retried and the
+	// retries ran out.
+	GaveUp *GiveUp
+}
+
+// GiveUp tells how hard a read tried before it gave up on a status.
+type GiveUp struct {
+	Tries   int
+	Elapsed time.Duration
+	// LastWait is what the vendor last asked to wait (Retry-After or
+	// X-Rate-Limit-Reset), when LastWaitAsked; waits are capped at WaitCap.
+	LastWait      time.Duration
+	LastWaitAsked bool
+	WaitCap       time.Duration
+}
+
+func (g *GiveUp) String() string {
+	s := fmt.Sprintf("gave up after %d tries over %s", g.Tries, g.Elapsed.Round(time.Millisecond))
+	if g.LastWaitAsked {
+		s += fmt.Sprintf("; the vendor last asked to wait %s", g.LastWait.Round(time.Millisecond))
+		if g.LastWait > g.WaitCap {
+			s += fmt.Sprintf(" (each wait is capped at %s)", g.WaitCap)
+		}
+	}
+	return s
 }
 
 // FieldError is one field's validation message from an error body.
@@ -36,6 +62,9 @@ func (e *APIError) Error() string {
 	}
 	for _, f := range e.Fields {
 		fmt.Fprintf(&b, "\n  - %s: %s", f.Field, f.Message)
+	}
+	if e.GaveUp != nil {
+		fmt.Fprintf(&b, "\n(%s)", e.GaveUp)
 	}
 	return b.String()
 }

@@ -66,18 +66,20 @@ func FuzzIdentifaiPage(f *testing.F) {
 	f.Add([]byte(`{"current_page":2,"data":[{"id":6,"name":"Pro","sku":"pro"}],"last_page":9,"next_page_url":"http://127.0.0.1:8080/vendor/api/partner/pricings?per_page=5&page=3","per_page":5,"total":45}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		c := &Identifai{api: fuzzAPI(t)}
+		u := c.api.endpoint(identifaiPricingsPath, nil)
 		var p identifaiPage
-		if err := decodeJSON(body, &p); err != nil {
+		if err := c.api.decode("list pricings page 2", u, body, &p); err != nil {
 			checkErrorText(t, err)
 			return
 		}
-		err := c.checkPage("list pricings page 2", 2, &p)
+		err := c.checkPage("list pricings page 2", u, 2, &p)
 		checkErrorText(t, err)
 		if err == nil {
-			assertAcceptedPaginator(t, p.Total, p.LastPage, 100000)
+			assertAcceptedPaginator(t, *p.Total, *p.LastPage, MaxListingPages)
 			if p.NextPageURL != nil && *p.NextPageURL != "" {
 				assertSameOrigin(t, c.api, *p.NextPageURL)
 			}
+			assertIdentities(t, p.Data, func(p Pricing) bool { return p.ID > 0 })
 		}
 	})
 }
@@ -86,17 +88,20 @@ func FuzzPaygenticPage(f *testing.F) {
 	addBodySeeds(f)
 	f.Add([]byte(`{"data":[{"id":"plan_a","price":"49990000000","prices":[{"unitAmount":"1"}]}],"pagination":{"limit":100,"offset":100,"total":260}}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
+		c := &Paygentic{api: fuzzAPI(t)}
+		u := c.api.endpoint(paygenticPlansPath, nil)
 		var p paygenticPage
-		if err := decodeJSON(body, &p); err != nil {
+		if err := c.api.decode("list plans page 2", u, body, &p); err != nil {
 			checkErrorText(t, err)
 			return
 		}
-		err := checkPaygenticPage("list plans page 2", 100, &p)
+		err := c.checkPage("list plans page 2", u, 100, &p)
 		checkErrorText(t, err)
 		if err != nil {
 			return
 		}
-		assertAcceptedPaginator(t, p.Pagination.Total, 0, 0)
+		assertAcceptedPaginator(t, *p.Pagination.Total, 0, 0)
+		assertIdentities(t, p.Data, func(p PaygenticPlan) bool { return p.ID != "" })
 		if len(p.Data) > paygenticMaxLimit {
 			t.Fatalf("accepted a page of %d plans", len(p.Data))
 		}
@@ -112,7 +117,7 @@ func FuzzPaygenticPlan(f *testing.F) {
 	f.Add([]byte(`{"id":"plan_x","price":"1e-9999999999"}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		var p PaygenticPlan
-		if err := decodeJSON(body, &p); err != nil {
+		if err := fuzzAPI(t).decode("get plan", nil, body, &p); err != nil {
 			checkErrorText(t, err)
 			return
 		}
@@ -139,17 +144,20 @@ func FuzzProbelyPage(f *testing.F) {
 	addBodySeeds(f)
 	f.Add([]byte(`{"count":30,"page_total":1,"page":1,"length":100,"results":[{"id":"basic-monthly-usd","price":49,"allowed_builtin_scan_profiles":["safe"],"tiers":{"tiers":[{"up_to":null,"unit_price":80}]},"allowed_credits_packs":[{"id":"p","price":1.5}]}]}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
+		c := &Probely{api: fuzzAPI(t)}
+		u := c.api.endpoint(probelyPlansPath, nil)
 		var p probelyPage
-		if err := decodeJSON(body, &p); err != nil {
+		if err := c.api.decode("list plans page 1", u, body, &p); err != nil {
 			checkErrorText(t, err)
 			return
 		}
-		err := checkProbelyPage("list plans page 1", 1, &p)
+		err := c.checkPage("list plans page 1", u, 1, &p)
 		checkErrorText(t, err)
 		if err != nil {
 			return
 		}
-		assertAcceptedPaginator(t, p.Count, p.PageTotal, probelyMaxPages)
+		assertAcceptedPaginator(t, *p.Count, *p.PageTotal, 0)
+		assertIdentities(t, p.Results, func(p ProbelyPlan) bool { return p.ID != "" })
 		for _, plan := range p.Results {
 			if plan.Tiers != nil && !json.Valid(plan.Tiers) {
 				t.Fatalf("plan %q kept invalid tiers JSON %q", plan.ID, plan.Tiers)
@@ -163,12 +171,19 @@ func FuzzOnepinPage(f *testing.F) {
 	f.Add([]byte(`{"data":[{"id":"plan_pro","name":"Pro Plan","amount":2999,"currency":"USD","display_order":2,"limits":{"seats":5,"api":"unlimited","sso":true,"regions":["eu",1.50],"x":null}}],"meta":{},"pagination":{"limit":100,"next":"http://127.0.0.1:8080/vendor/api/v1/billing/plans?page=2&limit=100","prev":null}}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		c := &Onepin{api: fuzzAPI(t)}
+		endpoint := c.api.endpoint(onepinPlansPath, nil)
 		var p onepinPage
-		if err := decodeJSON(body, &p); err != nil {
+		if err := c.api.decode("list plans page 1", endpoint, body, &p); err != nil {
 			checkErrorText(t, err)
 			return
 		}
-		next, err := c.nextLink("list plans page 1", &p)
+		page, link, err := c.checkPage("list plans page 1", endpoint, &p)
+		checkErrorText(t, err)
+		if err != nil {
+			return
+		}
+		assertIdentities(t, page.Data, func(p OnepinPlan) bool { return p.ID != "" })
+		next, err := c.followLink("list plans page 1", link, endpoint)
 		checkErrorText(t, err)
 		if err == nil && next != nil && !sameOrigin(c.api.base, next) {
 			t.Fatalf("accepted next link %s off the configured origin", next)
@@ -193,12 +208,20 @@ func FuzzStreamskillTariff(f *testing.F) {
 	f.Add([]byte(`{"id":3,"title":"Viewers","text":["a"],"count":{"min":10,"max":350},"price":0.1,"type":"viewers","hourly":true,"pricing_type":"graduated","graduated_prices":{"0":135,"101":180},"discounts":[],"link":{"prefix":"https://twitch.tv/","placeholder":"channel"},"panel":true}`))
 	f.Add([]byte(`{"id":1,"count":100,"price":50,"graduated_prices":null,"discounts":{"1":0,"500":10}}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
+		c := &Streamskill{api: fuzzAPI(t)}
 		var w tariffWire
-		if err := decodeJSON(body, &w); err != nil {
+		if err := c.api.decode("get tariff 3", nil, body, &w); err != nil {
 			checkErrorText(t, err)
 			return
 		}
-		tf := w.tariff()
+		tf, err := c.checkTariff("get tariff 3", nil, 3, &w)
+		checkErrorText(t, err)
+		if err != nil {
+			return
+		}
+		if tf.ID != 3 {
+			t.Fatalf("accepted tariff %d for tariff 3", tf.ID)
+		}
 		if (tf.CountMin == nil) != (tf.CountMax == nil) {
 			t.Fatalf("count range half set: min %v max %v", tf.CountMin, tf.CountMax)
 		}
@@ -232,8 +255,9 @@ func FuzzIdentifaiNextLink(f *testing.F) {
 	f.Fuzz(func(t *testing.T, link string) {
 		link = asDecodedJSON(link)
 		c := &Identifai{api: fuzzAPI(t)}
-		p := &identifaiPage{CurrentPage: 2, LastPage: 9, Total: 45, PerPage: 5, NextPageURL: &link}
-		err := c.checkPage("list pricings page 2", 2, p)
+		two, nine, total, per := int64(2), int64(9), int64(45), int64(5)
+		p := &identifaiPage{CurrentPage: &two, LastPage: &nine, Total: &total, PerPage: &per, NextPageURL: &link, Data: []Pricing{}}
+		err := c.checkPage("list pricings page 2", c.api.endpoint(identifaiPricingsPath, nil), 2, p)
 		checkErrorText(t, err)
 		if err == nil && link != "" {
 			assertSameOrigin(t, c.api, link)
@@ -259,9 +283,7 @@ func FuzzOnepinNextLink(f *testing.F) {
 	f.Fuzz(func(t *testing.T, link string) {
 		link = asDecodedJSON(link)
 		c := &Onepin{api: fuzzAPI(t)}
-		p := &onepinPage{}
-		p.Pagination.Next = &link
-		next, err := c.nextLink("list plans page 1", p)
+		next, err := c.followLink("list plans page 1", link, c.api.endpoint(onepinPlansPath, nil))
 		checkErrorText(t, err)
 		if err != nil || next == nil {
 			return
@@ -333,7 +355,7 @@ func FuzzVendorErrorBodies(f *testing.F) {
 		for name, decode := range decoders {
 			a := fuzzAPI(t)
 			a.decodeError = decode
-			err := a.statusError("get plan", a.endpoint("/x", nil), &httpResponse404, body)
+			err := a.statusError("get plan", a.endpoint("/x", nil), &httpResponse404, body, 0)
 			checkErrorText(t, err)
 			if !strings.Contains(err.Error(), "HTTP 404") {
 				t.Fatalf("%s: error %q does not name the status", name, err)
@@ -347,6 +369,16 @@ func FuzzVendorErrorBodies(f *testing.F) {
 func asDecodedJSON(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
 
 // assertAcceptedPaginator asserts the bounds a page check promises.
+// assertIdentities fails when an accepted page holds an item without an id.
+func assertIdentities[T any](t *testing.T, items []T, hasID func(T) bool) {
+	t.Helper()
+	for i, it := range items {
+		if !hasID(it) {
+			t.Fatalf("accepted item %d without an identity: %+v", i, it)
+		}
+	}
+}
+
 func assertAcceptedPaginator(t *testing.T, total, pages, maxPages int64) {
 	t.Helper()
 	if total < 0 || pages < 0 || (maxPages > 0 && pages > maxPages) {

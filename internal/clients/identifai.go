@@ -67,13 +67,15 @@ type PricingList struct {
 	Total    int64
 }
 
+// identifaiPage is Laravel's length-aware paginator. Every paging field is
+// documented and required: a pointer tells a missing one from a zero.
 type identifaiPage struct {
-	CurrentPage int64     `json:"current_page"`
+	CurrentPage *int64    `json:"current_page"`
 	Data        []Pricing `json:"data"`
-	LastPage    int64     `json:"last_page"`
+	LastPage    *int64    `json:"last_page"`
 	NextPageURL *string   `json:"next_page_url"`
-	PerPage     int64     `json:"per_page"`
-	Total       int64     `json:"total"`
+	PerPage     *int64    `json:"per_page"`
+	Total       *int64    `json:"total"`
 }
 
 // ListPricings returns every pricing in API order. The result is shared with
@@ -104,10 +106,13 @@ func (c *Identifai) listPricings(ctx context.Context, query url.Values) (*Pricin
 	// Page 1 tells how many pages there are: the rest are fetched
 	// concurrently by number rather than by walking next_page_url.
 	pricings, total, err := readNumberedPages(ctx, c.api, numberedPages[*identifaiPage, Pricing, int64]{
-		op:    "list pricings",
-		fetch: func(ctx context.Context, page int) (*identifaiPage, error) { return c.pricingsPage(ctx, query, page) },
-		pages: func(p *identifaiPage) int { return int(p.LastPage) },
-		total: func(p *identifaiPage) int64 { return p.Total },
+		op: "list pricings",
+		fetch: func(ctx context.Context, l *listing, page int) (*identifaiPage, error) {
+			return c.pricingsPage(ctx, l, query, page)
+		},
+		pages: func(p *identifaiPage) int64 { return *p.LastPage },
+		size:  func(p *identifaiPage) int64 { return *p.PerPage },
+		total: func(p *identifaiPage) int64 { return *p.Total },
 		items: func(p *identifaiPage) []Pricing { return p.Data },
 		id:    func(p Pricing) int64 { return p.ID },
 	})
@@ -117,7 +122,7 @@ func (c *Identifai) listPricings(ctx context.Context, query url.Values) (*Pricin
 	return &PricingList{Pricings: pricings, Total: total}, nil
 }
 
-func (c *Identifai) pricingsPage(ctx context.Context, query url.Values, page int) (*identifaiPage, error) {
+func (c *Identifai) pricingsPage(ctx context.Context, l *listing, query url.Values, page int) (*identifaiPage, error) {
 	op := fmt.Sprintf("list pricings page %d", page)
 	q := url.Values{}
 	for k, v := range query {
@@ -126,34 +131,37 @@ func (c *Identifai) pricingsPage(ctx context.Context, query url.Values, page int
 	if page > 1 {
 		q.Set("page", strconv.Itoa(page))
 	}
+	u := c.api.endpoint(identifaiPricingsPath, q)
 	var p identifaiPage
-	if err := c.api.getJSON(ctx, op, c.api.endpoint(identifaiPricingsPath, q), nil, &p); err != nil {
+	if err := c.api.getJSON(ctx, l, op, u, nil, &p); err != nil {
 		return nil, err
 	}
-	if err := c.checkPage(op, page, &p); err != nil {
+	if err := c.checkPage(op, u, page, &p); err != nil {
 		return nil, err
 	}
 	return &p, nil
 }
 
-// checkPage rejects a page that is not the one asked for, or whose next
-// link would send the credential to another host.
-func (c *Identifai) checkPage(op string, page int, p *identifaiPage) error {
-	if p.CurrentPage != 0 && p.CurrentPage != int64(page) {
-		return &PaginationError{Vendor: "identifai", Operation: op, Reason: fmt.Sprintf("asked for page %d but the API answered page %d", page, p.CurrentPage)}
+// checkPage rejects a page that lacks a documented field, is not the one
+// asked for, or whose next link leaves this listing.
+func (c *Identifai) checkPage(op string, u *url.URL, page int, p *identifaiPage) error {
+	if err := c.api.requireFields(op, u,
+		field{"data", p.Data != nil}, field{"current_page", p.CurrentPage != nil}, field{"last_page", p.LastPage != nil},
+		field{"per_page", p.PerPage != nil}, field{"total", p.Total != nil}); err != nil {
+		return err
 	}
-	if p.Total < 0 || p.LastPage < 0 || p.LastPage > 100000 {
-		return &PaginationError{Vendor: "identifai", Operation: op, Reason: fmt.Sprintf("implausible paginator (total %d, last_page %d)", p.Total, p.LastPage)}
+	if err := requireIDs(c.api, op, u, "data", p.Data, func(p Pricing) bool { return p.ID > 0 }); err != nil {
+		return err
+	}
+	if *p.CurrentPage != int64(page) {
+		return &PaginationError{Vendor: "identifai", Operation: op, Reason: fmt.Sprintf("asked for page %d but the API answered page %d", page, *p.CurrentPage)}
 	}
 	if p.NextPageURL != nil && *p.NextPageURL != "" {
-		next, err := url.Parse(*p.NextPageURL)
-		if err != nil || !next.IsAbs() {
-			return &PaginationError{Vendor: "identifai", Operation: op, Reason: fmt.Sprintf("next_page_url %q is not an absolute URL", *p.NextPageURL)}
+		next, err := c.api.nextLink(op, "next_page_url", *p.NextPageURL, u)
+		if err != nil {
+			return err
 		}
-		if !sameOrigin(c.api.base, next) {
-			return &PaginationError{Vendor: "identifai", Operation: op, Reason: fmt.Sprintf("next_page_url %s points outside the configured base URL (%s://%s); refusing to follow it", redactURL(next), c.api.base.Scheme, c.api.base.Host)}
-		}
-		return checkNextPageNumber(op, page, p.LastPage, next)
+		return checkNextPageNumber(op, page, *p.LastPage, next)
 	}
 	return nil
 }

@@ -147,7 +147,7 @@ func TestIdentifaiListFailsRatherThanReturnAPartialList(t *testing.T) {
 					p.ids = p.ids[:5]
 				}
 			},
-			want: "read 40 items but the API reported a total of 45",
+			want: "page 2 holds 5 items, but a listing of 45 items at 10 a page puts 10 on it",
 		},
 		{
 			name: "a total that changes between pages",

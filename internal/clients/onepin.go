@@ -3,6 +3,7 @@ package clients
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -91,8 +92,6 @@ const (
 	// onepinPageLimit is the largest page size the API accepts (limit is
 	// 1..100; the documented default is 10), so listings take few requests.
 	onepinPageLimit = 100
-	// onepinMaxPages bounds a walk along next links that never ends.
-	onepinMaxPages = 1000
 )
 
 // OnepinPlan is one OnePin billing plan as the API sends it.
@@ -112,10 +111,13 @@ type OnepinPlanList struct {
 	Plans []OnepinPlan
 }
 
+// onepinPage is {data, meta, pagination: {limit, next, prev}}. data and
+// pagination.next are required; next is null on the last page, which a
+// raw message tells apart from a missing key.
 type onepinPage struct {
 	Data       []OnepinPlan `json:"data"`
-	Pagination struct {
-		Next *string `json:"next"`
+	Pagination *struct {
+		Next json.RawMessage `json:"next"`
 	} `json:"pagination"`
 }
 
@@ -133,26 +135,21 @@ func (c *Onepin) ListPlans(ctx context.Context) (*OnepinPlanList, error) {
 // page count, so pages cannot be fetched concurrently.
 func (c *Onepin) listPlans(ctx context.Context) (*OnepinPlanList, error) {
 	const op = "list plans"
-	next := c.api.endpoint(onepinPlansPath, url.Values{"limit": {strconv.Itoa(onepinPageLimit)}})
+	endpoint := c.api.endpoint(onepinPlansPath, url.Values{"limit": {strconv.Itoa(onepinPageLimit)}})
+	ls := c.api.newListing()
 	visited := map[string]int{}
 	list := &OnepinPlanList{}
-	for page := 1; next != nil; page++ {
+	for page, next := 1, endpoint; next != nil; page++ {
 		pageOp := fmt.Sprintf("list plans page %d", page)
-		if page > onepinMaxPages {
-			return nil, &PaginationError{Vendor: "onepin", Operation: pageOp, Reason: fmt.Sprintf("the listing still had a next link after %d pages; giving up rather than follow it forever", onepinMaxPages)}
+		if err := c.checkWalk(pageOp, page, len(list.Plans), visited, next); err != nil {
+			return nil, err
 		}
-		key := pageKey(next)
-		if seenAt, seen := visited[key]; seen {
-			return nil, &PaginationError{Vendor: "onepin", Operation: pageOp, Reason: fmt.Sprintf("pagination.next %s repeats page %d; the pagination loops", redactURL(next), seenAt)}
-		}
-		visited[key] = page
-
-		p, err := c.plansPage(ctx, pageOp, next)
+		p, link, err := c.plansPage(ctx, ls, pageOp, next)
 		if err != nil {
 			return nil, err
 		}
 		list.Plans = append(list.Plans, p.Data...)
-		if next, err = c.nextLink(pageOp, p); err != nil {
+		if next, err = c.followLink(pageOp, link, endpoint); err != nil {
 			return nil, err
 		}
 	}
@@ -162,40 +159,71 @@ func (c *Onepin) listPlans(ctx context.Context) (*OnepinPlanList, error) {
 	return list, nil
 }
 
+// checkWalk stops a walk along next links that loops or never ends, before
+// the page is asked for.
+func (c *Onepin) checkWalk(op string, page, items int, visited map[string]int, next *url.URL) error {
+	switch {
+	case page > MaxListingPages:
+		return &PaginationError{Vendor: "onepin", Operation: op, Reason: fmt.Sprintf("the listing still had a next link after %d pages, the most one listing may read; giving up rather than follow it forever", MaxListingPages)}
+	case items > MaxListingItems:
+		return &PaginationError{Vendor: "onepin", Operation: op, Reason: fmt.Sprintf("the listing passed %d items, the most one listing may read; giving up", MaxListingItems)}
+	}
+	key := pageKey(next)
+	if seenAt, seen := visited[key]; seen {
+		return &PaginationError{Vendor: "onepin", Operation: op, Reason: fmt.Sprintf("pagination.next %s repeats page %d; the pagination loops", redactURL(next), seenAt)}
+	}
+	visited[key] = page
+	return nil
+}
+
 // pageKey identifies a page URL regardless of how the server spells it:
 // host case and query parameter order do not make a new page.
 func pageKey(u *url.URL) string {
 	return strings.ToLower(u.Scheme) + "://" + strings.ToLower(u.Hostname()) + ":" + effectivePort(u) + u.EscapedPath() + "?" + u.Query().Encode()
 }
 
-func (c *Onepin) plansPage(ctx context.Context, op string, u *url.URL) (*onepinPage, error) {
+// plansPage reads one page and returns it with its next link, "" on the
+// last page. A page that lacks data or pagination.next, holds a plan
+// without an id, or is empty yet links to another page fails the read.
+func (c *Onepin) plansPage(ctx context.Context, l *listing, op string, u *url.URL) (*onepinPage, string, error) {
 	var p onepinPage
-	if err := c.api.getJSON(ctx, op, u, c.header(), &p); err != nil {
-		return nil, err
+	if err := c.api.getJSON(ctx, l, op, u, c.header(), &p); err != nil {
+		return nil, "", err
 	}
-	for i, plan := range p.Data {
-		if plan.ID == "" {
-			return nil, &ResponseError{Vendor: "onepin", Operation: op, URL: redactURL(u), Err: fmt.Errorf("plan %d of the page has no id", i+1)}
-		}
-	}
-	return &p, nil
+	return c.checkPage(op, u, &p)
 }
 
-// nextLink returns the page's next link, or nil on the last page. A link
-// off the configured origin is refused here, before any request, so the
-// credential and workspace id never leave for another host.
-func (c *Onepin) nextLink(op string, p *onepinPage) (*url.URL, error) {
-	if p.Pagination.Next == nil || *p.Pagination.Next == "" {
+func (c *Onepin) checkPage(op string, u *url.URL, p *onepinPage) (*onepinPage, string, error) {
+	if err := c.api.requireFields(op, u, field{"data", p.Data != nil}, field{"pagination", p.Pagination != nil}); err != nil {
+		return nil, "", err
+	}
+	if err := c.api.requireFields(op, u, field{"pagination.next", len(p.Pagination.Next) > 0}); err != nil {
+		return nil, "", err
+	}
+	if err := requireIDs(c.api, op, u, "data", p.Data, func(p OnepinPlan) bool { return p.ID != "" }); err != nil {
+		return nil, "", err
+	}
+	var link *string
+	if err := json.Unmarshal(p.Pagination.Next, &link); err != nil {
+		return nil, "", &ResponseError{Vendor: "onepin", Operation: op, URL: redactURL(u), Err: errors.New("field pagination.next is not a string or null")}
+	}
+	if link == nil || *link == "" {
+		return p, "", nil
+	}
+	if len(p.Data) == 0 {
+		return nil, "", &PaginationError{Vendor: "onepin", Operation: op, Reason: "the page is empty but links to a next page; a listing of empty pages never ends"}
+	}
+	return p, *link, nil
+}
+
+// followLink returns the next page's URL, or nil on the last page. A link
+// that leaves the listing is refused here, before any request, so the
+// credential and workspace id reach no other host or API.
+func (c *Onepin) followLink(op, link string, endpoint *url.URL) (*url.URL, error) {
+	if link == "" {
 		return nil, nil
 	}
-	next, err := url.Parse(*p.Pagination.Next)
-	if err != nil || !next.IsAbs() {
-		return nil, &PaginationError{Vendor: "onepin", Operation: op, Reason: fmt.Sprintf("pagination.next %q is not an absolute URL", *p.Pagination.Next)}
-	}
-	if !sameOrigin(c.api.base, next) {
-		return nil, &PaginationError{Vendor: "onepin", Operation: op, Reason: fmt.Sprintf("pagination.next %s points outside the configured base URL (%s://%s); refusing to follow it", redactURL(next), c.api.base.Scheme, c.api.base.Host)}
-	}
-	return next, nil
+	return c.api.nextLink(op, "pagination.next", link, endpoint)
 }
 
 func (c *Onepin) header() http.Header {

@@ -239,6 +239,7 @@ func TestOnepinListFailsRatherThanFollowAnEndlessOrRepeatingListing(t *testing.T
 		next     func(r *http.Request, page int, link string) string
 		want     string
 		requests int32
+		per      int
 	}{
 		{
 			name:  "a next link to the page itself",
@@ -289,8 +290,18 @@ func TestOnepinListFailsRatherThanFollowAnEndlessOrRepeatingListing(t *testing.T
 			requests: 4,
 		},
 		{
-			name:  "a next link on every page",
+			name:  "an empty page that links to another",
 			items: nil,
+			next: func(r *http.Request, page int, _ string) string {
+				return strconv.Quote(fmt.Sprintf("http://%s%s?page=%d&limit=100", r.Host, r.URL.Path, page+1))
+			},
+			want:     "list plans page 1: the page is empty but links to a next page",
+			requests: 1,
+		},
+		{
+			name:  "a next link on every page",
+			items: onepinItems(1200),
+			per:   1,
 			next: func(r *http.Request, page int, _ string) string {
 				return strconv.Quote(fmt.Sprintf("http://%s%s?page=%d&limit=100", r.Host, r.URL.Path, page+1))
 			},
@@ -308,7 +319,7 @@ func TestOnepinListFailsRatherThanFollowAnEndlessOrRepeatingListing(t *testing.T
 	for _, tt := range tests {
 		t.Run(tt.name+" fails the read", func(t *testing.T) {
 			t.Parallel()
-			pages := &onepinPages{items: tt.items, next: tt.next}
+			pages := &onepinPages{items: tt.items, next: tt.next, per: tt.per}
 			srv := httptest.NewServer(pages)
 			defer srv.Close()
 			list, err := newTestOnepin(t, srv, "", "").ListPlans(context.Background())
@@ -328,7 +339,7 @@ func TestOnepinListFailsOnAPlanWithoutID(t *testing.T) {
 	srv := httptest.NewServer(&onepinPages{items: []string{`{"id":"a"}`, `{"name":"no id"}`}})
 	defer srv.Close()
 	_, err := newTestOnepin(t, srv, "", "").ListPlans(context.Background())
-	if err == nil || !strings.Contains(err.Error(), "onepin: list plans page 1 (GET http://") || !strings.Contains(err.Error(), "plan 2 of the page has no id") {
+	if err == nil || !strings.Contains(err.Error(), "onepin: list plans page 1 (GET http://") || !strings.Contains(err.Error(), "field data[1].id is missing or null") {
 		t.Fatalf("err = %v, want the page and the plan without id named", err)
 	}
 }

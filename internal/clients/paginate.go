@@ -5,13 +5,12 @@ import (
 	"fmt"
 
 	"golang.org/x/sync/errgroup"
-	"golang.org/x/sync/semaphore"
 )
 
-// fetchRemainingPages fetches pages 2..last once page 1 has revealed how many
-// there are: at most the client's max_parallel_requests requests at once,
-// returned in API order. The first failure cancels the rest and fails the
-// whole listing.
+// fetchRemainingPages fetches pages 2..last of listing l once page 1 has
+// revealed how many there are: at most max_parallel_requests requests at
+// once (l's slots), returned in API order. The first failure cancels the
+// rest and fails the whole listing.
 //
 // A page gives up its request slot once its body is read, before it is
 // decoded, so the next request need not wait for the decoding; twice as many
@@ -23,7 +22,6 @@ func fetchRemainingPages[T any](ctx context.Context, a *api, last int, fetch fun
 	pages := make([]T, last-1)
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(2 * a.parallelism())
-	ctx = withRequestSlots(ctx, a.parallelism())
 	for page := 2; page <= last; page++ {
 		g.Go(func() error {
 			p, err := fetch(ctx, page)
@@ -44,35 +42,48 @@ func fetchRemainingPages[T any](ctx context.Context, a *api, last int, fetch fun
 // items there are (identifAI's last_page, Paygentic's total, Probely's
 // page_total).
 type numberedPages[P any, T any, K comparable] struct {
-	op    string                                         // "list plans", for errors
-	fetch func(ctx context.Context, page int) (P, error) // page from 1
-	pages func(P) int                                    // page count the first page reports
-	total func(P) int64                                  // item count a page reports
+	op    string                                                     // "list plans", for errors
+	fetch func(ctx context.Context, l *listing, page int) (P, error) // page from 1
+	pages func(P) int64                                              // page count the first page reports
+	size  func(P) int64                                              // items on every page but the last
+	total func(P) int64                                              // item count a page reports
 	items func(P) []T
 	id    func(T) K
 }
 
 // readNumberedPages reads page 1, then the rest concurrently, and returns
-// every item in API order with the reported total. The listing fails if the
-// total moves between pages, or if the items read are not exactly the total
-// with no id twice.
+// every item in API order with the reported total. Page 1's paginator must
+// add up (pages = ⌈total / size⌉, within MaxListingPages and
+// MaxListingItems) before page 2 is asked for; every page must hold exactly
+// the items that paginator promises it, with the same total; and no id may
+// appear twice.
 func readNumberedPages[P any, T any, K comparable](ctx context.Context, a *api, l numberedPages[P, T, K]) ([]T, int64, error) {
-	first, err := l.fetch(ctx, 1)
+	ls := a.newListing()
+	first, err := l.fetch(ctx, ls, 1)
 	if err != nil {
 		return nil, 0, err
 	}
-	total := l.total(first)
-	rest, err := fetchRemainingPages(ctx, a, l.pages(first), func(ctx context.Context, page int) (P, error) {
-		p, err := l.fetch(ctx, page)
+	total, size, last := l.total(first), l.size(first), l.pages(first)
+	if err := checkPaginator(a, l.op, total, size, last); err != nil {
+		return nil, 0, err
+	}
+	if err := checkPageItems(a, l.op, 1, total, size, last, len(l.items(first))); err != nil {
+		return nil, 0, err
+	}
+	rest, err := fetchRemainingPages(ctx, a, int(last), func(ctx context.Context, page int) (P, error) {
+		p, err := l.fetch(ctx, ls, page)
 		if err == nil {
 			err = checkTotalStable(a, l.op, page, total, l.total(p))
+		}
+		if err == nil {
+			err = checkPageItems(a, l.op, page, total, size, last, len(l.items(p)))
 		}
 		return p, err
 	})
 	if err != nil {
 		return nil, 0, err
 	}
-	items := append([]T(nil), l.items(first)...)
+	items := append(make([]T, 0, total), l.items(first)...)
 	for _, p := range rest {
 		items = append(items, l.items(p)...)
 	}
@@ -83,6 +94,52 @@ func readNumberedPages[P any, T any, K comparable](ctx context.Context, a *api, 
 		return nil, 0, err
 	}
 	return items, total, nil
+}
+
+// checkPaginator refuses a first page whose counts cannot all be true, or
+// that promises more than one listing may read: the page count is never
+// trusted over the total and the page size.
+func checkPaginator(a *api, op string, total, size, pages int64) error {
+	fail := func(format string, args ...any) error {
+		return &PaginationError{Vendor: a.vendor.name, Operation: op + " page 1", Reason: fmt.Sprintf(format, args...)}
+	}
+	switch {
+	case total < 0:
+		return fail("the reported total %d is negative", total)
+	case total > MaxListingItems:
+		return fail("the reported total of %d items is more than the %d one listing may read; refusing to read it", total, MaxListingItems)
+	case size < 1:
+		return fail("the reported page size %d is not positive", size)
+	}
+	want := max(1, (total+size-1)/size)
+	switch {
+	case pages != want && (total != 0 || pages != 0):
+		return fail("the paginator does not add up: %d items at %d a page are %d pages, but it reports %d", total, size, want, pages)
+	case pages > MaxListingPages:
+		return fail("the reported %d pages are more than the %d one listing may read; refusing to read them", pages, MaxListingPages)
+	}
+	return nil
+}
+
+// checkPageItems fails a page that does not hold the items the paginator
+// promised it: full pages before the last, the remainder on the last. An
+// empty page before the last is how an endless listing looks.
+func checkPageItems(a *api, op string, page int, total, size, pages int64, got int) error {
+	want := size
+	if int64(page) >= pages {
+		want = total - (pages-1)*size
+	}
+	if pages == 0 {
+		want = 0
+	}
+	if int64(got) == want {
+		return nil
+	}
+	reason := fmt.Sprintf("page %d holds %d items, but a listing of %d items at %d a page puts %d on it", page, got, total, size, want)
+	if got == 0 {
+		reason = fmt.Sprintf("page %d is empty, but the listing reports %d items on %d pages", page, total, pages)
+	}
+	return &PaginationError{Vendor: a.vendor.name, Operation: fmt.Sprintf("%s page %d", op, page), Reason: reason}
 }
 
 // checkCount fails a listing whose items do not add up to the total the
@@ -115,25 +172,4 @@ func checkTotalStable(a *api, op string, page int, first, now int64) error {
 		return &PaginationError{Vendor: a.vendor.name, Operation: op, Reason: fmt.Sprintf("the reported total changed from %d to %d at page %d while reading; try again", first, now, page)}
 	}
 	return nil
-}
-
-type requestSlotsKey struct{}
-
-// withRequestSlots makes every request made with ctx hold one of n slots
-// while it is in flight (see api.get).
-func withRequestSlots(ctx context.Context, n int) context.Context {
-	return context.WithValue(ctx, requestSlotsKey{}, semaphore.NewWeighted(int64(n)))
-}
-
-// acquireRequestSlot waits for a request slot when ctx carries some, and
-// returns the function that gives it back.
-func acquireRequestSlot(ctx context.Context) (release func(), err error) {
-	slots, ok := ctx.Value(requestSlotsKey{}).(*semaphore.Weighted)
-	if !ok {
-		return func() {}, nil
-	}
-	if err := slots.Acquire(ctx, 1); err != nil {
-		return nil, err
-	}
-	return func() { slots.Release(1) }, nil
 }

@@ -40,8 +40,6 @@ const (
 	// paygenticAtomicExponent: Paygentic's atomic amounts are in 10^-9 of
 	// the currency ("49990000000" is 49.99).
 	paygenticAtomicExponent = 9
-	// paygenticMaxPages bounds a listing whose reported total is absurd.
-	paygenticMaxPages = 100000
 )
 
 // PaygenticPlan is one Paygentic plan. Every field but the id is optional in
@@ -98,12 +96,14 @@ type PaygenticPlanList struct {
 	Total int64
 }
 
+// paygenticPage is {data, pagination: {limit, offset, total}}, every part
+// documented and required: pointers tell a missing field from a zero.
 type paygenticPage struct {
 	Data       []PaygenticPlan `json:"data"`
-	Pagination struct {
+	Pagination *struct {
 		Limit  *int64 `json:"limit"`
 		Offset *int64 `json:"offset"`
-		Total  int64  `json:"total"`
+		Total  *int64 `json:"total"`
 	} `json:"pagination"`
 }
 
@@ -131,12 +131,15 @@ func (in ListPaygenticPlansInput) query() url.Values {
 func (c *Paygentic) listPlans(ctx context.Context, filters url.Values) (*PaygenticPlanList, error) {
 	// The first page's total tells how many pages of 100 there are.
 	plans, total, err := readNumberedPages(ctx, c.api, numberedPages[*paygenticPage, PaygenticPlan, string]{
-		op:    "list plans",
-		fetch: func(ctx context.Context, page int) (*paygenticPage, error) { return c.plansPage(ctx, filters, page) },
-		pages: func(p *paygenticPage) int {
-			return int((p.Pagination.Total + paygenticMaxLimit - 1) / paygenticMaxLimit)
+		op: "list plans",
+		fetch: func(ctx context.Context, l *listing, page int) (*paygenticPage, error) {
+			return c.plansPage(ctx, l, filters, page)
 		},
-		total: func(p *paygenticPage) int64 { return p.Pagination.Total },
+		pages: func(p *paygenticPage) int64 {
+			return (*p.Pagination.Total + paygenticMaxLimit - 1) / paygenticMaxLimit
+		},
+		size:  func(*paygenticPage) int64 { return paygenticMaxLimit },
+		total: func(p *paygenticPage) int64 { return *p.Pagination.Total },
 		items: func(p *paygenticPage) []PaygenticPlan { return p.Data },
 		id:    func(p PaygenticPlan) string { return p.ID },
 	})
@@ -147,7 +150,7 @@ func (c *Paygentic) listPlans(ctx context.Context, filters url.Values) (*Paygent
 }
 
 // plansPage reads page n (from 1), which starts at offset (n-1)*100.
-func (c *Paygentic) plansPage(ctx context.Context, filters url.Values, page int) (*paygenticPage, error) {
+func (c *Paygentic) plansPage(ctx context.Context, l *listing, filters url.Values, page int) (*paygenticPage, error) {
 	op := fmt.Sprintf("list plans page %d", page)
 	offset := int64(page-1) * paygenticMaxLimit
 	q := url.Values{}
@@ -158,10 +161,10 @@ func (c *Paygentic) plansPage(ctx context.Context, filters url.Values, page int)
 	q.Set("offset", strconv.FormatInt(offset, 10))
 	u := c.api.endpoint(paygenticPlansPath, q)
 	var p paygenticPage
-	if err := c.api.getJSON(ctx, op, u, nil, &p); err != nil {
+	if err := c.api.getJSON(ctx, l, op, u, nil, &p); err != nil {
 		return nil, err
 	}
-	if err := checkPaygenticPage(op, offset, &p); err != nil {
+	if err := c.checkPage(op, u, offset, &p); err != nil {
 		return nil, err
 	}
 	for i := range p.Data {
@@ -172,17 +175,25 @@ func (c *Paygentic) plansPage(ctx context.Context, filters url.Values, page int)
 	return &p, nil
 }
 
-// checkPaygenticPage rejects a page that is not the one asked for or that
-// cannot belong to a listing of the reported size.
-func checkPaygenticPage(op string, offset int64, p *paygenticPage) error {
+// checkPage rejects a page that lacks a documented field, is not the one
+// asked for, or cannot belong to a listing of the reported size.
+func (c *Paygentic) checkPage(op string, u *url.URL, offset int64, p *paygenticPage) error {
+	if err := c.api.requireFields(op, u, field{"data", p.Data != nil}, field{"pagination", p.Pagination != nil}); err != nil {
+		return err
+	}
 	pg := p.Pagination
+	if err := c.api.requireFields(op, u, field{"pagination.limit", pg.Limit != nil},
+		field{"pagination.offset", pg.Offset != nil}, field{"pagination.total", pg.Total != nil}); err != nil {
+		return err
+	}
+	if err := requireIDs(c.api, op, u, "data", p.Data, func(p PaygenticPlan) bool { return p.ID != "" }); err != nil {
+		return err
+	}
 	switch {
-	case pg.Offset != nil && *pg.Offset != offset:
+	case *pg.Offset != offset:
 		return &PaginationError{Vendor: "paygentic", Operation: op, Reason: fmt.Sprintf("asked for offset %d but the API answered offset %d", offset, *pg.Offset)}
-	case pg.Limit != nil && *pg.Limit != paygenticMaxLimit:
+	case *pg.Limit != paygenticMaxLimit:
 		return &PaginationError{Vendor: "paygentic", Operation: op, Reason: fmt.Sprintf("asked for limit %d but the API answered limit %d", paygenticMaxLimit, *pg.Limit)}
-	case pg.Total < 0 || pg.Total > paygenticMaxLimit*paygenticMaxPages:
-		return &PaginationError{Vendor: "paygentic", Operation: op, Reason: fmt.Sprintf("implausible total %d", pg.Total)}
 	case len(p.Data) > paygenticMaxLimit:
 		return &PaginationError{Vendor: "paygentic", Operation: op, Reason: fmt.Sprintf("page holds %d plans, more than the limit %d", len(p.Data), paygenticMaxLimit)}
 	}
@@ -203,7 +214,7 @@ func (c *Paygentic) getPlan(ctx context.Context, id string) (*PaygenticPlan, err
 	const op = "get plan"
 	u := c.api.itemEndpoint(paygenticPlansPath, id)
 	var p PaygenticPlan
-	if err := c.api.getJSON(ctx, op, u, nil, &p); err != nil {
+	if err := c.api.getJSON(ctx, nil, op, u, nil, &p); err != nil {
 		return nil, err
 	}
 	if p.ID != id {

@@ -301,7 +301,7 @@ func TestPaygenticListFailsRatherThanReturnAPartialList(t *testing.T) {
 					p.ids = p.ids[:40]
 				}
 			},
-			want: "read 200 items but the API reported a total of 260",
+			want: "page 2 holds 40 items, but a listing of 260 items at 100 a page puts 100 on it",
 		},
 	}
 	for _, tt := range tests {

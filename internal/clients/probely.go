@@ -70,10 +70,6 @@ const probelyPlansPath = "/plans/"
 // the sandbox accepts. Larger pages mean fewer requests for the same list.
 const probelyPageLength = 100
 
-// probelyMaxPages bounds page_total, so a corrupt paginator cannot make the
-// client schedule an absurd number of requests.
-const probelyMaxPages = 10000
-
 // ProbelyPlan is one Probely plan. Every field but ID is optional: a field
 // the API leaves out stays nil. Numbers keep the text the API sent.
 type ProbelyPlan struct {
@@ -177,11 +173,13 @@ type ProbelyPlanList struct {
 	Count int64
 }
 
+// probelyPage is {count, page_total, page, length, results}, every field
+// documented and required: pointers tell a missing one from a zero.
 type probelyPage struct {
-	Count     int64         `json:"count"`
-	PageTotal int64         `json:"page_total"`
+	Count     *int64        `json:"count"`
+	PageTotal *int64        `json:"page_total"`
 	Page      *int64        `json:"page"`
-	Length    int64         `json:"length"`
+	Length    *int64        `json:"length"`
 	Results   []ProbelyPlan `json:"results"`
 }
 
@@ -199,8 +197,9 @@ func (c *Probely) listPlans(ctx context.Context) (*ProbelyPlanList, error) {
 	plans, count, err := readNumberedPages(ctx, c.api, numberedPages[*probelyPage, ProbelyPlan, string]{
 		op:    "list plans",
 		fetch: c.plansPage,
-		pages: func(p *probelyPage) int { return int(p.PageTotal) },
-		total: func(p *probelyPage) int64 { return p.Count },
+		pages: func(p *probelyPage) int64 { return *p.PageTotal },
+		size:  func(p *probelyPage) int64 { return *p.Length },
+		total: func(p *probelyPage) int64 { return *p.Count },
 		items: func(p *probelyPage) []ProbelyPlan { return p.Results },
 		id:    func(p ProbelyPlan) string { return p.ID },
 	})
@@ -210,29 +209,34 @@ func (c *Probely) listPlans(ctx context.Context) (*ProbelyPlanList, error) {
 	return &ProbelyPlanList{Plans: plans, Count: count}, nil
 }
 
-func (c *Probely) plansPage(ctx context.Context, page int) (*probelyPage, error) {
+func (c *Probely) plansPage(ctx context.Context, l *listing, page int) (*probelyPage, error) {
 	op := fmt.Sprintf("list plans page %d", page)
 	q := url.Values{}
 	q.Set("length", strconv.Itoa(probelyPageLength))
 	q.Set("page", strconv.Itoa(page))
+	u := c.api.endpoint(probelyPlansPath, q)
 	var p probelyPage
-	if err := c.api.getJSON(ctx, op, c.api.endpoint(probelyPlansPath, q), nil, &p); err != nil {
+	if err := c.api.getJSON(ctx, l, op, u, nil, &p); err != nil {
 		return nil, err
 	}
-	if err := checkProbelyPage(op, page, &p); err != nil {
+	if err := c.checkPage(op, u, page, &p); err != nil {
 		return nil, err
 	}
 	return &p, nil
 }
 
-// checkProbelyPage rejects a page that is not the one asked for or whose
-// paginator cannot be right.
-func checkProbelyPage(op string, page int, p *probelyPage) error {
-	if p.Page != nil && *p.Page != int64(page) {
-		return &PaginationError{Vendor: "probely", Operation: op, Reason: fmt.Sprintf("asked for page %d but the API answered page %d", page, *p.Page)}
+// checkPage rejects a page that lacks a documented field or is not the one
+// asked for; readNumberedPages checks that its counts add up.
+func (c *Probely) checkPage(op string, u *url.URL, page int, p *probelyPage) error {
+	if err := c.api.requireFields(op, u, field{"results", p.Results != nil}, field{"count", p.Count != nil},
+		field{"page_total", p.PageTotal != nil}, field{"page", p.Page != nil}, field{"length", p.Length != nil}); err != nil {
+		return err
 	}
-	if p.Count < 0 || p.PageTotal < 0 || p.PageTotal > probelyMaxPages {
-		return &PaginationError{Vendor: "probely", Operation: op, Reason: fmt.Sprintf("implausible paginator (count %d, page_total %d)", p.Count, p.PageTotal)}
+	if err := requireIDs(c.api, op, u, "results", p.Results, func(p ProbelyPlan) bool { return p.ID != "" }); err != nil {
+		return err
+	}
+	if *p.Page != int64(page) {
+		return &PaginationError{Vendor: "probely", Operation: op, Reason: fmt.Sprintf("asked for page %d but the API answered page %d", page, *p.Page)}
 	}
 	return nil
 }

@@ -274,7 +274,7 @@ func TestProbelyListFailsRatherThanReturnAPartialList(t *testing.T) {
 			tweak: func(_ int, p *probelyPageJSON) {
 				p.count = 260
 			},
-			want: "read 250 items but the API reported a total of 260",
+			want: "page 3 holds 50 items, but a listing of 260 items at 100 a page puts 60 on it",
 		},
 		{
 			name: "a short page",
@@ -283,7 +283,7 @@ func TestProbelyListFailsRatherThanReturnAPartialList(t *testing.T) {
 					p.ids = p.ids[:50]
 				}
 			},
-			want: "read 200 items but the API reported a total of 250",
+			want: "list plans page 2: page 2 holds 50 items, but a listing of 250 items at 100 a page puts 100 on it",
 		},
 		{
 			name: "a page repeating the plans of another",
@@ -302,14 +302,14 @@ func TestProbelyListFailsRatherThanReturnAPartialList(t *testing.T) {
 			tweak: func(_ int, p *probelyPageJSON) {
 				p.pageTotal = 2
 			},
-			want: "read 200 items but the API reported a total of 250",
+			want: "the paginator does not add up: 250 items at 100 a page are 3 pages, but it reports 2",
 		},
 		{
 			name: "a negative count",
 			tweak: func(_ int, p *probelyPageJSON) {
 				p.count = -1
 			},
-			want: "implausible paginator (count -1, page_total 3)",
+			want: "the reported total -1 is negative",
 		},
 	}
 	for _, tt := range tests {

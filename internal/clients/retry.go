@@ -1,8 +1,13 @@
 package clients
 
 import (
+	"compress/flate"
+	"compress/gzip"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
+	"math"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -23,25 +28,67 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	if err != nil {
 		return isRetryableError(err), err
 	}
-	switch resp.StatusCode {
-	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-		return true, nil
-	}
-	return false, nil
+	return retryableStatus(resp.StatusCode), nil
 }
 
+func retryableStatus(code int) bool {
+	switch code {
+	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
+}
+
+// isRetryableError is true for failures that another try can cure (a
+// dropped or refused connection), and false for those it cannot: an
+// untrusted certificate, a redirect that is refused or unreadable, a body
+// that is corrupt or over a limit, a timeout or a cancelled run.
 func isRetryableError(err error) bool {
 	switch {
-	case errors.Is(err, errBodyTooLarge), isTimeout(err):
+	case errors.Is(err, errBodyTooLarge), errors.Is(err, errListingTooLarge), isTimeout(err):
 		return false
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return false
-	}
-	var uerr *url.Error
-	if errors.As(err, &uerr) && strings.Contains(uerr.Error(), "refusing redirect") {
+	case isTLSFailure(err), isCorruptBody(err):
 		return false
 	}
+	var uerr *url.Error
+	if errors.As(err, &uerr) {
+		for _, permanent := range permanentURLErrors {
+			if strings.Contains(uerr.Error(), permanent) {
+				return false
+			}
+		}
+	}
 	return true
+}
+
+// permanentURLErrors are net/http's and this client's texts for requests
+// that fail the same way every time.
+var permanentURLErrors = []string{
+	"refusing redirect",
+	"stopped after",
+	"failed to parse Location header",
+	"unsupported protocol scheme",
+	"invalid header field",
+	"malformed HTTP response",
+}
+
+func isTLSFailure(err error) bool {
+	var (
+		unknownAuthority x509.UnknownAuthorityError
+		invalid          x509.CertificateInvalidError
+		hostname         x509.HostnameError
+		verification     *tls.CertificateVerificationError
+		recordHeader     tls.RecordHeaderError
+	)
+	return errors.As(err, &unknownAuthority) || errors.As(err, &invalid) || errors.As(err, &hostname) ||
+		errors.As(err, &verification) || errors.As(err, &recordHeader)
+}
+
+func isCorruptBody(err error) bool {
+	var corrupt flate.CorruptInputError
+	return errors.Is(err, gzip.ErrChecksum) || errors.Is(err, gzip.ErrHeader) || errors.As(err, &corrupt)
 }
 
 func isTimeout(err error) bool {
@@ -81,17 +128,35 @@ func jitter(d time.Duration) time.Duration {
 	return half + rand.N(half) //nolint:gosec // jitter needs no cryptographic randomness
 }
 
-// serverWait reads how long the server asked the client to wait.
+// maxServerWait is the longest wait a server's header is read as; longer
+// ones are read as this, never overflowing into a short or negative wait.
+// backoff then caps it at retry_wait_max.
+const maxServerWait = 7 * 24 * time.Hour
+
+// serverWait reads how long the server asked the client to wait, in
+// [0, maxServerWait].
 func serverWait(h http.Header, now time.Time) (time.Duration, bool) {
 	if d, ok := parseRetryAfter(h.Get("Retry-After"), now); ok {
 		return d, true
 	}
 	if v := strings.TrimSpace(h.Get("X-Rate-Limit-Reset")); v != "" {
-		if secs, err := strconv.ParseFloat(v, 64); err == nil && secs >= 0 && secs < 24*3600 {
-			return time.Duration(secs * float64(time.Second)), true
+		if secs, err := strconv.ParseFloat(v, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+			return secondsWait(secs)
 		}
 	}
 	return 0, false
+}
+
+// secondsWait converts a number of seconds to a wait, refusing negative
+// and not-a-number values and saturating at maxServerWait.
+func secondsWait(secs float64) (time.Duration, bool) {
+	switch {
+	case math.IsNaN(secs) || secs < 0:
+		return 0, false
+	case secs >= maxServerWait.Seconds():
+		return maxServerWait, true
+	}
+	return time.Duration(secs * float64(time.Second)), true
 }
 
 // parseRetryAfter accepts both forms of RFC 9110: delay-seconds and an
@@ -101,18 +166,19 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 	if v == "" {
 		return 0, false
 	}
-	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if secs < 0 {
+	if allDigits(v) {
+		if len(v) > 12 {
+			return maxServerWait, true // more seconds than any int64 duration holds
+		}
+		secs, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
 			return 0, false
 		}
-		return time.Duration(secs) * time.Second, true
+		return secondsWait(float64(secs))
 	}
 	t, err := http.ParseTime(v)
 	if err != nil {
 		return 0, false
 	}
-	if d := t.Sub(now); d > 0 {
-		return d, true
-	}
-	return 0, true
+	return min(max(t.Sub(now), 0), maxServerWait), true
 }

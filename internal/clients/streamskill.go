@@ -111,7 +111,7 @@ type TariffLink struct {
 // tariffWire is the body of GET /tarifs/{id}; its polymorphic fields decode
 // through the small types below before being flattened into a Tariff.
 type tariffWire struct {
-	ID              int64       `json:"id"`
+	ID              *int64      `json:"id"`
 	Title           *string     `json:"title"`
 	Text            []string    `json:"text"`
 	Count           tariffCount `json:"count"`
@@ -126,8 +126,12 @@ type tariffWire struct {
 }
 
 func (w *tariffWire) tariff() *Tariff {
+	var id int64
+	if w.ID != nil {
+		id = *w.ID
+	}
 	return &Tariff{
-		ID:              w.ID,
+		ID:              id,
 		Title:           w.Title,
 		Text:            w.Text,
 		Count:           w.Count.value,
@@ -228,14 +232,21 @@ func (c *Streamskill) tariff(ctx context.Context, id int64, language string) (*T
 	u := c.api.endpoint(fmt.Sprintf("/tarifs/%d", id), url.Values{"expand": {"panel"}})
 	header := http.Header{"Accept-Language": {language}}
 	var w tariffWire
-	if err := c.api.getJSON(ctx, op, u, header, &w); err != nil {
+	if err := c.api.getJSON(ctx, nil, op, u, header, &w); err != nil {
 		return nil, err
 	}
-	// A body for another tariff (a misrouted cache, a proxy) must not be
-	// presented as the one asked for.
-	if w.ID != 0 && w.ID != id {
+	return c.checkTariff(op, u, id, &w)
+}
+
+// checkTariff accepts only the tariff asked for: a body without an id
+// ({}, null) is not a tariff at all.
+func (c *Streamskill) checkTariff(op string, u *url.URL, id int64, w *tariffWire) (*Tariff, error) {
+	if err := c.api.requireFields(op, u, field{"id", w.ID != nil}); err != nil {
+		return nil, err
+	}
+	if *w.ID != id {
 		return nil, &ResponseError{Vendor: c.api.vendor.name, Operation: op, URL: redactURL(u),
-			Err: fmt.Errorf("asked for tariff %d but the API answered tariff %d", id, w.ID)}
+			Err: fmt.Errorf("asked for tariff %d but the API answered tariff %d", id, *w.ID)}
 	}
 	return w.tariff(), nil
 }

@@ -126,7 +126,7 @@ func (d *TariffQuoteDataSource) Read(ctx context.Context, req datasource.ReadReq
 		d.data.addReadError(&resp.Diagnostics, "streamskill", fmt.Sprintf("StreamSkill tariff %d", id), err)
 		return
 	}
-	tariffObj, q, diags := QuoteStreamskillTariff(ctx, tariff, quantity, duration)
+	tariffObj, q, diags := QuoteStreamskillTariff(ctx, id, tariff, quantity, duration)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -159,15 +159,16 @@ func orderSizes(diags *diag.Diagnostics, tariffID int64, quantity, duration type
 // tariff is read: the tariff object its `tariff` attribute shows, and the
 // quote of that very object, so that the data source prices exactly what the
 // tariff_quote function would given the same object. A quote the rules
-// refuse is an error on the attribute concerned.
-func QuoteStreamskillTariff(ctx context.Context, t *clients.Tariff, quantity, duration int64) (types.Object, QuoteModel, diag.Diagnostics) {
+// refuse is an error on the attribute concerned, naming the tariff id the
+// user asked for.
+func QuoteStreamskillTariff(ctx context.Context, tariffID int64, t *clients.Tariff, quantity, duration int64) (types.Object, QuoteModel, diag.Diagnostics) {
 	obj, diags := streamskillTariffObject(ctx, t)
 	if diags.HasError() {
 		return obj, QuoteModel{}, diags
 	}
 	q, err := QuoteTariffObject(obj.Attributes(), quantity, duration)
 	if err != nil {
-		diags.Append(quoteErrorDiagnostic(t.ID, err))
+		diags.Append(quoteErrorDiagnostic(tariffID, err))
 	}
 	return obj, q, diags
 }

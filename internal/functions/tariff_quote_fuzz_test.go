@@ -122,7 +122,7 @@ func runFunction(t *testing.T, tariff types.Dynamic, quantity, duration int64) (
 // the tariff: the tariff object it shows, and the quote as an object.
 func quoteDataSource(t *testing.T, tariff *clients.Tariff, quantity, duration int64) (types.Object, types.Object, diag.Diagnostics) {
 	t.Helper()
-	tariffObj, q, diags := datasources.QuoteStreamskillTariff(context.Background(), tariff, quantity, duration)
+	tariffObj, q, diags := datasources.QuoteStreamskillTariff(context.Background(), tariff.ID, tariff, quantity, duration)
 	if diags.HasError() {
 		return tariffObj, types.Object{}, diags
 	}

@@ -94,6 +94,13 @@ func (p *PricingProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			Optional:   true,
 			Validators: []validator.Int64{int64validator.Between(1, 32)},
 		},
+		"max_listing_bytes": schema.Int64Attribute{
+			MarkdownDescription: fmt.Sprintf("Most response bytes one listing may read, all its pages together; a listing over it fails "+
+				"with an error rather than exhaust memory or Terraform's 256 MiB plugin message limit. From %d (1 MiB) to %d; defaults to %d (64 MiB).",
+				1<<20, clients.MaxListingBytesLimit, clients.DefaultMaxListingBytes),
+			Optional:   true,
+			Validators: []validator.Int64{int64validator.Between(1<<20, clients.MaxListingBytesLimit)},
+		},
 	}
 	for _, v := range vendors {
 		attrs[v.name] = v.schema()
@@ -152,6 +159,7 @@ type providerModel struct {
 	MaxRetries          types.Int64  `tfsdk:"max_retries"`
 	RequestTimeout      types.String `tfsdk:"request_timeout"`
 	MaxParallelRequests types.Int64  `tfsdk:"max_parallel_requests"`
+	MaxListingBytes     types.Int64  `tfsdk:"max_listing_bytes"`
 }
 
 func (m providerModel) block(name string) types.Object {
@@ -195,6 +203,10 @@ func (p *PricingProvider) Configure(ctx context.Context, req provider.ConfigureR
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	for _, r := range resolved {
+		p.secrets.Add(r.apiKey)
+	}
+	common.Secrets = p.secrets
 
 	data, err := buildProviderData(common, resolved)
 	if err != nil {
@@ -228,6 +240,12 @@ func commonConfig(m providerModel) (clients.Config, diag.Diagnostics) {
 		unknown("max_parallel_requests")
 	case !m.MaxParallelRequests.IsNull():
 		cfg.MaxParallelRequests = int(m.MaxParallelRequests.ValueInt64())
+	}
+	switch {
+	case m.MaxListingBytes.IsUnknown():
+		unknown("max_listing_bytes")
+	case !m.MaxListingBytes.IsNull():
+		cfg.MaxListingBytes = m.MaxListingBytes.ValueInt64()
 	}
 	switch {
 	case m.RequestTimeout.IsUnknown():

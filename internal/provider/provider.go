@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 	"github.com/pricingkit/terraform-provider-pricing/internal/functions"
 )
@@ -28,12 +29,16 @@ type PricingProvider struct {
 	// configured is what Configure hands the data sources, kept for the
 	// reads the protocol server serves itself (server.go).
 	configured atomic.Pointer[datasources.ProviderData]
+
+	// secrets holds every configured key, for the server to scrub from
+	// whatever it sends Terraform (redact.go).
+	secrets *clients.Redactor
 }
 
 // New returns the provider factory for providerserver and for tests.
 func New(version string) func() provider.Provider {
 	return func() provider.Provider {
-		return &PricingProvider{version: version}
+		return &PricingProvider{version: version, secrets: clients.NewRedactor()}
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 )
 
@@ -31,7 +32,7 @@ import (
 // data sources, functions) is the framework's.
 func NewProtocol6Server(version string) func() (tfprotov6.ProviderServer, error) {
 	return func() (tfprotov6.ProviderServer, error) {
-		p := &PricingProvider{version: version}
+		p := &PricingProvider{version: version, secrets: clients.NewRedactor()}
 		framework, err := providerserver.NewProtocol6WithError(p)()
 		if err != nil {
 			return nil, err
@@ -77,7 +78,7 @@ func listDataSources(ctx context.Context, p *PricingProvider) map[string]listDat
 	return lists
 }
 
-func (s *server) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
+func (s *server) readDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
 	list, ok := s.lists[req.TypeName]
 	if !ok {
 		return s.ProviderServer.ReadDataSource(ctx, req)
