@@ -115,11 +115,24 @@ func (l listDataSource) read(ctx context.Context, data *datasources.ProviderData
 
 	state, readDiags := datasources.ReadListState(ctx, ds, tfsdk.Config{Raw: config, Schema: l.schema})
 	diags.Append(readDiags...)
-	if !diags.HasError() {
-		tflog.Debug(ctx, "Read list data source", map[string]any{"state_bytes": len(state)})
+	if diags.HasError() {
+		return nil, diags
+	}
+	tflog.Debug(ctx, "Read list data source", map[string]any{"state_bytes": len(state)})
+	if len(state) > maxStateBytes {
+		diags.AddError("Listing too large for Terraform",
+			fmt.Sprintf("The data source's state is %d bytes, more than the %d this provider hands Terraform in one message "+
+				"(Terraform refuses messages over 256 MiB). Narrow the listing with its filters, or lower max_listing_bytes so the read fails sooner.",
+				len(state), maxStateBytes))
+		return nil, diags
 	}
 	return state, diags
 }
+
+// maxStateBytes keeps a list data source's state under Terraform's 256 MiB
+// limit on one plugin message, with room for the rest of the response, so
+// that the provider's own error, not the protocol's, is what a user sees.
+const maxStateBytes = 224 << 20
 
 // protocolDiagnostics converts the framework's diagnostics to the
 // protocol's, as the framework does for the reads it serves itself.
