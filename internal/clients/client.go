@@ -139,15 +139,21 @@ func newAPI(cfg Config, spec vendorSpec) (*api, error) {
 	return a, nil
 }
 
-// checkRedirect refuses redirects that leave the configured origin, so a
-// credential (which the transport only attaches to that origin anyway) never
-// follows the user somewhere else.
+// checkRedirect refuses a redirect that would take the request, and with
+// it the credential, anywhere but the endpoint it was made for: another
+// origin, or another path on the same origin (another API behind the same
+// host). Only the same endpoint with or without a trailing slash, as Django
+// and others redirect, is followed.
 func (a *api) checkRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) >= 5 {
 		return errors.New("stopped after 5 redirects")
 	}
 	if !sameOrigin(a.base, req.URL) {
 		return fmt.Errorf("refusing redirect to %s: it leaves the configured base URL's host %s", redactURL(req.URL), a.base.Host)
+	}
+	from := strings.TrimSuffix(via[0].URL.EscapedPath(), "/")
+	if to := strings.TrimSuffix(req.URL.EscapedPath(), "/"); to != from {
+		return fmt.Errorf("refusing redirect to %s: it leaves the endpoint %s", redactURL(req.URL), via[0].URL.EscapedPath())
 	}
 	return nil
 }

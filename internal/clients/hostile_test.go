@@ -281,3 +281,23 @@ func corruptGzip(body string) []byte {
 	out[len(out)-8] ^= 0xff // the CRC-32 of the trailer
 	return out
 }
+
+func TestARedirectToAnotherPathOnTheSameOriginIsRefused(t *testing.T) {
+	t.Parallel()
+	var lured atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/paygentic/") {
+			lured.Add(1)
+			return
+		}
+		http.Redirect(w, r, "/paygentic/v0/plans", http.StatusFound)
+	}))
+	defer srv.Close()
+	err := readAny(t, "onepin", srv)
+	if err == nil || !strings.Contains(err.Error(), "refusing redirect") || !strings.Contains(err.Error(), "it leaves the endpoint /onepin/api/v1/billing/plans") {
+		t.Fatalf("err = %v, want the redirect refused", err)
+	}
+	if lured.Load() != 0 {
+		t.Errorf("the other API got %d requests", lured.Load())
+	}
+}

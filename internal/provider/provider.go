@@ -69,5 +69,6 @@ func (p *PricingProvider) DataSources(context.Context) []func() datasource.DataS
 func (p *PricingProvider) Functions(context.Context) []func() function.Function {
 	return []func() function.Function{
 		functions.NewTariffQuoteFunction,
+		functions.NewPlanChangesFunction,
 	}
 }
