@@ -35,11 +35,13 @@ func checkBody(body []byte, secrets *Redactor) error {
 	return s.scan()
 }
 
+// jsonFrame is one open object or array. An object's current key is kept
+// as offsets into the body, turned into text only for an error.
 type jsonFrame struct {
-	object    bool
-	expectKey bool
-	key       string
-	index     int
+	object           bool
+	expectKey        bool
+	keyStart, keyEnd int
+	index            int
 }
 
 type bodyScanner struct {
@@ -117,18 +119,15 @@ func (s *bodyScanner) str() error {
 	}
 	end = min(end, len(s.b))
 	s.i = end + 1 // past the closing quote
-	text := string(s.b[start:end])
-	if escaped {
-		var u string
-		if json.Unmarshal(s.b[start-1:min(end+1, len(s.b))], &u) == nil {
-			text = u
-		}
-		if s.secrets.Contains([]byte(text)) {
+	if top := s.top(); top != nil && top.object && top.expectKey {
+		top.keyStart, top.keyEnd = start, end
+		return nil
+	}
+	if escaped && s.secrets != nil {
+		var text string
+		if json.Unmarshal(s.b[start-1:min(end+1, len(s.b))], &text) == nil && s.secrets.Contains([]byte(text)) {
 			return fmt.Errorf("field %s: the response contains the API key; refusing to use or store it", s.path())
 		}
-	}
-	if top := s.top(); top != nil && top.object && top.expectKey {
-		top.key = text
 	}
 	return nil
 }
@@ -152,7 +151,7 @@ func (s *bodyScanner) path() string {
 			if b.Len() > 0 {
 				b.WriteByte('.')
 			}
-			b.WriteString(f.key)
+			b.WriteString(fieldName(s.b[f.keyStart:f.keyEnd]))
 		} else {
 			fmt.Fprintf(&b, "[%d]", f.index)
 		}
@@ -161,6 +160,16 @@ func (s *bodyScanner) path() string {
 		return "(the whole body)"
 	}
 	return b.String()
+}
+
+// fieldName is a key as it may appear in an error: valid UTF-8, short.
+func fieldName(raw []byte) string {
+	const limit = 64
+	name := strings.ToValidUTF8(string(raw[:min(len(raw), limit)]), "\uFFFD")
+	if len(raw) > limit {
+		name += "…"
+	}
+	return name
 }
 
 // CheckNumberText checks a JSON number's text against the bounds above

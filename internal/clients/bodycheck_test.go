@@ -51,7 +51,7 @@ func TestBodyScannerNamesTheFieldByItsPath(t *testing.T) {
 	tests := []struct{ body, want string }{
 		{`{"a":1,"b":{"c":[1,2,1e99]}}`, "field b.c[2]"},
 		{`[{"x":"s"},{"x":1e99}]`, "field [1].x"},
-		{`{"k\"ey":1e99}`, `field k"ey`},
+		{`{"k\"ey":1e99}`, `field k\"ey`},
 		{`1e99`, "field (the whole body)"},
 		{`{"a":"1e99 in a string is text","b":[]}`, ""},
 	}
