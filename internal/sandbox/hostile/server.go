@@ -45,6 +45,7 @@ type Server struct {
 	requests   map[string][]time.Time // "behaviour/vendor" -> arrival times
 	keys       map[string][]string    // "behaviour/vendor" -> credentials received
 	otherHits  []string               // request URIs that reached OtherURL, with their credential
+	strays     []string               // requests on the main origin outside every behaviour's prefix
 	handshakes int                    // TLS handshakes begun on TLSURL
 }
 
@@ -106,6 +107,14 @@ func (s *Server) OtherOriginHits() []string {
 	return append([]string(nil), s.otherHits...)
 }
 
+// Strays are the requests that reached the main origin outside every
+// behaviour's path: where a lure link or redirect leads.
+func (s *Server) Strays() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.strays...)
+}
+
 // TLSHandshakes is how many TLS handshakes clients began on TLSURL: each
 // attempt of a client that does not trust the certificate is one.
 func (s *Server) TLSHandshakes() int {
@@ -140,6 +149,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	v, okVendor := vendors[vendorName]
 	b, okBehaviour := behaviours[name]
 	if !okVendor || !okBehaviour {
+		s.mu.Lock()
+		s.strays = append(s.strays, r.URL.RequestURI()+" auth="+r.Header.Get("Authorization")+r.Header.Get("X-Api-Key"))
+		s.mu.Unlock()
 		http.Error(w, "hostile: no behaviour "+name+" for vendor "+vendorName, http.StatusNotFound)
 		return
 	}
@@ -156,7 +168,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) serveCounts(w http.ResponseWriter) {
 	s.mu.Lock()
-	out := map[string]int{"_other_origin": len(s.otherHits), "_tls_handshakes": s.handshakes}
+	out := map[string]int{"_other_origin": len(s.otherHits), "_strays": len(s.strays), "_tls_handshakes": s.handshakes}
 	for k, v := range s.requests {
 		out[k] = len(v)
 	}
