@@ -31,16 +31,24 @@ type hostileCase struct {
 	vendors   []string
 	// lookup reads one Paygentic plan (GET /v0/plans/{id}) instead of the list.
 	lookup bool
+	// read replaces the vendor's data source block.
+	read string
 	// settings replace the default provider settings (one retry, 5 s per request).
 	settings []string
 	// baseURL replaces the vendor's base URL; secret must never be shown.
 	baseURL func(s *hostile.Server, vendor, secret string) string
 	// succeeds: the right outcome is exit 0 (the vendor's answer is usable).
 	succeeds bool
+	// anyExit: either outcome is right; only what every run must hold is checked.
+	anyExit bool
+	// inConfig: the failure is the provider block's, named by attribute
+	// ("paygentic.base_url") rather than by the vendor's title.
+	inConfig bool
 	// want are patterns the output must match, after {title} (the vendor as
-	// the provider prints it), {path} (the endpoint) and {field} (the
-	// vendor's number field) are filled in. The vendor's title is always
-	// wanted when the plan must fail.
+	// the provider prints it), {endpoint} (the documented path, or the
+	// operation the provider names it by: "list plans", "get tariff 1") and
+	// {field} (the vendor's number field) are filled in. The vendor's title
+	// is always wanted when the plan must fail.
 	want []string
 	// maxRequests bounds the requests the behaviour's vendor path receives.
 	maxRequests int
@@ -82,11 +90,17 @@ var hostileReads = map[string]string{
 	hostile.Streamskill: `data "pricing_streamskill_tariff" "read" { id = 1 }`,
 }
 
+// hostileOperations name each read's endpoint as the provider's errors do.
+var hostileOperations = map[string]string{
+	hostile.Identifai: "list pricings", hostile.Paygentic: "list plans", hostile.Probely: "list plans",
+	hostile.Onepin: "list plans", hostile.Streamskill: "get tariff 1",
+}
+
 const paygenticLookup = `data "pricing_paygentic_plan" "read" { id = "plan_h1" }`
 
-// heavySlots serialises the heavy cases: each may take gigabytes until the
-// listing budget exists.
-var heavySlots = make(chan struct{}, 1)
+// heavySlots bounds the heavy cases running at once: each may take 3 GB
+// until the listing budget exists.
+var heavySlots = make(chan struct{}, 2)
 
 // crashMarkers are what terraform or Go print when the provider dies, or
 // when its answer is too big for the plugin protocol.
@@ -121,6 +135,9 @@ func runHostile(t *testing.T, tc hostileCase, vendor string) {
 	read := hostileReads[vendor]
 	if tc.lookup {
 		read = paygenticLookup
+	}
+	if tc.read != "" {
+		read = tc.read
 	}
 	config := fmt.Sprintf(`terraform {
   required_providers {
@@ -186,22 +203,26 @@ func checkHostileRun(t *testing.T, tc hostileCase, vendor string, run acctest.Ru
 		}
 	}
 	switch {
-	case run.TimedOut:
+	case run.TimedOut, tc.anyExit:
 	case tc.succeeds && run.ExitCode != 0:
 		t.Errorf("terraform plan exited %d, want 0: the vendor's answer is usable", run.ExitCode)
 	case !tc.succeeds && run.ExitCode == 0:
 		t.Errorf("terraform plan exited 0, want a failure: the provider accepted what the vendor must not be believed on")
 	}
 	want := tc.want
-	if !tc.succeeds {
+	switch {
+	case tc.inConfig:
+		want = append([]string{vendor + `\.base_url`}, want...)
+	case !tc.succeeds && !tc.anyExit:
 		want = append([]string{`{title}`}, want...)
+	}
+	path, op := hostile.Path[vendor], hostileOperations[vendor]
+	if tc.lookup {
+		path, op = path+"/plan_h1", "get plan"
 	}
 	for _, w := range want {
 		pattern := strings.NewReplacer("{title}", regexp.QuoteMeta(vendorTitles[vendor]),
-			"{path}", regexp.QuoteMeta(hostile.Path[vendor]), "{field}", regexp.QuoteMeta(hostile.NumberField[vendor])).Replace(w)
-		if tc.lookup {
-			pattern = strings.ReplaceAll(pattern, regexp.QuoteMeta(hostile.Path[vendor]), regexp.QuoteMeta(hostile.Path[vendor]+"/plan_h1"))
-		}
+			"{endpoint}", "(?:"+regexp.QuoteMeta(path)+"|"+op+")", "{field}", regexp.QuoteMeta(hostile.NumberField[vendor])).Replace(w)
 		if !acctest.ErrorMatching(pattern).MatchString(run.Output) {
 			t.Errorf("terraform's output does not match %s", pattern)
 		}

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // behaviour answers one request in a hostile way. Any behaviour serves any
@@ -67,6 +69,11 @@ var behaviours = map[string]behaviour{
 	"key-in-json-200-error": {"200 carrying the vendor's error body, key planted", func(c *call) {
 		writeJSON(c.w, http.StatusOK, c.v.errorBody(c.echoText(), c.key))
 	}},
+	"key-in-error-unicode-escaped": {"422 whose body writes the key with a JSON \\u escape, so only the decoded text holds it", func(c *call) {
+		b, _ := json.Marshal(c.v.errorBody(c.echoText(), c.key)) // plain data: cannot fail
+		escaped := fmt.Sprintf(`\u%04x`, c.key[0]) + c.key[1:]
+		writeRaw(c.w, http.StatusUnprocessableEntity, "application/json", bytes.ReplaceAll(b, []byte(c.key), []byte(escaped)))
+	}},
 	"key-in-plan-id": {"a lookup answered with the key as the item's id", func(c *call) {
 		body := c.body(c.listing(1, nil))
 		body["id"] = c.key
@@ -90,7 +97,16 @@ var behaviours = map[string]behaviour{
 		h.Set("Set-Cookie", "session="+c.key)
 		writeJSON(c.w, http.StatusTooManyRequests, c.v.errorBody("Too Many Requests", "retry"))
 	}},
-	"key-in-success-body": {"a correct listing whose every string value holds the key", func(c *call) {
+	"key-in-success-body": {"a correct listing whose ids, names, SKUs, titles and descriptions hold the key", func(c *call) {
+		c.ok(c.body(c.listing(3, func(i int, it map[string]any) {
+			for _, k := range []string{"id", "name", "sku", "title", "description"} {
+				if _, isNumber := it[k].(int); !isNumber {
+					it[k] = c.key + "-" + k + "-" + string(rune('a'+i))
+				}
+			}
+		})))
+	}},
+	"key-in-every-string": {"a listing whose every string value, codes and amounts included, holds the key", func(c *call) {
 		c.ok(c.body(c.listing(3, func(i int, it map[string]any) {
 			for k, v := range it {
 				if _, isString := v.(string); isString {
@@ -119,6 +135,15 @@ var behaviours = map[string]behaviour{
 				it["id"] = 0
 			}
 		})))
+	}},
+
+	"list-overridden-by-duplicate-key": {"a correct page followed by the list's key again, null: the last one wins", func(c *call) {
+		b, _ := json.Marshal(c.body(c.listing(BenignItems, nil))) // plain data: cannot fail
+		list := "data"
+		if c.v.name == Probely {
+			list = "results"
+		}
+		writeRaw(c.w, http.StatusOK, "application/json", append(b[:len(b)-1], []byte(`,"`+list+`":null}`)...))
 	}},
 
 	// Paging that lies.
@@ -178,6 +203,10 @@ var behaviours = map[string]behaviour{
 		c.w.Header().Set("Content-Encoding", "gzip")
 		writeRaw(c.w, http.StatusOK, "application/json", gz)
 	}},
+	"gzip-bomb": {"a 100 KB gzip body that inflates to 100 MB of whitespace", func(c *call) {
+		c.w.Header().Set("Content-Encoding", "gzip")
+		writeRaw(c.w, http.StatusOK, "application/json", gzipBomb())
+	}},
 	"deep-nesting": {"a one-item listing whose free-form field (Probely tiers, OnePin limits) nests 100,000 arrays deep", func(c *call) {
 		// encoding/json refuses to write such depth, so it goes in after.
 		const mark = "hostile-deep-nesting"
@@ -194,3 +223,15 @@ func init() {
 		}}
 	}
 }
+
+// gzipBomb is built once: compressing 100 MB takes a moment.
+var gzipBomb = sync.OnceValue(func() []byte {
+	var z bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression) // a valid level: cannot fail
+	spaces := bytes.Repeat([]byte(" "), 1<<20)
+	for range 100 {
+		_, _ = zw.Write(spaces) // writes to a Buffer never fail
+	}
+	_ = zw.Close()
+	return z.Bytes()
+})

@@ -98,3 +98,26 @@ func TestDeepNestingIsServedDespiteEncodingJSONsDepthLimit(t *testing.T) {
 		t.Errorf("body of %d bytes starts %.200s", len(body), body)
 	}
 }
+
+func TestEscapedKeyIsTheKeyOnceDecoded(t *testing.T) {
+	s := New()
+	defer s.Close()
+	_, body := get(t, s, "key-in-error-unicode-escaped", Paygentic, Path[Paygentic])
+	var m map[string]any
+	if err := json.Unmarshal([]byte(body), &m); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(body, "k-paygentic") || m["message"] != "The key k-paygentic is not valid for paygentic." {
+		t.Errorf("body %s decodes to message %q", body, m["message"])
+	}
+}
+
+func TestDuplicateKeyLeavesANullList(t *testing.T) {
+	s := New()
+	defer s.Close()
+	_, body := get(t, s, "list-overridden-by-duplicate-key", Probely, Path[Probely]+"?length=100&page=1")
+	var m map[string]any
+	if err := json.Unmarshal([]byte(body), &m); err != nil || m["results"] != nil || !strings.Contains(body, `"results":[{`) {
+		t.Errorf("err %v, results %v", err, m["results"])
+	}
+}
