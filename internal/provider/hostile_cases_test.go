@@ -84,7 +84,7 @@ func TestAccHostileVendorBodyThatIsNotAListFailsTheRead(t *testing.T) {
 		{name: "fails when the list holds null", behaviour: "null-item", vendors: listVendors, want: []string{`{endpoint}`, `(?i)\bid\b|null`}, maxRequests: 1},
 		{name: "fails when an item has no id", behaviour: "item-without-id", vendors: allVendors, want: []string{`{endpoint}`, `(?i)\bid\b`}, maxRequests: 1},
 		{name: "fails when an item's id is empty or zero", behaviour: "item-with-empty-id", vendors: allVendors, want: []string{`{endpoint}`, `(?i)\bid\b`}, maxRequests: 1},
-		{name: "names the tariff asked for when a quoted tariff has no id", behaviour: "item-without-id", vendors: []string{hostile.Streamskill},
+		{name: "names the tariff asked for when a quoted tariff's body is {}", behaviour: "empty-object-body", vendors: []string{hostile.Streamskill},
 			read: `data "pricing_tariff_quote" "read" {
   tariff_id = 1
   quantity  = 100

@@ -137,8 +137,8 @@ var behaviours = map[string]behaviour{
 		})))
 	}},
 
-	"list-overridden-by-duplicate-key": {"a correct page followed by the list's key again, null: the last one wins", func(c *call) {
-		b, _ := json.Marshal(c.body(c.listing(BenignItems, nil))) // plain data: cannot fail
+	"list-overridden-by-duplicate-key": {"a correct one-page listing followed by the list's key again, null: the last one wins", func(c *call) {
+		b, _ := json.Marshal(c.body(c.listing(3, nil))) // plain data: cannot fail
 		list := "data"
 		if c.v.name == Probely {
 			list = "results"
