@@ -1,0 +1,230 @@
+package clients
+
+// Fuzz targets for the hostile-vendor classes of issue 10, through the
+// clients' public reads so they hold whatever the decoders become inside:
+// a body either fails the read or yields items that all have an identity
+// (never a silently empty, null or id-less item), and a server's wait,
+// however written, is never negative and never above retry_wait_max.
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// firstPageOnly answers the first request of a read with body and every
+// later one with a 404, so a body claiming more pages fails quickly
+// instead of being fetched again and again.
+type firstPageOnly struct {
+	body  []byte
+	calls int
+}
+
+func (f *firstPageOnly) RoundTrip(req *http.Request) (*http.Response, error) {
+	f.calls++
+	status, body := http.StatusOK, f.body
+	if f.calls > 1 {
+		status, body = http.StatusNotFound, []byte(`{}`)
+	}
+	return &http.Response{
+		StatusCode: status, Status: http.StatusText(status), Request: req,
+		Header: http.Header{"Content-Type": {"application/json"}},
+		Body:   io.NopCloser(strings.NewReader(string(body))), ContentLength: int64(len(body)),
+	}, nil
+}
+
+// fuzzConfig serves body through the whole client stack, without retries.
+func fuzzConfig(body []byte) Config {
+	return Config{BaseURL: fuzzBase, APIKey: testKey, MaxRetries: 0, HTTPClient: &http.Client{Transport: &firstPageOnly{body: body}}}
+}
+
+// fuzzContext is short: a rate limiter asked to wait past it fails at
+// once (identifAI's paces its second request by 555 ms).
+func fuzzContext(t *testing.T) context.Context {
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// addHostileBodySeeds adds the issue's non-list bodies and id-less items in
+// each vendor's envelope.
+func addHostileBodySeeds(f *testing.F, envelopes ...string) {
+	addBodySeeds(f)
+	for _, env := range envelopes {
+		for _, items := range []string{`[null]`, `[{}]`, `[{"id":""}]`, `[{"id":0}]`, `[{"id":null}]`, `[{"name":"no id"}]`, `null`, `{}`, `[]`} {
+			f.Add([]byte(strings.ReplaceAll(env, "ITEMS", items)))
+		}
+	}
+}
+
+func FuzzIdentifaiListYieldsOnlyIdentifiedPricings(f *testing.F) {
+	addHostileBodySeeds(f, `{"current_page":1,"data":ITEMS,"last_page":1,"next_page_url":null,"per_page":100,"total":1}`)
+	f.Fuzz(func(t *testing.T, body []byte) {
+		c, err := NewIdentifai(fuzzConfig(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, err := c.ListPricings(fuzzContext(t), ListPricingsInput{PerPage: 100})
+		checkErrorText(t, err)
+		if err != nil {
+			return
+		}
+		for i, p := range list.Pricings {
+			if p.ID <= 0 {
+				t.Fatalf("pricing %d of %d has no identity (id %d) and no error", i+1, len(list.Pricings), p.ID)
+			}
+		}
+	})
+}
+
+func FuzzPaygenticListYieldsOnlyIdentifiedPlans(f *testing.F) {
+	addHostileBodySeeds(f, `{"data":ITEMS,"pagination":{"limit":100,"offset":0,"total":1}}`)
+	f.Fuzz(func(t *testing.T, body []byte) {
+		c, err := NewPaygentic(fuzzConfig(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, err := c.ListPlans(fuzzContext(t), ListPaygenticPlansInput{})
+		checkErrorText(t, err)
+		if err != nil {
+			return
+		}
+		for i, p := range list.Plans {
+			if p.ID == "" {
+				t.Fatalf("plan %d of %d has no id and no error", i+1, len(list.Plans))
+			}
+		}
+	})
+}
+
+func FuzzPaygenticLookupYieldsThePlanAskedFor(f *testing.F) {
+	addBodySeeds(f)
+	for _, s := range []string{`{"id":"plan_x"}`, `{"id":""}`, `{"name":"x"}`, `{"id":null}`, `{"id":"plan_y"}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		c, err := NewPaygentic(fuzzConfig(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := c.GetPlan(fuzzContext(t), "plan_x")
+		checkErrorText(t, err)
+		if err == nil && (p == nil || p.ID != "plan_x") {
+			t.Fatalf("asked for plan_x, got %+v and no error", p)
+		}
+	})
+}
+
+func FuzzProbelyListYieldsOnlyIdentifiedPlans(f *testing.F) {
+	addHostileBodySeeds(f, `{"count":1,"page_total":1,"page":1,"length":100,"results":ITEMS}`)
+	f.Fuzz(func(t *testing.T, body []byte) {
+		c, err := NewProbely(fuzzConfig(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, err := c.ListPlans(fuzzContext(t))
+		checkErrorText(t, err)
+		if err != nil {
+			return
+		}
+		for i, p := range list.Plans {
+			if p.ID == "" {
+				t.Fatalf("plan %d of %d has no id and no error", i+1, len(list.Plans))
+			}
+		}
+	})
+}
+
+func FuzzOnepinListYieldsOnlyIdentifiedPlans(f *testing.F) {
+	addHostileBodySeeds(f, `{"data":ITEMS,"meta":{},"pagination":{"limit":100,"next":null,"prev":null}}`)
+	f.Fuzz(func(t *testing.T, body []byte) {
+		c, err := NewOnepin(fuzzConfig(body), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, err := c.ListPlans(fuzzContext(t))
+		checkErrorText(t, err)
+		if err != nil {
+			return
+		}
+		for i, p := range list.Plans {
+			if p.ID == "" {
+				t.Fatalf("plan %d of %d has no id and no error", i+1, len(list.Plans))
+			}
+		}
+	})
+}
+
+func FuzzStreamskillTariffIsTheOneAskedFor(f *testing.F) {
+	addBodySeeds(f)
+	for _, s := range []string{`{"id":1,"price":50}`, `{"price":50}`, `{"id":0}`, `{"id":null,"title":"x"}`, `{"id":2}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		c, err := NewStreamskill(fuzzConfig(body), "en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tariff, err := c.Tariff(fuzzContext(t), 1, "en")
+		checkErrorText(t, err)
+		if err == nil && (tariff == nil || tariff.ID != 1) {
+			t.Fatalf("asked for tariff 1, got %+v and no error", tariff)
+		}
+	})
+}
+
+// FuzzServerWaitIsNeverNegativeNorAboveTheCap drives Retry-After and
+// X-Rate-Limit-Reset through backoff, which every retry uses (and whose
+// signature go-retryablehttp fixes): the wait is always within
+// [0, retry_wait_max], and a Retry-After of whole seconds is honoured up
+// to the cap, however many digits it has.
+func FuzzServerWaitIsNeverNegativeNorAboveTheCap(f *testing.F) {
+	for _, s := range [][2]string{
+		{"10000000000", ""}, {"", "10000000000"}, {"9223372036854775807", ""}, {"18446744073709551616", ""},
+		{"-1", ""}, {"", "-1"}, {"", "1e30"}, {"", "NaN"}, {"", "Inf"}, {"", "0.5"}, {"1", "1"}, {"0", ""},
+		{"Fri, 31 Dec 9999 23:59:59 GMT", ""}, {"Thu, 01 Jan 1970 00:00:00 GMT", ""}, {" 30 ", ""}, {"+5", ""}, {"", "86400"},
+	} {
+		f.Add(s[0], s[1], uint8(0))
+	}
+	const lo, hi = 500 * time.Millisecond, 30 * time.Second
+	f.Fuzz(func(t *testing.T, retryAfter, reset string, attempt uint8) {
+		h := http.Header{}
+		if retryAfter != "" {
+			h.Set("Retry-After", retryAfter)
+		}
+		if reset != "" {
+			h.Set("X-Rate-Limit-Reset", reset)
+		}
+		d := backoff(lo, hi, int(attempt%16), &http.Response{StatusCode: http.StatusTooManyRequests, Header: h})
+		if d < 0 || d > hi {
+			t.Fatalf("Retry-After %q, X-Rate-Limit-Reset %q: wait %s, want within [0, %s]", retryAfter, reset, d, hi)
+		}
+		if secs, ok := wholeSeconds(retryAfter); ok {
+			want := hi
+			if secs < uint64(hi/time.Second) {
+				want = time.Duration(secs) * time.Second
+			}
+			if d != want {
+				t.Fatalf("Retry-After %q: wait %s, want %s", retryAfter, d, want)
+			}
+		}
+	})
+}
+
+// wholeSeconds reads delay-seconds as RFC 9110 writes them (1*DIGIT),
+// saturating rather than overflowing.
+func wholeSeconds(v string) (uint64, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" || strings.Trim(v, "0123456789") != "" {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(v, 10, 64)
+	if err != nil {
+		return 1 << 63, true // more digits than uint64: far past any cap
+	}
+	return n, true
+}
