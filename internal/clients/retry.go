@@ -167,7 +167,7 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 		return 0, false
 	}
 	if allDigits(v) {
-		if len(v) > 12 {
+		if len(strings.TrimLeft(v, "0")) > 12 {
 			return maxServerWait, true // more seconds than any int64 duration holds
 		}
 		secs, err := strconv.ParseInt(v, 10, 64)
