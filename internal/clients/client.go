@@ -3,6 +3,7 @@
 package clients
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -22,6 +23,11 @@ const (
 	DefaultMaxRetries          = 4
 	DefaultRequestTimeout      = 30 * time.Second
 	DefaultMaxParallelRequests = 4
+	// UnpacedMaxParallelRequests is the default for listings whose vendor
+	// documents no rate limit (Paygentic, Probely): more pages in flight
+	// shorten a long listing, and a vendor that objects with 429s is
+	// retried honouring Retry-After.
+	UnpacedMaxParallelRequests = 10
 	DefaultMaxResponseBytes    = 32 << 20
 )
 
@@ -37,7 +43,9 @@ type Config struct {
 	MaxRetries int
 	// RequestTimeout bounds each attempt, body included.
 	RequestTimeout time.Duration
-	// MaxParallelRequests bounds concurrent page fetches of one listing.
+	// MaxParallelRequests bounds concurrent page fetches of one listing;
+	// 0 is the vendor's default (DefaultMaxParallelRequests, or
+	// UnpacedMaxParallelRequests where the vendor documents no rate limit).
 	MaxParallelRequests int
 	// MaxResponseBytes caps a response body; larger bodies are an error.
 	MaxResponseBytes int64
@@ -59,9 +67,6 @@ func (c Config) withDefaults() Config {
 	}
 	if c.RequestTimeout <= 0 {
 		c.RequestTimeout = DefaultRequestTimeout
-	}
-	if c.MaxParallelRequests <= 0 {
-		c.MaxParallelRequests = DefaultMaxParallelRequests
 	}
 	if c.MaxResponseBytes <= 0 {
 		c.MaxResponseBytes = DefaultMaxResponseBytes
@@ -90,6 +95,7 @@ type vendorSpec struct {
 	name        string                          // used in errors and logs
 	authorize   func(h http.Header, key string) // sets the credential
 	limiters    []*rate.Limiter                 // client-side pacing under documented limits
+	parallel    int                             // default max_parallel_requests; 0 is DefaultMaxParallelRequests
 	decodeError func(body []byte) vendorMessage // reads the vendor's own error body
 }
 
@@ -106,6 +112,9 @@ type api struct {
 
 func newAPI(cfg Config, spec vendorSpec) (*api, error) {
 	cfg = cfg.withDefaults()
+	if cfg.MaxParallelRequests <= 0 {
+		cfg.MaxParallelRequests = cmp.Or(spec.parallel, DefaultMaxParallelRequests)
+	}
 	base, err := ParseBaseURL(cfg.BaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", spec.name, err)
