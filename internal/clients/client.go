@@ -235,7 +235,7 @@ func (a *api) get(ctx context.Context, l *listing, op string, u *url.URL, header
 
 	var body []byte
 	req.SetResponseHandler(func(resp *http.Response) error {
-		b, err := readCapped(resp.Body, a.cfg.MaxResponseBytes, budget)
+		b, err := readCapped(resp.Body, resp.ContentLength, a.cfg.MaxResponseBytes, budget)
 		body = b
 		return err
 	})
@@ -248,7 +248,7 @@ func (a *api) get(ctx context.Context, l *listing, op string, u *url.URL, header
 	if body == nil {
 		// Retries were exhausted on a retryable status: the response
 		// handler did not run, so read the vendor's error body here.
-		body, err = readCapped(resp.Body, a.cfg.MaxResponseBytes, budget)
+		body, err = readCapped(resp.Body, resp.ContentLength, a.cfg.MaxResponseBytes, budget)
 		if err != nil {
 			return nil, a.transportError(ctx, op, u, err)
 		}
@@ -308,18 +308,33 @@ var errBodyTooLarge = errors.New("response body too large")
 
 // readCapped reads at most limit bytes, charged to budget, and fails rather
 // than truncating when the body is larger: a truncated price list must
-// never decode.
-func readCapped(r io.ReadCloser, limit int64, budget *byteBudget) ([]byte, error) {
+// never decode. A Content-Length (size; -1 when unknown) sizes the buffer
+// up front, so a body is read into one allocation rather than grown and
+// copied; it is only a hint, bounded by limit and by what is left of the
+// budget, and a body longer or shorter than it is read all the same.
+func readCapped(r io.ReadCloser, size, limit int64, budget *byteBudget) ([]byte, error) {
 	defer r.Close()
-	b, err := io.ReadAll(budget.reader(io.LimitReader(r, limit+1)))
-	if err != nil {
-		return nil, err
+	initial := int64(512)
+	if size >= 0 {
+		initial = min(size, limit, budget.remaining()) + 1 // +1: room to see EOF without growing
+	}
+	b := make([]byte, 0, max(initial, 1))
+	rd := budget.reader(io.LimitReader(r, limit+1))
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := rd.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if int64(len(b)) > limit {
 		return nil, errBodyTooLarge
-	}
-	if b == nil {
-		b = []byte{}
 	}
 	return b, nil
 }
