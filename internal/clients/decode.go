@@ -34,9 +34,11 @@ func explainDecodeError(body []byte, out any, err error) error {
 	if t := reflect.TypeOf(out); t != nil && t.Kind() == reflect.Pointer {
 		dec := json.NewDecoder(bytes.NewReader(body))
 		dec.UseNumber()
-		if dec.Decode(reflect.New(t.Elem()).Interface()) == nil {
+		derr := dec.Decode(reflect.New(t.Elem()).Interface())
+		if derr == nil {
 			return fmt.Errorf("response has data after the JSON document; body starts with: %s", snippet(body))
 		}
+		err = derr
 	}
 	return fmt.Errorf("response is not the documented JSON (%v); body starts with: %s", err, snippet(body))
 }
