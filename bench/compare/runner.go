@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"log"
@@ -51,9 +52,9 @@ type scenarioResult struct {
 }
 
 func runScenario(ctx context.Context, o options, t tools, sc scenario) (scenarioResult, error) {
-	res := scenarioResult{scenario: sc, Latency: o.latency}
+	res := scenarioResult{scenario: sc, Latency: cmp.Or(sc.Latency, o.latency)}
 	sb, err := startSandbox(sandbox.Options{
-		Latency:           o.latency,
+		Latency:           res.Latency,
 		PaygenticPlans:    sc.PaygenticPlans,
 		EnforceRateLimits: sc.EnforceRateLimits,
 	})

@@ -1,19 +1,33 @@
 package main
 
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+)
+
 // scenario is one comparison: a sandbox set-up and the sides timed on it.
 type scenario struct {
 	ID    string
 	Title string
 	About string // one paragraph for the report
+	// Latency overrides -latency for this scenario (0: -latency).
+	Latency time.Duration
 	// PaygenticPlans is the sandbox's Paygentic fixture size (0: default).
 	PaygenticPlans int
 	// EnforceRateLimits makes the sandbox answer 429 beyond the documented
 	// identifAI and StreamSkill limits.
 	EnforceRateLimits bool
 	Sides             []side
-	// SamePages is true when both sides read exactly the same pages, which
-	// is where the target ratio ≤ 1.0 applies.
+	// SamePages is true when both sides read exactly the same pages.
 	SamePages bool
+	// RatioTarget is the most the provider's default side may take, as a
+	// ratio to the faster `data "http"` side (0: no target).
+	RatioTarget float64
 	// ProviderRequests is the number of vendor requests the provider side
 	// must make per run (the request target); 0 skips the check.
 	ProviderRequests int
@@ -24,7 +38,8 @@ type side struct {
 	Name string
 	// Provider marks this provider's sides (as opposed to data "http").
 	Provider bool
-	// Baseline marks the side the provider is compared with in the ratio.
+	// Baseline marks a `data "http"` side; ratios are taken against the
+	// faster of a scenario's baselines.
 	Baseline bool
 	// Dir is the configuration, relative to the repository root.
 	Dir string
@@ -36,51 +51,98 @@ type side struct {
 }
 
 const (
-	pricingConfig    = "bench/configs/paygentic/pricing"
-	httpConfig       = "bench/configs/paygentic/http"
-	pricingX50Config = "bench/configs/paygentic_x50/pricing"
-	httpX50Config    = "bench/configs/paygentic_x50/http"
-	demoConfig       = "examples/demo"
-	demoHTTPConfig   = "bench/configs/demo/http"
+	pricingConfig         = "bench/configs/paygentic/pricing"
+	httpConfig            = "bench/configs/paygentic/http"
+	httpPagesConfig       = "bench/configs/paygentic/http_pages"
+	pricingFilteredConfig = "bench/configs/paygentic_filtered/pricing"
+	pricingX50Config      = "bench/configs/paygentic_x50/pricing"
+	httpX50Config         = "bench/configs/paygentic_x50/http"
+	demoConfig            = "examples/demo"
+	demoHTTPConfig        = "bench/configs/demo/http"
 
-	// equalConcurrency is the provider side that reads as many pages at
-	// once as Terraform reads `data "http"` instances (-parallelism 10).
-	equalConcurrency = "pricing, max_parallel_requests = 10"
+	// oldDefault is the provider as it was before max_parallel_requests
+	// defaulted to 10 for Paygentic: 4 pages at once.
+	oldDefault = "pricing, max_parallel_requests = 4"
+	// httpCount is `data "http"` reading page 1, then `count` over the rest.
+	httpCount = "http, page 1 then count"
+	// httpPages is `data "http"` with every page URL written out.
+	httpPages = "http, every page URL"
 )
 
+// filteredRegex picks 50 of the 10,000 sandbox plans by name.
+const filteredRegex = `^\w+ Plan (0|\d*[02468]00)$`
+
+// paygenticSides are the sides of a full-listing scenario of n plans.
+func paygenticSides(n int, extra ...side) []side {
+	want := fmt.Sprintf("plans = %d", n)
+	sides := []side{{Name: "pricing", Provider: true, Dir: pricingConfig, Expect: want}}
+	sides = append(sides, extra...)
+	return append(sides,
+		side{Name: httpCount, Baseline: true, Dir: httpConfig, Expect: want},
+		side{Name: httpPages, Baseline: true, Dir: httpPagesConfig, Vars: map[string]string{"pages": strconv.Itoa(n / 100)}, Expect: want},
+	)
+}
+
+func withParallel(n int, parallel int) side {
+	return side{Name: fmt.Sprintf("pricing, max_parallel_requests = %d", parallel), Provider: true, Dir: pricingConfig,
+		Vars: map[string]string{"max_parallel_requests": strconv.Itoa(parallel)}, Expect: fmt.Sprintf("plans = %d", n)}
+}
+
+// filteredSides reads 10,000 plans and keeps 50: by ids and by name_regex on
+// the provider's side, by a `for` over every page on the http side.
+func filteredSides() []side {
+	var ids []string
+	re := regexp.MustCompile(filteredRegex)
+	byName := 0
+	for i, p := range sandbox.New(sandbox.Options{PaygenticPlans: 10000}).PaygenticPlans() {
+		if i%200 == 0 {
+			ids = append(ids, strconv.Quote(p.ID))
+		}
+		if re.MatchString(p.Name) {
+			byName++
+		}
+	}
+	idList := "[" + strings.Join(ids, ",") + "]"
+	return []side{
+		{Name: "pricing, ids (50)", Provider: true, Dir: pricingFilteredConfig, Vars: map[string]string{"ids": idList}, Expect: fmt.Sprintf("plans = %d", len(ids))},
+		{Name: fmt.Sprintf("pricing, name_regex (%d)", byName), Provider: true, Dir: pricingFilteredConfig, Vars: map[string]string{"name_regex": filteredRegex},
+			Expect: fmt.Sprintf("plans = %d", byName)},
+		{Name: httpPages + ", for over ids (50)", Baseline: true, Dir: httpPagesConfig, Vars: map[string]string{"pages": "100", "ids": idList},
+			Expect: fmt.Sprintf("plans = %d", len(ids))},
+	}
+}
+
 func allScenarios() []scenario {
+	const about = "One `pricing_paygentic_plans` data source (default `max_parallel_requests`, 10 for Paygentic, and the old default of 4) " +
+		"against two `data \"http\"` configurations reading the same pages of 100 (the API's maximum), `jsondecode()` and `flatten()` into " +
+		"one list and an output of its length: page 1 for the total, then `count` over the remaining pages; and every page URL written out " +
+		"(the page count known up front), so Terraform reads them all at `-parallelism` (10). Ratios are against the faster http side."
 	return []scenario{
 		{
-			ID:             "paygentic-1k",
-			Title:          "1,000 Paygentic plans",
-			PaygenticPlans: 1000,
-			About: "One `pricing_paygentic_plans` data source against `data \"http\"` reading the same 10 pages " +
-				"(`limit=100`, the API's maximum): page 1 for the total, then one instance per remaining page, " +
-				"`jsondecode()` and `flatten()` into one list, and an output of its length. The provider runs twice: " +
-				"with its default of 4 pages at once, and with 10, the concurrency Terraform gives the `data \"http\"` " +
-				"instances (`-parallelism` default).",
-			Sides: []side{
-				{Name: "pricing", Provider: true, Dir: pricingConfig, Expect: "plans = 1000"},
-				{Name: equalConcurrency, Provider: true, Dir: pricingConfig, Vars: map[string]string{"max_parallel_requests": "10"}, Expect: "plans = 1000"},
-				{Name: "http", Baseline: true, Dir: httpConfig, Expect: "plans = 1000"},
-			},
-			SamePages:        true,
-			ProviderRequests: 10,
+			ID: "paygentic-1k", Title: "1,000 Paygentic plans", PaygenticPlans: 1000, About: about,
+			Sides: paygenticSides(1000, withParallel(1000, 4)), SamePages: true, RatioTarget: 1.0, ProviderRequests: 10,
 		},
 		{
-			ID:             "paygentic-10k",
-			Title:          "10,000 Paygentic plans",
-			PaygenticPlans: 10000,
-			About: "The same configurations over 100 pages, plus the provider with `max_parallel_requests = 1` " +
-				"(pages one at a time) to show the effect of parallel pages, and with 10 as above.",
-			Sides: []side{
-				{Name: "pricing", Provider: true, Dir: pricingConfig, Expect: "plans = 10000"},
-				{Name: "pricing, max_parallel_requests = 1", Provider: true, Dir: pricingConfig, Vars: map[string]string{"max_parallel_requests": "1"}, Expect: "plans = 10000"},
-				{Name: equalConcurrency, Provider: true, Dir: pricingConfig, Vars: map[string]string{"max_parallel_requests": "10"}, Expect: "plans = 10000"},
-				{Name: "http", Baseline: true, Dir: httpConfig, Expect: "plans = 10000"},
-			},
-			SamePages:        true,
-			ProviderRequests: 100,
+			ID: "paygentic-1k-100ms", Title: "1,000 Paygentic plans, 100 ms latency", Latency: 100 * time.Millisecond, PaygenticPlans: 1000,
+			About: "The 1,000-plan configurations with 100 ms added to every vendor request.",
+			Sides: paygenticSides(1000, withParallel(1000, 4)), SamePages: true, RatioTarget: 1.0, ProviderRequests: 10,
+		},
+		{
+			ID: "paygentic-10k", Title: "10,000 Paygentic plans", PaygenticPlans: 10000,
+			About: "The same configurations over 100 pages, plus the provider with `max_parallel_requests = 1` (pages one at a time).",
+			Sides: paygenticSides(10000, withParallel(10000, 4), withParallel(10000, 1)), SamePages: true, RatioTarget: 1.1, ProviderRequests: 100,
+		},
+		{
+			ID: "paygentic-10k-100ms", Title: "10,000 Paygentic plans, 100 ms latency", Latency: 100 * time.Millisecond, PaygenticPlans: 10000,
+			About: "The 10,000-plan configurations with 100 ms added to every vendor request.",
+			Sides: paygenticSides(10000, withParallel(10000, 4)), SamePages: true, RatioTarget: 1.0, ProviderRequests: 100,
+		},
+		{
+			ID: "paygentic-10k-filtered", Title: "10,000 Paygentic plans, 50 needed", PaygenticPlans: 10000,
+			About: "A configuration that needs 50 of the 10,000 plans: the provider reads the whole listing once and keeps 50 by `ids` " +
+				"(or by `name_regex`, `" + filteredRegex + "`) before writing state; the http side reads every page URL and keeps the 50 ids " +
+				"with a `for` expression.",
+			Sides: filteredSides(), SamePages: true, RatioTarget: 0.5, ProviderRequests: 100,
 		},
 		{
 			ID:    "paygentic-x50",
@@ -94,6 +156,7 @@ func allScenarios() []scenario {
 				{Name: "pricing", Provider: true, Dir: pricingX50Config, Expect: "plans = 13000"},
 				{Name: "http", Baseline: true, Dir: httpX50Config, Expect: "plans = 13000"},
 			},
+			RatioTarget:      0.6,
 			ProviderRequests: 3,
 		},
 		{

@@ -3,6 +3,7 @@
 package clients
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -22,6 +23,11 @@ const (
 	DefaultMaxRetries          = 4
 	DefaultRequestTimeout      = 30 * time.Second
 	DefaultMaxParallelRequests = 4
+	// UnpacedMaxParallelRequests is the default for listings whose vendor
+	// documents no rate limit (Paygentic, Probely): more pages in flight
+	// shorten a long listing, and a vendor that objects with 429s is
+	// retried honouring Retry-After.
+	UnpacedMaxParallelRequests = 10
 	DefaultMaxResponseBytes    = 32 << 20
 )
 
@@ -37,7 +43,9 @@ type Config struct {
 	MaxRetries int
 	// RequestTimeout bounds each attempt, body included.
 	RequestTimeout time.Duration
-	// MaxParallelRequests bounds concurrent page fetches of one listing.
+	// MaxParallelRequests bounds concurrent page fetches of one listing;
+	// 0 is the vendor's default (DefaultMaxParallelRequests, or
+	// UnpacedMaxParallelRequests where the vendor documents no rate limit).
 	MaxParallelRequests int
 	// MaxResponseBytes caps a response body; larger bodies are an error.
 	MaxResponseBytes int64
@@ -59,9 +67,6 @@ func (c Config) withDefaults() Config {
 	}
 	if c.RequestTimeout <= 0 {
 		c.RequestTimeout = DefaultRequestTimeout
-	}
-	if c.MaxParallelRequests <= 0 {
-		c.MaxParallelRequests = DefaultMaxParallelRequests
 	}
 	if c.MaxResponseBytes <= 0 {
 		c.MaxResponseBytes = DefaultMaxResponseBytes
@@ -90,6 +95,7 @@ type vendorSpec struct {
 	name        string                          // used in errors and logs
 	authorize   func(h http.Header, key string) // sets the credential
 	limiters    []*rate.Limiter                 // client-side pacing under documented limits
+	parallel    int                             // default max_parallel_requests; 0 is DefaultMaxParallelRequests
 	decodeError func(body []byte) vendorMessage // reads the vendor's own error body
 }
 
@@ -106,6 +112,9 @@ type api struct {
 
 func newAPI(cfg Config, spec vendorSpec) (*api, error) {
 	cfg = cfg.withDefaults()
+	if cfg.MaxParallelRequests <= 0 {
+		cfg.MaxParallelRequests = cmp.Or(spec.parallel, DefaultMaxParallelRequests)
+	}
 	base, err := ParseBaseURL(cfg.BaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", spec.name, err)
@@ -232,7 +241,7 @@ func (a *api) get(ctx context.Context, l *listing, op string, u *url.URL, header
 
 	var body []byte
 	req.SetResponseHandler(func(resp *http.Response) error {
-		b, err := readCapped(resp.Body, a.cfg.MaxResponseBytes, budget)
+		b, err := readCapped(resp.Body, resp.ContentLength, a.cfg.MaxResponseBytes, budget)
 		body = b
 		return err
 	})
@@ -245,7 +254,7 @@ func (a *api) get(ctx context.Context, l *listing, op string, u *url.URL, header
 	if body == nil {
 		// Retries were exhausted on a retryable status: the response
 		// handler did not run, so read the vendor's error body here.
-		body, err = readCapped(resp.Body, a.cfg.MaxResponseBytes, budget)
+		body, err = readCapped(resp.Body, resp.ContentLength, a.cfg.MaxResponseBytes, budget)
 		if err != nil {
 			return nil, a.transportError(ctx, op, u, err)
 		}
@@ -305,18 +314,33 @@ var errBodyTooLarge = errors.New("response body too large")
 
 // readCapped reads at most limit bytes, charged to budget, and fails rather
 // than truncating when the body is larger: a truncated price list must
-// never decode.
-func readCapped(r io.ReadCloser, limit int64, budget *byteBudget) ([]byte, error) {
+// never decode. A Content-Length (size; -1 when unknown) sizes the buffer
+// up front, so a body is read into one allocation rather than grown and
+// copied; it is only a hint, bounded by limit and by what is left of the
+// budget, and a body longer or shorter than it is read all the same.
+func readCapped(r io.ReadCloser, size, limit int64, budget *byteBudget) ([]byte, error) {
 	defer r.Close()
-	b, err := io.ReadAll(budget.reader(io.LimitReader(r, limit+1)))
-	if err != nil {
-		return nil, err
+	initial := int64(512)
+	if size >= 0 {
+		initial = min(size, limit, budget.remaining()) + 1 // +1: room to see EOF without growing
+	}
+	b := make([]byte, 0, max(initial, 1))
+	rd := budget.reader(io.LimitReader(r, limit+1))
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := rd.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if int64(len(b)) > limit {
 		return nil, errBodyTooLarge
-	}
-	if b == nil {
-		b = []byte{}
 	}
 	return b, nil
 }

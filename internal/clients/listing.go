@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"sync/atomic"
 
 	"golang.org/x/sync/semaphore"
@@ -44,6 +45,15 @@ func (a *api) newListing() *listing {
 type byteBudget struct {
 	limit int64
 	used  atomic.Int64
+}
+
+// remaining is how many bytes the listing may still read; a nil budget
+// (a single request) is unbounded here, as the per-response cap bounds it.
+func (b *byteBudget) remaining() int64 {
+	if b == nil {
+		return math.MaxInt64
+	}
+	return max(0, b.limit-b.used.Load())
 }
 
 var errListingTooLarge = errors.New("listing exceeds its byte budget")

@@ -1,6 +1,7 @@
 package clients
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -96,14 +97,14 @@ const (
 
 // OnepinPlan is one OnePin billing plan as the API sends it.
 type OnepinPlan struct {
-	ID              string         `json:"id"`
-	Name            *string        `json:"name"`
-	Tier            *string        `json:"tier"`
-	BillingInterval *string        `json:"billing_interval"`
-	Amount          *json.Number   `json:"amount"`
-	Currency        *string        `json:"currency"`
-	DisplayOrder    *json.Number   `json:"display_order"`
-	Limits          map[string]any `json:"limits"`
+	ID              string                     `json:"id"`
+	Name            *string                    `json:"name"`
+	Tier            *string                    `json:"tier"`
+	BillingInterval *string                    `json:"billing_interval"`
+	Amount          *json.Number               `json:"amount"`
+	Currency        *string                    `json:"currency"`
+	DisplayOrder    *json.Number               `json:"display_order"`
+	Limits          map[string]json.RawMessage `json:"limits"`
 }
 
 // OnepinPlanList is a complete listing, in API order.
@@ -243,25 +244,44 @@ func (p OnepinPlan) LimitTexts() map[string]string {
 		return nil
 	}
 	out := make(map[string]string, len(p.Limits))
-	for k, v := range p.Limits {
-		switch v := v.(type) {
-		case nil:
-			continue
-		case string:
-			out[k] = v
-		case json.Number:
-			out[k] = v.String()
-		case bool:
-			out[k] = strconv.FormatBool(v)
-		default:
-			b, err := json.Marshal(v) // json.Number keeps nested numbers exact
-			if err != nil {
-				continue
-			}
-			out[k] = string(b)
+	for k, raw := range p.Limits {
+		if text, ok := limitText(raw); ok {
+			out[k] = text
 		}
 	}
 	return out
+}
+
+// limitText is one limit as text: a number exactly as sent, a string, a
+// boolean as "true"/"false", anything else as compact JSON with sorted keys
+// and exact numbers; false for null.
+func limitText(raw json.RawMessage) (string, bool) {
+	raw = bytes.TrimSpace(raw)
+	switch {
+	case len(raw) == 0 || bytes.Equal(raw, []byte("null")):
+		return "", false
+	case raw[0] == '"':
+		var s string
+		if json.Unmarshal(raw, &s) != nil {
+			return "", false
+		}
+		return s, true
+	case raw[0] == '-' || (raw[0] >= '0' && raw[0] <= '9'), bytes.Equal(raw, []byte("true")), bytes.Equal(raw, []byte("false")):
+		return string(raw), true
+	}
+	// An object or array: the one place an untyped value is decoded, so
+	// its numbers are kept as json.Number explicitly.
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if dec.Decode(&v) != nil {
+		return "", false
+	}
+	b, err := json.Marshal(v) // json.Number keeps nested numbers exact
+	if err != nil {
+		return "", false
+	}
+	return string(b), true
 }
 
 // AmountDecimal is the amount in the currency's major unit as an exact

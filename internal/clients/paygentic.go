@@ -21,6 +21,7 @@ func NewPaygentic(cfg Config) (*Paygentic, error) {
 	a, err := newAPI(cfg, vendorSpec{
 		name:        "paygentic",
 		authorize:   bearer,
+		parallel:    UnpacedMaxParallelRequests,
 		decodeError: decodePaygenticError,
 	})
 	if err != nil {

@@ -21,7 +21,8 @@ type Probely struct{ api *api }
 // "Authorization: JWT <key>", with the literal word JWT.
 func NewProbely(cfg Config) (*Probely, error) {
 	a, err := newAPI(cfg, vendorSpec{
-		name: "probely",
+		name:     "probely",
+		parallel: UnpacedMaxParallelRequests,
 		authorize: func(h http.Header, key string) {
 			h.Set("Authorization", "JWT "+key)
 		},

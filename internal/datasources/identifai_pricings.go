@@ -3,6 +3,7 @@ package datasources
 import (
 	"context"
 	"regexp"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -37,6 +38,9 @@ type identifaiPricingsModel struct {
 	Order     types.String            `tfsdk:"order"`
 	Direction types.String            `tfsdk:"direction"`
 	PerPage   types.Int64             `tfsdk:"per_page"`
+	IDs       []types.Int64           `tfsdk:"ids"`
+	NameRegex types.String            `tfsdk:"name_regex"`
+	SKUs      []types.String          `tfsdk:"skus"`
 	Pricings  []identifaiPricingModel `tfsdk:"pricings"`
 	Total     types.Int64             `tfsdk:"total"`
 }
@@ -54,7 +58,9 @@ func (d *IdentifaiPricingsDataSource) Metadata(_ context.Context, req datasource
 func (d *IdentifaiPricingsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists every identifAI partner pricing plan (`GET /api/partner/pricings`), in API order. " +
-			"The provider follows every page, so the list is complete whatever `per_page` is, and fails rather than return a partial list.",
+			"The provider follows every page, so the list is complete whatever `per_page` is, and fails rather than return a partial list. " +
+			"`ids`, `name_regex` and `skus` filter on the provider's side, after the one read of the listing that every data source " +
+			"with the same `order`, `direction` and `per_page` shares, and before the state is written.",
 		Attributes: map[string]schema.Attribute{
 			"order": schema.StringAttribute{
 				MarkdownDescription: "Field to sort by, passed to the API as `order`. Defaults to `created_at`.",
@@ -76,15 +82,22 @@ func (d *IdentifaiPricingsDataSource) Schema(_ context.Context, _ datasource.Sch
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(1, 1000)},
 			},
+			"ids":        idsAttribute("pricings", types.Int64Type),
+			"name_regex": nameRegexAttribute("pricings"),
+			"skus": schema.SetAttribute{
+				MarkdownDescription: "Keep only the pricings with these SKU codes (exact, case-sensitive). An empty set keeps no pricings; unset keeps all.",
+				ElementType:         types.StringType,
+				Optional:            true,
+			},
 			"pricings": schema.ListNestedAttribute{
-				MarkdownDescription: "The pricing plans, in API order.",
+				MarkdownDescription: "The pricing plans that pass the filters, in API order.",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: identifaiPricingAttributes(),
 				},
 			},
 			"total": schema.Int64Attribute{
-				MarkdownDescription: "Number of pricings the API reported.",
+				MarkdownDescription: "Number of pricings in `pricings`: the number the API reported when no filter is set.",
 				Computed:            true,
 			},
 		},
@@ -118,6 +131,11 @@ func (d *IdentifaiPricingsDataSource) ReadModel(ctx context.Context, config tfsd
 	model.Order = stringOrDefault(model.Order, identifaiDefaultOrder)
 	model.Direction = stringOrDefault(model.Direction, identifaiDefaultDirection)
 
+	filter, filterDiags := newListFilter(model.IDs, model.NameRegex)
+	skus, skuDiags := newListFilter(model.SKUs, types.StringNull())
+	if diags.Append(append(filterDiags, skuDiags...)...); diags.HasError() {
+		return nil, diags
+	}
 	list, err := d.data.Identifai.ListPricings(ctx, clients.ListPricingsInput{
 		Order:     model.Order.ValueString(),
 		Direction: model.Direction.ValueString(),
@@ -128,11 +146,13 @@ func (d *IdentifaiPricingsDataSource) ReadModel(ctx context.Context, config tfsd
 		return nil, diags
 	}
 
-	model.Pricings = make([]identifaiPricingModel, len(list.Pricings))
-	for i, p := range list.Pricings {
-		model.Pricings[i] = identifaiPricingFrom(p)
+	model.Pricings = make([]identifaiPricingModel, 0, filteredCap(filter, len(list.Pricings)))
+	for _, p := range list.Pricings {
+		if filter.keep(strconv.FormatInt(p.ID, 10), p.Name) && (skus.ids == nil || p.SKU != nil && skus.keep(*p.SKU, nil)) {
+			model.Pricings = append(model.Pricings, identifaiPricingFrom(p))
+		}
 	}
-	model.Total = types.Int64Value(list.Total)
+	model.Total = types.Int64Value(int64(len(model.Pricings)))
 	return &model, diags
 }
 

@@ -26,8 +26,13 @@ type OnepinPlansDataSource struct {
 }
 
 type onepinPlansModel struct {
-	Plans []onepinPlanModel `tfsdk:"plans"`
-	Total types.Int64       `tfsdk:"total"`
+	IDs             []types.String    `tfsdk:"ids"`
+	NameRegex       types.String      `tfsdk:"name_regex"`
+	Tier            types.String      `tfsdk:"tier"`
+	BillingInterval types.String      `tfsdk:"billing_interval"`
+	Currency        types.String      `tfsdk:"currency"`
+	Plans           []onepinPlanModel `tfsdk:"plans"`
+	Total           types.Int64       `tfsdk:"total"`
 }
 
 // onepinPlanModel is one plan, shared by the list and the lookup.
@@ -51,17 +56,23 @@ func (d *OnepinPlansDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists every OnePin billing plan (`GET /api/v1/billing/plans`), in API order. " +
 			"The list is public: no API key is needed, and the workspace id configured in the provider's `onepin` block is sent as `X-Workspace-Id`. " +
-			"The provider follows `pagination.next` to the last page, only on the configured base URL's origin, and fails rather than return a partial list.",
+			"The provider follows `pagination.next` to the last page, only on the configured base URL's origin, and fails rather than return a partial list. " +
+			"The filters run on the provider's side, after the one read of the listing every data source of the run shares, and before the state is written.",
 		Attributes: map[string]schema.Attribute{
+			"ids":              idsAttribute("plans", types.StringType),
+			"name_regex":       nameRegexAttribute("plans"),
+			"tier":             exactAttribute("Keep only the plans of this tier: `free`, `paid` or `custom` (exact, case-sensitive)."),
+			"billing_interval": exactAttribute("Keep only the plans with this billing interval, such as `monthly` or `yearly` (exact, case-sensitive)."),
+			"currency":         exactAttribute("Keep only the plans in this ISO 4217 currency, such as `USD` (exact, case-sensitive)."),
 			"plans": schema.ListNestedAttribute{
-				MarkdownDescription: "The plans, in API order.",
+				MarkdownDescription: "The plans that pass the filters, in API order.",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: onepinPlanAttributes(),
 				},
 			},
 			"total": schema.Int64Attribute{
-				MarkdownDescription: "Number of plans read (OnePin reports no total; this counts every page).",
+				MarkdownDescription: "Number of plans in `plans`, after the filters (OnePin reports no total; unfiltered, this counts every page).",
 				Computed:            true,
 			},
 		},
@@ -119,19 +130,27 @@ func (d *OnepinPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Conf
 		return nil, diags
 	}
 	// No requireKey: the plan list is public.
+	filter, filterDiags := newListFilter(model.IDs, model.NameRegex)
+	if diags.Append(filterDiags...); diags.HasError() {
+		return nil, diags
+	}
 	list, err := d.data.Onepin.ListPlans(ctx)
 	if err != nil {
 		d.data.addReadError(&diags, "onepin", "OnePin plans", err)
 		return nil, diags
 	}
 
-	model.Plans = make([]onepinPlanModel, len(list.Plans))
-	for i, p := range list.Plans {
-		var planDiags diag.Diagnostics
-		model.Plans[i], planDiags = onepinPlanFrom(ctx, p)
+	model.Plans = make([]onepinPlanModel, 0, filteredCap(filter, len(list.Plans)))
+	for _, p := range list.Plans {
+		if !filter.keep(p.ID, p.Name) || !matchesExact(p.Tier, model.Tier) ||
+			!matchesExact(p.BillingInterval, model.BillingInterval) || !matchesExact(p.Currency, model.Currency) {
+			continue
+		}
+		plan, planDiags := onepinPlanFrom(ctx, p)
 		diags.Append(planDiags...)
+		model.Plans = append(model.Plans, plan)
 	}
-	model.Total = types.Int64Value(int64(len(list.Plans)))
+	model.Total = types.Int64Value(int64(len(model.Plans)))
 	if diags.HasError() {
 		return nil, diags
 	}

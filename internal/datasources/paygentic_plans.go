@@ -28,10 +28,15 @@ type PaygenticPlansDataSource struct {
 }
 
 type paygenticPlansModel struct {
-	MerchantID types.String         `tfsdk:"merchant_id"`
-	ProductID  types.String         `tfsdk:"product_id"`
-	Plans      []paygenticPlanModel `tfsdk:"plans"`
-	Total      types.Int64          `tfsdk:"total"`
+	MerchantID     types.String         `tfsdk:"merchant_id"`
+	ProductID      types.String         `tfsdk:"product_id"`
+	IDs            []types.String       `tfsdk:"ids"`
+	NameRegex      types.String         `tfsdk:"name_regex"`
+	Currency       types.String         `tfsdk:"currency"`
+	BillingCadence types.String         `tfsdk:"billing_cadence"`
+	IncludePrices  types.Bool           `tfsdk:"include_prices"`
+	Plans          []paygenticPlanModel `tfsdk:"plans"`
+	Total          types.Int64          `tfsdk:"total"`
 }
 
 // paygenticPlanModel is one plan, as listed and as looked up by id.
@@ -80,7 +85,9 @@ func (d *PaygenticPlansDataSource) Metadata(_ context.Context, req datasource.Me
 func (d *PaygenticPlansDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists every Paygentic plan (`GET /v0/plans`), optionally filtered by merchant and product, in API order. " +
-			"The provider reads pages of 100 plans (the API's maximum) concurrently and fails rather than return a partial list.",
+			"The provider reads pages of 100 plans (the API's maximum) concurrently and fails rather than return a partial list. " +
+			"`ids`, `name_regex`, `currency` and `billing_cadence` filter on the provider's side, after the one read of the listing " +
+			"that every data source with the same `merchant_id` and `product_id` shares, and before the state is written.",
 		Attributes: map[string]schema.Attribute{
 			"merchant_id": schema.StringAttribute{
 				MarkdownDescription: "Only plans of this merchant organization (`org_…`), passed to the API as `merchantId`.",
@@ -96,14 +103,21 @@ func (d *PaygenticPlansDataSource) Schema(_ context.Context, _ datasource.Schema
 					stringvalidator.RegexMatches(paygenticProductIDPattern, "must match ^prod_ (a Paygentic product id)"),
 				},
 			},
+			"ids":        idsAttribute("plans", types.StringType),
+			"name_regex": nameRegexAttribute("plans"),
+			"currency":   exactAttribute("Keep only the plans in this ISO 4217 currency, such as `USD` (exact, case-sensitive)."),
+			"billing_cadence": exactAttribute("Keep only the plans billed at this cadence: `P1M`, `P3M` or `P1Y`.",
+				stringvalidator.OneOf("P1M", "P3M", "P1Y")),
+			"include_prices": includeAttribute("prices", "plans"),
 			"plans": schema.ListNestedAttribute{
-				MarkdownDescription: "The plans, in API order.",
+				MarkdownDescription: "The plans that pass the filters, in API order.",
 				Computed:            true,
 				NestedObject:        schema.NestedAttributeObject{Attributes: paygenticPlanAttributes()},
 			},
 			"total": schema.Int64Attribute{
-				MarkdownDescription: "Number of plans the API reported for the filters; always the length of `plans`.",
-				Computed:            true,
+				MarkdownDescription: "Number of plans in `plans`: the number the API reported for `merchant_id` and `product_id` " +
+					"when no provider-side filter is set.",
+				Computed: true,
 			},
 		},
 	}
@@ -174,6 +188,10 @@ func (d *PaygenticPlansDataSource) ReadModel(ctx context.Context, config tfsdk.C
 		return nil, diags
 	}
 
+	filter, filterDiags := newListFilter(model.IDs, model.NameRegex)
+	if diags.Append(filterDiags...); diags.HasError() {
+		return nil, diags
+	}
 	list, err := d.data.Paygentic.ListPlans(ctx, clients.ListPaygenticPlansInput{
 		MerchantID: model.MerchantID.ValueString(),
 		ProductID:  model.ProductID.ValueString(),
@@ -183,11 +201,18 @@ func (d *PaygenticPlansDataSource) ReadModel(ctx context.Context, config tfsdk.C
 		return nil, diags
 	}
 
-	model.Plans = make([]paygenticPlanModel, len(list.Plans))
-	for i, p := range list.Plans {
-		model.Plans[i] = paygenticPlanFrom(p)
+	model.Plans = make([]paygenticPlanModel, 0, filteredCap(filter, len(list.Plans)))
+	prices := included(model.IncludePrices)
+	for _, p := range list.Plans {
+		if !filter.keep(p.ID, p.Name) || !matchesExact(p.Currency, model.Currency) || !matchesExact(p.BillingCadence, model.BillingCadence) {
+			continue
+		}
+		if !prices {
+			p.Prices = nil
+		}
+		model.Plans = append(model.Plans, paygenticPlanFrom(p))
 	}
-	model.Total = types.Int64Value(list.Total)
+	model.Total = types.Int64Value(int64(len(model.Plans)))
 	return &model, diags
 }
 

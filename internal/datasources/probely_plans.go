@@ -30,10 +30,14 @@ type ProbelyPlansDataSource struct {
 }
 
 type probelyPlansModel struct {
-	Family       types.String       `tfsdk:"family"`
-	CurrencyCode types.String       `tfsdk:"currency_code"`
-	Plans        []probelyPlanModel `tfsdk:"plans"`
-	Total        types.Int64        `tfsdk:"total"`
+	Family              types.String       `tfsdk:"family"`
+	CurrencyCode        types.String       `tfsdk:"currency_code"`
+	IDs                 []types.String     `tfsdk:"ids"`
+	NameRegex           types.String       `tfsdk:"name_regex"`
+	PeriodUnit          types.String       `tfsdk:"period_unit"`
+	IncludeCreditsPacks types.Bool         `tfsdk:"include_credits_packs"`
+	Plans               []probelyPlanModel `tfsdk:"plans"`
+	Total               types.Int64        `tfsdk:"total"`
 }
 
 type probelyPlanModel struct {
@@ -83,13 +87,18 @@ func (d *ProbelyPlansDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.OneOf(probelyCurrencies...)},
 			},
+			"ids":        idsAttribute("plans", types.StringType),
+			"name_regex": nameRegexAttribute("plans"),
+			"period_unit": exactAttribute("Keep only the plans billed by this period unit: `week`, `month` or `year`.",
+				stringvalidator.OneOf("week", "month", "year")),
+			"include_credits_packs": includeAttribute("allowed_credits_packs", "plans"),
 			"plans": schema.ListNestedAttribute{
 				MarkdownDescription: "The plans that pass the filters, in API order.",
 				Computed:            true,
 				NestedObject:        schema.NestedAttributeObject{Attributes: probelyPlanAttributes(false)},
 			},
 			"total": schema.Int64Attribute{
-				MarkdownDescription: "Number of plans in `plans`, that is after `family` and `currency_code` are applied " +
+				MarkdownDescription: "Number of plans in `plans`, that is after the filters are applied " +
 					"(without filters, the number of plans the API has).",
 				Computed: true,
 			},
@@ -173,17 +182,26 @@ func (d *ProbelyPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Con
 		return nil, diags
 	}
 
+	filter, filterDiags := newListFilter(model.IDs, model.NameRegex)
+	if diags.Append(filterDiags...); diags.HasError() {
+		return nil, diags
+	}
 	list, err := d.data.Probely.ListPlans(ctx)
 	if err != nil {
 		d.data.addReadError(&diags, "probely", "Probely plans", err)
 		return nil, diags
 	}
 
-	model.Plans = []probelyPlanModel{}
+	model.Plans = make([]probelyPlanModel, 0, filteredCap(filter, len(list.Plans)))
+	packs := included(model.IncludeCreditsPacks)
 	for _, p := range list.Plans {
-		if probelyPlanMatches(p, model.Family, model.CurrencyCode) {
-			model.Plans = append(model.Plans, probelyPlanFrom(p))
+		if !filter.keep(p.ID, p.Name) || !probelyPlanMatches(p, model) {
+			continue
 		}
+		if !packs {
+			p.AllowedCreditsPacks = nil
+		}
+		model.Plans = append(model.Plans, probelyPlanFrom(p))
 	}
 	model.Total = types.Int64Value(int64(len(model.Plans)))
 	return &model, diags
@@ -191,11 +209,8 @@ func (d *ProbelyPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Con
 
 // probelyPlanMatches reports whether p passes the filters the user set;
 // a null filter lets every plan through.
-func probelyPlanMatches(p clients.ProbelyPlan, family, currency types.String) bool {
-	matches := func(got *string, filter types.String) bool {
-		return filter.IsNull() || (got != nil && *got == filter.ValueString())
-	}
-	return matches(p.Family, family) && matches(p.CurrencyCode, currency)
+func probelyPlanMatches(p clients.ProbelyPlan, m probelyPlansModel) bool {
+	return matchesExact(p.Family, m.Family) && matchesExact(p.CurrencyCode, m.CurrencyCode) && matchesExact(p.PeriodUnit, m.PeriodUnit)
 }
 
 func probelyPlanFrom(p clients.ProbelyPlan) probelyPlanModel {

@@ -126,9 +126,16 @@ func (e *stateEncoder) encodeStruct(v reflect.Value, typ tftypes.Type) error {
 }
 
 func (e *stateEncoder) encodeSlice(v reflect.Value, typ tftypes.Type) error {
-	list, ok := typ.(tftypes.List)
-	if !ok {
-		return fmt.Errorf("%s holds a %s, not a list", typ, v.Type())
+	// A set is written as the framework writes a slice as a set: its
+	// elements in the slice's order (the order Terraform sent them in).
+	var elem tftypes.Type
+	switch c := typ.(type) {
+	case tftypes.List:
+		elem = c.ElementType
+	case tftypes.Set:
+		elem = c.ElementType
+	default:
+		return fmt.Errorf("%s holds a %s, not a list or set", typ, v.Type())
 	}
 	if v.IsNil() {
 		return e.enc.EncodeNil()
@@ -137,7 +144,7 @@ func (e *stateEncoder) encodeSlice(v reflect.Value, typ tftypes.Type) error {
 		return err
 	}
 	for i := range v.Len() {
-		if err := e.encode(v.Index(i), list.ElementType); err != nil {
+		if err := e.encode(v.Index(i), elem); err != nil {
 			return fmt.Errorf("[%d]: %w", i, err)
 		}
 	}

@@ -88,9 +88,11 @@ func (p *PricingProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			Validators:          []validator.String{durationValidator{}},
 		},
 		"max_parallel_requests": schema.Int64Attribute{
-			MarkdownDescription: "Most requests one listing has in flight at once, once its first page tells how many pages there are. From 1 to 32; defaults to 4. " +
-				"For catalogues of thousands of items a higher value shortens the read (10,000 Paygentic plans: 0.57 s at 4, 0.27 s at 10, " +
-				"see the benchmarks), at the cost of more concurrent requests on the vendor key.",
+			MarkdownDescription: fmt.Sprintf("Most requests one listing has in flight at once, once its first page tells how many pages there are. From 1 to 32. "+
+				"Defaults to %d for Paygentic and Probely, which document no rate limit (a 429 that comes anyway is retried honouring `Retry-After`), "+
+				"and to %d for identifAI, OnePin and StreamSkill, whose documented pacing or next links bound a listing anyway. "+
+				"Setting it applies the value to every vendor; a lower value puts fewer concurrent requests on the vendor key, a higher one shortens long listings.",
+				clients.UnpacedMaxParallelRequests, clients.DefaultMaxParallelRequests),
 			Optional:   true,
 			Validators: []validator.Int64{int64validator.Between(1, 32)},
 		},
@@ -221,9 +223,8 @@ func (p *PricingProvider) Configure(ctx context.Context, req provider.ConfigureR
 func commonConfig(m providerModel) (clients.Config, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	cfg := clients.Config{
-		MaxRetries:          clients.DefaultMaxRetries,
-		RequestTimeout:      clients.DefaultRequestTimeout,
-		MaxParallelRequests: clients.DefaultMaxParallelRequests,
+		MaxRetries:     clients.DefaultMaxRetries,
+		RequestTimeout: clients.DefaultRequestTimeout,
 	}
 	unknown := func(name string) {
 		diags.AddAttributeError(path.Root(name), "Unknown provider setting",

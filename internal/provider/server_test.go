@@ -142,35 +142,6 @@ func TestProtocolDiagnosticsNameTheAttribute(t *testing.T) {
 	}
 }
 
-// BenchmarkReadDataSource reads 10,000 Paygentic plans through the protocol
-// server, as Terraform does: the framework's read path against the server's
-// own. The provider's per-run cache serves every read after the first, so
-// this measures what runs once the pages are in: mapping and encoding.
-func BenchmarkReadDataSource(b *testing.B) {
-	srv := httptest.NewServer(sandbox.New(sandbox.Options{PaygenticPlans: 10000}))
-	defer srv.Close()
-	config := map[string]any{"paygentic": map[string]any{"base_url": srv.URL + "/paygentic", "api_key": sandbox.PaygenticKey}}
-	servers := []struct {
-		name      string
-		newServer func() (tfprotov6.ProviderServer, error)
-	}{
-		{"direct", NewProtocol6Server("bench")},
-		{"framework", providerserver.NewProtocol6WithError(New("bench")())},
-	}
-	for _, s := range servers {
-		b.Run(s.name, func(b *testing.B) {
-			server := configuredServer(b, s.newServer, config)
-			b.ReportAllocs()
-			for b.Loop() {
-				resp := readDataSource(b, server, "pricing_paygentic_plans", nil)
-				if len(resp.Diagnostics) > 0 || resp.State == nil {
-					b.Fatal(diagnosticsText(resp.Diagnostics))
-				}
-			}
-		})
-	}
-}
-
 // configuredServer starts a protocol server and configures its provider
 // with the given attributes (vendor settings are nested maps).
 func configuredServer(tb testing.TB, newServer func() (tfprotov6.ProviderServer, error), config map[string]any) tfprotov6.ProviderServer {

@@ -8,7 +8,7 @@ terraform {
 
 variable "max_parallel_requests" {
   type    = number
-  default = null # the provider's default (4)
+  default = null # the provider's default (10 for Paygentic)
 }
 
 provider "pricing" {

@@ -1,0 +1,96 @@
+package clients
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestMaxParallelRequestsDefaultsByVendor(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.NotFoundHandler())
+	defer srv.Close()
+	apis := func(mutate ...func(*Config)) map[string]*api {
+		cfg := func(vendor string) Config { return testConfig(srv, vendor, mutate...) }
+		i, _ := NewIdentifai(cfg("identifai"))
+		pg, _ := NewPaygentic(cfg("paygentic"))
+		pb, _ := NewProbely(cfg("probely"))
+		o, _ := NewOnepin(cfg("onepin"), "ws_1")
+		s, _ := NewStreamskill(cfg("streamskill"), "en")
+		return map[string]*api{"identifai": i.api, "paygentic": pg.api, "probely": pb.api, "onepin": o.api, "streamskill": s.api}
+	}
+	// Paygentic and Probely document no rate limit; the other three are
+	// paced or walk next links and keep the old default.
+	want := map[string]int{"identifai": 4, "paygentic": 10, "probely": 10, "onepin": 4, "streamskill": 4}
+	for vendor, a := range apis() {
+		if got := a.parallelism(); got != want[vendor] {
+			t.Errorf("%s: default max_parallel_requests = %d, want %d", vendor, got, want[vendor])
+		}
+	}
+	for vendor, a := range apis(func(c *Config) { c.MaxParallelRequests = 2 }) {
+		if got := a.parallelism(); got != 2 {
+			t.Errorf("%s: max_parallel_requests = 2 configured, got %d", vendor, got)
+		}
+	}
+}
+
+// A vendor that allows only 4 concurrent requests and answers the rest with
+// 429 + Retry-After: the default of 10 in flight still reads the whole
+// listing, every page served exactly once, never more than 4 at a time.
+func TestDefaultParallelismAgainstAConcurrencyLimitOf4StillReadsEverything(t *testing.T) {
+	t.Parallel()
+	const limit = 4
+	var attempts, mostAttempts, served, mostServed, rejected atomic.Int32
+	raise := func(most *atomic.Int32, n int32) {
+		for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+		}
+	}
+	plans := &paygenticPlans{n: 2000, hold: func(int) error {
+		time.Sleep(20 * time.Millisecond) // let requests overlap
+		return nil
+	}}
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		raise(&mostAttempts, attempts.Add(1))
+		defer attempts.Add(-1)
+		for {
+			n := served.Load()
+			if n >= limit {
+				rejected.Add(1)
+				w.Header().Set("Retry-After", "1")
+				http.Error(w, `{"error":"rate_limited","message":"too many concurrent requests","code":"rate_limited"}`, http.StatusTooManyRequests)
+				return
+			}
+			if served.CompareAndSwap(n, n+1) {
+				break
+			}
+		}
+		defer served.Add(-1)
+		raise(&mostServed, served.Load())
+		plans.ServeHTTP(w, r)
+	}))
+	defer ts.Close()
+	c := newTestPaygentic(t, ts, func(c *Config) { c.MaxRetries = DefaultMaxRetries })
+
+	list, err := c.ListPlans(context.Background(), ListPaygenticPlansInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list.Plans) != 2000 || list.Plans[1999].ID != "plan_2000" {
+		t.Fatalf("got %d plans, want all 2000 in order", len(list.Plans))
+	}
+	if got := plans.calls.Load(); got != 20 {
+		t.Errorf("%d pages served, want each of the 20 exactly once", got)
+	}
+	if got := mostServed.Load(); got > limit {
+		t.Errorf("%d requests were served at once, over the server's limit of %d", got, limit)
+	}
+	if got := mostAttempts.Load(); got <= limit {
+		t.Errorf("at most %d requests reached the server at once: the default sends no more than the server's limit of %d", got, limit)
+	}
+	if rejected.Load() == 0 {
+		t.Error("the server never answered 429, so the test did not exercise the retries")
+	}
+}

@@ -1,0 +1,118 @@
+package datasources
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// The provider-side filters of the list data sources. They run on the
+// listing every data source of the run shares (one read per distinct API
+// query), before anything is written to state, so a configuration that
+// needs a handful of plans stores a handful.
+
+// idsAttribute is the ids filter; what names the items ("plans").
+func idsAttribute(what string, elem attr.Type) schema.SetAttribute {
+	return schema.SetAttribute{
+		MarkdownDescription: fmt.Sprintf("Keep only the %s with these ids (exact, case-sensitive). Ids the listing does not hold are "+
+			"left out without an error (use the lookup data source to require one). An empty set keeps no %s; unset keeps all.", what, what),
+		ElementType: elem,
+		Optional:    true,
+	}
+}
+
+// nameRegexAttribute is the name_regex filter.
+func nameRegexAttribute(what string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: fmt.Sprintf("Keep only the %s whose name matches this regular expression (RE2 syntax, as Terraform's `regex()`; "+
+			"unanchored, so use `^…$` for a whole-name match). Items without a name never match. Checked at plan time.", what),
+		Optional:   true,
+		Validators: []validator.String{regexValidator{}},
+	}
+}
+
+// exactAttribute is a filter on one vendor field, compared exactly.
+func exactAttribute(description string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{MarkdownDescription: description, Optional: true, Validators: validators}
+}
+
+// includeAttribute switches a heavy nested part of every item on or off.
+func includeAttribute(part, what string) schema.BoolAttribute {
+	return schema.BoolAttribute{
+		MarkdownDescription: fmt.Sprintf("Whether each of the %s carries `%s`. Defaults to `true`; `false` leaves `%s` null in every item, "+
+			"for a smaller state when only the other attributes are needed. The request to the API is the same either way.", what, part, part),
+		Optional: true,
+	}
+}
+
+// included reads an include_* attribute: unset is true.
+func included(v types.Bool) bool { return v.IsNull() || v.ValueBool() }
+
+// listFilter is the ids and name_regex filters of one read.
+type listFilter struct {
+	ids  map[string]struct{} // nil: no ids filter
+	name *regexp.Regexp      // nil: no name filter
+}
+
+// idKey is the text an id element is compared as.
+type idKey interface{ types.String | types.Int64 }
+
+// newListFilter reads the filters from the configuration: a nil ids is no
+// filter, an empty one keeps nothing. name_regex was validated at plan
+// time, but is compiled again here and reported against its attribute if
+// it fails.
+func newListFilter[T idKey](ids []T, nameRegex types.String) (listFilter, diag.Diagnostics) {
+	var f listFilter
+	var diags diag.Diagnostics
+	if ids != nil {
+		f.ids = make(map[string]struct{}, len(ids))
+		for _, e := range ids {
+			switch v := any(e).(type) {
+			case types.String:
+				f.ids[v.ValueString()] = struct{}{}
+			case types.Int64:
+				f.ids[strconv.FormatInt(v.ValueInt64(), 10)] = struct{}{}
+			}
+		}
+	}
+	if !nameRegex.IsNull() && !nameRegex.IsUnknown() {
+		re, err := regexp.Compile(nameRegex.ValueString())
+		if err != nil {
+			diags.AddAttributeError(nameRegexPath, invalidRegexSummary, invalidRegexDetail("name_regex", nameRegex.ValueString(), err))
+			return f, diags
+		}
+		f.name = re
+	}
+	return f, diags
+}
+
+// keep reports whether an item with this id and name passes the filters.
+func (f listFilter) keep(id string, name *string) bool {
+	if f.ids != nil {
+		if _, ok := f.ids[id]; !ok {
+			return false
+		}
+	}
+	return f.name == nil || (name != nil && f.name.MatchString(*name))
+}
+
+// matchesExact reports whether a vendor field passes an exact filter; a
+// null filter lets every item through, a null field passes none.
+func matchesExact(got *string, filter types.String) bool {
+	return filter.IsNull() || (got != nil && *got == filter.ValueString())
+}
+
+// filteredCap is the capacity to reserve for the items of a listing of n
+// that pass f: at most as many as ids names.
+func filteredCap(f listFilter, n int) int {
+	if f.ids != nil {
+		return min(n, len(f.ids))
+	}
+	return n
+}

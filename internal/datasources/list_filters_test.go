@@ -1,0 +1,205 @@
+package datasources_test
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+)
+
+// checkIDs checks a filtered list's total, length and ids, in order.
+func checkIDs(name, list string, want []string) resource.TestCheckFunc {
+	checks := []resource.TestCheckFunc{
+		resource.TestCheckResourceAttr(name, "total", strconv.Itoa(len(want))),
+		resource.TestCheckResourceAttr(name, list+".#", strconv.Itoa(len(want))),
+	}
+	for i, id := range want {
+		checks = append(checks, resource.TestCheckResourceAttr(name, fmt.Sprintf("%s.%d.id", list, i), id))
+	}
+	return resource.ComposeAggregateTestCheckFunc(checks...)
+}
+
+// checkRequests fails unless the sandbox served exactly want requests of
+// vendor by the step's first check: one read of the listing, whatever
+// number of differently filtered data sources share it.
+func checkRequests(sb *acctest.Sandbox, vendor string, want int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if got := sb.Requests(vendor); got != want {
+			return fmt.Errorf("sandbox served %d %s requests, want %d: one read of the listing for every filter", got, vendor, want)
+		}
+		return nil
+	}
+}
+
+func TestAccPaygenticPlansProviderSideFilters(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{PaygenticPlans: 1000})
+	all := sb.PaygenticPlans()
+	picked := []string{all[7].ID, all[420].ID, all[999].ID}
+	re := regexp.MustCompile(`^Basic Plan 1\d$`)
+	var byName, byNameMonthlyUSD []string
+	for _, p := range all {
+		if re.MatchString(p.Name) {
+			byName = append(byName, p.ID)
+			if p.BillingCadence == "P1M" && p.Currency == "USD" {
+				byNameMonthlyUSD = append(byNameMonthlyUSD, p.ID)
+			}
+		}
+	}
+	if len(byName) == 0 || len(all[420].Prices) == 0 || len(all[7].Prices) == 0 {
+		t.Fatalf("the fixture must have plans named like %s and plans 7 and 420 with prices", re)
+	}
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfig() + fmt.Sprintf(`
+data "pricing_paygentic_plans" "by_id" {
+  ids = [%q, %q, %q, "plan_not_in_the_listing"]
+}
+data "pricing_paygentic_plans" "by_id_without_prices" {
+  ids            = [%[1]q, %[2]q]
+  include_prices = false
+}
+data "pricing_paygentic_plans" "by_name" {
+  name_regex = %[4]q
+}
+data "pricing_paygentic_plans" "by_name_monthly_usd" {
+  name_regex      = %[4]q
+  billing_cadence = "P1M"
+  currency        = "USD"
+}
+data "pricing_paygentic_plans" "empty_ids" {
+  ids = []
+}
+data "pricing_paygentic_plans" "unknown_ids" {
+  ids = ["plan_nope"]
+}
+data "pricing_paygentic_plans" "no_match" {
+  name_regex = "^No such plan$"
+}
+data "pricing_paygentic_plan" "lookup" {
+  id = %[1]q
+}`, picked[0], picked[1], picked[2], re.String()),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				checkIDs("data.pricing_paygentic_plans.by_id", "plans", picked),
+				resource.TestCheckResourceAttr("data.pricing_paygentic_plans.by_id", "plans.1.prices.#", strconv.Itoa(len(all[420].Prices))),
+				resource.TestCheckResourceAttr("data.pricing_paygentic_plans.by_id", "plans.1.prices.0.id", all[420].Prices[0].ID),
+				checkIDs("data.pricing_paygentic_plans.by_id_without_prices", "plans", picked[:2]),
+				resource.TestCheckNoResourceAttr("data.pricing_paygentic_plans.by_id_without_prices", "plans.0.prices.#"),
+				resource.TestCheckNoResourceAttr("data.pricing_paygentic_plans.by_id_without_prices", "plans.1.prices.#"),
+				resource.TestCheckResourceAttr("data.pricing_paygentic_plans.by_id_without_prices", "plans.1.name", all[420].Name),
+				checkIDs("data.pricing_paygentic_plans.by_name", "plans", byName),
+				checkIDs("data.pricing_paygentic_plans.by_name_monthly_usd", "plans", byNameMonthlyUSD),
+				checkIDs("data.pricing_paygentic_plans.empty_ids", "plans", nil),
+				checkIDs("data.pricing_paygentic_plans.unknown_ids", "plans", nil),
+				checkIDs("data.pricing_paygentic_plans.no_match", "plans", nil),
+				resource.TestCheckResourceAttr("data.pricing_paygentic_plan.lookup", "prices.#", strconv.Itoa(len(all[7].Prices))),
+				// Seven filtered lists share the 10 pages of one listing; the
+				// lookup by id is its own single GET /v0/plans/{id}.
+				checkRequests(sb, sandbox.VendorPaygentic, 10+1),
+			),
+		}},
+	})
+}
+
+func TestAccListFiltersRefuseAnInvalidRegexAtPlanTime(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	for _, ds := range []string{"pricing_identifai_pricings", "pricing_paygentic_plans", "pricing_probely_plans", "pricing_onepin_plans"} {
+		t.Run(ds, func(t *testing.T) {
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: sb.ProviderConfig() + fmt.Sprintf(`
+data %q "bad" {
+  name_regex = "Basic (Plan"
+}`, ds),
+					PlanOnly:    true,
+					ExpectError: acctest.ErrorMatching(`Invalid regular expression .*name_regex = "Basic \(Plan" is not a valid regular expression: error parsing regexp: missing closing \): .*RE2 syntax`),
+				}},
+			})
+		})
+	}
+	for _, vendor := range []string{sandbox.VendorIdentifai, sandbox.VendorPaygentic, sandbox.VendorProbely, sandbox.VendorOnepin} {
+		if n := sb.Requests(vendor); n != 0 {
+			t.Errorf("%s served %d requests; an invalid regex must fail before any read", vendor, n)
+		}
+	}
+}
+
+func TestAccIdentifaiProbelyOnepinProviderSideFilters(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	pricings := sb.IdentifaiPricings() // id order; the listing is newest first
+	idA, idB := pricings[3], pricings[1]
+	probely := sb.ProbelyPlans()
+	var yearlyIDs []string
+	for _, p := range probely {
+		if p.PeriodUnit == "year" && strings.Contains(p.Name, "Plan") {
+			yearlyIDs = append(yearlyIDs, p.ID)
+		}
+	}
+	onepin := sb.OnepinPlans()
+	var freeYearlyUSD []string
+	for _, p := range onepin {
+		if p.Tier == "free" && p.BillingInterval == "yearly" && p.Currency == "USD" {
+			freeYearlyUSD = append(freeYearlyUSD, p.ID)
+		}
+	}
+	if len(yearlyIDs) == 0 || len(freeYearlyUSD) == 0 {
+		t.Fatal("the fixture must hold yearly Probely plans and free yearly USD OnePin plans")
+	}
+	const pro = "a3f1c9d2-4b7e-4f8a-9c2d-1e2b3f4a5c6d"
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfig() + fmt.Sprintf(`
+data "pricing_identifai_pricings" "by_id" {
+  ids = [%d, %d, 987654321]
+}
+data "pricing_identifai_pricings" "by_sku" {
+  skus = [%q]
+}
+data "pricing_probely_plans" "yearly" {
+  name_regex            = "Plan"
+  period_unit           = "year"
+  include_credits_packs = false
+}
+data "pricing_probely_plans" "example" {
+  ids = [%q]
+}
+data "pricing_onepin_plans" "free_yearly_usd" {
+  tier             = "free"
+  billing_interval = "yearly"
+  currency         = "USD"
+}
+data "pricing_onepin_plans" "pro" {
+  ids        = [%q, "not-a-plan"]
+  name_regex = "^Pro Plan$"
+}`, idA.ID, idB.ID, idA.SKU, sandbox.ProbelyExamplePlanID, pro),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				// newest first: the higher id comes first
+				checkIDs("data.pricing_identifai_pricings.by_id", "pricings", []string{strconv.Itoa(idA.ID), strconv.Itoa(idB.ID)}),
+				checkIDs("data.pricing_identifai_pricings.by_sku", "pricings", []string{strconv.Itoa(idA.ID)}),
+				checkIDs("data.pricing_probely_plans.yearly", "plans", yearlyIDs),
+				resource.TestCheckNoResourceAttr("data.pricing_probely_plans.yearly", "plans.0.allowed_credits_packs.#"),
+				checkIDs("data.pricing_probely_plans.example", "plans", []string{sandbox.ProbelyExamplePlanID}),
+				checkIDs("data.pricing_onepin_plans.free_yearly_usd", "plans", freeYearlyUSD),
+				checkIDs("data.pricing_onepin_plans.pro", "plans", []string{pro}),
+				checkRequests(sb, sandbox.VendorIdentifai, 1),
+				checkRequests(sb, sandbox.VendorProbely, (len(probely)+99)/100),
+				checkRequests(sb, sandbox.VendorOnepin, (len(onepin)+99)/100),
+			),
+		}},
+	})
+}
