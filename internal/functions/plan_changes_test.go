@@ -2,6 +2,7 @@ package functions
 
 import (
 	"context"
+	"fmt"
 	"math/big"
 	"strings"
 	"testing"
@@ -15,7 +16,12 @@ import (
 func plan(kv ...any) attr.Value {
 	attrs := map[string]attr.Value{}
 	for i := 0; i < len(kv); i += 2 {
-		attrs[kv[i].(string)] = kv[i+1].(attr.Value)
+		name, okName := kv[i].(string)
+		value, okValue := kv[i+1].(attr.Value)
+		if !okName || !okValue {
+			panic(fmt.Sprintf("plan: pair %d is %T, %T; want string, attr.Value", i/2, kv[i], kv[i+1]))
+		}
+		attrs[name] = value
 	}
 	v, err := objectOf(context.Background(), attrs)
 	if err != nil {

@@ -49,7 +49,9 @@ func (c *call) withNext(p page, next string) map[string]any {
 	case Identifai:
 		body["next_page_url"] = next
 	case Onepin:
-		body["pagination"].(map[string]any)["next"] = next
+		if pagination, ok := body["pagination"].(map[string]any); ok {
+			pagination["next"] = next
+		}
 	}
 	return body
 }

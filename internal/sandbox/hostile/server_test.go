@@ -54,7 +54,11 @@ func TestBenignListingIsTwoConsistentPages(t *testing.T) {
 			if status != 200 || json.Unmarshal([]byte(body), &m) != nil {
 				t.Fatalf("%s %s: %d %s", vendor, query, status, body)
 			}
-			seen += len(m[lists[vendor]].([]any))
+			items, ok := m[lists[vendor]].([]any)
+			if !ok {
+				t.Fatalf("%s %s: %q is not a list: %s", vendor, query, lists[vendor], body)
+			}
+			seen += len(items)
 		}
 		if seen != BenignItems {
 			t.Errorf("%s: %d items over two pages, want %d", vendor, seen, BenignItems)
