@@ -24,7 +24,7 @@ data "http" "page" {
 
 locals {
   plans  = flatten([for page in data.http.page : jsondecode(page.body).data])
-  wanted = var.ids == null ? local.plans : [for p in local.plans : p if contains(var.ids, p.id)]
+  wanted = [for p in local.plans : p if(var.ids == null ? true : contains(var.ids, p.id))]
 }
 
 output "plans" {
