@@ -71,7 +71,7 @@ func TestRetryHonoursRetryAfterSeconds(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	list, err := newTestIdentifai(t, srv).ListPricings(context.Background(), ListPricingsInput{})
+	list, err := newTestIdentifai(t, srv).ListPricings(context.Background(), IdentifaiListPricingsInput{})
 	if err != nil {
 		t.Fatalf("ListPricings: %v", err)
 	}
@@ -164,7 +164,7 @@ func TestRetriesOnlyTransientStatuses(t *testing.T) {
 				fmt.Fprint(w, `{"message":"nope"}`)
 			}))
 			defer srv.Close()
-			_, err := newTestIdentifai(t, srv).ListPricings(context.Background(), ListPricingsInput{})
+			_, err := newTestIdentifai(t, srv).ListPricings(context.Background(), IdentifaiListPricingsInput{})
 			if !IsStatus(err, tt.status) {
 				t.Fatalf("err = %v, want an APIError with status %d", err, tt.status)
 			}
@@ -187,7 +187,7 @@ func TestCancellationStopsARetryWaitPromptly(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		_, err := c.ListPricings(ctx, ListPricingsInput{})
+		_, err := c.ListPricings(ctx, IdentifaiListPricingsInput{})
 		done <- err
 	}()
 	time.Sleep(200 * time.Millisecond) // let the first 429 arrive and the wait begin
@@ -213,7 +213,7 @@ func TestBodiesOverTheSizeCapAreAnError(t *testing.T) {
 	}))
 	defer srv.Close()
 	c := newTestIdentifai(t, srv, func(c *Config) { c.MaxResponseBytes = 1024 })
-	_, err := c.ListPricings(context.Background(), ListPricingsInput{})
+	_, err := c.ListPricings(context.Background(), IdentifaiListPricingsInput{})
 	if err == nil || !strings.Contains(err.Error(), "exceeds the 1024 byte limit") {
 		t.Fatalf("err = %v, want the size cap named", err)
 	}
@@ -232,7 +232,7 @@ func TestRequestTimeoutStopsAServerThatNeverAnswers(t *testing.T) {
 	defer close(release)
 	c := newTestIdentifai(t, srv, func(c *Config) { c.RequestTimeout = 300 * time.Millisecond })
 	start := time.Now()
-	_, err := c.ListPricings(context.Background(), ListPricingsInput{})
+	_, err := c.ListPricings(context.Background(), IdentifaiListPricingsInput{})
 	if err == nil || !strings.Contains(err.Error(), "request_timeout (300ms)") {
 		t.Fatalf("err = %v, want a request_timeout error", err)
 	}
@@ -250,7 +250,7 @@ func TestUserAgentAndAuthHeaderAreSent(t *testing.T) {
 	}))
 	defer srv.Close()
 	c := newTestIdentifai(t, srv, func(c *Config) { c.UserAgent = "terraform-provider-pricing/1.2.3" })
-	if _, err := c.ListPricings(context.Background(), ListPricingsInput{}); err != nil {
+	if _, err := c.ListPricings(context.Background(), IdentifaiListPricingsInput{}); err != nil {
 		t.Fatal(err)
 	}
 	if gotKey != testKey || gotUA != "terraform-provider-pricing/1.2.3" {
@@ -275,7 +275,7 @@ func TestRedirectToAnotherHostIsRefusedWithoutSendingTheKey(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	_, err := newTestIdentifai(t, srv).ListPricings(context.Background(), ListPricingsInput{})
+	_, err := newTestIdentifai(t, srv).ListPricings(context.Background(), IdentifaiListPricingsInput{})
 	if err == nil || !strings.Contains(err.Error(), "refusing redirect") {
 		t.Fatalf("err = %v, want the redirect refused", err)
 	}
@@ -295,7 +295,7 @@ func TestCredentialsAreMaskedInLogs(t *testing.T) {
 	var logs bytes.Buffer
 	ctx := tflogtest.RootLogger(context.Background(), &logs)
 	c := newTestIdentifai(t, srv)
-	_, err := c.ListPricings(ctx, ListPricingsInput{})
+	_, err := c.ListPricings(ctx, IdentifaiListPricingsInput{})
 	if err == nil {
 		t.Fatal("want a 401 error")
 	}

@@ -124,7 +124,7 @@ func benchResponses(tb testing.TB) []benchResponse {
 				c := newTestIdentifai(tb, srv)
 				return func(ctx context.Context) (int, error) {
 					l, err := c.listPricings(ctx, url.Values{})
-					return lenOr(l, func(l *PricingList) int { return len(l.Pricings) }), err
+					return lenOr(l, func(l *IdentifaiPricingList) int { return len(l.Pricings) }), err
 				}
 			},
 		},

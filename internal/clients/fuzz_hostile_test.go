@@ -68,7 +68,7 @@ func FuzzIdentifaiListYieldsOnlyIdentifiedPricings(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		list, err := c.ListPricings(fuzzContext(t), ListPricingsInput{PerPage: 100})
+		list, err := c.ListPricings(fuzzContext(t), IdentifaiListPricingsInput{PerPage: 100})
 		checkErrorText(t, err)
 		if err != nil {
 			return
@@ -88,7 +88,7 @@ func FuzzPaygenticListYieldsOnlyIdentifiedPlans(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		list, err := c.ListPlans(fuzzContext(t), ListPaygenticPlansInput{})
+		list, err := c.ListPlans(fuzzContext(t), PaygenticListPlansInput{})
 		checkErrorText(t, err)
 		if err != nil {
 			return

@@ -79,7 +79,7 @@ func FuzzIdentifaiPage(f *testing.F) {
 			if p.NextPageURL != nil && *p.NextPageURL != "" {
 				assertSameOrigin(t, c.api, *p.NextPageURL)
 			}
-			assertIdentities(t, p.Data, func(p Pricing) bool { return p.ID > 0 })
+			assertIdentities(t, p.Data, func(p IdentifaiPricing) bool { return p.ID > 0 })
 		}
 	})
 }
@@ -256,7 +256,7 @@ func FuzzIdentifaiNextLink(f *testing.F) {
 		link = asDecodedJSON(link)
 		c := &Identifai{api: fuzzAPI(t)}
 		two, nine, total, per := int64(2), int64(9), int64(45), int64(5)
-		p := &identifaiPage{CurrentPage: &two, LastPage: &nine, Total: &total, PerPage: &per, NextPageURL: &link, Data: []Pricing{}}
+		p := &identifaiPage{CurrentPage: &two, LastPage: &nine, Total: &total, PerPage: &per, NextPageURL: &link, Data: []IdentifaiPricing{}}
 		err := c.checkPage("list pricings page 2", c.api.endpoint(identifaiPricingsPath, nil), 2, p)
 		checkErrorText(t, err)
 		if err == nil && link != "" {

@@ -35,9 +35,9 @@ func readAny(t *testing.T, vendor string, srv *httptest.Server) error {
 	var err error
 	switch vendor {
 	case "identifai":
-		_, err = newTestIdentifai(t, srv).ListPricings(ctx, ListPricingsInput{})
+		_, err = newTestIdentifai(t, srv).ListPricings(ctx, IdentifaiListPricingsInput{})
 	case "paygentic":
-		_, err = newTestPaygentic(t, srv).ListPlans(ctx, ListPaygenticPlansInput{})
+		_, err = newTestPaygentic(t, srv).ListPlans(ctx, PaygenticListPlansInput{})
 	case "probely":
 		_, err = newTestProbely(t, srv).ListPlans(ctx)
 	case "onepin":
@@ -255,7 +255,7 @@ func TestGivingUpOnThrottlingSaysHowHardItTried(t *testing.T) {
 	defer srv.Close()
 	c := newTestIdentifai(t, srv, func(c *Config) { c.MaxRetries = 2; c.RetryWaitMax = 10 * time.Millisecond })
 	start := time.Now()
-	_, err := c.ListPricings(context.Background(), ListPricingsInput{})
+	_, err := c.ListPricings(context.Background(), IdentifaiListPricingsInput{})
 	if err == nil {
 		t.Fatal("read succeeded")
 	}

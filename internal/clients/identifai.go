@@ -48,47 +48,47 @@ func (c *Identifai) HasAPIKey() bool { return c.api.cfg.APIKey != "" }
 
 // Pricing is one identifAI pricing plan. identifAI prices carry no money
 // fields: a pricing is an id, a name and a SKU.
-type Pricing struct {
+type IdentifaiPricing struct {
 	ID   int64   `json:"id"`
 	Name *string `json:"name"`
 	SKU  *string `json:"sku"`
 }
 
 // ListPricingsInput are the query parameters of GET /api/partner/pricings.
-type ListPricingsInput struct {
+type IdentifaiListPricingsInput struct {
 	Order     string // field to sort by; empty for the API's default
 	Direction string // asc or desc; empty for the API's default
 	PerPage   int64  // page size; 0 asks for every row in one response
 }
 
 // PricingList is a complete listing.
-type PricingList struct {
-	Pricings []Pricing
+type IdentifaiPricingList struct {
+	Pricings []IdentifaiPricing
 	Total    int64
 }
 
 // identifaiPage is Laravel's length-aware paginator. Every paging field is
 // documented and required: a pointer tells a missing one from a zero.
 type identifaiPage struct {
-	CurrentPage *int64    `json:"current_page"`
-	Data        []Pricing `json:"data"`
-	LastPage    *int64    `json:"last_page"`
-	NextPageURL *string   `json:"next_page_url"`
-	PerPage     *int64    `json:"per_page"`
-	Total       *int64    `json:"total"`
+	CurrentPage *int64             `json:"current_page"`
+	Data        []IdentifaiPricing `json:"data"`
+	LastPage    *int64             `json:"last_page"`
+	NextPageURL *string            `json:"next_page_url"`
+	PerPage     *int64             `json:"per_page"`
+	Total       *int64             `json:"total"`
 }
 
 // ListPricings returns every pricing in API order. The result is shared with
 // other callers of the same query; callers must not modify it.
-func (c *Identifai) ListPricings(ctx context.Context, in ListPricingsInput) (*PricingList, error) {
+func (c *Identifai) ListPricings(ctx context.Context, in IdentifaiListPricingsInput) (*IdentifaiPricingList, error) {
 	ctx = c.api.maskSecrets(ctx)
 	query := in.query()
-	return shared(c.api, "pricings?"+query.Encode(), func() (*PricingList, error) {
+	return shared(c.api, "pricings?"+query.Encode(), func() (*IdentifaiPricingList, error) {
 		return c.listPricings(ctx, query)
 	})
 }
 
-func (in ListPricingsInput) query() url.Values {
+func (in IdentifaiListPricingsInput) query() url.Values {
 	q := url.Values{}
 	if in.Order != "" {
 		q.Set("order", in.Order)
@@ -102,10 +102,10 @@ func (in ListPricingsInput) query() url.Values {
 	return q
 }
 
-func (c *Identifai) listPricings(ctx context.Context, query url.Values) (*PricingList, error) {
+func (c *Identifai) listPricings(ctx context.Context, query url.Values) (*IdentifaiPricingList, error) {
 	// Page 1 tells how many pages there are: the rest are fetched
 	// concurrently by number rather than by walking next_page_url.
-	pricings, total, err := readNumberedPages(ctx, c.api, numberedPages[*identifaiPage, Pricing, int64]{
+	pricings, total, err := readNumberedPages(ctx, c.api, numberedPages[*identifaiPage, IdentifaiPricing, int64]{
 		op: "list pricings",
 		fetch: func(ctx context.Context, l *listing, page int) (*identifaiPage, error) {
 			return c.pricingsPage(ctx, l, query, page)
@@ -113,13 +113,13 @@ func (c *Identifai) listPricings(ctx context.Context, query url.Values) (*Pricin
 		pages: func(p *identifaiPage) int64 { return *p.LastPage },
 		size:  func(p *identifaiPage) int64 { return *p.PerPage },
 		total: func(p *identifaiPage) int64 { return *p.Total },
-		items: func(p *identifaiPage) []Pricing { return p.Data },
-		id:    func(p Pricing) int64 { return p.ID },
+		items: func(p *identifaiPage) []IdentifaiPricing { return p.Data },
+		id:    func(p IdentifaiPricing) int64 { return p.ID },
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &PricingList{Pricings: pricings, Total: total}, nil
+	return &IdentifaiPricingList{Pricings: pricings, Total: total}, nil
 }
 
 func (c *Identifai) pricingsPage(ctx context.Context, l *listing, query url.Values, page int) (*identifaiPage, error) {
@@ -150,7 +150,7 @@ func (c *Identifai) checkPage(op string, u *url.URL, page int, p *identifaiPage)
 		field{"per_page", p.PerPage != nil}, field{"total", p.Total != nil}); err != nil {
 		return err
 	}
-	if err := requireIDs(c.api, op, u, "data", p.Data, func(p Pricing) bool { return p.ID > 0 }); err != nil {
+	if err := requireIDs(c.api, op, u, "data", p.Data, func(p IdentifaiPricing) bool { return p.ID > 0 }); err != nil {
 		return err
 	}
 	if *p.CurrentPage != int64(page) {

@@ -66,7 +66,7 @@ func TestIdentifaiListReadsEveryPageInOrder(t *testing.T) {
 			srv := httptest.NewServer(pages)
 			defer srv.Close()
 			c := newTestIdentifai(t, srv, func(c *Config) { c.MaxParallelRequests = tt.parallel })
-			list, err := c.ListPricings(context.Background(), ListPricingsInput{PerPage: int64(tt.per)})
+			list, err := c.ListPricings(context.Background(), IdentifaiListPricingsInput{PerPage: int64(tt.per)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -95,7 +95,7 @@ func TestIdentifaiListIsFetchedOncePerQuery(t *testing.T) {
 	errs := make(chan error, 20)
 	for range 20 {
 		go func() {
-			_, err := c.ListPricings(context.Background(), ListPricingsInput{PerPage: 10})
+			_, err := c.ListPricings(context.Background(), IdentifaiListPricingsInput{PerPage: 10})
 			errs <- err
 		}()
 	}
@@ -107,7 +107,7 @@ func TestIdentifaiListIsFetchedOncePerQuery(t *testing.T) {
 	if pages.calls.Load() != 3 {
 		t.Errorf("20 concurrent readers made %d requests, want 3 (the pages of one read)", pages.calls.Load())
 	}
-	if _, err := c.ListPricings(context.Background(), ListPricingsInput{PerPage: 15}); err != nil {
+	if _, err := c.ListPricings(context.Background(), IdentifaiListPricingsInput{PerPage: 15}); err != nil {
 		t.Fatal(err)
 	}
 	if pages.calls.Load() != 5 {
@@ -209,7 +209,7 @@ func TestIdentifaiListFailsRatherThanReturnAPartialList(t *testing.T) {
 			t.Parallel()
 			srv := httptest.NewServer(&identifaiPages{n: 45, per: 10, tweak: tt.tweak})
 			defer srv.Close()
-			list, err := newTestIdentifai(t, srv).ListPricings(context.Background(), ListPricingsInput{PerPage: 10})
+			list, err := newTestIdentifai(t, srv).ListPricings(context.Background(), IdentifaiListPricingsInput{PerPage: 10})
 			var pageErr *PaginationError
 			if !errors.As(err, &pageErr) || !regexp.MustCompile(tt.want).MatchString(err.Error()) {
 				t.Fatalf("err = %v (list %v), want a PaginationError saying %q", err, list, tt.want)
@@ -235,7 +235,7 @@ func TestIdentifaiBadBodiesNameVendorAndEndpoint(t *testing.T) {
 				fmt.Fprint(w, tt.body)
 			}))
 			defer srv.Close()
-			_, err := newTestIdentifai(t, srv).ListPricings(context.Background(), ListPricingsInput{})
+			_, err := newTestIdentifai(t, srv).ListPricings(context.Background(), IdentifaiListPricingsInput{})
 			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "identifai: list pricings page 1 (GET http://") {
 				t.Fatalf("err = %v, want vendor, operation, URL and %q", err, tt.want)
 			}

@@ -74,7 +74,7 @@ func TestDefaultParallelismAgainstAConcurrencyLimitOf4StillReadsEverything(t *te
 	defer ts.Close()
 	c := newTestPaygentic(t, ts, func(c *Config) { c.MaxRetries = DefaultMaxRetries })
 
-	list, err := c.ListPlans(context.Background(), ListPaygenticPlansInput{})
+	list, err := c.ListPlans(context.Background(), PaygenticListPlansInput{})
 	if err != nil {
 		t.Fatal(err)
 	}

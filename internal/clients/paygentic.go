@@ -86,7 +86,7 @@ type PaygenticPrice struct {
 
 // ListPaygenticPlansInput are the filters of GET /v0/plans; empty means
 // unfiltered.
-type ListPaygenticPlansInput struct {
+type PaygenticListPlansInput struct {
 	MerchantID string
 	ProductID  string
 }
@@ -110,7 +110,7 @@ type paygenticPage struct {
 
 // ListPlans returns every plan matching in, in API order. The result is
 // shared with other callers of the same query; callers must not modify it.
-func (c *Paygentic) ListPlans(ctx context.Context, in ListPaygenticPlansInput) (*PaygenticPlanList, error) {
+func (c *Paygentic) ListPlans(ctx context.Context, in PaygenticListPlansInput) (*PaygenticPlanList, error) {
 	ctx = c.api.maskSecrets(ctx)
 	filters := in.query()
 	return shared(c.api, "plans?"+filters.Encode(), func() (*PaygenticPlanList, error) {
@@ -118,7 +118,7 @@ func (c *Paygentic) ListPlans(ctx context.Context, in ListPaygenticPlansInput) (
 	})
 }
 
-func (in ListPaygenticPlansInput) query() url.Values {
+func (in PaygenticListPlansInput) query() url.Values {
 	q := url.Values{}
 	if in.MerchantID != "" {
 		q.Set("merchantId", in.MerchantID)

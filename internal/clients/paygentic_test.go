@@ -90,7 +90,7 @@ func TestPaygenticListReadsEveryPageInOrder(t *testing.T) {
 			ts := httptest.NewServer(srv)
 			defer ts.Close()
 			c := newTestPaygentic(t, ts, func(c *Config) { c.MaxParallelRequests = tt.parallel })
-			list, err := c.ListPlans(context.Background(), ListPaygenticPlansInput{})
+			list, err := c.ListPlans(context.Background(), PaygenticListPlansInput{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -147,7 +147,7 @@ func TestPaygenticListFetchesRemainingPagesConcurrently(t *testing.T) {
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
 	c := newTestPaygentic(t, ts, func(c *Config) { c.MaxParallelRequests = 4; c.MaxRetries = 0 })
-	list, err := c.ListPlans(context.Background(), ListPaygenticPlansInput{})
+	list, err := c.ListPlans(context.Background(), PaygenticListPlansInput{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +175,7 @@ func TestPaygenticListNeverHasMoreThanMaxParallelRequestsInFlight(t *testing.T) 
 			}))
 			defer ts.Close()
 			c := newTestPaygentic(t, ts, func(c *Config) { c.MaxParallelRequests = parallel })
-			list, err := c.ListPlans(context.Background(), ListPaygenticPlansInput{})
+			list, err := c.ListPlans(context.Background(), PaygenticListPlansInput{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -199,7 +199,7 @@ func TestPaygenticListIsFetchedOncePerQuery(t *testing.T) {
 	errs := make(chan error, 20)
 	for range 20 {
 		go func() {
-			_, err := c.ListPlans(context.Background(), ListPaygenticPlansInput{})
+			_, err := c.ListPlans(context.Background(), PaygenticListPlansInput{})
 			errs <- err
 		}()
 	}
@@ -211,7 +211,7 @@ func TestPaygenticListIsFetchedOncePerQuery(t *testing.T) {
 	if got := srv.calls.Load(); got != 3 {
 		t.Errorf("20 concurrent readers made %d requests, want 3 (the pages of one read)", got)
 	}
-	if _, err := c.ListPlans(context.Background(), ListPaygenticPlansInput{MerchantID: "org_a"}); err != nil {
+	if _, err := c.ListPlans(context.Background(), PaygenticListPlansInput{MerchantID: "org_a"}); err != nil {
 		t.Fatal(err)
 	}
 	if got := srv.calls.Load(); got != 6 {
@@ -223,13 +223,13 @@ func TestPaygenticListPassesFilters(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name                      string
-		in                        ListPaygenticPlansInput
+		in                        PaygenticListPlansInput
 		wantMerchant, wantProduct string
 	}{
-		{"no filter sends neither parameter", ListPaygenticPlansInput{}, "", ""},
-		{"a merchant filter sends merchantId", ListPaygenticPlansInput{MerchantID: "org_b7c8"}, "org_b7c8", ""},
-		{"a product filter sends productId", ListPaygenticPlansInput{ProductID: "prod_j5k6"}, "", "prod_j5k6"},
-		{"both filters send both", ListPaygenticPlansInput{MerchantID: "org_b7c8", ProductID: "prod_j5k6"}, "org_b7c8", "prod_j5k6"},
+		{"no filter sends neither parameter", PaygenticListPlansInput{}, "", ""},
+		{"a merchant filter sends merchantId", PaygenticListPlansInput{MerchantID: "org_b7c8"}, "org_b7c8", ""},
+		{"a product filter sends productId", PaygenticListPlansInput{ProductID: "prod_j5k6"}, "", "prod_j5k6"},
+		{"both filters send both", PaygenticListPlansInput{MerchantID: "org_b7c8", ProductID: "prod_j5k6"}, "org_b7c8", "prod_j5k6"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -309,7 +309,7 @@ func TestPaygenticListFailsRatherThanReturnAPartialList(t *testing.T) {
 			t.Parallel()
 			ts := httptest.NewServer(&paygenticPlans{n: 260, tweak: tt.tweak})
 			defer ts.Close()
-			list, err := newTestPaygentic(t, ts).ListPlans(context.Background(), ListPaygenticPlansInput{})
+			list, err := newTestPaygentic(t, ts).ListPlans(context.Background(), PaygenticListPlansInput{})
 			var pageErr *PaginationError
 			if !errors.As(err, &pageErr) || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v (list %v), want a PaginationError saying %q", err, list, tt.want)
@@ -341,7 +341,7 @@ func TestPaygenticPlanDecodesOptionalAndUnknownFields(t *testing.T) {
 	   "prices":[{"id":"price_1","model":"standard","paymentTerm":"in_arrears","unitAmount":"2500000","currency":"USD","tiers":[]}]},
 	  {"id":"plan_b","billingCadence":"P1Y","prices":[{"id":"price_2","model":"volume"}]}
 	],"pagination":{"limit":100,"offset":0,"total":2,"hasMore":false}}`)
-	list, err := newTestPaygentic(t, ts).ListPlans(context.Background(), ListPaygenticPlansInput{})
+	list, err := newTestPaygentic(t, ts).ListPlans(context.Background(), PaygenticListPlansInput{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -403,7 +403,7 @@ func TestPaygenticPriceAmountIsExactInTheMajorUnit(t *testing.T) {
 	t.Run("a price that is not a number fails the read", func(t *testing.T) {
 		t.Parallel()
 		ts := servePaygenticBody(t, http.StatusOK, `{"data":[{"id":"plan_bad","price":"49.99 USD"}],"pagination":{"limit":100,"offset":0,"total":1}}`)
-		_, err := newTestPaygentic(t, ts).ListPlans(context.Background(), ListPaygenticPlansInput{})
+		_, err := newTestPaygentic(t, ts).ListPlans(context.Background(), PaygenticListPlansInput{})
 		if err == nil || !strings.Contains(err.Error(), `plan plan_bad: price: amount "49.99 USD" is not a decimal number`) {
 			t.Fatalf("err = %v, want the plan and its bad price named", err)
 		}
@@ -492,7 +492,7 @@ func TestPaygenticErrorsAreRenderedFromItsBody(t *testing.T) {
 		t.Run(tt.name+" names status, message and code", func(t *testing.T) {
 			t.Parallel()
 			ts := servePaygenticBody(t, tt.status, tt.body)
-			_, err := newTestPaygentic(t, ts).ListPlans(context.Background(), ListPaygenticPlansInput{})
+			_, err := newTestPaygentic(t, ts).ListPlans(context.Background(), PaygenticListPlansInput{})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
 			}

@@ -74,7 +74,7 @@ func (c *Streamskill) Language() string { return c.language }
 // Tariff is one StreamSkill tariff as the API returns it. Prices are in the
 // account's currency and already include the caller's personal discount.
 // Fields the API leaves out are nil (or empty).
-type Tariff struct {
+type StreamskillTariff struct {
 	ID    int64
 	Title *string
 	Text  []string // nil when absent
@@ -98,12 +98,12 @@ type Tariff struct {
 	// nil when the API sends no discounts key.
 	Discounts map[string]json.Number
 
-	Link  *TariffLink // nil when absent
-	Panel *bool       // sent only with expand=panel
+	Link  *StreamskillTariffLink // nil when absent
+	Panel *bool                  // sent only with expand=panel
 }
 
 // TariffLink is the hint for the channel URL an order needs.
-type TariffLink struct {
+type StreamskillTariffLink struct {
 	Prefix      *string `json:"prefix"`
 	Placeholder *string `json:"placeholder"`
 }
@@ -111,26 +111,26 @@ type TariffLink struct {
 // tariffWire is the body of GET /tarifs/{id}; its polymorphic fields decode
 // through the small types below before being flattened into a Tariff.
 type tariffWire struct {
-	ID              *int64      `json:"id"`
-	Title           *string     `json:"title"`
-	Text            []string    `json:"text"`
-	Count           tariffCount `json:"count"`
-	Price           json.Number `json:"price"`
-	Type            *string     `json:"type"`
-	Hourly          *bool       `json:"hourly"`
-	PricingType     *string     `json:"pricing_type"`
-	GraduatedPrices numberMap   `json:"graduated_prices"`
-	Discounts       numberMap   `json:"discounts"`
-	Link            *TariffLink `json:"link"`
-	Panel           *bool       `json:"panel"`
+	ID              *int64                 `json:"id"`
+	Title           *string                `json:"title"`
+	Text            []string               `json:"text"`
+	Count           tariffCount            `json:"count"`
+	Price           json.Number            `json:"price"`
+	Type            *string                `json:"type"`
+	Hourly          *bool                  `json:"hourly"`
+	PricingType     *string                `json:"pricing_type"`
+	GraduatedPrices numberMap              `json:"graduated_prices"`
+	Discounts       numberMap              `json:"discounts"`
+	Link            *StreamskillTariffLink `json:"link"`
+	Panel           *bool                  `json:"panel"`
 }
 
-func (w *tariffWire) tariff() *Tariff {
+func (w *tariffWire) tariff() *StreamskillTariff {
 	var id int64
 	if w.ID != nil {
 		id = *w.ID
 	}
-	return &Tariff{
+	return &StreamskillTariff{
 		ID:              id,
 		Title:           w.Title,
 		Text:            w.Text,
@@ -217,17 +217,17 @@ func (m *numberMap) UnmarshalJSON(b []byte) error {
 // the client's default), always with expand=panel. One read per (id,
 // language) is shared by every caller of the run; callers must not modify
 // the result.
-func (c *Streamskill) Tariff(ctx context.Context, id int64, language string) (*Tariff, error) {
+func (c *Streamskill) Tariff(ctx context.Context, id int64, language string) (*StreamskillTariff, error) {
 	ctx = c.api.maskSecrets(ctx)
 	if language == "" {
 		language = c.language
 	}
-	return shared(c.api, fmt.Sprintf("tariff %d %s", id, language), func() (*Tariff, error) {
+	return shared(c.api, fmt.Sprintf("tariff %d %s", id, language), func() (*StreamskillTariff, error) {
 		return c.tariff(ctx, id, language)
 	})
 }
 
-func (c *Streamskill) tariff(ctx context.Context, id int64, language string) (*Tariff, error) {
+func (c *Streamskill) tariff(ctx context.Context, id int64, language string) (*StreamskillTariff, error) {
 	op := fmt.Sprintf("get tariff %d", id)
 	u := c.api.endpoint(fmt.Sprintf("/tarifs/%d", id), url.Values{"expand": {"panel"}})
 	header := http.Header{"Accept-Language": {language}}
@@ -240,7 +240,7 @@ func (c *Streamskill) tariff(ctx context.Context, id int64, language string) (*T
 
 // checkTariff accepts only the tariff asked for: a body without an id
 // ({}, null) is not a tariff at all.
-func (c *Streamskill) checkTariff(op string, u *url.URL, id int64, w *tariffWire) (*Tariff, error) {
+func (c *Streamskill) checkTariff(op string, u *url.URL, id int64, w *tariffWire) (*StreamskillTariff, error) {
 	if err := c.api.requireFields(op, u, field{"id", w.ID != nil}); err != nil {
 		return nil, err
 	}

@@ -85,7 +85,7 @@ func (d *IdentifaiPricingDataSource) Read(ctx context.Context, req datasource.Re
 
 	// The default query is the one pricing_identifai_pricings uses when
 	// left at its defaults, so both share one fetch.
-	list, err := d.data.Identifai.ListPricings(ctx, clients.ListPricingsInput{
+	list, err := d.data.Identifai.ListPricings(ctx, clients.IdentifaiListPricingsInput{
 		Order:     identifaiDefaultOrder,
 		Direction: identifaiDefaultDirection,
 	})
@@ -102,7 +102,7 @@ func (d *IdentifaiPricingDataSource) Read(ctx context.Context, req datasource.Re
 		resp.Diagnostics.AddAttributeError(key.path, "No identifAI pricing found",
 			fmt.Sprintf("No identifAI pricing has %s %s (searched %d pricings).", key.path, key.value, len(list.Pricings)))
 	default:
-		slices.SortFunc(matches, func(a, b clients.Pricing) int { return cmp.Compare(a.ID, b.ID) })
+		slices.SortFunc(matches, func(a, b clients.IdentifaiPricing) int { return cmp.Compare(a.ID, b.ID) })
 		ids := make([]string, len(matches))
 		for i, m := range matches {
 			ids[i] = fmt.Sprint(m.ID)
@@ -120,24 +120,24 @@ type lookupKey struct {
 
 // matchIdentifaiPricing returns the key the user gave and the pricings that
 // match it.
-func matchIdentifaiPricing(model identifaiPricingModel, all []clients.Pricing) (lookupKey, []clients.Pricing) {
+func matchIdentifaiPricing(model identifaiPricingModel, all []clients.IdentifaiPricing) (lookupKey, []clients.IdentifaiPricing) {
 	var key lookupKey
-	var match func(clients.Pricing) bool
+	var match func(clients.IdentifaiPricing) bool
 	switch {
 	case !model.ID.IsNull():
 		id := model.ID.ValueInt64()
 		key = lookupKey{path.Root("id"), fmt.Sprint(id)}
-		match = func(p clients.Pricing) bool { return p.ID == id }
+		match = func(p clients.IdentifaiPricing) bool { return p.ID == id }
 	case !model.SKU.IsNull():
 		sku := model.SKU.ValueString()
 		key = lookupKey{path.Root("sku"), fmt.Sprintf("%q", sku)}
-		match = func(p clients.Pricing) bool { return p.SKU != nil && *p.SKU == sku }
+		match = func(p clients.IdentifaiPricing) bool { return p.SKU != nil && *p.SKU == sku }
 	default:
 		name := model.Name.ValueString()
 		key = lookupKey{path.Root("name"), fmt.Sprintf("%q", name)}
-		match = func(p clients.Pricing) bool { return p.Name != nil && *p.Name == name }
+		match = func(p clients.IdentifaiPricing) bool { return p.Name != nil && *p.Name == name }
 	}
-	var out []clients.Pricing
+	var out []clients.IdentifaiPricing
 	for _, p := range all {
 		if match(p) {
 			out = append(out, p)

@@ -136,7 +136,7 @@ func (d *IdentifaiPricingsDataSource) ReadModel(ctx context.Context, config tfsd
 	if diags.Append(append(filterDiags, skuDiags...)...); diags.HasError() {
 		return nil, diags
 	}
-	list, err := d.data.Identifai.ListPricings(ctx, clients.ListPricingsInput{
+	list, err := d.data.Identifai.ListPricings(ctx, clients.IdentifaiListPricingsInput{
 		Order:     model.Order.ValueString(),
 		Direction: model.Direction.ValueString(),
 		PerPage:   model.PerPage.ValueInt64(),
@@ -156,7 +156,7 @@ func (d *IdentifaiPricingsDataSource) ReadModel(ctx context.Context, config tfsd
 	return &model, diags
 }
 
-func identifaiPricingFrom(p clients.Pricing) identifaiPricingModel {
+func identifaiPricingFrom(p clients.IdentifaiPricing) identifaiPricingModel {
 	return identifaiPricingModel{
 		ID:   types.Int64Value(p.ID),
 		Name: types.StringPointerValue(p.Name),

@@ -192,7 +192,7 @@ func (d *PaygenticPlansDataSource) ReadModel(ctx context.Context, config tfsdk.C
 	if diags.Append(filterDiags...); diags.HasError() {
 		return nil, diags
 	}
-	list, err := d.data.Paygentic.ListPlans(ctx, clients.ListPaygenticPlansInput{
+	list, err := d.data.Paygentic.ListPlans(ctx, clients.PaygenticListPlansInput{
 		MerchantID: model.MerchantID.ValueString(),
 		ProductID:  model.ProductID.ValueString(),
 	})

@@ -35,7 +35,7 @@ func TestEncodeStateMatchesTheFramework(t *testing.T) {
 	}{
 		{"pricing_identifai_pricings", NewIdentifaiPricingsDataSource(), func(t *testing.T) any {
 			c, _ := clients.NewIdentifai(cfg("identifai", sandbox.IdentifaiKey))
-			list, err := c.ListPricings(ctx, clients.ListPricingsInput{})
+			list, err := c.ListPricings(ctx, clients.IdentifaiListPricingsInput{})
 			mustNot(t, err)
 			m := identifaiPricingsModel{Order: types.StringValue("created_at"), Direction: types.StringValue("desc"), PerPage: types.Int64Null(), Total: types.Int64Value(list.Total)}
 			for _, p := range list.Pricings {
@@ -45,7 +45,7 @@ func TestEncodeStateMatchesTheFramework(t *testing.T) {
 		}},
 		{"pricing_paygentic_plans", NewPaygenticPlansDataSource(), func(t *testing.T) any {
 			c, _ := clients.NewPaygentic(cfg("paygentic", sandbox.PaygenticKey))
-			list, err := c.ListPlans(ctx, clients.ListPaygenticPlansInput{})
+			list, err := c.ListPlans(ctx, clients.PaygenticListPlansInput{})
 			mustNot(t, err)
 			m := paygenticPlansModel{MerchantID: types.StringNull(), ProductID: types.StringNull(), Total: types.Int64Value(list.Total)}
 			for _, p := range list.Plans {
@@ -167,7 +167,7 @@ func BenchmarkListState(b *testing.B) {
 	srv := httptest.NewServer(sandbox.New(sandbox.Options{PaygenticPlans: 10000}))
 	defer srv.Close()
 	c, _ := clients.NewPaygentic(clients.Config{BaseURL: srv.URL + "/paygentic", APIKey: sandbox.PaygenticKey, MaxParallelRequests: 8})
-	list, err := c.ListPlans(ctx, clients.ListPaygenticPlansInput{})
+	list, err := c.ListPlans(ctx, clients.PaygenticListPlansInput{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -206,7 +206,7 @@ func (d *StreamskillTariffDataSource) Read(ctx context.Context, req datasource.R
 
 // streamskillTariffModelFrom is the one place a client tariff becomes its
 // Terraform form.
-func streamskillTariffModelFrom(ctx context.Context, t *clients.Tariff) (streamskillTariffModel, diag.Diagnostics) {
+func streamskillTariffModelFrom(ctx context.Context, t *clients.StreamskillTariff) (streamskillTariffModel, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	m := streamskillTariffModel{
 		Title:       types.StringPointerValue(t.Title),
@@ -267,7 +267,7 @@ func int64Number(n *int64) types.Number {
 // streamskillTariffObject is a tariff as one value of the object type
 // StreamskillTariffAttrTypes, for a nested `tariff` attribute or a function
 // result.
-func streamskillTariffObject(ctx context.Context, t *clients.Tariff) (types.Object, diag.Diagnostics) {
+func streamskillTariffObject(ctx context.Context, t *clients.StreamskillTariff) (types.Object, diag.Diagnostics) {
 	m, diags := streamskillTariffModelFrom(ctx, t)
 	if diags.HasError() {
 		return types.ObjectNull(StreamskillTariffAttrTypes()), diags

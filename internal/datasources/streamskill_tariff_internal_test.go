@@ -16,14 +16,14 @@ func TestStreamskillTariffModelConvertsToTheSharedObjectType(t *testing.T) {
 	n, title, link := int64(10), "Twitch Viewers", "https://www.twitch.tv/"
 	for _, tt := range []struct {
 		name   string
-		tariff clients.Tariff
+		tariff clients.StreamskillTariff
 	}{
-		{"a full tariff", clients.Tariff{
+		{"a full tariff", clients.StreamskillTariff{
 			ID: 2, Title: &title, Text: []string{"a"}, Count: &n, CountMin: &n, CountMax: &n, Price: json.Number("12.5"),
 			GraduatedPrices: map[string]json.Number{"0": "135"}, Discounts: map[string]json.Number{"1": "0"},
-			Link: &clients.TariffLink{Prefix: &link},
+			Link: &clients.StreamskillTariffLink{Prefix: &link},
 		}},
-		{"a tariff with nothing but an id", clients.Tariff{ID: 9}},
+		{"a tariff with nothing but an id", clients.StreamskillTariff{ID: 9}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()

@@ -161,7 +161,7 @@ func orderSizes(diags *diag.Diagnostics, tariffID int64, quantity, duration type
 // tariff_quote function would given the same object. A quote the rules
 // refuse is an error on the attribute concerned, naming the tariff id the
 // user asked for.
-func QuoteStreamskillTariff(ctx context.Context, tariffID int64, t *clients.Tariff, quantity, duration int64) (types.Object, QuoteModel, diag.Diagnostics) {
+func QuoteStreamskillTariff(ctx context.Context, tariffID int64, t *clients.StreamskillTariff, quantity, duration int64) (types.Object, QuoteModel, diag.Diagnostics) {
 	obj, diags := streamskillTariffObject(ctx, t)
 	if diags.HasError() {
 		return obj, QuoteModel{}, diags

@@ -32,19 +32,19 @@ func TestQuoteTariffFromReadsTheDataSourceObjectExactly(t *testing.T) {
 	standardType, graduatedType, yes := quote.PricingStandard, quote.PricingGraduated, true
 	tests := []struct {
 		name   string
-		tariff clients.Tariff
+		tariff clients.StreamskillTariff
 		want   quote.Tariff
 	}{
 		{
 			name: "a fractional price stays 0.1, not its binary neighbour",
-			tariff: clients.Tariff{ID: 7, Count: &one, CountMin: &one, CountMax: &one, Price: "0.1", PricingType: &standardType,
+			tariff: clients.StreamskillTariff{ID: 7, Count: &one, CountMin: &one, CountMax: &one, Price: "0.1", PricingType: &standardType,
 				Hourly: new(bool), Discounts: map[string]json.Number{"1": "0", "10000": "15"}},
 			want: quote.Tariff{PricingType: quote.PricingStandard, Price: decimal.RequireFromString("0.1"), Count: &one, CountMin: &one, CountMax: &one,
 				Discounts: map[string]decimal.Decimal{"1": decimal.Zero, "10000": decimal.NewFromInt(15)}},
 		},
 		{
 			name: "a custom-count graduated tariff keeps its range and tiers",
-			tariff: clients.Tariff{ID: 3, CountMin: &lo, CountMax: &hi, Price: "135", PricingType: &graduatedType, Hourly: &yes,
+			tariff: clients.StreamskillTariff{ID: 3, CountMin: &lo, CountMax: &hi, Price: "135", PricingType: &graduatedType, Hourly: &yes,
 				GraduatedPrices: map[string]json.Number{"0": "135", "101": "180.05"}},
 			want: quote.Tariff{PricingType: quote.PricingGraduated, CountMin: &lo, CountMax: &hi, Hourly: true,
 				GraduatedPrices: map[string]decimal.Decimal{"0": decimal.NewFromInt(135), "101": decimal.RequireFromString("180.05")}},

@@ -30,12 +30,12 @@ type fuzzTariff struct {
 	value1, value2                 int64 // cents (graduated) or tenths of a percent (discounts)
 }
 
-func (f fuzzTariff) client() *clients.Tariff {
+func (f fuzzTariff) client() *clients.StreamskillTariff {
 	pricingType := quote.PricingStandard
 	if f.graduated {
 		pricingType = quote.PricingGraduated
 	}
-	t := &clients.Tariff{
+	t := &clients.StreamskillTariff{
 		ID:          1,
 		Price:       json.Number(decimal.New(f.priceCents, -2).String()),
 		Hourly:      &f.hourly,
@@ -120,7 +120,7 @@ func runFunction(t *testing.T, tariff types.Dynamic, quantity, duration int64) (
 
 // quoteDataSource is what pricing_tariff_quote computes once it has read
 // the tariff: the tariff object it shows, and the quote as an object.
-func quoteDataSource(t *testing.T, tariff *clients.Tariff, quantity, duration int64) (types.Object, types.Object, diag.Diagnostics) {
+func quoteDataSource(t *testing.T, tariff *clients.StreamskillTariff, quantity, duration int64) (types.Object, types.Object, diag.Diagnostics) {
 	t.Helper()
 	tariffObj, q, diags := datasources.QuoteStreamskillTariff(context.Background(), tariff.ID, tariff, quantity, duration)
 	if diags.HasError() {
