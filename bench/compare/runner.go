@@ -160,19 +160,12 @@ func terraformEnv(t tools, sb *benchSandbox, s side) []string {
 		"BENCH_RSS_FILE="+t.rssFile,
 		"TF_VAR_base_url="+sb.URL,
 	)
-	keys := map[string]string{
-		sandbox.VendorIdentifai:   sandbox.IdentifaiKey,
-		sandbox.VendorPaygentic:   sandbox.PaygenticKey,
-		sandbox.VendorProbely:     sandbox.ProbelyKey,
-		sandbox.VendorOnepin:      sandbox.OnepinKey,
-		sandbox.VendorStreamskill: sandbox.StreamskillKey,
-	}
-	for _, v := range sandbox.Vendors {
+	for _, v := range sandbox.VendorNames() {
 		upper := strings.ToUpper(v)
 		env = append(env,
 			upper+"_BASE_URL="+sb.URL+"/"+v,
-			upper+"_API_KEY="+keys[v],
-			"TF_VAR_"+v+"_api_key="+keys[v],
+			upper+"_API_KEY="+sandbox.Key(v),
+			"TF_VAR_"+v+"_api_key="+sandbox.Key(v),
 		)
 	}
 	for k, v := range s.Vars {

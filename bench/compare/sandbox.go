@@ -61,7 +61,7 @@ func (b *benchSandbox) counts(ctx context.Context) (counts, error) {
 		return counts{}, err
 	}
 	c := counts{Requests: map[string]int{}}
-	for _, v := range sandbox.Vendors {
+	for _, v := range sandbox.VendorNames() {
 		var n int
 		if err := json.Unmarshal(raw[v], &n); err != nil {
 			return counts{}, fmt.Errorf("requests[%s]: %w", v, err)

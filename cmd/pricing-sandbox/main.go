@@ -4,7 +4,8 @@
 //	go run ./cmd/pricing-sandbox -addr 127.0.0.1:8080
 //
 // It prints "pricing-sandbox listening on http://ADDR" once the socket is
-// bound, so scripts can wait for that line instead of polling.
+// bound, so scripts can wait for that line instead of polling, then each
+// vendor's base URL and key, to paste into a provider block.
 package main
 
 import (
@@ -19,6 +20,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"text/tabwriter"
 	"time"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
@@ -57,6 +59,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	sb := sandbox.New(opts)
 	srv := &http.Server{Handler: sb, ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(stdout, "pricing-sandbox listening on http://%s\n", ln.Addr())
+	printVendors(stdout, "http://"+ln.Addr().String())
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -76,4 +79,15 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	return nil
+}
+
+// printVendors shows what a provider block needs to read the sandbox.
+func printVendors(w io.Writer, base string) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  vendor\tbase_url\tapi_key")
+	for _, v := range sandbox.VendorNames() {
+		fmt.Fprintf(tw, "  %s\t%s/%s\t%s\n", v, base, v, sandbox.Key(v))
+	}
+	fmt.Fprintf(tw, "  request counts: curl %s/_sandbox/requests\n", base)
+	_ = tw.Flush() // a closed stdout only loses the banner
 }

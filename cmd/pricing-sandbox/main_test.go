@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
 
 func TestRunAnnouncesItsAddressServesAndStopsWhenCancelled(t *testing.T) {
@@ -20,7 +22,8 @@ func TestRunAnnouncesItsAddressServesAndStopsWhenCancelled(t *testing.T) {
 		pw.Close()
 	}()
 
-	line, err := bufio.NewReader(pr).ReadString('\n')
+	banner := bufio.NewReader(pr)
+	line, err := banner.ReadString('\n')
 	if err != nil {
 		t.Fatalf("reading the announcement: %v", err)
 	}
@@ -28,7 +31,13 @@ func TestRunAnnouncesItsAddressServesAndStopsWhenCancelled(t *testing.T) {
 	if !ok || !strings.HasPrefix(base, "http://127.0.0.1:") {
 		t.Fatalf("announcement = %q", line)
 	}
-	go func() { _, _ = io.Copy(io.Discard, pr) }()
+	for _, vendor := range sandbox.VendorNames() {
+		line := readLineContaining(t, banner, base+"/"+vendor)
+		if !strings.Contains(line, sandbox.Key(vendor)) {
+			t.Errorf("the banner line for %s does not show its key: %q", vendor, line)
+		}
+	}
+	go func() { _, _ = io.Copy(io.Discard, banner) }()
 
 	req, _ := http.NewRequest(http.MethodGet, base+"/paygentic/v0/plans?limit=1", nil)
 	req.Header.Set("Authorization", "Bearer sandbox-paygentic-key")
@@ -57,4 +66,19 @@ func TestRunRejectsAFaultRateAboveOne(t *testing.T) {
 	if err := run(context.Background(), []string{"-fault-rate", "1.5"}, io.Discard); err == nil {
 		t.Fatal("run accepted -fault-rate 1.5")
 	}
+}
+
+func readLineContaining(t *testing.T, r *bufio.Reader, want string) string {
+	t.Helper()
+	for range 10 {
+		line, err := r.ReadString('\n')
+		if strings.Contains(line, want) {
+			return line
+		}
+		if err != nil {
+			break
+		}
+	}
+	t.Fatalf("the banner has no line with %q", want)
+	return ""
 }

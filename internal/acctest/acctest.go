@@ -70,7 +70,7 @@ func (s *Sandbox) ProviderConfigWith(blocks map[string]string, extra ...string) 
 	for _, line := range extra {
 		fmt.Fprintf(&b, "  %s\n", line)
 	}
-	for _, v := range sandbox.Vendors {
+	for _, v := range sandbox.VendorNames() {
 		body, ok := blocks[v]
 		if !ok {
 			body = fmt.Sprintf("api_key = %q\n    base_url = %q", Key(v), s.BaseURL(v))
@@ -83,19 +83,7 @@ func (s *Sandbox) ProviderConfigWith(blocks map[string]string, extra ...string) 
 
 // Key is the sandbox's valid key for a vendor.
 func Key(vendor string) string {
-	switch vendor {
-	case sandbox.VendorIdentifai:
-		return sandbox.IdentifaiKey
-	case sandbox.VendorPaygentic:
-		return sandbox.PaygenticKey
-	case sandbox.VendorProbely:
-		return sandbox.ProbelyKey
-	case sandbox.VendorOnepin:
-		return sandbox.OnepinKey
-	case sandbox.VendorStreamskill:
-		return sandbox.StreamskillKey
-	}
-	panic("acctest: unknown vendor " + vendor)
+	return sandbox.Key(vendor)
 }
 
 // ErrorMatching compiles an ExpectError pattern that tolerates Terraform's

@@ -69,7 +69,7 @@ func NewCLI(t *testing.T, config string) *CLI {
 // SandboxEnv points every vendor at the sandbox with its valid key through
 // the environment variables the provider reads, as scripts/demo.sh does.
 func (c *CLI) SandboxEnv(sb *Sandbox) {
-	for _, v := range sandbox.Vendors {
+	for _, v := range sandbox.VendorNames() {
 		prefix := strings.ToUpper(v)
 		c.Env = append(c.Env, prefix+"_BASE_URL="+sb.BaseURL(v), prefix+"_API_KEY="+Key(v))
 	}

@@ -297,3 +297,6 @@ func (p OnepinPlan) AmountDecimal() (string, error) {
 	}
 	return d, nil
 }
+
+// HasAPIKey reports whether a key is configured.
+func (c *Onepin) HasAPIKey() bool { return c.api.cfg.APIKey != "" }

@@ -4,8 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -26,16 +24,14 @@ var (
 
 // NewIdentifaiPricingDataSource is the pricing_identifai_pricing data source.
 func NewIdentifaiPricingDataSource() datasource.DataSource {
-	return &IdentifaiPricingDataSource{}
+	return &IdentifaiPricingDataSource{vendorDataSource: newVendorDataSource[*clients.Identifai](clients.IdentifaiVendor, "pricing")}
 }
+
+func init() { register(NewIdentifaiPricingDataSource) }
 
 // IdentifaiPricingDataSource looks up one identifAI pricing by id, SKU or name.
 type IdentifaiPricingDataSource struct {
-	data *ProviderData
-}
-
-func (d *IdentifaiPricingDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_identifai_pricing"
+	vendorDataSource[*clients.Identifai]
 }
 
 func (d *IdentifaiPricingDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -72,76 +68,51 @@ func (d *IdentifaiPricingDataSource) ConfigValidators(context.Context) []datasou
 	}
 }
 
-func (d *IdentifaiPricingDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureProviderData(req, resp)
-}
-
 func (d *IdentifaiPricingDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var model identifaiPricingModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() || !d.data.requireKey(&resp.Diagnostics, "identifai", d.data.Identifai.HasAPIKey()) {
+	if resp.Diagnostics.HasError() || !d.requireKey(&resp.Diagnostics) {
 		return
 	}
 
 	// The default query is the one pricing_identifai_pricings uses when
 	// left at its defaults, so both share one fetch.
-	list, err := d.data.Identifai.ListPricings(ctx, clients.IdentifaiListPricingsInput{
+	list, err := d.client.ListPricings(ctx, clients.IdentifaiListPricingsInput{
 		Order:     identifaiDefaultOrder,
 		Direction: identifaiDefaultDirection,
 	})
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "identifai", "identifAI pricings", err)
+		d.addReadError(&resp.Diagnostics, "identifAI pricings", err)
 		return
 	}
 
-	key, matches := matchIdentifaiPricing(model, list.Pricings)
-	switch len(matches) {
-	case 1:
-		resp.Diagnostics.Append(resp.State.Set(ctx, identifaiPricingFrom(matches[0]))...)
-	case 0:
-		resp.Diagnostics.AddAttributeError(key.path, "No identifAI pricing found",
-			fmt.Sprintf("No identifAI pricing has %s %s (searched %d pricings).", key.path, key.value, len(list.Pricings)))
-	default:
-		slices.SortFunc(matches, func(a, b clients.IdentifaiPricing) int { return cmp.Compare(a.ID, b.ID) })
-		ids := make([]string, len(matches))
-		for i, m := range matches {
-			ids[i] = fmt.Sprint(m.ID)
-		}
-		resp.Diagnostics.AddAttributeError(key.path, "More than one identifAI pricing found",
-			fmt.Sprintf("%d identifAI pricings have %s %s (ids %s); look the pricing up by id or sku instead.",
-				len(matches), key.path, key.value, strings.Join(ids, ", ")))
+	pricing, ok := findOne(&resp.Diagnostics, identifaiPricingNoun, identifaiPricingKey(model), list.Pricings)
+	if ok {
+		resp.Diagnostics.Append(resp.State.Set(ctx, identifaiPricingFrom(pricing))...)
 	}
 }
 
-type lookupKey struct {
-	path  path.Path
-	value string
+var identifaiPricingNoun = lookupNoun[clients.IdentifaiPricing]{
+	one: "identifAI pricing", many: "identifAI pricings",
+	hint:  "look the pricing up by id or sku instead",
+	id:    func(p clients.IdentifaiPricing) string { return fmt.Sprint(p.ID) },
+	order: func(a, b clients.IdentifaiPricing) int { return cmp.Compare(a.ID, b.ID) },
 }
 
-// matchIdentifaiPricing returns the key the user gave and the pricings that
-// match it.
-func matchIdentifaiPricing(model identifaiPricingModel, all []clients.IdentifaiPricing) (lookupKey, []clients.IdentifaiPricing) {
-	var key lookupKey
-	var match func(clients.IdentifaiPricing) bool
+// identifaiPricingKey is the one of id, sku and name the user gave.
+func identifaiPricingKey(model identifaiPricingModel) lookup[clients.IdentifaiPricing] {
 	switch {
 	case !model.ID.IsNull():
 		id := model.ID.ValueInt64()
-		key = lookupKey{path.Root("id"), fmt.Sprint(id)}
-		match = func(p clients.IdentifaiPricing) bool { return p.ID == id }
+		return lookup[clients.IdentifaiPricing]{path.Root("id"), fmt.Sprint(id),
+			func(p clients.IdentifaiPricing) bool { return p.ID == id }}
 	case !model.SKU.IsNull():
 		sku := model.SKU.ValueString()
-		key = lookupKey{path.Root("sku"), fmt.Sprintf("%q", sku)}
-		match = func(p clients.IdentifaiPricing) bool { return p.SKU != nil && *p.SKU == sku }
+		return lookup[clients.IdentifaiPricing]{path.Root("sku"), fmt.Sprintf("%q", sku),
+			func(p clients.IdentifaiPricing) bool { return p.SKU != nil && *p.SKU == sku }}
 	default:
 		name := model.Name.ValueString()
-		key = lookupKey{path.Root("name"), fmt.Sprintf("%q", name)}
-		match = func(p clients.IdentifaiPricing) bool { return p.Name != nil && *p.Name == name }
+		return lookup[clients.IdentifaiPricing]{path.Root("name"), fmt.Sprintf("%q", name),
+			func(p clients.IdentifaiPricing) bool { return p.Name != nil && *p.Name == name }}
 	}
-	var out []clients.IdentifaiPricing
-	for _, p := range all {
-		if match(p) {
-			out = append(out, p)
-		}
-	}
-	return key, out
 }

@@ -26,12 +26,14 @@ const (
 
 // NewIdentifaiPricingsDataSource is the pricing_identifai_pricings data source.
 func NewIdentifaiPricingsDataSource() datasource.DataSource {
-	return &IdentifaiPricingsDataSource{}
+	return &IdentifaiPricingsDataSource{vendorDataSource: newVendorDataSource[*clients.Identifai](clients.IdentifaiVendor, "pricings")}
 }
+
+func init() { register(NewIdentifaiPricingsDataSource) }
 
 // IdentifaiPricingsDataSource lists identifAI's partner pricings.
 type IdentifaiPricingsDataSource struct {
-	data *ProviderData
+	vendorDataSource[*clients.Identifai]
 }
 
 type identifaiPricingsModel struct {
@@ -49,10 +51,6 @@ type identifaiPricingModel struct {
 	ID   types.Int64  `tfsdk:"id"`
 	Name types.String `tfsdk:"name"`
 	SKU  types.String `tfsdk:"sku"`
-}
-
-func (d *IdentifaiPricingsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_identifai_pricings"
 }
 
 func (d *IdentifaiPricingsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -112,10 +110,6 @@ func identifaiPricingAttributes() map[string]schema.Attribute {
 	}
 }
 
-func (d *IdentifaiPricingsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureProviderData(req, resp)
-}
-
 func (d *IdentifaiPricingsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	readList(ctx, d, req, resp)
 }
@@ -125,7 +119,7 @@ func (d *IdentifaiPricingsDataSource) ReadModel(ctx context.Context, config tfsd
 	var diags diag.Diagnostics
 	var model identifaiPricingsModel
 	diags.Append(config.Get(ctx, &model)...)
-	if diags.HasError() || !d.data.requireKey(&diags, "identifai", d.data.Identifai.HasAPIKey()) {
+	if diags.HasError() || !d.requireKey(&diags) {
 		return nil, diags
 	}
 	model.Order = stringOrDefault(model.Order, identifaiDefaultOrder)
@@ -136,13 +130,13 @@ func (d *IdentifaiPricingsDataSource) ReadModel(ctx context.Context, config tfsd
 	if diags.Append(append(filterDiags, skuDiags...)...); diags.HasError() {
 		return nil, diags
 	}
-	list, err := d.data.Identifai.ListPricings(ctx, clients.IdentifaiListPricingsInput{
+	list, err := d.client.ListPricings(ctx, clients.IdentifaiListPricingsInput{
 		Order:     model.Order.ValueString(),
 		Direction: model.Direction.ValueString(),
 		PerPage:   model.PerPage.ValueInt64(),
 	})
 	if err != nil {
-		d.data.addReadError(&diags, "identifai", "identifAI pricings", err)
+		d.addReadError(&diags, "identifAI pricings", err)
 		return nil, diags
 	}
 

@@ -3,7 +3,6 @@ package datasources
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -23,16 +22,14 @@ var (
 
 // NewOnepinPlanDataSource is the pricing_onepin_plan data source.
 func NewOnepinPlanDataSource() datasource.DataSource {
-	return &OnepinPlanDataSource{}
+	return &OnepinPlanDataSource{vendorDataSource: newVendorDataSource[*clients.Onepin](clients.OnepinVendor, "plan")}
 }
+
+func init() { register(NewOnepinPlanDataSource) }
 
 // OnepinPlanDataSource looks up one OnePin plan by id or name.
 type OnepinPlanDataSource struct {
-	data *ProviderData
-}
-
-func (d *OnepinPlanDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_onepin_plan"
+	vendorDataSource[*clients.Onepin]
 }
 
 func (d *OnepinPlanDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -63,63 +60,43 @@ func (d *OnepinPlanDataSource) ConfigValidators(context.Context) []datasource.Co
 	}
 }
 
-func (d *OnepinPlanDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureProviderData(req, resp)
-}
-
 func (d *OnepinPlanDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var model onepinPlanModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	list, err := d.data.Onepin.ListPlans(ctx)
+	list, err := d.client.ListPlans(ctx)
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "onepin", "OnePin plans", err)
+		d.addReadError(&resp.Diagnostics, "OnePin plans", err)
 		return
 	}
 
-	key, matches := matchOnepinPlan(model, list.Plans)
-	switch len(matches) {
-	case 1:
-		plan, diags := onepinPlanFrom(ctx, matches[0])
-		resp.Diagnostics.Append(diags...)
-		if !resp.Diagnostics.HasError() {
-			resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-		}
-	case 0:
-		resp.Diagnostics.AddAttributeError(key.path, "No OnePin plan found",
-			fmt.Sprintf("No OnePin plan has %s %s (searched %d plans).", key.path, key.value, len(list.Plans)))
-	default:
-		ids := make([]string, len(matches))
-		for i, m := range matches {
-			ids[i] = m.ID
-		}
-		resp.Diagnostics.AddAttributeError(key.path, "More than one OnePin plan found",
-			fmt.Sprintf("%d OnePin plans have %s %s (ids %s); look the plan up by id instead.",
-				len(matches), key.path, key.value, strings.Join(ids, ", ")))
+	match, ok := findOne(&resp.Diagnostics, onepinPlanNoun, onepinPlanKey(model), list.Plans)
+	if !ok {
+		return
+	}
+	plan, diags := onepinPlanFrom(ctx, match)
+	resp.Diagnostics.Append(diags...)
+	if !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	}
 }
 
-// matchOnepinPlan returns the key the user gave and the plans that match it,
-// in API order.
-func matchOnepinPlan(model onepinPlanModel, all []clients.OnepinPlan) (lookupKey, []clients.OnepinPlan) {
-	var key lookupKey
-	var match func(clients.OnepinPlan) bool
+var onepinPlanNoun = lookupNoun[clients.OnepinPlan]{
+	one: "OnePin plan", many: "OnePin plans",
+	hint: "look the plan up by id instead",
+	id:   func(p clients.OnepinPlan) string { return p.ID },
+}
+
+// onepinPlanKey is the one of id and name the user gave.
+func onepinPlanKey(model onepinPlanModel) lookup[clients.OnepinPlan] {
 	if !model.ID.IsNull() {
 		id := model.ID.ValueString()
-		key = lookupKey{path.Root("id"), fmt.Sprintf("%q", id)}
-		match = func(p clients.OnepinPlan) bool { return p.ID == id }
-	} else {
-		name := model.Name.ValueString()
-		key = lookupKey{path.Root("name"), fmt.Sprintf("%q", name)}
-		match = func(p clients.OnepinPlan) bool { return p.Name != nil && *p.Name == name }
+		return lookup[clients.OnepinPlan]{path.Root("id"), fmt.Sprintf("%q", id),
+			func(p clients.OnepinPlan) bool { return p.ID == id }}
 	}
-	var out []clients.OnepinPlan
-	for _, p := range all {
-		if match(p) {
-			out = append(out, p)
-		}
-	}
-	return key, out
+	name := model.Name.ValueString()
+	return lookup[clients.OnepinPlan]{path.Root("name"), fmt.Sprintf("%q", name),
+		func(p clients.OnepinPlan) bool { return p.Name != nil && *p.Name == name }}
 }

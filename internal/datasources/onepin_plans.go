@@ -17,12 +17,14 @@ var _ ListDataSource = (*OnepinPlansDataSource)(nil)
 
 // NewOnepinPlansDataSource is the pricing_onepin_plans data source.
 func NewOnepinPlansDataSource() datasource.DataSource {
-	return &OnepinPlansDataSource{}
+	return &OnepinPlansDataSource{vendorDataSource: newVendorDataSource[*clients.Onepin](clients.OnepinVendor, "plans")}
 }
+
+func init() { register(NewOnepinPlansDataSource) }
 
 // OnepinPlansDataSource lists OnePin's billing plans.
 type OnepinPlansDataSource struct {
-	data *ProviderData
+	vendorDataSource[*clients.Onepin]
 }
 
 type onepinPlansModel struct {
@@ -46,10 +48,6 @@ type onepinPlanModel struct {
 	Currency        types.String `tfsdk:"currency"`
 	DisplayOrder    types.Number `tfsdk:"display_order"`
 	Limits          types.Map    `tfsdk:"limits"`
-}
-
-func (d *OnepinPlansDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_onepin_plans"
 }
 
 func (d *OnepinPlansDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -113,10 +111,6 @@ func onepinPlanAttributes() map[string]schema.Attribute {
 	}
 }
 
-func (d *OnepinPlansDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureProviderData(req, resp)
-}
-
 func (d *OnepinPlansDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	readList(ctx, d, req, resp)
 }
@@ -134,9 +128,9 @@ func (d *OnepinPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Conf
 	if diags.Append(filterDiags...); diags.HasError() {
 		return nil, diags
 	}
-	list, err := d.data.Onepin.ListPlans(ctx)
+	list, err := d.client.ListPlans(ctx)
 	if err != nil {
-		d.data.addReadError(&diags, "onepin", "OnePin plans", err)
+		d.addReadError(&diags, "OnePin plans", err)
 		return nil, diags
 	}
 

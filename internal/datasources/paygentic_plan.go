@@ -21,16 +21,14 @@ var (
 
 // NewPaygenticPlanDataSource is the pricing_paygentic_plan data source.
 func NewPaygenticPlanDataSource() datasource.DataSource {
-	return &PaygenticPlanDataSource{}
+	return &PaygenticPlanDataSource{vendorDataSource: newVendorDataSource[*clients.Paygentic](clients.PaygenticVendor, "plan")}
 }
+
+func init() { register(NewPaygenticPlanDataSource) }
 
 // PaygenticPlanDataSource reads one Paygentic plan by id.
 type PaygenticPlanDataSource struct {
-	data *ProviderData
-}
-
-func (d *PaygenticPlanDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_paygentic_plan"
+	vendorDataSource[*clients.Paygentic]
 }
 
 func (d *PaygenticPlanDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -48,26 +46,22 @@ func (d *PaygenticPlanDataSource) Schema(_ context.Context, _ datasource.SchemaR
 	}
 }
 
-func (d *PaygenticPlanDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureProviderData(req, resp)
-}
-
 func (d *PaygenticPlanDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var model paygenticPlanModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() || !d.data.requireKey(&resp.Diagnostics, "paygentic", d.data.Paygentic.HasAPIKey()) {
+	if resp.Diagnostics.HasError() || !d.requireKey(&resp.Diagnostics) {
 		return
 	}
 
 	id := model.ID.ValueString()
-	plan, err := d.data.Paygentic.GetPlan(ctx, id)
+	plan, err := d.client.GetPlan(ctx, id)
 	switch {
 	case clients.IsStatus(err, http.StatusNotFound):
 		resp.Diagnostics.AddAttributeError(path.Root("id"), "Paygentic plan not found",
 			fmt.Sprintf("No Paygentic plan has id %q.\n\n%s", id, err))
 		return
 	case err != nil:
-		d.data.addReadError(&resp.Diagnostics, "paygentic", fmt.Sprintf("Paygentic plan %q", id), err)
+		d.addReadError(&resp.Diagnostics, fmt.Sprintf("Paygentic plan %q", id), err)
 		return
 	}
 	state := paygenticPlanFrom(*plan)

@@ -19,12 +19,14 @@ var _ ListDataSource = (*PaygenticPlansDataSource)(nil)
 
 // NewPaygenticPlansDataSource is the pricing_paygentic_plans data source.
 func NewPaygenticPlansDataSource() datasource.DataSource {
-	return &PaygenticPlansDataSource{}
+	return &PaygenticPlansDataSource{vendorDataSource: newVendorDataSource[*clients.Paygentic](clients.PaygenticVendor, "plans")}
 }
+
+func init() { register(NewPaygenticPlansDataSource) }
 
 // PaygenticPlansDataSource lists Paygentic plans, optionally filtered.
 type PaygenticPlansDataSource struct {
-	data *ProviderData
+	vendorDataSource[*clients.Paygentic]
 }
 
 type paygenticPlansModel struct {
@@ -77,10 +79,6 @@ var (
 	paygenticProductIDPattern  = regexp.MustCompile(`^prod_`)
 	paygenticPlanIDPattern     = regexp.MustCompile(`^plan_`)
 )
-
-func (d *PaygenticPlansDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_paygentic_plans"
-}
 
 func (d *PaygenticPlansDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -171,10 +169,6 @@ func paygenticPlanAttributes() map[string]schema.Attribute {
 	}
 }
 
-func (d *PaygenticPlansDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureProviderData(req, resp)
-}
-
 func (d *PaygenticPlansDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	readList(ctx, d, req, resp)
 }
@@ -184,7 +178,7 @@ func (d *PaygenticPlansDataSource) ReadModel(ctx context.Context, config tfsdk.C
 	var diags diag.Diagnostics
 	var model paygenticPlansModel
 	diags.Append(config.Get(ctx, &model)...)
-	if diags.HasError() || !d.data.requireKey(&diags, "paygentic", d.data.Paygentic.HasAPIKey()) {
+	if diags.HasError() || !d.requireKey(&diags) {
 		return nil, diags
 	}
 
@@ -192,12 +186,12 @@ func (d *PaygenticPlansDataSource) ReadModel(ctx context.Context, config tfsdk.C
 	if diags.Append(filterDiags...); diags.HasError() {
 		return nil, diags
 	}
-	list, err := d.data.Paygentic.ListPlans(ctx, clients.PaygenticListPlansInput{
+	list, err := d.client.ListPlans(ctx, clients.PaygenticListPlansInput{
 		MerchantID: model.MerchantID.ValueString(),
 		ProductID:  model.ProductID.ValueString(),
 	})
 	if err != nil {
-		d.data.addReadError(&diags, "paygentic", "Paygentic plans", err)
+		d.addReadError(&diags, "Paygentic plans", err)
 		return nil, diags
 	}
 

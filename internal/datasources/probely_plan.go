@@ -18,16 +18,14 @@ var (
 
 // NewProbelyPlanDataSource is the pricing_probely_plan data source.
 func NewProbelyPlanDataSource() datasource.DataSource {
-	return &ProbelyPlanDataSource{}
+	return &ProbelyPlanDataSource{vendorDataSource: newVendorDataSource[*clients.Probely](clients.ProbelyVendor, "plan")}
 }
+
+func init() { register(NewProbelyPlanDataSource) }
 
 // ProbelyPlanDataSource looks up one Probely plan by id.
 type ProbelyPlanDataSource struct {
-	data *ProviderData
-}
-
-func (d *ProbelyPlanDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_probely_plan"
+	vendorDataSource[*clients.Probely]
 }
 
 func (d *ProbelyPlanDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -38,40 +36,32 @@ func (d *ProbelyPlanDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	}
 }
 
-func (d *ProbelyPlanDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureProviderData(req, resp)
-}
-
 func (d *ProbelyPlanDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var model probelyPlanModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() || !d.data.requireKey(&resp.Diagnostics, "probely", d.data.Probely.HasAPIKey()) {
+	if resp.Diagnostics.HasError() || !d.requireKey(&resp.Diagnostics) {
 		return
 	}
 
-	list, err := d.data.Probely.ListPlans(ctx)
+	list, err := d.client.ListPlans(ctx)
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "probely", "Probely plans", err)
+		d.addReadError(&resp.Diagnostics, "Probely plans", err)
 		return
 	}
 
 	id := model.ID.ValueString()
-	plan, ok := findProbelyPlan(list.Plans, id)
-	if !ok {
-		resp.Diagnostics.AddAttributeError(path.Root("id"), "No Probely plan found",
-			fmt.Sprintf("No Probely plan has id %q (searched %d plans).", id, len(list.Plans)))
-		return
+	plan, ok := findOne(&resp.Diagnostics, probelyPlanNoun, lookup[clients.ProbelyPlan]{
+		path.Root("id"), fmt.Sprintf("%q", id), func(p clients.ProbelyPlan) bool { return p.ID == id },
+	}, list.Plans)
+	if ok {
+		resp.Diagnostics.Append(resp.State.Set(ctx, probelyPlanFrom(plan))...)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, probelyPlanFrom(plan))...)
 }
 
-// findProbelyPlan finds the plan with the given id; the client has already
-// checked that ids are unique.
-func findProbelyPlan(plans []clients.ProbelyPlan, id string) (clients.ProbelyPlan, bool) {
-	for _, p := range plans {
-		if p.ID == id {
-			return p, true
-		}
-	}
-	return clients.ProbelyPlan{}, false
+// The client has already checked that ids are unique, so the noun's hint
+// is never shown.
+var probelyPlanNoun = lookupNoun[clients.ProbelyPlan]{
+	one: "Probely plan", many: "Probely plans",
+	hint: "look the plan up by id instead",
+	id:   func(p clients.ProbelyPlan) string { return p.ID },
 }

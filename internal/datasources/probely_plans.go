@@ -21,12 +21,14 @@ var probelyCurrencies = []string{"USD", "EUR", "GBP"}
 
 // NewProbelyPlansDataSource is the pricing_probely_plans data source.
 func NewProbelyPlansDataSource() datasource.DataSource {
-	return &ProbelyPlansDataSource{}
+	return &ProbelyPlansDataSource{vendorDataSource: newVendorDataSource[*clients.Probely](clients.ProbelyVendor, "plans")}
 }
+
+func init() { register(NewProbelyPlansDataSource) }
 
 // ProbelyPlansDataSource lists Probely's plans.
 type ProbelyPlansDataSource struct {
-	data *ProviderData
+	vendorDataSource[*clients.Probely]
 }
 
 type probelyPlansModel struct {
@@ -66,10 +68,6 @@ type probelyCreditsPackModel struct {
 	PackAmount   types.Number `tfsdk:"pack_amount"`
 	Discount     types.Number `tfsdk:"discount"`
 	Savings      types.Number `tfsdk:"savings"`
-}
-
-func (d *ProbelyPlansDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_probely_plans"
 }
 
 func (d *ProbelyPlansDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -165,10 +163,6 @@ func probelyCreditsPackAttributes() map[string]schema.Attribute {
 	}
 }
 
-func (d *ProbelyPlansDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureProviderData(req, resp)
-}
-
 func (d *ProbelyPlansDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	readList(ctx, d, req, resp)
 }
@@ -178,7 +172,7 @@ func (d *ProbelyPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Con
 	var diags diag.Diagnostics
 	var model probelyPlansModel
 	diags.Append(config.Get(ctx, &model)...)
-	if diags.HasError() || !d.data.requireKey(&diags, "probely", d.data.Probely.HasAPIKey()) {
+	if diags.HasError() || !d.requireKey(&diags) {
 		return nil, diags
 	}
 
@@ -186,9 +180,9 @@ func (d *ProbelyPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Con
 	if diags.Append(filterDiags...); diags.HasError() {
 		return nil, diags
 	}
-	list, err := d.data.Probely.ListPlans(ctx)
+	list, err := d.client.ListPlans(ctx)
 	if err != nil {
-		d.data.addReadError(&diags, "probely", "Probely plans", err)
+		d.addReadError(&diags, "Probely plans", err)
 		return nil, diags
 	}
 

@@ -3,71 +3,36 @@
 package datasources
 
 import (
-	"fmt"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 )
 
 // ProviderData is what the provider's Configure hands to every data source:
-// one client per vendor, built once per run so that data sources share each
-// client's cache, pacing and connections.
+// one client per vendor of the registry, built once per run so that data
+// sources share each client's cache, pacing and connections.
 type ProviderData struct {
-	Identifai   *clients.Identifai
-	Paygentic   *clients.Paygentic
-	Probely     *clients.Probely
-	Onepin      *clients.Onepin
-	Streamskill *clients.Streamskill
-
-	// KeyHelp tells, per vendor, where its key is configured: the provider
+	clients map[*clients.Vendor]clients.Client
+	// keyHelp tells, per vendor, where its key is configured: the provider
 	// attribute and the environment variable.
-	KeyHelp map[string]string
+	keyHelp map[*clients.Vendor]string
 }
 
-// configureProviderData is the Configure step every data source shares.
-func configureProviderData(req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) *ProviderData {
-	if req.ProviderData == nil {
-		// The provider is not configured yet (validation runs before it).
-		return nil
-	}
-	data, ok := req.ProviderData.(*ProviderData)
-	if !ok {
-		resp.Diagnostics.AddError(
-			"Unexpected provider data",
-			fmt.Sprintf("Expected *datasources.ProviderData, got %T. This is a bug in the provider; please report it.", req.ProviderData),
-		)
-		return nil
-	}
-	return data
+// NewProviderData holds the configured clients and, per vendor, the help
+// that names where its key is set.
+func NewProviderData(opened map[*clients.Vendor]clients.Client, keyHelp map[*clients.Vendor]string) *ProviderData {
+	return &ProviderData{clients: opened, keyHelp: keyHelp}
 }
 
-// requireKey adds an error naming the provider attribute and environment
-// variable when the vendor has no key.
-func (p *ProviderData) requireKey(diags *diag.Diagnostics, vendor string, hasKey bool) bool {
-	if hasKey {
-		return true
-	}
-	diags.AddError(
-		fmt.Sprintf("Missing %s API key", vendorTitle(vendor)),
-		fmt.Sprintf("This data source reads the %s API, which needs an API key. %s", vendorTitle(vendor), p.KeyHelp[vendor]),
-	)
-	return false
+var registered []func() datasource.DataSource
+
+// register adds a data source to the provider; each data source's file
+// registers itself, so adding one touches no list elsewhere.
+func register(newDataSource func() datasource.DataSource) {
+	registered = append(registered, newDataSource)
 }
 
-func vendorTitle(vendor string) string {
-	switch vendor {
-	case "identifai":
-		return "identifAI"
-	case "paygentic":
-		return "Paygentic"
-	case "probely":
-		return "Probely"
-	case "onepin":
-		return "OnePin"
-	case "streamskill":
-		return "StreamSkill"
-	}
-	return vendor
+// All returns every data source, for the provider's DataSources.
+func All() []func() datasource.DataSource {
+	return append([]func() datasource.DataSource(nil), registered...)
 }

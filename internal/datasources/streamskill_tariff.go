@@ -25,12 +25,14 @@ var (
 
 // NewStreamskillTariffDataSource is the pricing_streamskill_tariff data source.
 func NewStreamskillTariffDataSource() datasource.DataSource {
-	return &StreamskillTariffDataSource{}
+	return &StreamskillTariffDataSource{vendorDataSource: newVendorDataSource[*clients.Streamskill](clients.StreamskillVendor, "tariff")}
 }
+
+func init() { register(NewStreamskillTariffDataSource) }
 
 // StreamskillTariffDataSource reads one StreamSkill tariff by id.
 type StreamskillTariffDataSource struct {
-	data *ProviderData
+	vendorDataSource[*clients.Streamskill]
 }
 
 type streamskillTariffDataSourceModel struct {
@@ -56,10 +58,6 @@ type streamskillTariffModel struct {
 	Discounts       types.Map    `tfsdk:"discounts"`
 	Link            types.Object `tfsdk:"link"`
 	Panel           types.Bool   `tfsdk:"panel"`
-}
-
-func (d *StreamskillTariffDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_streamskill_tariff"
 }
 
 func (d *StreamskillTariffDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -177,22 +175,18 @@ func streamskillLinkAttrTypes() map[string]attr.Type {
 	return StreamskillTariffAttrTypes()["link"].(types.ObjectType).AttrTypes //nolint:forcetypeassert // link is a SingleNestedAttribute
 }
 
-func (d *StreamskillTariffDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureProviderData(req, resp)
-}
-
 func (d *StreamskillTariffDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var config streamskillTariffDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() || !d.data.requireKey(&resp.Diagnostics, "streamskill", d.data.Streamskill.HasAPIKey()) {
+	if resp.Diagnostics.HasError() || !d.requireKey(&resp.Diagnostics) {
 		return
 	}
 
 	id := config.ID.ValueInt64()
-	language := stringOrDefault(config.Language, d.data.Streamskill.Language())
-	tariff, err := d.data.Streamskill.Tariff(ctx, id, language.ValueString())
+	language := stringOrDefault(config.Language, d.client.Language())
+	tariff, err := d.client.Tariff(ctx, id, language.ValueString())
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "streamskill", fmt.Sprintf("StreamSkill tariff %d", id), err)
+		d.addReadError(&resp.Diagnostics, fmt.Sprintf("StreamSkill tariff %d", id), err)
 		return
 	}
 	model, diags := streamskillTariffModelFrom(ctx, tariff)

@@ -26,13 +26,15 @@ var (
 
 // NewTariffQuoteDataSource is the pricing_tariff_quote data source.
 func NewTariffQuoteDataSource() datasource.DataSource {
-	return &TariffQuoteDataSource{}
+	return &TariffQuoteDataSource{vendorDataSource: vendorDataSource[*clients.Streamskill]{vendor: clients.StreamskillVendor, typeName: "tariff_quote"}}
 }
+
+func init() { register(NewTariffQuoteDataSource) }
 
 // TariffQuoteDataSource prices an order of a StreamSkill tariff, which the
 // vendor documents but offers no endpoint for.
 type TariffQuoteDataSource struct {
-	data *ProviderData
+	vendorDataSource[*clients.Streamskill]
 }
 
 type tariffQuoteDataSourceModel struct {
@@ -42,10 +44,6 @@ type tariffQuoteDataSourceModel struct {
 	Language types.String `tfsdk:"language"`
 	Tariff   types.Object `tfsdk:"tariff"`
 	QuoteModel
-}
-
-func (d *TariffQuoteDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_tariff_quote"
 }
 
 func (d *TariffQuoteDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -101,14 +99,10 @@ func (d *TariffQuoteDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	}
 }
 
-func (d *TariffQuoteDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureProviderData(req, resp)
-}
-
 func (d *TariffQuoteDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var config tariffQuoteDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() || !d.data.requireKey(&resp.Diagnostics, "streamskill", d.data.Streamskill.HasAPIKey()) {
+	if resp.Diagnostics.HasError() || !d.requireKey(&resp.Diagnostics) {
 		return
 	}
 
@@ -120,10 +114,10 @@ func (d *TariffQuoteDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if !ok {
 		return
 	}
-	language := stringOrDefault(config.Language, d.data.Streamskill.Language())
-	tariff, err := d.data.Streamskill.Tariff(ctx, id, language.ValueString())
+	language := stringOrDefault(config.Language, d.client.Language())
+	tariff, err := d.client.Tariff(ctx, id, language.ValueString())
 	if err != nil {
-		d.data.addReadError(&resp.Diagnostics, "streamskill", fmt.Sprintf("StreamSkill tariff %d", id), err)
+		d.addReadError(&resp.Diagnostics, fmt.Sprintf("StreamSkill tariff %d", id), err)
 		return
 	}
 	tariffObj, q, diags := QuoteStreamskillTariff(ctx, id, tariff, quantity, duration)

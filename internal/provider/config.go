@@ -15,63 +15,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 )
 
-// vendorSettings says where each vendor's settings come from.
-type vendorSettings struct {
-	name           string   // provider attribute, e.g. "identifai"
-	title          string   // vendor name for descriptions
-	defaultBaseURL string   // documented server
-	keyEnv         []string // environment fallbacks for api_key, first wins
-	baseURLEnv     []string // environment fallbacks for base_url, first wins
-	keyOptional    bool     // the vendor's endpoints are public
-	extra          map[string]schema.Attribute
-}
-
-var vendors = []vendorSettings{
-	{
-		name: "identifai", title: "identifAI", defaultBaseURL: clients.IdentifaiDefaultBaseURL,
-		keyEnv: []string{"IDENTIFAI_API_KEY"}, baseURLEnv: []string{"IDENTIFAI_BASE_URL"},
-	},
-	{
-		name: "paygentic", title: "Paygentic", defaultBaseURL: clients.PaygenticDefaultBaseURL,
-		keyEnv: []string{"PAYGENTIC_API_KEY", "PAYGENTIC_BEARER_AUTH"}, baseURLEnv: []string{"PAYGENTIC_BASE_URL"},
-	},
-	{
-		name: "probely", title: "Probely", defaultBaseURL: clients.ProbelyDefaultBaseURL,
-		keyEnv: []string{"PROBELY_API_KEY"}, baseURLEnv: []string{"PROBELY_BASE_URL", "PROBELY_API_BASE_URL"},
-	},
-	{
-		name: "onepin", title: "OnePin", defaultBaseURL: clients.OnepinDefaultBaseURL,
-		keyEnv: []string{"ONEPIN_API_KEY"}, baseURLEnv: []string{"ONEPIN_BASE_URL"}, keyOptional: true,
-		extra: map[string]schema.Attribute{
-			"workspace_id": schema.StringAttribute{
-				MarkdownDescription: "OnePin workspace id, sent as the `X-Workspace-Id` header when set.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-		},
-	},
-	{
-		name: "streamskill", title: "StreamSkill", defaultBaseURL: clients.StreamskillDefaultBaseURL,
-		keyEnv: []string{"STREAMSKILL_API_KEY"}, baseURLEnv: []string{"STREAMSKILL_BASE_URL"},
-		extra: map[string]schema.Attribute{
-			"language": schema.StringAttribute{
-				MarkdownDescription: "Language of tariff titles and texts, sent as `Accept-Language`: `en` or `ru`. Defaults to `en`.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.OneOf("en", "ru")},
-			},
-		},
-	},
-}
-
-func (v vendorSettings) keyHelp() string {
+// keyHelp tells where a vendor's key is configured, for diagnostics.
+func keyHelp(v *clients.Vendor) string {
 	return fmt.Sprintf("Set api_key in the provider's %q block (%s.api_key) or the %s environment variable.",
-		v.name, v.name, strings.Join(v.keyEnv, " or "))
+		v.Name, v.Name, strings.Join(v.KeyEnv, " or "))
 }
 
 func (p *PricingProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
@@ -104,20 +58,20 @@ func (p *PricingProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			Validators: []validator.Int64{int64validator.Between(1<<20, clients.MaxListingBytesLimit)},
 		},
 	}
-	for _, v := range vendors {
-		attrs[v.name] = v.schema()
+	for _, v := range p.vendors {
+		attrs[v.Name] = vendorSchema(v)
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads vendors' price lists (identifAI, Paygentic, Probely, OnePin, StreamSkill) as typed data, " +
-			"and computes StreamSkill tariff quotes. Every setting is optional; each vendor block falls back to environment variables.",
+		MarkdownDescription: "Reads vendors' price lists (" + vendorTitles(p.vendors) + ") as typed data, " +
+			"and computes tariff quotes. Every setting is optional; each vendor block falls back to environment variables.",
 		Attributes: attrs,
 	}
 }
 
-func (v vendorSettings) schema() schema.SingleNestedAttribute {
-	keyDesc := fmt.Sprintf("%s API key. Falls back to the %s environment variable.", v.title, envList(v.keyEnv))
-	if v.keyOptional {
-		keyDesc += " Optional: the plan list is public."
+func vendorSchema(v *clients.Vendor) schema.SingleNestedAttribute {
+	keyDesc := fmt.Sprintf("%s API key, sent as the %s. Falls back to the %s environment variable.", v.Title, v.Auth, envList(v.KeyEnv))
+	if v.KeyOptional {
+		keyDesc += " Optional: the price list is public."
 	}
 	attrs := map[string]schema.Attribute{
 		"api_key": schema.StringAttribute{
@@ -129,19 +83,35 @@ func (v vendorSettings) schema() schema.SingleNestedAttribute {
 		"base_url": schema.StringAttribute{
 			MarkdownDescription: fmt.Sprintf("%s server URL; the provider appends the documented paths, so a path prefix is kept. "+
 				"Must be `https://`, except on a loopback host (127.0.0.0/8, ::1, localhost) where `http://` is allowed. "+
-				"Falls back to the %s environment variable, then to `%s`.", v.title, envList(v.baseURLEnv), v.defaultBaseURL),
+				"Falls back to the %s environment variable, then to `%s`.", v.Title, envList(v.BaseURLEnv), v.DefaultBaseURL),
 			Optional:   true,
 			Validators: []validator.String{baseURLValidator{}},
 		},
 	}
-	for name, a := range v.extra {
-		attrs[name] = a
+	for _, s := range v.Settings {
+		attrs[s.Name] = settingSchema(s)
 	}
 	return schema.SingleNestedAttribute{
-		MarkdownDescription: fmt.Sprintf("%s settings.", v.title),
+		MarkdownDescription: fmt.Sprintf("%s settings. Requests are paced: %s.", v.Title, v.RateLimits),
 		Optional:            true,
 		Attributes:          attrs,
 	}
+}
+
+func settingSchema(s clients.Setting) schema.StringAttribute {
+	validators := []validator.String{stringvalidator.LengthAtLeast(1)}
+	if len(s.OneOf) > 0 {
+		validators = []validator.String{stringvalidator.OneOf(s.OneOf...)}
+	}
+	return schema.StringAttribute{MarkdownDescription: s.Description, Optional: true, Validators: validators}
+}
+
+func vendorTitles(vendors []*clients.Vendor) string {
+	titles := make([]string, len(vendors))
+	for i, v := range vendors {
+		titles[i] = v.Title
+	}
+	return strings.Join(titles, ", ")
 }
 
 func envList(names []string) string {
@@ -152,55 +122,38 @@ func envList(names []string) string {
 	return strings.Join(quoted, " (or ") + strings.Repeat(")", len(names)-1)
 }
 
-type providerModel struct {
-	Identifai           types.Object `tfsdk:"identifai"`
-	Paygentic           types.Object `tfsdk:"paygentic"`
-	Probely             types.Object `tfsdk:"probely"`
-	Onepin              types.Object `tfsdk:"onepin"`
-	Streamskill         types.Object `tfsdk:"streamskill"`
+// commonModel is the provider's settings shared by every vendor; the
+// vendor blocks are read one by one, by name, from the registry.
+type commonModel struct {
 	MaxRetries          types.Int64  `tfsdk:"max_retries"`
 	RequestTimeout      types.String `tfsdk:"request_timeout"`
 	MaxParallelRequests types.Int64  `tfsdk:"max_parallel_requests"`
 	MaxListingBytes     types.Int64  `tfsdk:"max_listing_bytes"`
 }
 
-func (m providerModel) block(name string) types.Object {
-	switch name {
-	case "identifai":
-		return m.Identifai
-	case "paygentic":
-		return m.Paygentic
-	case "probely":
-		return m.Probely
-	case "onepin":
-		return m.Onepin
-	default:
-		return m.Streamskill
-	}
-}
-
 // resolvedVendor is one vendor's settings after environment fallbacks.
 type resolvedVendor struct {
-	apiKey, workspaceID, language string
-	baseURL                       string
+	apiKey, baseURL string
+	settings        map[string]string
 }
 
 func (p *PricingProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
-	var model providerModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
+	model, diags := readCommonModel(ctx, req.Config)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-
 	common, diags := commonConfig(model)
 	resp.Diagnostics.Append(diags...)
 	common.UserAgent = "terraform-provider-pricing/" + p.version
 
-	resolved := map[string]resolvedVendor{}
-	for _, v := range vendors {
-		r, diags := resolveVendor(v, model.block(v.name))
+	resolved := make(map[*clients.Vendor]resolvedVendor, len(p.vendors))
+	for _, v := range p.vendors {
+		var block types.Object
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(v.Name), &block)...)
+		r, diags := resolveVendor(v, block)
 		resp.Diagnostics.Append(diags...)
-		resolved[v.name] = r
+		resolved[v] = r
 	}
 	if resp.Diagnostics.HasError() {
 		return
@@ -210,7 +163,7 @@ func (p *PricingProvider) Configure(ctx context.Context, req provider.ConfigureR
 	}
 	common.Secrets = p.secrets
 
-	data, err := buildProviderData(common, resolved)
+	data, err := openClients(common, resolved)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to configure the pricing provider", err.Error())
 		return
@@ -219,8 +172,24 @@ func (p *PricingProvider) Configure(ctx context.Context, req provider.ConfigureR
 	p.configured.Store(data)
 }
 
+// readCommonModel reads the settings shared by every vendor; a struct
+// with a field per vendor block would need a change per vendor.
+func readCommonModel(ctx context.Context, config tfsdk.Config) (commonModel, diag.Diagnostics) {
+	var m commonModel
+	var diags diag.Diagnostics
+	for name, target := range map[string]any{
+		"max_retries":           &m.MaxRetries,
+		"request_timeout":       &m.RequestTimeout,
+		"max_parallel_requests": &m.MaxParallelRequests,
+		"max_listing_bytes":     &m.MaxListingBytes,
+	} {
+		diags.Append(config.GetAttribute(ctx, path.Root(name), target)...)
+	}
+	return m, diags
+}
+
 // commonConfig reads the top-level settings, applying their defaults.
-func commonConfig(m providerModel) (clients.Config, diag.Diagnostics) {
+func commonConfig(m commonModel) (clients.Config, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	cfg := clients.Config{
 		MaxRetries:     clients.DefaultMaxRetries,
@@ -263,31 +232,32 @@ func commonConfig(m providerModel) (clients.Config, diag.Diagnostics) {
 
 // resolveVendor applies environment fallbacks and checks the result, naming
 // the attribute or environment variable a bad value came from.
-func resolveVendor(v vendorSettings, obj types.Object) (resolvedVendor, diag.Diagnostics) {
+func resolveVendor(v *clients.Vendor, obj types.Object) (resolvedVendor, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	blockPath := path.Root(v.name)
+	blockPath := path.Root(v.Name)
 	if obj.IsUnknown() {
 		diags.AddAttributeError(blockPath, "Unknown provider setting",
-			fmt.Sprintf("The %s block is known only after apply; the provider needs it at plan time.", v.name))
+			fmt.Sprintf("The %s block is known only after apply; the provider needs it at plan time.", v.Name))
 		return resolvedVendor{}, diags
 	}
-	// Vendor blocks differ in their extra attributes; a null block has
-	// none, and every setting then comes from the environment.
+	// A null block has no attributes, and every setting then comes from
+	// the environment.
 	attrs := obj.Attributes()
 
-	r := resolvedVendor{}
+	r := resolvedVendor{settings: make(map[string]string, len(v.Settings))}
 	var src string
-	r.apiKey, _ = valueOrEnv(&diags, blockPath.AtName("api_key"), attrs["api_key"], v.keyEnv)
-	r.baseURL, src = valueOrEnv(&diags, blockPath.AtName("base_url"), attrs["base_url"], v.baseURLEnv)
-	r.workspaceID, _ = valueOrEnv(&diags, blockPath.AtName("workspace_id"), attrs["workspace_id"], nil)
-	r.language, _ = valueOrEnv(&diags, blockPath.AtName("language"), attrs["language"], nil)
+	r.apiKey, _ = valueOrEnv(&diags, blockPath.AtName("api_key"), attrs["api_key"], v.KeyEnv)
+	r.baseURL, src = valueOrEnv(&diags, blockPath.AtName("base_url"), attrs["base_url"], v.BaseURLEnv)
+	for _, s := range v.Settings {
+		r.settings[s.Name], _ = valueOrEnv(&diags, blockPath.AtName(s.Name), attrs[s.Name], nil)
+	}
 	if r.baseURL == "" {
-		r.baseURL = v.defaultBaseURL
+		r.baseURL = v.DefaultBaseURL
 	} else if _, err := clients.ParseBaseURL(r.baseURL); err != nil && src != "" {
 		// Attribute values were already checked by baseURLValidator at
 		// validation time; an environment value is checked here.
 		diags.AddAttributeError(blockPath.AtName("base_url"), "Invalid base URL",
-			fmt.Sprintf("The %s environment variable (used for %s.base_url): %s", src, v.name, err))
+			fmt.Sprintf("The %s environment variable (used for %s.base_url): %s", src, v.Name, err))
 	}
 	return r, diags
 }
@@ -316,32 +286,21 @@ func valueOrEnv(diags *diag.Diagnostics, p path.Path, v attr.Value, env []string
 	return "", ""
 }
 
-func buildProviderData(common clients.Config, r map[string]resolvedVendor) (*datasources.ProviderData, error) {
-	cfg := func(name string) clients.Config {
-		c := common
-		c.APIKey = r[name].apiKey
-		c.BaseURL = r[name].baseURL
-		return c
+// openClients builds one client per vendor, once per run, so that data
+// sources share each client's cache, pacing and connections.
+func openClients(common clients.Config, resolved map[*clients.Vendor]resolvedVendor) (*datasources.ProviderData, error) {
+	opened := make(map[*clients.Vendor]clients.Client, len(resolved))
+	help := make(map[*clients.Vendor]string, len(resolved))
+	for v, r := range resolved {
+		cfg := common
+		cfg.APIKey = r.apiKey
+		cfg.BaseURL = r.baseURL
+		c, err := v.Open(cfg, r.settings)
+		if err != nil {
+			return nil, err
+		}
+		opened[v] = c
+		help[v] = keyHelp(v)
 	}
-	data := &datasources.ProviderData{KeyHelp: map[string]string{}}
-	for _, v := range vendors {
-		data.KeyHelp[v.name] = v.keyHelp()
-	}
-	var err error
-	if data.Identifai, err = clients.NewIdentifai(cfg("identifai")); err != nil {
-		return nil, err
-	}
-	if data.Paygentic, err = clients.NewPaygentic(cfg("paygentic")); err != nil {
-		return nil, err
-	}
-	if data.Probely, err = clients.NewProbely(cfg("probely")); err != nil {
-		return nil, err
-	}
-	if data.Onepin, err = clients.NewOnepin(cfg("onepin"), r["onepin"].workspaceID); err != nil {
-		return nil, err
-	}
-	if data.Streamskill, err = clients.NewStreamskill(cfg("streamskill"), r["streamskill"].language); err != nil {
-		return nil, err
-	}
-	return data, nil
+	return datasources.NewProviderData(opened, help), nil
 }

@@ -26,6 +26,9 @@ type PricingProvider struct {
 	// version is set by the release build (ldflags) and sent in User-Agent.
 	version string
 
+	// vendors is the registry the schema and the clients are built from.
+	vendors []*clients.Vendor
+
 	// configured is what Configure hands the data sources, kept for the
 	// reads the protocol server serves itself (server.go).
 	configured atomic.Pointer[datasources.ProviderData]
@@ -37,8 +40,14 @@ type PricingProvider struct {
 
 // New returns the provider factory for providerserver and for tests.
 func New(version string) func() provider.Provider {
+	return newPricingProvider(version, clients.Vendors)
+}
+
+// newPricingProvider builds the provider for a given vendor registry; tests
+// use it to check that a vendor needs nothing but its registry entry.
+func newPricingProvider(version string, vendors []*clients.Vendor) func() provider.Provider {
 	return func() provider.Provider {
-		return &PricingProvider{version: version, secrets: clients.NewRedactor()}
+		return &PricingProvider{version: version, vendors: vendors, secrets: clients.NewRedactor()}
 	}
 }
 
@@ -52,18 +61,7 @@ func (p *PricingProvider) Resources(context.Context) []func() resource.Resource 
 }
 
 func (p *PricingProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{
-		datasources.NewIdentifaiPricingsDataSource,
-		datasources.NewIdentifaiPricingDataSource,
-		datasources.NewPaygenticPlansDataSource,
-		datasources.NewPaygenticPlanDataSource,
-		datasources.NewProbelyPlansDataSource,
-		datasources.NewProbelyPlanDataSource,
-		datasources.NewOnepinPlansDataSource,
-		datasources.NewOnepinPlanDataSource,
-		datasources.NewStreamskillTariffDataSource,
-		datasources.NewTariffQuoteDataSource,
-	}
+	return datasources.All()
 }
 
 func (p *PricingProvider) Functions(context.Context) []func() function.Function {

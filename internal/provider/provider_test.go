@@ -30,7 +30,7 @@ func providerSchema(t *testing.T) schema.Schema {
 func TestEveryVendorKeyIsSensitiveAndEveryAttributeDescribed(t *testing.T) {
 	t.Parallel()
 	s := providerSchema(t)
-	for _, vendor := range sandbox.Vendors {
+	for _, vendor := range sandbox.VendorNames() {
 		block, ok := s.Attributes[vendor].(schema.SingleNestedAttribute)
 		if !ok {
 			t.Fatalf("provider has no %s block", vendor)

@@ -77,7 +77,7 @@ func TestAccTraceLogOfTheDemoHoldsNoAPIKey(t *testing.T) {
 					t.Errorf("the %d-byte TRACE log lacks %q", len(log), want)
 				}
 			}
-			for _, vendor := range sandbox.Vendors {
+			for _, vendor := range sandbox.VendorNames() {
 				if strings.Contains(log, acctest.Key(vendor)) {
 					t.Errorf("the TRACE log contains the %s API key", vendor)
 				}

@@ -39,7 +39,7 @@ func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) serveAdminFaults(w http.ResponseWriter, r *http.Request) {
 	name := r.URL.Query().Get("vendor")
-	if !slices.Contains(Vendors, name) {
+	if !slices.Contains(VendorNames(), name) {
 		adminError(w, http.StatusBadRequest, "vendor must be one of identifai, paygentic, probely, onepin, streamskill")
 		return
 	}
@@ -67,7 +67,7 @@ func (s *Server) countsSnapshot() map[string]any {
 	defer s.mu.Unlock()
 	out := map[string]any{}
 	responses := map[string]map[string]int{}
-	for _, v := range Vendors {
+	for _, v := range VendorNames() {
 		out[v] = s.requests[v]
 		byStatus := map[string]int{}
 		for status, n := range s.responses[v] {

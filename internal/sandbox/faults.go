@@ -115,9 +115,8 @@ func (s *Server) takeFault(v *vendor, r *http.Request, n int) (Fault, bool) {
 	if k%2 == 1 {
 		return Fault{Status: http.StatusServiceUnavailable}, true
 	}
-	if v.name == VendorStreamskill {
-		// StreamSkill documents no Retry-After; its 429 says when via X-Rate-Limit-Reset.
-		return Fault{Status: http.StatusTooManyRequests, RateLimitReset: "1"}, true
+	if v.tooManyRequests != nil {
+		return *v.tooManyRequests, true
 	}
 	return Fault{Status: http.StatusTooManyRequests, RetryAfter: "1"}, true
 }

@@ -106,5 +106,5 @@ func newOnepinData() *onepinData {
 // OnepinPlans returns a copy of the OnePin fixture in display order.
 // Limits maps are shared: treat them as read-only.
 func (s *Server) OnepinPlans() []OnepinPlan {
-	return append([]OnepinPlan(nil), s.onepin.plans...)
+	return append([]OnepinPlan(nil), s.onepinFixtures().plans...)
 }

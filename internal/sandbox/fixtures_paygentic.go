@@ -197,11 +197,11 @@ func paygenticPlan(i int) PaygenticPlan {
 // PaygenticPlans returns a copy of the Paygentic fixture in list order.
 // Nested slices and maps are shared: treat them as read-only.
 func (s *Server) PaygenticPlans() []PaygenticPlan {
-	return append([]PaygenticPlan(nil), s.paygentic.plans...)
+	return append([]PaygenticPlan(nil), s.paygenticFixtures().plans...)
 }
 
 // PaygenticPlanCount returns how many plans the list endpoint reports for the
 // given filters ("" means unfiltered).
 func (s *Server) PaygenticPlanCount(merchantID, productID string) int {
-	return len(s.paygentic.index[paygenticFilterKey(merchantID, productID)])
+	return len(s.paygenticFixtures().index[paygenticFilterKey(merchantID, productID)])
 }

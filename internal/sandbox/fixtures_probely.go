@@ -149,5 +149,5 @@ func newProbelyData() *probelyData {
 
 // ProbelyPlans returns a copy of the Probely fixture in list order.
 func (s *Server) ProbelyPlans() []ProbelyPlan {
-	return append([]ProbelyPlan(nil), s.probely.plans...)
+	return append([]ProbelyPlan(nil), s.probelyFixtures().plans...)
 }

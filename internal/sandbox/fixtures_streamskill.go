@@ -167,5 +167,5 @@ func newStreamskillData() *streamskillData {
 // StreamskillTariffs returns the StreamSkill fixture in id order. Maps are
 // shared: treat them as read-only.
 func (s *Server) StreamskillTariffs() []StreamskillTariff {
-	return slices.Clone(s.streamskill.tariffs)
+	return slices.Clone(s.streamskillFixtures().tariffs)
 }

@@ -17,8 +17,26 @@ const identifaiPricingsPath = "/api/partner/pricings"
 // identifaiOrders are the sort fields the vendor accepts in `order`.
 var identifaiOrders = []string{"id", "name", "sku", "created_at"}
 
+// IdentifaiKey is the Identifai API key the sandbox accepts.
+const IdentifaiKey = "sandbox-identifai-key"
+
+// VendorIdentifai is Identifai's name in Requests, Responses, InjectFaults and LastHeader.
+const VendorIdentifai = "identifai"
+
+func init() {
+	registerVendor(vendorDef{
+		name: VendorIdentifai, key: IdentifaiKey, order: 1,
+		newData: func(o Options) any { return newIdentifaiData() },
+		build:   (*Server).identifaiVendor,
+	})
+}
+
+func (s *Server) identifaiFixtures() *identifaiData {
+	return s.fixtures[VendorIdentifai].(*identifaiData)
+}
+
 func (s *Server) identifaiVendor() *vendor {
-	first, _ := json.Marshal(s.identifai.pricings[0]) // plain struct: cannot fail
+	first, _ := json.Marshal(s.identifaiFixtures().pricings[0]) // plain struct: cannot fail
 	return &vendor{
 		name:      VendorIdentifai,
 		prefix:    "/identifai",
@@ -86,7 +104,7 @@ func (s *Server) serveIdentifai(w http.ResponseWriter, r *http.Request, path str
 	if direction != "asc" && direction != "desc" {
 		v.add("direction", "The selected direction is invalid.")
 	}
-	total := len(s.identifai.pricings)
+	total := len(s.identifaiFixtures().pricings)
 	perPage := total
 	if perPageRaw != "" {
 		n, err := strconv.Atoi(perPageRaw)
@@ -110,7 +128,7 @@ func (s *Server) serveIdentifai(w http.ResponseWriter, r *http.Request, path str
 		page = n
 	}
 	lastPage := max(1, (total+perPage-1)/perPage)
-	rows := s.identifai.sorted[order+":"+direction]
+	rows := s.identifaiFixtures().sorted[order+":"+direction]
 	start := min((page-1)*perPage, total)
 	end := min(start+perPage, total)
 
@@ -122,7 +140,7 @@ func (s *Server) serveIdentifai(w http.ResponseWriter, r *http.Request, path str
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.Write(s.identifai.json[idx])
+		b.Write(s.identifaiFixtures().json[idx])
 	}
 	b.WriteString(`],"from":`)
 	writeNullableInt(&b, start+1, start < end)
@@ -216,5 +234,5 @@ type IdentifaiPricing struct {
 
 // IdentifaiPricings returns a copy of the identifAI fixture in id order.
 func (s *Server) IdentifaiPricings() []IdentifaiPricing {
-	return append([]IdentifaiPricing(nil), s.identifai.pricings...)
+	return append([]IdentifaiPricing(nil), s.identifaiFixtures().pricings...)
 }

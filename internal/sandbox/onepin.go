@@ -13,6 +13,22 @@ const onepinPlansPath = "/api/v1/billing/plans"
 
 var onepinWorkspaceID = regexp.MustCompile(`^ws_[A-Za-z0-9_-]+$`)
 
+// OnepinKey is the Onepin API key the sandbox accepts.
+const OnepinKey = "sandbox-onepin-key"
+
+// VendorOnepin is Onepin's name in Requests, Responses, InjectFaults and LastHeader.
+const VendorOnepin = "onepin"
+
+func init() {
+	registerVendor(vendorDef{
+		name: VendorOnepin, key: OnepinKey, order: 4,
+		newData: func(o Options) any { return newOnepinData() },
+		build:   (*Server).onepinVendor,
+	})
+}
+
+func (s *Server) onepinFixtures() *onepinData { return s.fixtures[VendorOnepin].(*onepinData) }
+
 func (s *Server) onepinVendor() *vendor {
 	return &vendor{
 		name:      VendorOnepin,
@@ -21,7 +37,7 @@ func (s *Server) onepinVendor() *vendor {
 		errorBody: s.onepinError,
 		huge: hugeShape{
 			prefix: `{"data":[`,
-			item:   s.onepin.json[0],
+			item:   s.onepinFixtures().json[0],
 			suffix: `],"meta":{"request_id":"00000000-0000-4000-8000-000000000000","timestamp":"2024-01-15T09:30:00Z"},"pagination":{"limit":100,"next":null,"prev":null}}`,
 		},
 	}
@@ -132,7 +148,7 @@ func (s *Server) serveOnepin(w http.ResponseWriter, r *http.Request, path string
 		return
 	}
 
-	total := len(s.onepin.plans)
+	total := len(s.onepinFixtures().plans)
 	start := min((page-1)*limit, total)
 	end := min(start+limit, total)
 	link := func(p int) string {
@@ -142,7 +158,7 @@ func (s *Server) serveOnepin(w http.ResponseWriter, r *http.Request, path string
 
 	var b bytes.Buffer
 	b.WriteString(`{"data":[`)
-	for i, raw := range s.onepin.json[start:end] {
+	for i, raw := range s.onepinFixtures().json[start:end] {
 		if i > 0 {
 			b.WriteByte(',')
 		}

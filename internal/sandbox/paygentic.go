@@ -7,6 +7,24 @@ import (
 	"strings"
 )
 
+// PaygenticKey is the Paygentic API key the sandbox accepts.
+const PaygenticKey = "sandbox-paygentic-key"
+
+// VendorPaygentic is Paygentic's name in Requests, Responses, InjectFaults and LastHeader.
+const VendorPaygentic = "paygentic"
+
+func init() {
+	registerVendor(vendorDef{
+		name: VendorPaygentic, key: PaygenticKey, order: 2,
+		newData: func(o Options) any { return newPaygenticData(o.PaygenticPlans) },
+		build:   (*Server).paygenticVendor,
+	})
+}
+
+func (s *Server) paygenticFixtures() *paygenticData {
+	return s.fixtures[VendorPaygentic].(*paygenticData)
+}
+
 func (s *Server) paygenticVendor() *vendor {
 	return &vendor{
 		name:      VendorPaygentic,
@@ -15,7 +33,7 @@ func (s *Server) paygenticVendor() *vendor {
 		errorBody: paygenticError,
 		huge: hugeShape{
 			prefix: `{"data":[`,
-			item:   s.paygentic.json[0],
+			item:   s.paygenticFixtures().json[0],
 			suffix: `],"pagination":{"limit":100,"offset":0,"total":1000000}}`,
 		},
 	}
@@ -91,7 +109,7 @@ func (s *Server) servePaygentic(w http.ResponseWriter, r *http.Request, path str
 		return
 	}
 
-	rows := s.paygentic.index[paygenticFilterKey(merchantID, productID)]
+	rows := s.paygenticFixtures().index[paygenticFilterKey(merchantID, productID)]
 	start := min(offset, len(rows))
 	end := min(start+limit, len(rows))
 	var b bytes.Buffer
@@ -101,7 +119,7 @@ func (s *Server) servePaygentic(w http.ResponseWriter, r *http.Request, path str
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.Write(s.paygentic.json[idx])
+		b.Write(s.paygenticFixtures().json[idx])
 	}
 	b.WriteString(`],"pagination":{"limit":`)
 	b.WriteString(strconv.Itoa(limit))
@@ -121,12 +139,12 @@ func (s *Server) servePaygenticPlan(w http.ResponseWriter, id string) {
 		})
 		return
 	}
-	i, ok := s.paygentic.byID[id]
+	i, ok := s.paygenticFixtures().byID[id]
 	if !ok {
 		writeJSON(w, http.StatusNotFound, paygenticErrorBody{Error: "not_found", Message: "Plan not found: " + id, Code: "not_found"})
 		return
 	}
-	writeRawJSON(w, http.StatusOK, s.paygentic.json[i], "application/json")
+	writeRawJSON(w, http.StatusOK, s.paygenticFixtures().json[i], "application/json")
 }
 
 // intParam validates an integer query parameter the way the vendor's zod

@@ -8,6 +8,22 @@ import (
 
 const probelyPlansPath = "/plans/"
 
+// ProbelyKey is the Probely API key the sandbox accepts.
+const ProbelyKey = "sandbox-probely-key"
+
+// VendorProbely is Probely's name in Requests, Responses, InjectFaults and LastHeader.
+const VendorProbely = "probely"
+
+func init() {
+	registerVendor(vendorDef{
+		name: VendorProbely, key: ProbelyKey, order: 3,
+		newData: func(o Options) any { return newProbelyData() },
+		build:   (*Server).probelyVendor,
+	})
+}
+
+func (s *Server) probelyFixtures() *probelyData { return s.fixtures[VendorProbely].(*probelyData) }
+
 func (s *Server) probelyVendor() *vendor {
 	return &vendor{
 		name:      VendorProbely,
@@ -16,7 +32,7 @@ func (s *Server) probelyVendor() *vendor {
 		errorBody: probelyError,
 		huge: hugeShape{
 			prefix: `{"count":1000000,"page_total":1,"page":1,"length":1000000,"results":[`,
-			item:   s.probely.json[0],
+			item:   s.probelyFixtures().json[0],
 			suffix: `]}`,
 		},
 	}
@@ -86,7 +102,7 @@ func (s *Server) serveProbely(w http.ResponseWriter, r *http.Request, path strin
 		}
 		length = n
 	}
-	count := len(s.probely.plans)
+	count := len(s.probelyFixtures().plans)
 	pageTotal := max(1, (count+length-1)/length)
 	page := 1
 	if raw := q.Get("page"); raw == "last" {
@@ -112,7 +128,7 @@ func (s *Server) serveProbely(w http.ResponseWriter, r *http.Request, path strin
 	b.WriteString(`,"length":`)
 	b.WriteString(strconv.Itoa(length))
 	b.WriteString(`,"results":[`)
-	for i, raw := range s.probely.json[start:end] {
+	for i, raw := range s.probelyFixtures().json[start:end] {
 		if i > 0 {
 			b.WriteByte(',')
 		}

@@ -39,6 +39,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -46,26 +47,42 @@ import (
 	"time"
 )
 
-// API keys the sandbox accepts; anything else is rejected like the vendor would.
-const (
-	IdentifaiKey   = "sandbox-identifai-key"
-	PaygenticKey   = "sandbox-paygentic-key"
-	ProbelyKey     = "sandbox-probely-key"
-	OnepinKey      = "sandbox-onepin-key"
-	StreamskillKey = "sandbox-streamskill-key"
-)
+// vendorDef is one emulated vendor's registry entry; each vendor's file
+// registers its own, so a new vendor touches no shared file.
+type vendorDef struct {
+	name    string // path prefix, and the name Requests, Responses and InjectFaults take
+	key     string // the one API key the sandbox accepts
+	order   int    // place in VendorNames: the documentation order
+	newData func(opts Options) any
+	build   func(s *Server) *vendor
+}
 
-// Vendor names as used by Requests, Responses, InjectFaults and LastHeader.
-const (
-	VendorIdentifai   = "identifai"
-	VendorPaygentic   = "paygentic"
-	VendorProbely     = "probely"
-	VendorOnepin      = "onepin"
-	VendorStreamskill = "streamskill"
-)
+var vendorDefs []vendorDef
 
-// Vendors lists every emulated vendor in a stable order.
-var Vendors = []string{VendorIdentifai, VendorPaygentic, VendorProbely, VendorOnepin, VendorStreamskill}
+func registerVendor(d vendorDef) {
+	vendorDefs = append(vendorDefs, d)
+	slices.SortFunc(vendorDefs, func(a, b vendorDef) int { return cmp.Compare(a.order, b.order) })
+}
+
+// VendorNames lists every emulated vendor in a stable order.
+func VendorNames() []string {
+	names := make([]string, len(vendorDefs))
+	for i, d := range vendorDefs {
+		names[i] = d.name
+	}
+	return names
+}
+
+// Key returns the API key the sandbox accepts for a vendor; anything else
+// is rejected as the vendor would.
+func Key(vendor string) string {
+	for _, d := range vendorDefs {
+		if d.name == vendor {
+			return d.key
+		}
+	}
+	panic("sandbox: unknown vendor " + vendor)
+}
 
 // Options tunes a Server. The zero value is a fast, well-behaved sandbox.
 type Options struct {
@@ -82,13 +99,9 @@ type Server struct {
 	vendors []*vendor
 	now     func() time.Time // replaced in tests to drive rate limits without sleeping
 
-	// Fixtures are built once in New and never mutated, so handlers read them
-	// without locking.
-	identifai   *identifaiData
-	paygentic   *paygenticData
-	probely     *probelyData
-	onepin      *onepinData
-	streamskill *streamskillData
+	// fixtures are each vendor's data by vendor name, built once in New and
+	// never mutated, so handlers read them without locking.
+	fixtures map[string]any
 
 	limits    *rateLimits
 	onepinSeq atomic.Uint64 // feeds OnePin's meta.request_id
@@ -120,6 +133,9 @@ type vendor struct {
 	huge hugeShape
 	// contentType of the vendor's JSON responses, when not plain application/json.
 	contentType string
+	// tooManyRequests, if set, is the vendor's own 429 for FaultRate, when
+	// it does not say when to retry with Retry-After.
+	tooManyRequests *Fault
 }
 
 func (v *vendor) writeError(w http.ResponseWriter, r *http.Request, status int) {
@@ -139,17 +155,12 @@ func New(opts Options) *Server {
 		lastHeaders:  map[string]http.Header{},
 		limits:       newRateLimits(),
 	}
-	s.identifai = newIdentifaiData()
-	s.paygentic = newPaygenticData(opts.PaygenticPlans)
-	s.probely = newProbelyData()
-	s.onepin = newOnepinData()
-	s.streamskill = newStreamskillData()
-	s.vendors = []*vendor{
-		s.identifaiVendor(),
-		s.paygenticVendor(),
-		s.probelyVendor(),
-		s.onepinVendor(),
-		s.streamskillVendor(),
+	s.fixtures = make(map[string]any, len(vendorDefs))
+	for _, d := range vendorDefs {
+		s.fixtures[d.name] = d.newData(opts)
+	}
+	for _, d := range vendorDefs {
+		s.vendors = append(s.vendors, d.build(s))
 	}
 	return s
 }

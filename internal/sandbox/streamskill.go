@@ -10,14 +10,34 @@ import (
 // Yii routes tariffs with <id:\d+>: anything else is an unknown route.
 var streamskillTariffPath = regexp.MustCompile(`^/tarifs/(\d+)$`)
 
+// StreamskillKey is the Streamskill API key the sandbox accepts.
+const StreamskillKey = "sandbox-streamskill-key"
+
+// VendorStreamskill is Streamskill's name in Requests, Responses, InjectFaults and LastHeader.
+const VendorStreamskill = "streamskill"
+
+func init() {
+	registerVendor(vendorDef{
+		name: VendorStreamskill, key: StreamskillKey, order: 5,
+		newData: func(o Options) any { return newStreamskillData() },
+		build:   (*Server).streamskillVendor,
+	})
+}
+
+func (s *Server) streamskillFixtures() *streamskillData {
+	return s.fixtures[VendorStreamskill].(*streamskillData)
+}
+
 func (s *Server) streamskillVendor() *vendor {
 	return &vendor{
-		name:         VendorStreamskill,
-		prefix:       "/streamskill",
-		serve:        s.serveStreamskill,
-		errorBody:    streamskillError,
-		faultHeaders: streamskillFaultHeaders,
-		contentType:  streamskillContentType,
+		// StreamSkill documents no Retry-After; its 429 says when via X-Rate-Limit-Reset.
+		tooManyRequests: &Fault{Status: http.StatusTooManyRequests, RateLimitReset: "1"},
+		name:            VendorStreamskill,
+		prefix:          "/streamskill",
+		serve:           s.serveStreamskill,
+		errorBody:       streamskillError,
+		faultHeaders:    streamskillFaultHeaders,
+		contentType:     streamskillContentType,
 		huge: hugeShape{
 			// There is no list endpoint: a huge tariff has a huge text array.
 			prefix: `{"id":1,"title":"Twitch Followers","text":[`,
@@ -102,7 +122,7 @@ func (s *Server) serveStreamskill(w http.ResponseWriter, r *http.Request, path s
 		return
 	}
 	id, err := strconv.Atoi(m[1])
-	byLang, found := s.streamskill.json[id]
+	byLang, found := s.streamskillFixtures().json[id]
 	if err != nil || !found {
 		writeStreamskillJSON(w, http.StatusNotFound, streamskillErrorBody{
 			Name: "Not Found", Message: "Object not found: " + m[1], Status: http.StatusNotFound, Type: "tarif_not_found_exception",

@@ -1,0 +1,86 @@
+package datasources
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+)
+
+// vendorDataSource is embedded by every data source that reads one vendor:
+// it names the data source, takes the vendor's client from the provider
+// data, and turns missing keys and client errors into diagnostics.
+type vendorDataSource[C clients.Client] struct {
+	vendor   *clients.Vendor
+	typeName string // after "pricing_", e.g. "paygentic_plans"
+	client   C
+	keyHelp  string
+}
+
+func newVendorDataSource[C clients.Client](vendor *clients.Vendor, suffix string) vendorDataSource[C] {
+	return vendorDataSource[C]{vendor: vendor, typeName: vendor.Name + "_" + suffix}
+}
+
+func (d *vendorDataSource[C]) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + d.typeName
+}
+
+func (d *vendorDataSource[C]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		// The provider is not configured yet (validation runs before it).
+		return
+	}
+	data, ok := req.ProviderData.(*ProviderData)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *datasources.ProviderData, got %T. This is a bug in the provider; please report it.", req.ProviderData))
+		return
+	}
+	client, ok := data.clients[d.vendor].(C)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected provider data",
+			fmt.Sprintf("No %s client of type %T is configured. This is a bug in the provider; please report it.", d.vendor.Title, d.client))
+		return
+	}
+	d.client = client
+	d.keyHelp = data.keyHelp[d.vendor]
+}
+
+// requireKey adds an error naming the provider attribute and environment
+// variable when the vendor has no key.
+func (d *vendorDataSource[C]) requireKey(diags *diag.Diagnostics) bool {
+	if d.client.HasAPIKey() {
+		return true
+	}
+	diags.AddError(
+		fmt.Sprintf("Missing %s API key", d.vendor.Title),
+		fmt.Sprintf("This data source reads the %s API, which needs an API key. %s", d.vendor.Title, d.keyHelp),
+	)
+	return false
+}
+
+// addReadError turns a client error into one readable diagnostic, with a
+// hint for what the user can do about a 401 or 403.
+func (d *vendorDataSource[C]) addReadError(diags *diag.Diagnostics, what string, err error) {
+	summary := fmt.Sprintf("Unable to read %s", what)
+	detail := err.Error()
+
+	var apiErr *clients.APIError
+	var pageErr *clients.PaginationError
+	switch {
+	case errors.As(err, &apiErr) && (apiErr.StatusCode == http.StatusUnauthorized || apiErr.StatusCode == http.StatusForbidden):
+		summary = fmt.Sprintf("%s rejected the API key", d.vendor.Title)
+		detail += "\n\nCheck the key: " + d.keyHelp
+	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound:
+		summary = fmt.Sprintf("%s not found", what)
+	case errors.As(err, &pageErr):
+		summary = fmt.Sprintf("Incomplete or inconsistent %s listing", d.vendor.Title)
+		detail += "\n\nThe provider never returns a partial list."
+	}
+	diags.AddError(summary, detail)
+}
