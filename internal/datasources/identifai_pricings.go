@@ -17,7 +17,7 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 )
 
-var _ ListDataSource = (*IdentifaiPricingsDataSource)(nil)
+var _ listDataSource = (*IdentifaiPricingsDataSource)(nil)
 
 const (
 	identifaiDefaultOrder     = "created_at"
@@ -114,7 +114,7 @@ func (d *IdentifaiPricingsDataSource) Read(ctx context.Context, req datasource.R
 	readList(ctx, d, req, resp)
 }
 
-// ReadModel reads the list; see ListDataSource.
+// ReadModel reads the list; see listDataSource.
 func (d *IdentifaiPricingsDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (any, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	var model identifaiPricingsModel

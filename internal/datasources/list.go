@@ -8,12 +8,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 )
 
-// A ListDataSource's state holds a whole price list: thousands of objects
+// A list data source's state holds a whole price list: thousands of objects
 // for a large catalogue. The framework's read path handles a state that size
 // in seconds, so the provider's protocol server reads these data sources
-// with ReadListState instead, which writes the state's wire format straight
-// from the model. Read, the framework's path, reads the same model.
-type ListDataSource interface {
+// through ReadModel and writes the state's wire format itself
+// (internal/provider/listread). Read, the framework's path, reads the same
+// model, so both paths give the same state.
+type listDataSource interface {
 	datasource.DataSourceWithConfigure
 
 	// ReadModel reads the list for a configuration and returns the model
@@ -21,24 +22,9 @@ type ListDataSource interface {
 	ReadModel(ctx context.Context, config tfsdk.Config) (model any, diags diag.Diagnostics)
 }
 
-// ReadListState reads a list data source and returns its state in
-// Terraform's wire format (MessagePack), for the provider's protocol server.
-func ReadListState(ctx context.Context, d ListDataSource, config tfsdk.Config) ([]byte, diag.Diagnostics) {
-	model, diags := d.ReadModel(ctx, config)
-	if diags.HasError() {
-		return nil, diags
-	}
-	state, err := encodeState(ctx, model, config.Schema.Type().TerraformType(ctx))
-	if err != nil {
-		diags.AddError("Unable to write the data source's state", "This is a bug in the provider; please report it: "+err.Error())
-		return nil, diags
-	}
-	return state, diags
-}
-
-// readList is the Read of every ListDataSource: the framework's own path,
-// for servers that do not call ReadListState.
-func readList(ctx context.Context, d ListDataSource, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+// readList is the Read of every list data source: the framework's own
+// path, for servers that do not read the list directly.
+func readList(ctx context.Context, d listDataSource, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	model, diags := d.ReadModel(ctx, req.Config)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {

@@ -13,7 +13,7 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 )
 
-var _ ListDataSource = (*OnepinPlansDataSource)(nil)
+var _ listDataSource = (*OnepinPlansDataSource)(nil)
 
 // NewOnepinPlansDataSource is the pricing_onepin_plans data source.
 func NewOnepinPlansDataSource() datasource.DataSource {
@@ -115,7 +115,7 @@ func (d *OnepinPlansDataSource) Read(ctx context.Context, req datasource.ReadReq
 	readList(ctx, d, req, resp)
 }
 
-// ReadModel reads the list; see ListDataSource.
+// ReadModel reads the list; see listDataSource.
 func (d *OnepinPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (any, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	var model onepinPlansModel

@@ -15,7 +15,7 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 )
 
-var _ ListDataSource = (*PaygenticPlansDataSource)(nil)
+var _ listDataSource = (*PaygenticPlansDataSource)(nil)
 
 // NewPaygenticPlansDataSource is the pricing_paygentic_plans data source.
 func NewPaygenticPlansDataSource() datasource.DataSource {
@@ -173,7 +173,7 @@ func (d *PaygenticPlansDataSource) Read(ctx context.Context, req datasource.Read
 	readList(ctx, d, req, resp)
 }
 
-// ReadModel reads the list; see ListDataSource.
+// ReadModel reads the list; see listDataSource.
 func (d *PaygenticPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (any, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	var model paygenticPlansModel

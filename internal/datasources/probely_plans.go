@@ -14,7 +14,7 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 )
 
-var _ ListDataSource = (*ProbelyPlansDataSource)(nil)
+var _ listDataSource = (*ProbelyPlansDataSource)(nil)
 
 // probelyCurrencies are the currency codes Probely documents for a plan.
 var probelyCurrencies = []string{"USD", "EUR", "GBP"}
@@ -167,7 +167,7 @@ func (d *ProbelyPlansDataSource) Read(ctx context.Context, req datasource.ReadRe
 	readList(ctx, d, req, resp)
 }
 
-// ReadModel reads the list; see ListDataSource.
+// ReadModel reads the list; see listDataSource.
 func (d *ProbelyPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (any, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	var model probelyPlansModel

@@ -7,13 +7,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
+	"github.com/pricingkit/terraform-provider-pricing/internal/provider/listread"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
 
@@ -58,7 +58,7 @@ func TestListReadsMatchTheFramework(t *testing.T) {
 			t.Parallel()
 			framework := configuredServer(t, providerserver.NewProtocol6WithError(New("test")()), tt.provider)
 			ours := configuredServer(t, NewProtocol6Server("test"), tt.provider)
-			if _, direct := ours.(*server).lists[tt.dataSource]; !direct {
+			if !ours.(*server).lists.Serves(tt.dataSource) {
 				t.Fatalf("%s is not served directly", tt.dataSource)
 			}
 
@@ -95,50 +95,42 @@ func TestOtherReadsAreTheFrameworks(t *testing.T) {
 	if !ok {
 		t.Fatalf("NewProtocol6Server returned a %T", s)
 	}
-	lists := ours.lists
 	for _, name := range []string{"pricing_paygentic_plan", "pricing_streamskill_tariff", "pricing_tariff_quote", "pricing_identifai_pricing"} {
-		if _, ok := lists[name]; ok {
+		if ours.lists.Serves(name) {
 			t.Errorf("%s is a lookup: the framework should serve it", name)
 		}
 	}
-	if len(lists) != 4 {
-		t.Errorf("want the 4 list data sources served directly, got %d", len(lists))
-	}
 }
 
-func TestProtocolDiagnosticsNameTheAttribute(t *testing.T) {
+// TestEveryListSchemaIsServedDirectly fails when a list data source's
+// schema gains something the direct path does not reproduce (a nested
+// block, a custom or semantic-equality type): it would fall back to the
+// framework's slow path without anyone noticing.
+func TestEveryListSchemaIsServedDirectly(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	tests := []struct {
-		name string
-		in   diag.Diagnostic
-		want tfprotov6.Diagnostic
-	}{
-		{"an error without an attribute", diag.NewErrorDiagnostic("s", "d"),
-			tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityError, Summary: "s", Detail: "d"}},
-		{"a warning", diag.NewWarningDiagnostic("s", "d"),
-			tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityWarning, Summary: "s", Detail: "d"}},
-		{"an error on an attribute", diag.NewAttributeErrorDiagnostic(path.Root("merchant_id"), "s", "d"),
-			tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityError, Summary: "s", Detail: "d", Attribute: tftypes.NewAttributePath().WithAttributeName("merchant_id")}},
-		{"an error in a list element's map", diag.NewAttributeErrorDiagnostic(path.Root("plans").AtListIndex(3).AtName("limits").AtMapKey("seats"), "s", "d"),
-			tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityError, Summary: "s", Detail: "d",
-				Attribute: tftypes.NewAttributePath().WithAttributeName("plans").WithElementKeyInt(3).WithAttributeName("limits").WithElementKeyString("seats")}},
-		{"a warning on a set element", diag.NewAttributeWarningDiagnostic(path.Root("tags").AtSetValue(types.StringValue("x")), "s", "d"),
-			tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityWarning, Summary: "s", Detail: "d",
-				Attribute: tftypes.NewAttributePath().WithAttributeName("tags").WithElementKeyValue(tftypes.NewValue(tftypes.String, "x"))}},
+	s, err := NewProtocol6Server("test")()
+	mustNot(t, err)
+	lists := 0
+	for _, newDataSource := range datasources.All() {
+		ds, ok := newDataSource().(listread.DataSource)
+		if !ok {
+			continue
+		}
+		lists++
+		var md datasource.MetadataResponse
+		ds.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: "pricing"}, &md)
+		var sr datasource.SchemaResponse
+		ds.Schema(ctx, datasource.SchemaRequest{}, &sr)
+		if err := listread.CheckSchema(sr.Schema); err != nil {
+			t.Errorf("%s: the direct list path does not support its schema: %v", md.TypeName, err)
+		}
+		if !s.(*server).lists.Serves(md.TypeName) {
+			t.Errorf("%s is a list data source the server does not read directly", md.TypeName)
+		}
 	}
-	for _, tt := range tests {
-		t.Run(tt.name+" converts", func(t *testing.T) {
-			t.Parallel()
-			got := protocolDiagnostics(ctx, diag.Diagnostics{tt.in})
-			if len(got) != 1 {
-				t.Fatalf("want one diagnostic, got %d", len(got))
-			}
-			g, w := got[0], tt.want
-			if g.Severity != w.Severity || g.Summary != w.Summary || g.Detail != w.Detail || !g.Attribute.Equal(w.Attribute) {
-				t.Fatalf("got %+v (attribute %v), want %+v (attribute %v)", *g, g.Attribute, w, w.Attribute)
-			}
-		})
+	if lists != 4 {
+		t.Errorf("want 4 list data sources, found %d", lists)
 	}
 }
 

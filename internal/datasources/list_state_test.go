@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/provider/listread"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
 
@@ -107,7 +108,7 @@ func TestEncodeStateMatchesTheFramework(t *testing.T) {
 				t.Fatalf("State.Set: %v", diags)
 			}
 			typ := schema.Schema.Type().TerraformType(ctx)
-			wire, err := encodeState(ctx, model, typ)
+			wire, err := listread.EncodeState(ctx, model, typ)
 			mustNot(t, err)
 			got, err := (&tfprotov6.DynamicValue{MsgPack: wire}).Unmarshal(typ)
 			mustNot(t, err)
@@ -144,7 +145,7 @@ func TestEncodeStateRefusesAModelThatDoesNotFitTheSchema(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name+" is an error", func(t *testing.T) {
 			t.Parallel()
-			if _, err := encodeState(ctx, tt.model, tt.typ); err == nil {
+			if _, err := listread.EncodeState(ctx, tt.model, tt.typ); err == nil {
 				t.Fatal("want an error, not a state Terraform would refuse")
 			}
 		})
@@ -180,10 +181,10 @@ func BenchmarkListState(b *testing.B) {
 
 	typ := schema.Schema.Type().TerraformType(ctx)
 
-	b.Run("encodeState", func(b *testing.B) {
+	b.Run("EncodeState", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := encodeState(ctx, &model, typ); err != nil {
+			if _, err := listread.EncodeState(ctx, &model, typ); err != nil {
 				b.Fatal(err)
 			}
 		}
