@@ -46,4 +46,3 @@ func TestProtocolDiagnosticsNameTheAttribute(t *testing.T) {
 		})
 	}
 }
-
