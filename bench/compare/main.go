@@ -1,7 +1,7 @@
 // Command compare is the whole-process half of `make bench`: it times
 // `terraform plan` on configurations that read the same vendor data with this
 // provider and with hashicorp/http + jsondecode(), against the pricing sandbox
-// with a fixed added latency, and writes docs/benchmarks.md.
+// with a fixed added latency, and writes engineering/benchmarks.md.
 //
 //	go run ./bench/compare [-latency 20ms] [-runs 5] [-go-bench bench/results/go-bench.txt]
 //
@@ -57,7 +57,7 @@ func parseFlags() (options, error) {
 	flag.DurationVar(&o.latency, "latency", envDuration("BENCH_LATENCY", 20*time.Millisecond), "latency the sandbox adds to every vendor request ($BENCH_LATENCY)")
 	flag.IntVar(&o.runs, "runs", envInt("BENCH_RUNS", 5), "timed runs per side; the median is reported ($BENCH_RUNS)")
 	flag.StringVar(&o.goBench, "go-bench", "bench/results/go-bench.txt", "output of `go test -bench` to summarise (skipped when missing)")
-	flag.StringVar(&o.out, "out", "docs/benchmarks.md", "report to write")
+	flag.StringVar(&o.out, "out", "engineering/benchmarks.md", "report to write")
 	flag.StringVar(&o.results, "results", "bench/results", "directory for raw results (JSON) and terraform logs")
 	flag.StringVar(&o.work, "work", ".cache/bench", "directory for binaries and per-run Terraform configurations")
 	flag.StringVar(&o.only, "only", "", "comma-separated scenario ids to run (default: all); the report is then written next to -results instead of -out")
