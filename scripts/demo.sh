@@ -83,11 +83,12 @@ EOF
 export TF_CLI_CONFIG_FILE="$cli_config"
 export CHECKPOINT_DISABLE=1
 
-for vendor in identifai paygentic probely onepin streamskill; do
+# The sandbox prints each vendor's base URL and key under its first line;
+# export them as the provider's environment fallbacks, as real ones would be.
+while read -r vendor url key; do
 	prefix=$(printf '%s' "$vendor" | tr '[:lower:]' '[:upper:]')
-	export "${prefix}_BASE_URL=$base_url/$vendor"
-	export "${prefix}_API_KEY=sandbox-$vendor-key"
-done
+	export "${prefix}_BASE_URL=$url" "${prefix}_API_KEY=$key"
+done < <(awk '$2 ~ /^http:\/\// && NF == 3 { print $1, $2, $3 }' "$sandbox_log")
 
 # Not `exec`: the EXIT trap must still stop the sandbox afterwards.
 "$tf" -chdir=examples/demo plan "$@"

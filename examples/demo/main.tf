@@ -98,20 +98,30 @@ output "streamskill" {
 # source reads the tariff (shared with the one above: no extra request); the
 # function quotes an already-read tariff with no request at all.
 variable "budget" {
-  description = "Most the follower campaign may cost. `make demo DEMO_ARGS=\"-var budget=1\"` shows the check failing."
+  description = "Most the follower campaign may cost. `make demo DEMO_ARGS=\"-var budget=1\"` shows the hard stop."
   type        = number
   default     = 500
 }
 
+# Budget guardrails. The postcondition is the hard stop: a quote over the
+# budget fails the plan (non-zero exit) with its message. The check block only
+# warns (the plan still succeeds): here, when the quote passes 80% of it.
 data "pricing_tariff_quote" "followers_campaign" {
   tariff_id = data.pricing_streamskill_tariff.volume.id
   quantity  = 600
+
+  lifecycle {
+    postcondition {
+      condition     = self.total <= var.budget
+      error_message = "Over budget: the follower campaign costs ${self.total}, more than the budget of ${var.budget}."
+    }
+  }
 }
 
-check "followers_campaign_within_budget" {
+check "followers_campaign_near_budget" {
   assert {
-    condition     = data.pricing_tariff_quote.followers_campaign.total <= var.budget
-    error_message = "The follower campaign costs ${data.pricing_tariff_quote.followers_campaign.total}, over the budget of ${var.budget}."
+    condition     = data.pricing_tariff_quote.followers_campaign.total <= 0.8 * var.budget
+    error_message = "Near budget: the follower campaign costs ${data.pricing_tariff_quote.followers_campaign.total}, more than 80% of the budget of ${var.budget}."
   }
 }
 
