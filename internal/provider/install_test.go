@@ -59,6 +59,7 @@ output "basic_plan" {
 	}
 
 	gotVersion, hashes := m.LockedHashes(t, cli.Dir)
+	t.Logf("lock file: %s/pricingkit/pricing %s %q; package %s", m.Host, gotVersion, hashes, m.H1)
 	if gotVersion != version {
 		t.Errorf("lock file records version %q, want %q", gotVersion, version)
 	}
