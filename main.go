@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"log"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -13,13 +14,24 @@ import (
 // Generate the documentation from schema descriptions and examples/.
 //go:generate go run -modfile=tools/go.mod github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs generate --provider-name pricing
 
-// version is set by the release build: -ldflags "-X main.version=...".
-var version = "dev"
+// version and commit are set by the release build (.goreleaser.yml):
+// -ldflags "-X main.version={{.Version}} -X main.commit={{.Commit}}".
+var (
+	version = "dev"
+	commit  = "none"
+)
 
 func main() {
 	var debug bool
+	var printVersion bool
 	flag.BoolVar(&debug, "debug", false, "set to true to run the provider with support for debuggers like delve")
+	flag.BoolVar(&printVersion, "version", false, "print the provider's version and commit, then exit")
 	flag.Parse()
+
+	if printVersion {
+		fmt.Printf("terraform-provider-pricing %s (%s)\n", version, commit)
+		return
+	}
 
 	server, err := provider.NewProtocol6Server(version)()
 	if err != nil {
