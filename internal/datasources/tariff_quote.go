@@ -17,6 +17,7 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/quote"
+	"github.com/pricingkit/terraform-provider-pricing/internal/quote/tfquote"
 )
 
 var (
@@ -43,7 +44,7 @@ type tariffQuoteDataSourceModel struct {
 	Duration types.Number `tfsdk:"duration"`
 	Language types.String `tfsdk:"language"`
 	Tariff   types.Object `tfsdk:"tariff"`
-	QuoteModel
+	tfquote.Model
 }
 
 func (d *TariffQuoteDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -54,18 +55,18 @@ func (d *TariffQuoteDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 			Validators:          []validator.Int64{int64validator.AtLeast(1)},
 		},
 		// Numbers rather than int64s: the framework reports a fractional
-		// int64 as a provider bug; orderSizeValidator names the rule.
+		// int64 as a provider bug; tfquote.OrderSizeValidator names the rule.
 		"quantity": schema.NumberAttribute{
 			MarkdownDescription: "Number of units ordered: a whole number >= 1, within `count_min`..`count_max` for a custom-count tariff, " +
 				"and at least the smallest threshold of a graduated tariff.",
 			Required:   true,
-			Validators: []validator.Number{orderSizeValidator{}},
+			Validators: []validator.Number{tfquote.OrderSizeValidator()},
 		},
 		"duration": schema.NumberAttribute{
 			MarkdownDescription: "Number of hours ordered: a whole number >= 1, and exactly 1 for a tariff that is not `hourly`. Defaults to 1; the state shows the duration used.",
 			Optional:            true,
 			Computed:            true,
-			Validators:          []validator.Number{orderSizeValidator{}},
+			Validators:          []validator.Number{tfquote.OrderSizeValidator()},
 		},
 		"language": schema.StringAttribute{
 			MarkdownDescription: "Language the tariff is read in (`en` or `ru`), as `pricing_streamskill_tariff`'s `language`: it changes only `tariff.title` and `tariff.text`. " +
@@ -80,12 +81,12 @@ func (d *TariffQuoteDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 			Attributes:          streamskillTariffAttributes(),
 		},
 		"pricing_type": schema.StringAttribute{
-			MarkdownDescription: QuoteAttrDescriptions["pricing_type"],
+			MarkdownDescription: tfquote.AttrDescriptions["pricing_type"],
 			Computed:            true,
 		},
 	}
 	for _, name := range []string{"unit_price", "discount_percent", "tier_threshold", "total"} {
-		attrs[name] = schema.NumberAttribute{MarkdownDescription: QuoteAttrDescriptions[name], Computed: true}
+		attrs[name] = schema.NumberAttribute{MarkdownDescription: tfquote.AttrDescriptions[name], Computed: true}
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Prices an order of `quantity` units for `duration` hours of a StreamSkill tariff, by StreamSkill's documented pricing rules " +
@@ -131,7 +132,7 @@ func (d *TariffQuoteDataSource) Read(ctx context.Context, req datasource.ReadReq
 		Duration:   config.Duration,
 		Language:   language,
 		Tariff:     tariffObj,
-		QuoteModel: q,
+		Model: q,
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
@@ -139,8 +140,8 @@ func (d *TariffQuoteDataSource) Read(ctx context.Context, req datasource.ReadReq
 // orderSizes reads quantity and duration, which the validators have already
 // checked (a value unknown at validation is checked again here).
 func orderSizes(diags *diag.Diagnostics, tariffID int64, quantity, duration types.Number) (q, d int64, ok bool) {
-	q, qErr := OrderSize(quote.ArgQuantity, quantity.ValueBigFloat())
-	d, dErr := OrderSize(quote.ArgDuration, duration.ValueBigFloat())
+	q, qErr := tfquote.OrderSize(quote.ArgQuantity, quantity.ValueBigFloat())
+	d, dErr := tfquote.OrderSize(quote.ArgDuration, duration.ValueBigFloat())
 	for _, err := range []error{qErr, dErr} {
 		if err != nil {
 			diags.Append(quoteErrorDiagnostic(tariffID, err))
@@ -155,12 +156,12 @@ func orderSizes(diags *diag.Diagnostics, tariffID int64, quantity, duration type
 // tariff_quote function would given the same object. A quote the rules
 // refuse is an error on the attribute concerned, naming the tariff id the
 // user asked for.
-func QuoteStreamskillTariff(ctx context.Context, tariffID int64, t *clients.StreamskillTariff, quantity, duration int64) (types.Object, QuoteModel, diag.Diagnostics) {
+func QuoteStreamskillTariff(ctx context.Context, tariffID int64, t *clients.StreamskillTariff, quantity, duration int64) (types.Object, tfquote.Model, diag.Diagnostics) {
 	obj, diags := streamskillTariffObject(ctx, t)
 	if diags.HasError() {
-		return obj, QuoteModel{}, diags
+		return obj, tfquote.Model{}, diags
 	}
-	q, err := QuoteTariffObject(obj.Attributes(), quantity, duration)
+	q, err := tfquote.FromTariffObject(obj.Attributes(), quantity, duration)
 	if err != nil {
 		diags.Append(quoteErrorDiagnostic(tariffID, err))
 	}

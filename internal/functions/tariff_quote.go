@@ -12,8 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 	"github.com/pricingkit/terraform-provider-pricing/internal/quote"
+	"github.com/pricingkit/terraform-provider-pricing/internal/quote/tfquote"
 )
 
 var _ function.Function = (*TariffQuoteFunction)(nil)
@@ -53,11 +53,11 @@ func (f *TariffQuoteFunction) Definition(_ context.Context, _ function.Definitio
 			"- **graduated**: `total = graduated_prices[tier] × duration`, the tier being the greatest threshold at or below `quantity`.\n\n" +
 			"Arithmetic is exact decimal; only `total` is rounded, half away from zero, to 2 decimal places.\n\n" +
 			"The result is an object with:\n\n" +
-			"- `pricing_type` (String) " + datasources.QuoteAttrDescriptions["pricing_type"] + "\n" +
-			"- `unit_price` (Number) " + datasources.QuoteAttrDescriptions["unit_price"] + "\n" +
-			"- `discount_percent` (Number) " + datasources.QuoteAttrDescriptions["discount_percent"] + "\n" +
-			"- `tier_threshold` (Number) " + datasources.QuoteAttrDescriptions["tier_threshold"] + "\n" +
-			"- `total` (Number) " + datasources.QuoteAttrDescriptions["total"] + "\n\n" +
+			"- `pricing_type` (String) " + tfquote.AttrDescriptions["pricing_type"] + "\n" +
+			"- `unit_price` (Number) " + tfquote.AttrDescriptions["unit_price"] + "\n" +
+			"- `discount_percent` (Number) " + tfquote.AttrDescriptions["discount_percent"] + "\n" +
+			"- `tier_threshold` (Number) " + tfquote.AttrDescriptions["tier_threshold"] + "\n" +
+			"- `total` (Number) " + tfquote.AttrDescriptions["total"] + "\n\n" +
 			"An order the rules refuse (a quantity outside a custom count's range or below the first graduated tier, a duration above 1 " +
 			"on a tariff that is not hourly, a tariff object missing a field) is an error naming the argument, the value and the rule.",
 		Parameters: []function.Parameter{
@@ -83,7 +83,7 @@ func (f *TariffQuoteFunction) Definition(_ context.Context, _ function.Definitio
 				MarkdownDescription: "Number of hours ordered: a whole number >= 1, exactly `1` for a tariff that is not `hourly`.",
 			},
 		},
-		Return: function.ObjectReturn{AttributeTypes: datasources.QuoteAttrTypes()},
+		Return: function.ObjectReturn{AttributeTypes: tfquote.AttrTypes()},
 	}
 }
 
@@ -104,22 +104,22 @@ func (f *TariffQuoteFunction) Run(ctx context.Context, req function.RunRequest, 
 
 // tariffQuote checks the arguments in order, so the first bad one is
 // reported, then quotes the order.
-func tariffQuote(tariff types.Dynamic, quantityArg, durationArg *big.Float) (datasources.QuoteModel, *function.FuncError) {
+func tariffQuote(tariff types.Dynamic, quantityArg, durationArg *big.Float) (tfquote.Model, *function.FuncError) {
 	attrs, funcErr := tariffAttributes(tariff)
 	if funcErr != nil {
-		return datasources.QuoteModel{}, funcErr
+		return tfquote.Model{}, funcErr
 	}
-	quantity, err := datasources.OrderSize(quote.ArgQuantity, quantityArg)
+	quantity, err := tfquote.OrderSize(quote.ArgQuantity, quantityArg)
 	if err != nil {
-		return datasources.QuoteModel{}, quoteFuncError(err)
+		return tfquote.Model{}, quoteFuncError(err)
 	}
-	duration, err := datasources.OrderSize(quote.ArgDuration, durationArg)
+	duration, err := tfquote.OrderSize(quote.ArgDuration, durationArg)
 	if err != nil {
-		return datasources.QuoteModel{}, quoteFuncError(err)
+		return tfquote.Model{}, quoteFuncError(err)
 	}
-	q, err := datasources.QuoteTariffObject(attrs, quantity, duration)
+	q, err := tfquote.FromTariffObject(attrs, quantity, duration)
 	if err != nil {
-		return datasources.QuoteModel{}, quoteFuncError(err)
+		return tfquote.Model{}, quoteFuncError(err)
 	}
 	return q, nil
 }

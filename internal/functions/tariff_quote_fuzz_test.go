@@ -18,6 +18,7 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 	"github.com/pricingkit/terraform-provider-pricing/internal/quote"
+	"github.com/pricingkit/terraform-provider-pricing/internal/quote/tfquote"
 )
 
 // fuzzTariff is a StreamSkill tariff built from fuzzed numbers: prices in
@@ -102,7 +103,7 @@ func (f fuzzTariff) handWritten() types.Dynamic {
 // runFunction calls provider::pricing::tariff_quote as Terraform would.
 func runFunction(t *testing.T, tariff types.Dynamic, quantity, duration int64) (types.Object, *function.FuncError) {
 	t.Helper()
-	resp := function.RunResponse{Result: function.NewResultData(types.ObjectUnknown(datasources.QuoteAttrTypes()))}
+	resp := function.RunResponse{Result: function.NewResultData(types.ObjectUnknown(tfquote.AttrTypes()))}
 	NewTariffQuoteFunction().Run(context.Background(), function.RunRequest{Arguments: function.NewArgumentsData([]attr.Value{
 		tariff,
 		types.NumberValue(new(big.Float).SetInt64(quantity)),
@@ -126,7 +127,7 @@ func quoteDataSource(t *testing.T, tariff *clients.StreamskillTariff, quantity, 
 	if diags.HasError() {
 		return tariffObj, types.Object{}, diags
 	}
-	obj, d := types.ObjectValueFrom(context.Background(), datasources.QuoteAttrTypes(), q)
+	obj, d := types.ObjectValueFrom(context.Background(), tfquote.AttrTypes(), q)
 	if d.HasError() {
 		t.Fatalf("the quote does not convert to its object type: %v", d)
 	}

@@ -1,8 +1,6 @@
-package datasources
+package tfquote
 
 import (
-	"context"
-	"encoding/json"
 	"math/big"
 	"testing"
 
@@ -10,11 +8,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/shopspring/decimal"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/quote"
 )
 
-func num(s string) types.Number { return numberValue(s) }
+func num(s string) types.Number { return decimalNumber(s) }
 
 func numberObject(m map[string]string) types.Object {
 	attrTypes := make(map[string]attr.Type, len(m))
@@ -24,46 +21,6 @@ func numberObject(m map[string]string) types.Object {
 		values[k] = num(v)
 	}
 	return types.ObjectValueMust(attrTypes, values)
-}
-
-func TestQuoteTariffFromReadsTheDataSourceObjectExactly(t *testing.T) {
-	t.Parallel()
-	one, lo, hi := int64(1), int64(10), int64(350)
-	standardType, graduatedType, yes := quote.PricingStandard, quote.PricingGraduated, true
-	tests := []struct {
-		name   string
-		tariff clients.StreamskillTariff
-		want   quote.Tariff
-	}{
-		{
-			name: "a fractional price stays 0.1, not its binary neighbour",
-			tariff: clients.StreamskillTariff{ID: 7, Count: &one, CountMin: &one, CountMax: &one, Price: "0.1", PricingType: &standardType,
-				Hourly: new(bool), Discounts: map[string]json.Number{"1": "0", "10000": "15"}},
-			want: quote.Tariff{PricingType: quote.PricingStandard, Price: decimal.RequireFromString("0.1"), Count: &one, CountMin: &one, CountMax: &one,
-				Discounts: map[string]decimal.Decimal{"1": decimal.Zero, "10000": decimal.NewFromInt(15)}},
-		},
-		{
-			name: "a custom-count graduated tariff keeps its range and tiers",
-			tariff: clients.StreamskillTariff{ID: 3, CountMin: &lo, CountMax: &hi, Price: "135", PricingType: &graduatedType, Hourly: &yes,
-				GraduatedPrices: map[string]json.Number{"0": "135", "101": "180.05"}},
-			want: quote.Tariff{PricingType: quote.PricingGraduated, CountMin: &lo, CountMax: &hi, Hourly: true,
-				GraduatedPrices: map[string]decimal.Decimal{"0": decimal.NewFromInt(135), "101": decimal.RequireFromString("180.05")}},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			obj, diags := streamskillTariffObject(context.Background(), &tt.tariff)
-			if diags.HasError() {
-				t.Fatalf("diagnostics: %v", diags)
-			}
-			got, err := QuoteTariffFrom(obj.Attributes())
-			if err != nil {
-				t.Fatal(err)
-			}
-			assertSameTariff(t, got, tt.want)
-		})
-	}
 }
 
 func assertSameTariff(t *testing.T, got, want quote.Tariff) {
@@ -106,7 +63,7 @@ func TestQuoteTariffFromReadsHandWrittenObjects(t *testing.T) {
 		"discounts":    numberObject(map[string]string{"1": "0", "500": "10"}),
 		"title":        types.StringValue("extra attributes are ignored"),
 	}
-	got, err := QuoteTariffFrom(attrs)
+	got, err := TariffFrom(attrs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +119,7 @@ func TestQuoteTariffFromNamesTheBadFieldAndTheRule(t *testing.T) {
 			t.Parallel()
 			attrs := valid()
 			tt.change(attrs)
-			_, err := QuoteTariffFrom(attrs)
+			_, err := TariffFrom(attrs)
 			if err == nil || err.Error() != tt.want {
 				t.Fatalf("error = %v, want %q", err, tt.want)
 			}

@@ -1,94 +1,23 @@
-package datasources
+package tfquote
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"maps"
 	"math/big"
 	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/shopspring/decimal"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/quote"
 )
 
-// This file is the one implementation of a tariff quote in Terraform terms,
-// shared by the pricing_tariff_quote data source and the tariff_quote
-// provider function: a tariff object (as pricing_streamskill_tariff shows it,
-// or written by hand) becomes a quote.Tariff, and a quote.Quote becomes
-// Terraform values.
-
-// QuoteModel is a quote as Terraform sees it: the computed attributes of
-// pricing_tariff_quote and the object the tariff_quote function returns.
-type QuoteModel struct {
-	PricingType     types.String `tfsdk:"pricing_type"`
-	UnitPrice       types.Number `tfsdk:"unit_price"`
-	DiscountPercent types.Number `tfsdk:"discount_percent"`
-	TierThreshold   types.Number `tfsdk:"tier_threshold"`
-	Total           types.Number `tfsdk:"total"`
-}
-
-// QuoteAttrTypes is the object type of QuoteModel.
-func QuoteAttrTypes() map[string]attr.Type {
-	return map[string]attr.Type{
-		"pricing_type":     types.StringType,
-		"unit_price":       types.NumberType,
-		"discount_percent": types.NumberType,
-		"tier_threshold":   types.NumberType,
-		"total":            types.NumberType,
-	}
-}
-
-// QuoteAttrDescriptions describe QuoteModel's attributes, for the data
-// source's schema and the function's documentation.
-var QuoteAttrDescriptions = map[string]string{
-	"pricing_type": "`standard` or `graduated`, as the tariff's `pricing_type`.",
-	"unit_price": "Standard: the undiscounted price of one unit (per hour when hourly), the tariff's `price` with the base quantity's " +
-		"discount undone, divided by the base quantity (up to 10 decimal places). Graduated: the price per hour of the whole order at its tier.",
-	"discount_percent": "Volume discount percent applied to the order (standard); always 0 for graduated tariffs, whose prices include every discount.",
-	"tier_threshold":   "Threshold of the discount tier (standard; 0 when none applies) or price tier (graduated) the quantity falls in.",
-	"total":            "Price of the order, computed in exact decimal and rounded half away from zero to 2 decimal places at the end only.",
-}
-
-// QuoteModelFrom is the one place a quote becomes Terraform values.
-func QuoteModelFrom(q quote.Quote) QuoteModel {
-	return QuoteModel{
-		PricingType:     types.StringValue(q.PricingType),
-		UnitPrice:       numberValue(q.UnitPrice.String()),
-		DiscountPercent: numberValue(q.DiscountPercent.String()),
-		TierThreshold:   types.NumberValue(new(big.Float).SetInt64(q.TierThreshold)),
-		Total:           numberValue(q.Total.StringFixed(2)),
-	}
-}
-
-// QuoteTariffObject quotes an order of a tariff given as Terraform object
-// attributes: those of a pricing_streamskill_tariff (extra attributes are
-// ignored) or an object written by hand, where `count` may stand for
-// `base_count` and maps may be objects. Every error is a *quote.InputError
-// naming the argument (the tariff, the quantity or the duration), the value
-// and the rule.
-func QuoteTariffObject(attrs map[string]attr.Value, quantity, duration int64) (QuoteModel, error) {
-	t, err := QuoteTariffFrom(attrs)
-	if err != nil {
-		return QuoteModel{}, err
-	}
-	q, err := quote.Compute(t, quantity, duration)
-	if err != nil {
-		return QuoteModel{}, err
-	}
-	return QuoteModelFrom(q), nil
-}
-
-// QuoteTariffFrom reads the fields of a tariff object that decide its price.
+// TariffFrom reads the fields of a tariff object that decide its price.
 // A field the tariff's pricing type needs must be present and not null;
 // fields it does not use (a graduated tariff's price and discounts, which
 // StreamSkill says do not apply) are not read.
-func QuoteTariffFrom(attrs map[string]attr.Value) (quote.Tariff, error) {
+func TariffFrom(attrs map[string]attr.Value) (quote.Tariff, error) {
 	r := tariffReader{attrs: attrs}
 	t := quote.Tariff{
 		PricingType: r.requiredString("pricing_type"),
@@ -348,48 +277,4 @@ func describe(v attr.Value) string {
 		return "a set"
 	}
 	return fmt.Sprintf("a value of type %T", v)
-}
-
-// OrderSize reads a quantity or duration given as a Terraform number: a
-// whole number >= 1 that fits in int64. Terraform numbers may be fractional,
-// and the framework's own int64 conversion reports 1.5 as a provider bug, so
-// both the data source and the function take numbers and check them here.
-func OrderSize(argument string, n *big.Float) (int64, error) {
-	if n == nil || n.IsInf() {
-		return 0, &quote.InputError{Argument: argument, Value: fmt.Sprint(n), Rule: "must be a whole number >= 1"}
-	}
-	value := n.Text('g', -1)
-	if !n.IsInt() || n.Sign() < 1 {
-		return 0, &quote.InputError{Argument: argument, Value: value, Rule: "must be a whole number >= 1"}
-	}
-	i, acc := n.Int64()
-	if acc != big.Exact {
-		return 0, &quote.InputError{Argument: argument, Value: value, Rule: "must be at most 9223372036854775807"}
-	}
-	return i, nil
-}
-
-// orderSizeValidator checks a quantity or duration at plan time, with
-// OrderSize's rule.
-type orderSizeValidator struct{}
-
-var _ validator.Number = orderSizeValidator{}
-
-func (orderSizeValidator) Description(context.Context) string {
-	return "must be a whole number >= 1"
-}
-
-func (v orderSizeValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v orderSizeValidator) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	var in *quote.InputError
-	if _, err := OrderSize(req.Path.String(), req.ConfigValue.ValueBigFloat()); errors.As(err, &in) {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(),
-			fmt.Sprintf("Attribute %s value %s, got: %s", req.Path, in.Rule, in.Value))
-	}
 }
