@@ -127,12 +127,12 @@ func (d *TariffQuoteDataSource) Read(ctx context.Context, req datasource.ReadReq
 		return
 	}
 	state := tariffQuoteDataSourceModel{
-		TariffID:   config.TariffID,
-		Quantity:   config.Quantity,
-		Duration:   config.Duration,
-		Language:   language,
-		Tariff:     tariffObj,
-		Model: q,
+		TariffID: config.TariffID,
+		Quantity: config.Quantity,
+		Duration: config.Duration,
+		Language: language,
+		Tariff:   tariffObj,
+		Model:    q,
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }

@@ -46,9 +46,11 @@ func New(version string) func() provider.Provider {
 // newPricingProvider builds the provider for a given vendor registry; tests
 // use it to check that a vendor needs nothing but its registry entry.
 func newPricingProvider(version string, vendors []*clients.Vendor) func() provider.Provider {
-	return func() provider.Provider {
-		return &PricingProvider{version: version, vendors: vendors, secrets: clients.NewRedactor()}
-	}
+	return func() provider.Provider { return newProvider(version, vendors) }
+}
+
+func newProvider(version string, vendors []*clients.Vendor) *PricingProvider {
+	return &PricingProvider{version: version, vendors: vendors, secrets: clients.NewRedactor()}
 }
 
 func (p *PricingProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {

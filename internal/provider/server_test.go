@@ -58,7 +58,7 @@ func TestListReadsMatchTheFramework(t *testing.T) {
 			t.Parallel()
 			framework := configuredServer(t, providerserver.NewProtocol6WithError(New("test")()), tt.provider)
 			ours := configuredServer(t, NewProtocol6Server("test"), tt.provider)
-			if !ours.(*server).lists.Serves(tt.dataSource) {
+			if !asServer(t, ours).lists.Serves(tt.dataSource) {
 				t.Fatalf("%s is not served directly", tt.dataSource)
 			}
 
@@ -125,7 +125,7 @@ func TestEveryListSchemaIsServedDirectly(t *testing.T) {
 		if err := listread.CheckSchema(sr.Schema); err != nil {
 			t.Errorf("%s: the direct list path does not support its schema: %v", md.TypeName, err)
 		}
-		if !s.(*server).lists.Serves(md.TypeName) {
+		if !asServer(t, s).lists.Serves(md.TypeName) {
 			t.Errorf("%s is a list data source the server does not read directly", md.TypeName)
 		}
 	}
@@ -213,4 +213,13 @@ func mustNot(tb testing.TB, err error) {
 	if err != nil {
 		tb.Fatal(err)
 	}
+}
+
+func asServer(t *testing.T, s tfprotov6.ProviderServer) *server {
+	t.Helper()
+	ours, ok := s.(*server)
+	if !ok {
+		t.Fatalf("NewProtocol6Server returned a %T", s)
+	}
+	return ours
 }

@@ -32,7 +32,7 @@ func init() {
 }
 
 func (s *Server) identifaiFixtures() *identifaiData {
-	return s.fixtures[VendorIdentifai].(*identifaiData)
+	return fixturesOf[*identifaiData](s, VendorIdentifai)
 }
 
 func (s *Server) identifaiVendor() *vendor {

@@ -27,7 +27,7 @@ func init() {
 	})
 }
 
-func (s *Server) onepinFixtures() *onepinData { return s.fixtures[VendorOnepin].(*onepinData) }
+func (s *Server) onepinFixtures() *onepinData { return fixturesOf[*onepinData](s, VendorOnepin) }
 
 func (s *Server) onepinVendor() *vendor {
 	return &vendor{

@@ -22,7 +22,7 @@ func init() {
 }
 
 func (s *Server) paygenticFixtures() *paygenticData {
-	return s.fixtures[VendorPaygentic].(*paygenticData)
+	return fixturesOf[*paygenticData](s, VendorPaygentic)
 }
 
 func (s *Server) paygenticVendor() *vendor {

@@ -22,7 +22,7 @@ func init() {
 	})
 }
 
-func (s *Server) probelyFixtures() *probelyData { return s.fixtures[VendorProbely].(*probelyData) }
+func (s *Server) probelyFixtures() *probelyData { return fixturesOf[*probelyData](s, VendorProbely) }
 
 func (s *Server) probelyVendor() *vendor {
 	return &vendor{

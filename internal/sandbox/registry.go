@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 )
 
@@ -40,4 +41,13 @@ func Key(vendor string) string {
 		}
 	}
 	panic("sandbox: unknown vendor " + vendor)
+}
+
+// fixturesOf is a vendor's fixtures, as its vendorDef's newData built them.
+func fixturesOf[T any](s *Server, vendor string) T {
+	f, ok := s.fixtures[vendor].(T)
+	if !ok {
+		panic(fmt.Sprintf("sandbox: %s fixtures are a %T", vendor, s.fixtures[vendor]))
+	}
+	return f
 }

@@ -25,7 +25,7 @@ func init() {
 }
 
 func (s *Server) streamskillFixtures() *streamskillData {
-	return s.fixtures[VendorStreamskill].(*streamskillData)
+	return fixturesOf[*streamskillData](s, VendorStreamskill)
 }
 
 func (s *Server) streamskillVendor() *vendor {
