@@ -7,7 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // addReadError turns a client error into one readable diagnostic, with a
@@ -16,8 +16,8 @@ func (p *ProviderData) addReadError(diags *diag.Diagnostics, vendor, what string
 	summary := fmt.Sprintf("Unable to read %s", what)
 	detail := err.Error()
 
-	var apiErr *clients.APIError
-	var pageErr *clients.PaginationError
+	var apiErr *httpapi.APIError
+	var pageErr *httpapi.PaginationError
 	switch {
 	case errors.As(err, &apiErr) && (apiErr.StatusCode == http.StatusUnauthorized || apiErr.StatusCode == http.StatusForbidden):
 		summary = fmt.Sprintf("%s rejected the API key", vendorTitle(vendor))

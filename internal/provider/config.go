@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 )
 
@@ -92,16 +93,16 @@ func (p *PricingProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 				"Defaults to %d for Paygentic and Probely, which document no rate limit (a 429 that comes anyway is retried honouring `Retry-After`), "+
 				"and to %d for identifAI, OnePin and StreamSkill, whose documented pacing or next links bound a listing anyway. "+
 				"Setting it applies the value to every vendor; a lower value puts fewer concurrent requests on the vendor key, a higher one shortens long listings.",
-				clients.UnpacedMaxParallelRequests, clients.DefaultMaxParallelRequests),
+				httpapi.UnpacedMaxParallelRequests, httpapi.DefaultMaxParallelRequests),
 			Optional:   true,
 			Validators: []validator.Int64{int64validator.Between(1, 32)},
 		},
 		"max_listing_bytes": schema.Int64Attribute{
 			MarkdownDescription: fmt.Sprintf("Most response bytes one listing may read, all its pages together; a listing over it fails "+
 				"with an error rather than exhaust memory or Terraform's 256 MiB plugin message limit. From %d (1 MiB) to %d; defaults to %d (64 MiB).",
-				1<<20, clients.MaxListingBytesLimit, clients.DefaultMaxListingBytes),
+				1<<20, httpapi.MaxListingBytesLimit, httpapi.DefaultMaxListingBytes),
 			Optional:   true,
-			Validators: []validator.Int64{int64validator.Between(1<<20, clients.MaxListingBytesLimit)},
+			Validators: []validator.Int64{int64validator.Between(1<<20, httpapi.MaxListingBytesLimit)},
 		},
 	}
 	for _, v := range vendors {
@@ -220,11 +221,11 @@ func (p *PricingProvider) Configure(ctx context.Context, req provider.ConfigureR
 }
 
 // commonConfig reads the top-level settings, applying their defaults.
-func commonConfig(m providerModel) (clients.Config, diag.Diagnostics) {
+func commonConfig(m providerModel) (httpapi.Config, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	cfg := clients.Config{
-		MaxRetries:     clients.DefaultMaxRetries,
-		RequestTimeout: clients.DefaultRequestTimeout,
+	cfg := httpapi.Config{
+		MaxRetries:     httpapi.DefaultMaxRetries,
+		RequestTimeout: httpapi.DefaultRequestTimeout,
 	}
 	unknown := func(name string) {
 		diags.AddAttributeError(path.Root(name), "Unknown provider setting",
@@ -283,7 +284,7 @@ func resolveVendor(v vendorSettings, obj types.Object) (resolvedVendor, diag.Dia
 	r.language, _ = valueOrEnv(&diags, blockPath.AtName("language"), attrs["language"], nil)
 	if r.baseURL == "" {
 		r.baseURL = v.defaultBaseURL
-	} else if _, err := clients.ParseBaseURL(r.baseURL); err != nil && src != "" {
+	} else if _, err := httpapi.ParseBaseURL(r.baseURL); err != nil && src != "" {
 		// Attribute values were already checked by baseURLValidator at
 		// validation time; an environment value is checked here.
 		diags.AddAttributeError(blockPath.AtName("base_url"), "Invalid base URL",
@@ -316,8 +317,8 @@ func valueOrEnv(diags *diag.Diagnostics, p path.Path, v attr.Value, env []string
 	return "", ""
 }
 
-func buildProviderData(common clients.Config, r map[string]resolvedVendor) (*datasources.ProviderData, error) {
-	cfg := func(name string) clients.Config {
+func buildProviderData(common httpapi.Config, r map[string]resolvedVendor) (*datasources.ProviderData, error) {
+	cfg := func(name string) httpapi.Config {
 		c := common
 		c.APIKey = r[name].apiKey
 		c.BaseURL = r[name].baseURL

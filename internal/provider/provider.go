@@ -11,7 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 	"github.com/pricingkit/terraform-provider-pricing/internal/functions"
 )
@@ -32,13 +32,13 @@ type PricingProvider struct {
 
 	// secrets holds every configured key, for the server to scrub from
 	// whatever it sends Terraform (redact.go).
-	secrets *clients.Redactor
+	secrets *httpapi.Redactor
 }
 
 // New returns the provider factory for providerserver and for tests.
 func New(version string) func() provider.Provider {
 	return func() provider.Provider {
-		return &PricingProvider{version: version, secrets: clients.NewRedactor()}
+		return &PricingProvider{version: version, secrets: httpapi.NewRedactor()}
 	}
 }
 

@@ -15,7 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 )
 
@@ -32,7 +32,7 @@ import (
 // data sources, functions) is the framework's.
 func NewProtocol6Server(version string) func() (tfprotov6.ProviderServer, error) {
 	return func() (tfprotov6.ProviderServer, error) {
-		p := &PricingProvider{version: version, secrets: clients.NewRedactor()}
+		p := &PricingProvider{version: version, secrets: httpapi.NewRedactor()}
 		framework, err := providerserver.NewProtocol6WithError(p)()
 		if err != nil {
 			return nil, err

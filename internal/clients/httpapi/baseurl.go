@@ -1,4 +1,4 @@
-package clients
+package httpapi
 
 import (
 	"errors"
@@ -90,8 +90,8 @@ func IsLoopbackHost(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// sameOrigin reports whether u has the scheme, host and port of base.
-func sameOrigin(base, u *url.URL) bool {
+// SameOrigin reports whether u has the scheme, host and port of base.
+func SameOrigin(base, u *url.URL) bool {
 	return strings.EqualFold(base.Scheme, u.Scheme) &&
 		strings.EqualFold(base.Hostname(), u.Hostname()) &&
 		effectivePort(base) == effectivePort(u)
@@ -107,11 +107,11 @@ func effectivePort(u *url.URL) string {
 	return "80"
 }
 
-// redactURL drops user information so that it never reaches a log line.
+// RedactURL drops user information so that it never reaches a log line.
 // The query stays: it is the provider's own (page, limit, filters) on every
 // URL it builds, and a vendor's link that carried a secret in it is
 // scrubbed with the other vendor text where it becomes a diagnostic.
-func redactURL(u *url.URL) string {
+func RedactURL(u *url.URL) string {
 	if u == nil {
 		return ""
 	}
