@@ -148,8 +148,8 @@ func (c *Identifai) pricingsPage(ctx context.Context, l *httpapi.Listing, query 
 // asked for, or whose next link leaves this listing.
 func (c *Identifai) checkPage(op string, u *url.URL, page int, p *identifaiPage) error {
 	if err := c.api.RequireFields(op, u,
-		httpapi.Field{"data", p.Data != nil}, httpapi.Field{"current_page", p.CurrentPage != nil}, httpapi.Field{"last_page", p.LastPage != nil},
-		httpapi.Field{"per_page", p.PerPage != nil}, httpapi.Field{"total", p.Total != nil}); err != nil {
+		httpapi.Field{Name: "data", Present: p.Data != nil}, httpapi.Field{Name: "current_page", Present: p.CurrentPage != nil}, httpapi.Field{Name: "last_page", Present: p.LastPage != nil},
+		httpapi.Field{Name: "per_page", Present: p.PerPage != nil}, httpapi.Field{Name: "total", Present: p.Total != nil}); err != nil {
 		return err
 	}
 	if err := httpapi.RequireIDs(c.api, op, u, "data", p.Data, func(p IdentifaiPricing) bool { return p.ID > 0 }); err != nil {

@@ -174,10 +174,10 @@ func (c *Onepin) plansPage(ctx context.Context, l *httpapi.Listing, op string, u
 }
 
 func (c *Onepin) checkPage(op string, u *url.URL, p *onepinPage) (*onepinPage, string, error) {
-	if err := c.api.RequireFields(op, u, httpapi.Field{"data", p.Data != nil}, httpapi.Field{"pagination", p.Pagination != nil}); err != nil {
+	if err := c.api.RequireFields(op, u, httpapi.Field{Name: "data", Present: p.Data != nil}, httpapi.Field{Name: "pagination", Present: p.Pagination != nil}); err != nil {
 		return nil, "", err
 	}
-	if err := c.api.RequireFields(op, u, httpapi.Field{"pagination.next", len(p.Pagination.Next) > 0}); err != nil {
+	if err := c.api.RequireFields(op, u, httpapi.Field{Name: "pagination.next", Present: len(p.Pagination.Next) > 0}); err != nil {
 		return nil, "", err
 	}
 	if err := httpapi.RequireIDs(c.api, op, u, "data", p.Data, func(p OnepinPlan) bool { return p.ID != "" }); err != nil {

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // onepinPages serves OnePin plan pages with absolute next links, as the
@@ -69,7 +71,7 @@ func (s *onepinPages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // newTestOnepin is a OnePin client on srv (under /onepin) with fast retries.
 func newTestOnepin(t testing.TB, srv *httptest.Server, key, workspaceID string) *Onepin {
 	t.Helper()
-	c, err := NewOnepin(testConfig(srv, "onepin", func(c *Config) {
+	c, err := NewOnepin(testConfig(srv, "onepin", func(c *httpapi.Config) {
 		c.APIKey = key
 		c.MaxRetries = 1
 	}), workspaceID)
@@ -215,10 +217,10 @@ func TestOnepinListRefusesNextLinksOffTheConfiguredOrigin(t *testing.T) {
 			defer srv.Close()
 
 			list, err := newTestOnepin(t, srv, testKey, "ws_1").ListPlans(context.Background())
-			var pageErr *PaginationError
+			var pageErr *httpapi.PaginationError
 			if !errors.As(err, &pageErr) || !strings.Contains(err.Error(), "onepin: list plans page 1: pagination.next") ||
 				!strings.Contains(err.Error(), "points outside the configured base URL") {
-				t.Fatalf("err = %v (list %v), want a PaginationError about the next link", err, list)
+				t.Fatalf("err = %v (list %v), want a httpapi.PaginationError about the next link", err, list)
 			}
 			if pages.calls.Load() != 1 {
 				t.Errorf("the configured server saw %d requests, want 1", pages.calls.Load())
@@ -323,9 +325,9 @@ func TestOnepinListFailsRatherThanFollowAnEndlessOrRepeatingListing(t *testing.T
 			srv := httptest.NewServer(pages)
 			defer srv.Close()
 			list, err := newTestOnepin(t, srv, "", "").ListPlans(context.Background())
-			var pageErr *PaginationError
+			var pageErr *httpapi.PaginationError
 			if !errors.As(err, &pageErr) || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("err = %v (list %v), want a PaginationError saying %q", err, list, tt.want)
+				t.Fatalf("err = %v (list %v), want a httpapi.PaginationError saying %q", err, list, tt.want)
 			}
 			if got := pages.calls.Load(); got != tt.requests {
 				t.Errorf("made %d requests, want %d", got, tt.requests)
@@ -448,7 +450,7 @@ func TestOnepinErrorBodiesAreRendered(t *testing.T) {
 			}))
 			defer srv.Close()
 			_, err := newTestOnepin(t, srv, "", "").ListPlans(context.Background())
-			if !IsStatus(err, tt.status) || !strings.Contains(err.Error(), tt.want) {
+			if !httpapi.IsStatus(err, tt.status) || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want HTTP %d saying %q", err, tt.status, tt.want)
 			}
 		})

@@ -181,12 +181,12 @@ func (c *Paygentic) plansPage(ctx context.Context, l *httpapi.Listing, filters u
 // checkPage rejects a page that lacks a documented field, is not the one
 // asked for, or cannot belong to a listing of the reported size.
 func (c *Paygentic) checkPage(op string, u *url.URL, offset int64, p *paygenticPage) error {
-	if err := c.api.RequireFields(op, u, httpapi.Field{"data", p.Data != nil}, httpapi.Field{"pagination", p.Pagination != nil}); err != nil {
+	if err := c.api.RequireFields(op, u, httpapi.Field{Name: "data", Present: p.Data != nil}, httpapi.Field{Name: "pagination", Present: p.Pagination != nil}); err != nil {
 		return err
 	}
 	pg := p.Pagination
-	if err := c.api.RequireFields(op, u, httpapi.Field{"pagination.limit", pg.Limit != nil},
-		httpapi.Field{"pagination.offset", pg.Offset != nil}, httpapi.Field{"pagination.total", pg.Total != nil}); err != nil {
+	if err := c.api.RequireFields(op, u, httpapi.Field{Name: "pagination.limit", Present: pg.Limit != nil},
+		httpapi.Field{Name: "pagination.offset", Present: pg.Offset != nil}, httpapi.Field{Name: "pagination.total", Present: pg.Total != nil}); err != nil {
 		return err
 	}
 	if err := httpapi.RequireIDs(c.api, op, u, "data", p.Data, func(p PaygenticPlan) bool { return p.ID != "" }); err != nil {

@@ -13,10 +13,12 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // newTestPaygentic is a Paygentic client on srv with fast retries.
-func newTestPaygentic(t testing.TB, srv *httptest.Server, mutate ...func(*Config)) *Paygentic {
+func newTestPaygentic(t testing.TB, srv *httptest.Server, mutate ...func(*httpapi.Config)) *Paygentic {
 	t.Helper()
 	c, err := NewPaygentic(testConfig(srv, "paygentic", mutate...))
 	if err != nil {
@@ -89,7 +91,7 @@ func TestPaygenticListReadsEveryPageInOrder(t *testing.T) {
 			srv := &paygenticPlans{n: tt.n}
 			ts := httptest.NewServer(srv)
 			defer ts.Close()
-			c := newTestPaygentic(t, ts, func(c *Config) { c.MaxParallelRequests = tt.parallel })
+			c := newTestPaygentic(t, ts, func(c *httpapi.Config) { c.MaxParallelRequests = tt.parallel })
 			list, err := c.ListPlans(context.Background(), PaygenticListPlansInput{})
 			if err != nil {
 				t.Fatal(err)
@@ -146,7 +148,7 @@ func TestPaygenticListFetchesRemainingPagesConcurrently(t *testing.T) {
 	}}
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
-	c := newTestPaygentic(t, ts, func(c *Config) { c.MaxParallelRequests = 4; c.MaxRetries = 0 })
+	c := newTestPaygentic(t, ts, func(c *httpapi.Config) { c.MaxParallelRequests = 4; c.MaxRetries = 0 })
 	list, err := c.ListPlans(context.Background(), PaygenticListPlansInput{})
 	if err != nil {
 		t.Fatal(err)
@@ -174,7 +176,7 @@ func TestPaygenticListNeverHasMoreThanMaxParallelRequestsInFlight(t *testing.T) 
 				srv.ServeHTTP(w, r)
 			}))
 			defer ts.Close()
-			c := newTestPaygentic(t, ts, func(c *Config) { c.MaxParallelRequests = parallel })
+			c := newTestPaygentic(t, ts, func(c *httpapi.Config) { c.MaxParallelRequests = parallel })
 			list, err := c.ListPlans(context.Background(), PaygenticListPlansInput{})
 			if err != nil {
 				t.Fatal(err)
@@ -310,9 +312,9 @@ func TestPaygenticListFailsRatherThanReturnAPartialList(t *testing.T) {
 			ts := httptest.NewServer(&paygenticPlans{n: 260, tweak: tt.tweak})
 			defer ts.Close()
 			list, err := newTestPaygentic(t, ts).ListPlans(context.Background(), PaygenticListPlansInput{})
-			var pageErr *PaginationError
+			var pageErr *httpapi.PaginationError
 			if !errors.As(err, &pageErr) || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("err = %v (list %v), want a PaginationError saying %q", err, list, tt.want)
+				t.Fatalf("err = %v (list %v), want a httpapi.PaginationError saying %q", err, list, tt.want)
 			}
 			if !strings.HasPrefix(err.Error(), "paygentic: list plans") {
 				t.Errorf("err = %v, want it to name vendor and operation", err)
@@ -447,14 +449,14 @@ func TestPaygenticGetPlan(t *testing.T) {
 	})
 	t.Run("an unknown id is a 404 rendered from Paygentic's body", func(t *testing.T) {
 		_, err := c.GetPlan(context.Background(), "plan_missing")
-		var apiErr *APIError
+		var apiErr *httpapi.APIError
 		if !errors.As(err, &apiErr) || apiErr.StatusCode != 404 || apiErr.Message != "Plan not found: plan_missing" || apiErr.Code != "not_found" {
-			t.Fatalf("err = %v, want a 404 APIError with Paygentic's message and code", err)
+			t.Fatalf("err = %v, want a 404 httpapi.APIError with Paygentic's message and code", err)
 		}
 	})
 	t.Run("the id is escaped as one path segment", func(t *testing.T) {
 		_, err := c.GetPlan(context.Background(), "plan_a/../x?y#z")
-		if !IsStatus(err, 404) {
+		if !httpapi.IsStatus(err, 404) {
 			t.Fatalf("err = %v, want a 404", err)
 		}
 		mu.Lock()

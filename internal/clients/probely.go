@@ -231,8 +231,8 @@ func (c *Probely) plansPage(ctx context.Context, l *httpapi.Listing, page int) (
 // checkPage rejects a page that lacks a documented field or is not the one
 // asked for; readNumberedPages checks that its counts add up.
 func (c *Probely) checkPage(op string, u *url.URL, page int, p *probelyPage) error {
-	if err := c.api.RequireFields(op, u, httpapi.Field{"results", p.Results != nil}, httpapi.Field{"count", p.Count != nil},
-		httpapi.Field{"page_total", p.PageTotal != nil}, httpapi.Field{"page", p.Page != nil}, httpapi.Field{"length", p.Length != nil}); err != nil {
+	if err := c.api.RequireFields(op, u, httpapi.Field{Name: "results", Present: p.Results != nil}, httpapi.Field{Name: "count", Present: p.Count != nil},
+		httpapi.Field{Name: "page_total", Present: p.PageTotal != nil}, httpapi.Field{Name: "page", Present: p.Page != nil}, httpapi.Field{Name: "length", Present: p.Length != nil}); err != nil {
 		return err
 	}
 	if err := httpapi.RequireIDs(c.api, op, u, "results", p.Results, func(p ProbelyPlan) bool { return p.ID != "" }); err != nil {

@@ -11,10 +11,12 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // newTestProbely is a Probely client on srv with fast retries.
-func newTestProbely(t testing.TB, srv *httptest.Server, mutate ...func(*Config)) *Probely {
+func newTestProbely(t testing.TB, srv *httptest.Server, mutate ...func(*httpapi.Config)) *Probely {
 	t.Helper()
 	c, err := NewProbely(testConfig(srv, "probely", mutate...))
 	if err != nil {
@@ -186,7 +188,7 @@ func TestProbelyListReadsEveryPageInOrder(t *testing.T) {
 			pages := &probelyPages{n: tt.n, seen: make(chan string, 100)}
 			srv := httptest.NewServer(pages)
 			defer srv.Close()
-			c := newTestProbely(t, srv, func(c *Config) { c.MaxParallelRequests = tt.parallel })
+			c := newTestProbely(t, srv, func(c *httpapi.Config) { c.MaxParallelRequests = tt.parallel })
 			list, err := c.ListPlans(context.Background())
 			if err != nil {
 				t.Fatal(err)
@@ -318,9 +320,9 @@ func TestProbelyListFailsRatherThanReturnAPartialList(t *testing.T) {
 			srv := httptest.NewServer(&probelyPages{n: 250, tweak: tt.tweak})
 			defer srv.Close()
 			list, err := newTestProbely(t, srv).ListPlans(context.Background())
-			var pageErr *PaginationError
+			var pageErr *httpapi.PaginationError
 			if !errors.As(err, &pageErr) || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "probely: list plans") {
-				t.Fatalf("err = %v (list %v), want a PaginationError saying %q", err, list, tt.want)
+				t.Fatalf("err = %v (list %v), want a httpapi.PaginationError saying %q", err, list, tt.want)
 			}
 		})
 	}
@@ -349,8 +351,8 @@ func TestProbelyErrorsAreRenderedFromTheDRFBody(t *testing.T) {
 				fmt.Fprint(w, tt.body)
 			}))
 			defer srv.Close()
-			_, err := newTestProbely(t, srv, func(c *Config) { c.MaxRetries = 0 }).ListPlans(context.Background())
-			if err == nil || err.Error() != tt.want || !IsStatus(err, tt.status) {
+			_, err := newTestProbely(t, srv, func(c *httpapi.Config) { c.MaxRetries = 0 }).ListPlans(context.Background())
+			if err == nil || err.Error() != tt.want || !httpapi.IsStatus(err, tt.status) {
 				t.Fatalf("err = %v\nwant %s", err, tt.want)
 			}
 		})

@@ -243,7 +243,7 @@ func (c *Streamskill) tariff(ctx context.Context, id int64, language string) (*S
 // checkTariff accepts only the tariff asked for: a body without an id
 // ({}, null) is not a tariff at all.
 func (c *Streamskill) checkTariff(op string, u *url.URL, id int64, w *tariffWire) (*StreamskillTariff, error) {
-	if err := c.api.RequireFields(op, u, httpapi.Field{"id", w.ID != nil}); err != nil {
+	if err := c.api.RequireFields(op, u, httpapi.Field{Name: "id", Present: w.ID != nil}); err != nil {
 		return nil, err
 	}
 	if *w.ID != id {

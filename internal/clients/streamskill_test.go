@@ -11,17 +11,18 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // newTestStreamskill is a StreamSkill client on srv with fast retries and no
 // pacing (pacing is the limiter's job, tested on its own).
 func newTestStreamskill(t testing.TB, srv *httptest.Server, language string) *Streamskill {
 	t.Helper()
-	c, err := NewStreamskill(testConfig(srv, "streamskill"), language)
+	c, err := NewStreamskill(testConfig(srv, "streamskill", noPacing), language)
 	if err != nil {
 		t.Fatalf("NewStreamskill: %v", err)
 	}
-	c.api.vendor.limiters = nil
 	return c
 }
 
@@ -242,7 +243,7 @@ func TestStreamskillTariffSendsLanguageExpandAndKey(t *testing.T) {
 
 func TestStreamskillLanguageDefaultsToEnglish(t *testing.T) {
 	t.Parallel()
-	c, err := NewStreamskill(Config{BaseURL: StreamskillDefaultBaseURL}, "")
+	c, err := NewStreamskill(httpapi.Config{BaseURL: StreamskillDefaultBaseURL}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -313,7 +314,7 @@ func TestStreamskillTariffRendersTheVendorsErrors(t *testing.T) {
 			}))
 			defer srv.Close()
 			_, err := newTestStreamskill(t, srv, "").Tariff(context.Background(), 999, "")
-			if err == nil || err.Error() != tt.want || !IsStatus(err, tt.status) {
+			if err == nil || err.Error() != tt.want || !httpapi.IsStatus(err, tt.status) {
 				t.Fatalf("err = %v, want %q", err, tt.want)
 			}
 		})
