@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// FieldErrorsFromMap flattens {"field": ["msg", ...]} error maps (Laravel,
+// FieldErrorsFromMap flattens {"field": ["msg", ...]} error maps (PHP and
 // Django REST framework) into field errors sorted by field.
 func FieldErrorsFromMap(m map[string][]string) []FieldError {
 	fields := make([]string, 0, len(m))
