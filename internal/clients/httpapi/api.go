@@ -176,9 +176,6 @@ func New(cfg Config, spec Spec) (*API, error) {
 	return a, nil
 }
 
-// Name is the vendor's name, as errors and logs show it.
-func (a *API) Name() string { return a.name }
-
 // HasAPIKey reports whether a key is configured.
 func (a *API) HasAPIKey() bool { return a.cfg.APIKey != "" }
 

@@ -57,7 +57,7 @@ func FuzzParseBaseURL(f *testing.F) {
 		switch u.Scheme {
 		case "https":
 		case "http":
-			if !IsLoopbackHost(u.Hostname()) {
+			if !isLoopbackHost(u.Hostname()) {
 				t.Fatalf("accepted http:// URL %q on non-loopback host %q", raw, u.Hostname())
 			}
 		default:
