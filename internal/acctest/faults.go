@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
 
@@ -75,7 +75,7 @@ var BrokenResponses = []BrokenResponse{
 		Name:           "a body of 100 MB",
 		Fault:          sandbox.Fault{Kind: sandbox.FaultHugeBody},
 		RequestTimeout: "10s",
-		Want:           fmt.Sprintf(`response body exceeds the %d byte limit`, clients.DefaultMaxResponseBytes),
+		Want:           fmt.Sprintf(`response body exceeds the %d byte limit`, httpapi.DefaultMaxResponseBytes),
 		Within:         30 * time.Second,
 	},
 	{

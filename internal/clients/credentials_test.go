@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // TestTransportAttachesTheKeyOnlyForTheConfiguredOrigin is the layer under
@@ -23,7 +25,7 @@ func TestTransportAttachesTheKeyOnlyForTheConfiguredOrigin(t *testing.T) {
 	var homeHeaders, foreignHeaders http.Header
 	home, foreign := recorder(&homeHeaders), recorder(&foreignHeaders)
 
-	cfg := Config{BaseURL: home.URL + "/vendor", APIKey: testKey}
+	cfg := httpapi.Config{BaseURL: home.URL + "/vendor", APIKey: testKey}
 	identifai, err1 := NewIdentifai(cfg)
 	probely, err2 := NewProbely(cfg)
 	paygentic, err3 := NewPaygentic(cfg)
@@ -32,7 +34,7 @@ func TestTransportAttachesTheKeyOnlyForTheConfiguredOrigin(t *testing.T) {
 	if err := errors.Join(err1, err2, err3, err4, err5); err != nil {
 		t.Fatal(err)
 	}
-	clients := map[string]*api{
+	clients := map[string]*httpapi.API{
 		"X-Api-Key (identifAI)": identifai.api,
 		"JWT (Probely)":         probely.api,
 		"Bearer (Paygentic)":    paygentic.api,
@@ -42,7 +44,7 @@ func TestTransportAttachesTheKeyOnlyForTheConfiguredOrigin(t *testing.T) {
 	for scheme, a := range clients {
 		t.Run(scheme, func(t *testing.T) {
 			send := func(url string) {
-				resp, err := a.http.HTTPClient.Get(url)
+				resp, err := (&http.Client{Transport: a.Transport()}).Get(url)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
 
@@ -44,7 +45,7 @@ func benchResponses(tb testing.TB) []benchResponse {
 			items:       100,
 			decode: func(body []byte) (int, error) {
 				var p paygenticPage
-				if err := decodeJSON(body, &p); err != nil {
+				if err := httpapi.DecodeJSON(body, &p); err != nil {
 					return 0, err
 				}
 				for i := range p.Data {
@@ -73,7 +74,7 @@ func benchResponses(tb testing.TB) []benchResponse {
 			items: 100,
 			decode: func(body []byte) (int, error) {
 				var p probelyPage
-				err := decodeJSON(body, &p)
+				err := httpapi.DecodeJSON(body, &p)
 				return len(p.Results), err
 			},
 			newRead: func(tb testing.TB, srv *httptest.Server) func(context.Context) (int, error) {
@@ -95,7 +96,7 @@ func benchResponses(tb testing.TB) []benchResponse {
 			items: 100,
 			decode: func(body []byte) (int, error) {
 				var p onepinPage
-				err := decodeJSON(body, &p)
+				err := httpapi.DecodeJSON(body, &p)
 				return len(p.Data), err
 			},
 			newRead: func(tb testing.TB, srv *httptest.Server) func(context.Context) (int, error) {
@@ -117,7 +118,7 @@ func benchResponses(tb testing.TB) []benchResponse {
 			items: 1000,
 			decode: func(body []byte) (int, error) {
 				var p identifaiPage
-				err := decodeJSON(body, &p)
+				err := httpapi.DecodeJSON(body, &p)
 				return len(p.Data), err
 			},
 			newRead: func(tb testing.TB, srv *httptest.Server) func(context.Context) (int, error) {
@@ -135,7 +136,7 @@ func benchResponses(tb testing.TB) []benchResponse {
 			items:       1,
 			decode: func(body []byte) (int, error) {
 				var w tariffWire
-				if err := decodeJSON(body, &w); err != nil {
+				if err := httpapi.DecodeJSON(body, &w); err != nil {
 					return 0, err
 				}
 				_ = w.tariff()

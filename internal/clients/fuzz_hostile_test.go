@@ -10,10 +10,11 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // firstPageOnly answers the first request of a read with body and every
@@ -38,8 +39,8 @@ func (f *firstPageOnly) RoundTrip(req *http.Request) (*http.Response, error) {
 }
 
 // fuzzConfig serves body through the whole client stack, without retries.
-func fuzzConfig(body []byte) Config {
-	return Config{BaseURL: fuzzBase, APIKey: testKey, MaxRetries: 0, HTTPClient: &http.Client{Transport: &firstPageOnly{body: body}}}
+func fuzzConfig(body []byte) httpapi.Config {
+	return httpapi.Config{BaseURL: fuzzBase, APIKey: testKey, MaxRetries: 0, HTTPClient: &http.Client{Transport: &firstPageOnly{body: body}}}
 }
 
 // fuzzContext is short: a rate limiter asked to wait past it fails at
@@ -175,56 +176,4 @@ func FuzzStreamskillTariffIsTheOneAskedFor(f *testing.F) {
 			t.Fatalf("asked for tariff 1, got %+v and no error", tariff)
 		}
 	})
-}
-
-// FuzzServerWaitIsNeverNegativeNorAboveTheCap drives Retry-After and
-// X-Rate-Limit-Reset through backoff, which every retry uses (and whose
-// signature go-retryablehttp fixes): the wait is always within
-// [0, retry_wait_max], and a Retry-After of whole seconds is honoured up
-// to the cap, however many digits it has.
-func FuzzServerWaitIsNeverNegativeNorAboveTheCap(f *testing.F) {
-	for _, s := range [][2]string{
-		{"10000000000", ""}, {"", "10000000000"}, {"9223372036854775807", ""}, {"18446744073709551616", ""},
-		{"-1", ""}, {"", "-1"}, {"", "1e30"}, {"", "NaN"}, {"", "Inf"}, {"", "0.5"}, {"1", "1"}, {"0", ""},
-		{"Fri, 31 Dec 9999 23:59:59 GMT", ""}, {"Thu, 01 Jan 1970 00:00:00 GMT", ""}, {" 30 ", ""}, {"+5", ""}, {"", "86400"},
-	} {
-		f.Add(s[0], s[1], uint8(0))
-	}
-	const lo, hi = 500 * time.Millisecond, 30 * time.Second
-	f.Fuzz(func(t *testing.T, retryAfter, reset string, attempt uint8) {
-		h := http.Header{}
-		if retryAfter != "" {
-			h.Set("Retry-After", retryAfter)
-		}
-		if reset != "" {
-			h.Set("X-Rate-Limit-Reset", reset)
-		}
-		d := backoff(lo, hi, int(attempt%16), &http.Response{StatusCode: http.StatusTooManyRequests, Header: h})
-		if d < 0 || d > hi {
-			t.Fatalf("Retry-After %q, X-Rate-Limit-Reset %q: wait %s, want within [0, %s]", retryAfter, reset, d, hi)
-		}
-		if secs, ok := wholeSeconds(retryAfter); ok {
-			want := hi
-			if secs < uint64(hi/time.Second) {
-				want = time.Duration(secs) * time.Second
-			}
-			if d != want {
-				t.Fatalf("Retry-After %q: wait %s, want %s", retryAfter, d, want)
-			}
-		}
-	})
-}
-
-// wholeSeconds reads delay-seconds as RFC 9110 writes them (1*DIGIT),
-// saturating rather than overflowing.
-func wholeSeconds(v string) (uint64, bool) {
-	v = strings.TrimSpace(v)
-	if v == "" || strings.Trim(v, "0123456789") != "" {
-		return 0, false
-	}
-	n, err := strconv.ParseUint(v, 10, 64)
-	if err != nil {
-		return 1 << 63, true // more digits than uint64: far past any cap
-	}
-	return n, true
 }

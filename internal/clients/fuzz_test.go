@@ -1,8 +1,9 @@
 package clients
 
 // Fuzz targets for everything that reads bytes a vendor (or a user) controls:
-// each vendor's response decoder, the pagination link checks, the base-URL
-// validation and the error-body decoders. Seed corpora live in
+// each vendor's response decoder, the pagination link checks and the
+// error-body decoders (the base-URL validation is fuzzed in httpapi). Seed
+// corpora live in
 // testdata/fuzz/<FuzzName>/ and run with every `go test`; `make fuzz` runs
 // each target for FUZZTIME.
 //
@@ -14,19 +15,29 @@ package clients
 
 import (
 	"encoding/json"
-	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // fuzzBase is the configured origin the link targets check against.
 const fuzzBase = "http://127.0.0.1:8080/vendor"
 
-func fuzzAPI(t *testing.T) *api {
+// fuzzBaseURL is fuzzBase parsed.
+var fuzzBaseURL = func() *url.URL {
+	u, err := url.Parse(fuzzBase)
+	if err != nil {
+		panic(err)
+	}
+	return u
+}()
+
+func fuzzAPI(t *testing.T) *httpapi.API {
 	t.Helper()
-	a, err := newAPI(Config{BaseURL: fuzzBase, APIKey: testKey}, vendorSpec{name: "fuzz", authorize: bearer})
+	a, err := httpapi.New(httpapi.Config{BaseURL: fuzzBase, APIKey: testKey}, httpapi.Spec{Name: "fuzz", Authorize: bearer})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,18 +77,18 @@ func FuzzIdentifaiPage(f *testing.F) {
 	f.Add([]byte(`{"current_page":2,"data":[{"id":6,"name":"Pro","sku":"pro"}],"last_page":9,"next_page_url":"http://127.0.0.1:8080/vendor/api/partner/pricings?per_page=5&page=3","per_page":5,"total":45}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		c := &Identifai{api: fuzzAPI(t)}
-		u := c.api.endpoint(identifaiPricingsPath, nil)
+		u := c.api.Endpoint(identifaiPricingsPath, nil)
 		var p identifaiPage
-		if err := c.api.decode("list pricings page 2", u, body, &p); err != nil {
+		if err := c.api.Decode("list pricings page 2", u, body, &p); err != nil {
 			checkErrorText(t, err)
 			return
 		}
 		err := c.checkPage("list pricings page 2", u, 2, &p)
 		checkErrorText(t, err)
 		if err == nil {
-			assertAcceptedPaginator(t, *p.Total, *p.LastPage, MaxListingPages)
+			assertAcceptedPaginator(t, *p.Total, *p.LastPage, httpapi.MaxListingPages)
 			if p.NextPageURL != nil && *p.NextPageURL != "" {
-				assertSameOrigin(t, c.api, *p.NextPageURL)
+				assertSameOrigin(t, *p.NextPageURL)
 			}
 			assertIdentities(t, p.Data, func(p IdentifaiPricing) bool { return p.ID > 0 })
 		}
@@ -89,9 +100,9 @@ func FuzzPaygenticPage(f *testing.F) {
 	f.Add([]byte(`{"data":[{"id":"plan_a","price":"49990000000","prices":[{"unitAmount":"1"}]}],"pagination":{"limit":100,"offset":100,"total":260}}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		c := &Paygentic{api: fuzzAPI(t)}
-		u := c.api.endpoint(paygenticPlansPath, nil)
+		u := c.api.Endpoint(paygenticPlansPath, nil)
 		var p paygenticPage
-		if err := c.api.decode("list plans page 2", u, body, &p); err != nil {
+		if err := c.api.Decode("list plans page 2", u, body, &p); err != nil {
 			checkErrorText(t, err)
 			return
 		}
@@ -117,7 +128,7 @@ func FuzzPaygenticPlan(f *testing.F) {
 	f.Add([]byte(`{"id":"plan_x","price":"1e-9999999999"}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		var p PaygenticPlan
-		if err := fuzzAPI(t).decode("get plan", nil, body, &p); err != nil {
+		if err := fuzzAPI(t).Decode("get plan", nil, body, &p); err != nil {
 			checkErrorText(t, err)
 			return
 		}
@@ -145,9 +156,9 @@ func FuzzProbelyPage(f *testing.F) {
 	f.Add([]byte(`{"count":30,"page_total":1,"page":1,"length":100,"results":[{"id":"basic-monthly-usd","price":49,"allowed_builtin_scan_profiles":["safe"],"tiers":{"tiers":[{"up_to":null,"unit_price":80}]},"allowed_credits_packs":[{"id":"p","price":1.5}]}]}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		c := &Probely{api: fuzzAPI(t)}
-		u := c.api.endpoint(probelyPlansPath, nil)
+		u := c.api.Endpoint(probelyPlansPath, nil)
 		var p probelyPage
-		if err := c.api.decode("list plans page 1", u, body, &p); err != nil {
+		if err := c.api.Decode("list plans page 1", u, body, &p); err != nil {
 			checkErrorText(t, err)
 			return
 		}
@@ -171,9 +182,9 @@ func FuzzOnepinPage(f *testing.F) {
 	f.Add([]byte(`{"data":[{"id":"plan_pro","name":"Pro Plan","amount":2999,"currency":"USD","display_order":2,"limits":{"seats":5,"api":"unlimited","sso":true,"regions":["eu",1.50],"x":null}}],"meta":{},"pagination":{"limit":100,"next":"http://127.0.0.1:8080/vendor/api/v1/billing/plans?page=2&limit=100","prev":null}}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		c := &Onepin{api: fuzzAPI(t)}
-		endpoint := c.api.endpoint(onepinPlansPath, nil)
+		endpoint := c.api.Endpoint(onepinPlansPath, nil)
 		var p onepinPage
-		if err := c.api.decode("list plans page 1", endpoint, body, &p); err != nil {
+		if err := c.api.Decode("list plans page 1", endpoint, body, &p); err != nil {
 			checkErrorText(t, err)
 			return
 		}
@@ -185,7 +196,7 @@ func FuzzOnepinPage(f *testing.F) {
 		assertIdentities(t, page.Data, func(p OnepinPlan) bool { return p.ID != "" })
 		next, err := c.followLink("list plans page 1", link, endpoint)
 		checkErrorText(t, err)
-		if err == nil && next != nil && !sameOrigin(c.api.base, next) {
+		if err == nil && next != nil && !httpapi.SameOrigin(fuzzBaseURL, next) {
 			t.Fatalf("accepted next link %s off the configured origin", next)
 		}
 		for _, plan := range p.Data {
@@ -210,7 +221,7 @@ func FuzzStreamskillTariff(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		c := &Streamskill{api: fuzzAPI(t)}
 		var w tariffWire
-		if err := c.api.decode("get tariff 3", nil, body, &w); err != nil {
+		if err := c.api.Decode("get tariff 3", nil, body, &w); err != nil {
 			checkErrorText(t, err)
 			return
 		}
@@ -233,173 +244,3 @@ func FuzzStreamskillTariff(f *testing.F) {
 		}
 	})
 }
-
-func FuzzIdentifaiNextLink(f *testing.F) {
-	for _, s := range []string{
-		"",
-		fuzzBase + "/api/partner/pricings?page=3",
-		fuzzBase + "/api/partner/pricings?per_page=5&page=2",
-		"http://127.0.0.1:8081/vendor/api/partner/pricings?page=3",
-		"https://127.0.0.1:8080/vendor?page=3",
-		"http://127.0.0.1:8080@evil.example.com/?page=3",
-		"http://user:pass@127.0.0.1:8080/?page=3",
-		"//evil.example.com/?page=3",
-		"/relative?page=3",
-		"HTTP://LOCALHOST:8080/?page=3",
-		"http://[::1]:8080/?page=3",
-		"http://127.0.0.1:8080/%zz",
-		"http://127.0.0.1:8080/?page=1",
-	} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, link string) {
-		link = asDecodedJSON(link)
-		c := &Identifai{api: fuzzAPI(t)}
-		two, nine, total, per := int64(2), int64(9), int64(45), int64(5)
-		p := &identifaiPage{CurrentPage: &two, LastPage: &nine, Total: &total, PerPage: &per, NextPageURL: &link, Data: []IdentifaiPricing{}}
-		err := c.checkPage("list pricings page 2", c.api.endpoint(identifaiPricingsPath, nil), 2, p)
-		checkErrorText(t, err)
-		if err == nil && link != "" {
-			assertSameOrigin(t, c.api, link)
-		}
-	})
-}
-
-func FuzzOnepinNextLink(f *testing.F) {
-	for _, s := range []string{
-		"",
-		fuzzBase + "/api/v1/billing/plans?page=2&limit=100",
-		"http://127.0.0.1:80/vendor/api/v1/billing/plans?page=2",
-		"http://127.0.0.1:8080.evil.example.com/",
-		"http://127.0.0.1:8080\\@evil.example.com/",
-		"http://[::ffff:127.0.0.1]:8080/",
-		"ftp://127.0.0.1:8080/",
-		"http:127.0.0.1:8080/x",
-		"http://127.0.0.1:08080/",
-		"http://127.0.0.1:8080#frag",
-	} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, link string) {
-		link = asDecodedJSON(link)
-		c := &Onepin{api: fuzzAPI(t)}
-		next, err := c.followLink("list plans page 1", link, c.api.endpoint(onepinPlansPath, nil))
-		checkErrorText(t, err)
-		if err != nil || next == nil {
-			return
-		}
-		if !sameOrigin(c.api.base, next) {
-			t.Fatalf("accepted next link %s off the configured origin", next)
-		}
-		assertSameOrigin(t, c.api, next.String())
-	})
-}
-
-func FuzzParseBaseURL(f *testing.F) {
-	for _, s := range []string{
-		"https://backend.identifai.net", "http://127.0.0.1:8080/identifai", "http://localhost", "http://[::1]:1/",
-		"http://127.0.0.1.nip.io", "http://user:pw@127.0.0.1", "https://:pw@example.com", "http://0x7f000001/",
-		"http://2130706433/", "http://[::ffff:127.0.0.1]/", "https://example.com?q=1", "https://example.com#f",
-		"ftp://example.com", "https://", "http:///x", " http://127.0.0.1", "http://127.0.0.1%2f@evil/",
-		"http://LOCALHOST.", "http://127.1/",
-	} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, raw string) {
-		u, err := ParseBaseURL(raw)
-		checkErrorText(t, err)
-		if err != nil {
-			return
-		}
-		if u.User != nil {
-			t.Fatalf("accepted %q with user information", raw)
-		}
-		if u.Host == "" || u.Hostname() == "" {
-			t.Fatalf("accepted %q without a host", raw)
-		}
-		switch u.Scheme {
-		case "https":
-		case "http":
-			if !IsLoopbackHost(u.Hostname()) {
-				t.Fatalf("accepted http:// URL %q on non-loopback host %q", raw, u.Hostname())
-			}
-		default:
-			t.Fatalf("accepted %q with scheme %q", raw, u.Scheme)
-		}
-		// The client must reach the host it validated: the URL it
-		// builds requests from must parse back to the same origin.
-		again, err := url.Parse(u.String())
-		if err != nil || !sameOrigin(u, again) {
-			t.Fatalf("%q re-parses as %v (%v), another origin", raw, again, err)
-		}
-	})
-}
-
-func FuzzVendorErrorBodies(f *testing.F) {
-	addBodySeeds(f)
-	for _, s := range []string{
-		`{"message":"The given data was invalid.","errors":{"per_page":["The per page field must be an integer."]}}`,
-		`{"error":"validation_error","message":"bad","code":400,"errors":[{"field":"limit","message":"too big"}]}`,
-		`{"detail":"Invalid page."}`, `{"length":["Ensure this value is less than or equal to 100."],"non_field_errors":["x"]}`,
-		`{"error":{"code":"not_found","message":"Not found","details":[{"field":"id","message":"unknown"}]}}`,
-		`{"detail":[{"loc":["header","x-workspace-id"],"msg":"invalid workspace id","type":"value_error"}]}`,
-		`{"name":"Not Found","message":"Tariff not found","code":0,"status":404,"type":"yii\\web\\NotFoundHttpException"}`,
-	} {
-		f.Add([]byte(s))
-	}
-	decoders := map[string]func([]byte) vendorMessage{
-		"laravel": decodeLaravelError, "paygentic": decodePaygenticError, "drf": decodeDRFError,
-		"onepin": decodeOnepinError, "streamskill": decodeStreamskillError,
-	}
-	f.Fuzz(func(t *testing.T, body []byte) {
-		for name, decode := range decoders {
-			a := fuzzAPI(t)
-			a.decodeError = decode
-			err := a.statusError("get plan", a.endpoint("/x", nil), &httpResponse404, body, 0)
-			checkErrorText(t, err)
-			if !strings.Contains(err.Error(), "HTTP 404") {
-				t.Fatalf("%s: error %q does not name the status", name, err)
-			}
-		}
-	})
-}
-
-// asDecodedJSON is s as a JSON string can hold it: links only ever come out
-// of decoded JSON, where invalid UTF-8 has become U+FFFD.
-func asDecodedJSON(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
-
-// assertAcceptedPaginator asserts the bounds a page check promises.
-// assertIdentities fails when an accepted page holds an item without an id.
-func assertIdentities[T any](t *testing.T, items []T, hasID func(T) bool) {
-	t.Helper()
-	for i, it := range items {
-		if !hasID(it) {
-			t.Fatalf("accepted item %d without an identity: %+v", i, it)
-		}
-	}
-}
-
-func assertAcceptedPaginator(t *testing.T, total, pages, maxPages int64) {
-	t.Helper()
-	if total < 0 || pages < 0 || (maxPages > 0 && pages > maxPages) {
-		t.Fatalf("accepted paginator total %d, pages %d", total, pages)
-	}
-}
-
-// assertSameOrigin asserts that the link a check accepted would be requested
-// on the configured origin only, with the credential attached only there.
-func assertSameOrigin(t *testing.T, a *api, link string) {
-	t.Helper()
-	u, err := url.Parse(link)
-	if err != nil {
-		t.Fatalf("accepted %q, which does not parse: %v", link, err)
-	}
-	if !sameOrigin(a.base, u) {
-		t.Fatalf("accepted %q, which leaves %s", link, a.base.Host)
-	}
-	if u.Hostname() != "127.0.0.1" || effectivePort(u) != "8080" || u.Scheme != "http" {
-		t.Fatalf("accepted %q: host %q port %q scheme %q", link, u.Hostname(), effectivePort(u), u.Scheme)
-	}
-}
-
-var httpResponse404 = http.Response{StatusCode: http.StatusNotFound}

@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // hostileServer answers every request with respond's status and body, and
@@ -145,7 +147,7 @@ func TestASuccessBodyEchoingTheKeyIsRefusedWithoutQuotingIt(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), "the response contains the API key") {
 				t.Fatalf("err = %v, want the body refused", err)
 			}
-			if NewRedactor(testKey).Contains([]byte(err.Error())) {
+			if httpapi.NewRedactor(testKey).Contains([]byte(err.Error())) {
 				t.Errorf("the error quotes the key: %v", err)
 			}
 		})
@@ -178,7 +180,7 @@ func TestAListingOverItsByteBudgetFailsWithoutReadingFurther(t *testing.T) {
 	}}
 	srv := httptest.NewServer(hs)
 	defer srv.Close()
-	c := newTestProbely(t, srv, func(c *Config) { c.MaxListingBytes = 4 << 20; c.MaxParallelRequests = 2 })
+	c := newTestProbely(t, srv, func(c *httpapi.Config) { c.MaxListingBytes = 4 << 20; c.MaxParallelRequests = 2 })
 	_, err := c.ListPlans(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "more than max_listing_bytes (4194304 bytes)") {
 		t.Fatalf("err = %v, want the listing budget named", err)
@@ -197,11 +199,10 @@ func TestFailuresThatCannotPassOnARetryAreTriedOnce(t *testing.T) {
 		hs := &hostileServer{respond: fixed(`{}`)}
 		srv := httptest.NewTLSServer(hs)
 		defer srv.Close()
-		c, err := NewStreamskill(testConfig(srv, "streamskill"), "en") // the default transport: no trust in the test CA
+		c, err := NewStreamskill(testConfig(srv, "streamskill", noPacing), "en") // the default transport: no trust in the test CA
 		if err != nil {
 			t.Fatal(err)
 		}
-		c.api.vendor.limiters = nil
 		_, err = c.Tariff(context.Background(), 1, "en")
 		if err == nil || !strings.Contains(err.Error(), "certificate") {
 			t.Fatalf("err = %v, want the certificate named", err)
@@ -253,7 +254,7 @@ func TestGivingUpOnThrottlingSaysHowHardItTried(t *testing.T) {
 		hs.ServeHTTP(w, r)
 	}))
 	defer srv.Close()
-	c := newTestIdentifai(t, srv, func(c *Config) { c.MaxRetries = 2; c.RetryWaitMax = 10 * time.Millisecond })
+	c := newTestIdentifai(t, srv, func(c *httpapi.Config) { c.MaxRetries = 2; c.RetryWaitMax = 10 * time.Millisecond })
 	start := time.Now()
 	_, err := c.ListPricings(context.Background(), IdentifaiListPricingsInput{})
 	if err == nil {

@@ -9,6 +9,8 @@ import (
 	"strconv"
 
 	"golang.org/x/time/rate"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // IdentifaiDefaultBaseURL is identifAI's documented server.
@@ -17,7 +19,7 @@ const IdentifaiDefaultBaseURL = "https://backend.identifai.net"
 const identifaiPricingsPath = "/api/partner/pricings"
 
 // Identifai reads identifAI's partner pricings.
-type Identifai struct{ api *api }
+type Identifai struct{ api *httpapi.API }
 
 // NewIdentifai builds a client that paces itself under identifAI's documented
 // per-key limits: 2 GET/s and 60 GET/min. Laravel counts them in fixed
@@ -25,17 +27,17 @@ type Identifai struct{ api *api }
 // so a run that starts right after another does not open with two at once),
 // and a bucket of 30 refilled at 30/min, which can never exceed 60 in any
 // minute.
-func NewIdentifai(cfg Config) (*Identifai, error) {
-	a, err := newAPI(cfg, vendorSpec{
-		name: "identifai",
-		authorize: func(h http.Header, key string) {
+func NewIdentifai(cfg httpapi.Config) (*Identifai, error) {
+	a, err := httpapi.New(cfg, httpapi.Spec{
+		Name: identifaiName,
+		Authorize: func(h http.Header, key string) {
 			h.Set("X-Api-Key", key)
 		},
-		limiters: []*rate.Limiter{
+		Limiters: []*rate.Limiter{
 			rate.NewLimiter(1.8, 1),
 			rate.NewLimiter(0.5, 30),
 		},
-		decodeError: decodeLaravelError,
+		DecodeError: decodeLaravelError,
 	})
 	if err != nil {
 		return nil, err
@@ -44,7 +46,7 @@ func NewIdentifai(cfg Config) (*Identifai, error) {
 }
 
 // HasAPIKey reports whether a key is configured.
-func (c *Identifai) HasAPIKey() bool { return c.api.cfg.APIKey != "" }
+func (c *Identifai) HasAPIKey() bool { return c.api.HasAPIKey() }
 
 // Pricing is one identifAI pricing plan. identifAI prices carry no money
 // fields: a pricing is an id, a name and a SKU.
@@ -81,9 +83,9 @@ type identifaiPage struct {
 // ListPricings returns every pricing in API order. The result is shared with
 // other callers of the same query; callers must not modify it.
 func (c *Identifai) ListPricings(ctx context.Context, in IdentifaiListPricingsInput) (*IdentifaiPricingList, error) {
-	ctx = c.api.maskSecrets(ctx)
+	ctx = c.api.MaskSecrets(ctx)
 	query := in.query()
-	return shared(c.api, "pricings?"+query.Encode(), func() (*IdentifaiPricingList, error) {
+	return httpapi.Shared(c.api, "pricings?"+query.Encode(), func() (*IdentifaiPricingList, error) {
 		return c.listPricings(ctx, query)
 	})
 }
@@ -105,16 +107,16 @@ func (in IdentifaiListPricingsInput) query() url.Values {
 func (c *Identifai) listPricings(ctx context.Context, query url.Values) (*IdentifaiPricingList, error) {
 	// Page 1 tells how many pages there are: the rest are fetched
 	// concurrently by number rather than by walking next_page_url.
-	pricings, total, err := readNumberedPages(ctx, c.api, numberedPages[*identifaiPage, IdentifaiPricing, int64]{
-		op: "list pricings",
-		fetch: func(ctx context.Context, l *listing, page int) (*identifaiPage, error) {
+	pricings, total, err := httpapi.ReadNumberedPages(ctx, c.api, httpapi.NumberedPages[*identifaiPage, IdentifaiPricing, int64]{
+		Op: "list pricings",
+		Fetch: func(ctx context.Context, l *httpapi.Listing, page int) (*identifaiPage, error) {
 			return c.pricingsPage(ctx, l, query, page)
 		},
-		pages: func(p *identifaiPage) int64 { return *p.LastPage },
-		size:  func(p *identifaiPage) int64 { return *p.PerPage },
-		total: func(p *identifaiPage) int64 { return *p.Total },
-		items: func(p *identifaiPage) []IdentifaiPricing { return p.Data },
-		id:    func(p IdentifaiPricing) int64 { return p.ID },
+		Pages: func(p *identifaiPage) int64 { return *p.LastPage },
+		Size:  func(p *identifaiPage) int64 { return *p.PerPage },
+		Total: func(p *identifaiPage) int64 { return *p.Total },
+		Items: func(p *identifaiPage) []IdentifaiPricing { return p.Data },
+		ID:    func(p IdentifaiPricing) int64 { return p.ID },
 	})
 	if err != nil {
 		return nil, err
@@ -122,7 +124,7 @@ func (c *Identifai) listPricings(ctx context.Context, query url.Values) (*Identi
 	return &IdentifaiPricingList{Pricings: pricings, Total: total}, nil
 }
 
-func (c *Identifai) pricingsPage(ctx context.Context, l *listing, query url.Values, page int) (*identifaiPage, error) {
+func (c *Identifai) pricingsPage(ctx context.Context, l *httpapi.Listing, query url.Values, page int) (*identifaiPage, error) {
 	op := fmt.Sprintf("list pricings page %d", page)
 	q := url.Values{}
 	for k, v := range query {
@@ -131,9 +133,9 @@ func (c *Identifai) pricingsPage(ctx context.Context, l *listing, query url.Valu
 	if page > 1 {
 		q.Set("page", strconv.Itoa(page))
 	}
-	u := c.api.endpoint(identifaiPricingsPath, q)
+	u := c.api.Endpoint(identifaiPricingsPath, q)
 	var p identifaiPage
-	if err := c.api.getJSON(ctx, l, op, u, nil, &p); err != nil {
+	if err := c.api.GetJSON(ctx, l, op, u, nil, &p); err != nil {
 		return nil, err
 	}
 	if err := c.checkPage(op, u, page, &p); err != nil {
@@ -145,19 +147,19 @@ func (c *Identifai) pricingsPage(ctx context.Context, l *listing, query url.Valu
 // checkPage rejects a page that lacks a documented field, is not the one
 // asked for, or whose next link leaves this listing.
 func (c *Identifai) checkPage(op string, u *url.URL, page int, p *identifaiPage) error {
-	if err := c.api.requireFields(op, u,
-		field{"data", p.Data != nil}, field{"current_page", p.CurrentPage != nil}, field{"last_page", p.LastPage != nil},
-		field{"per_page", p.PerPage != nil}, field{"total", p.Total != nil}); err != nil {
+	if err := c.api.RequireFields(op, u,
+		httpapi.Field{Name: "data", Present: p.Data != nil}, httpapi.Field{Name: "current_page", Present: p.CurrentPage != nil}, httpapi.Field{Name: "last_page", Present: p.LastPage != nil},
+		httpapi.Field{Name: "per_page", Present: p.PerPage != nil}, httpapi.Field{Name: "total", Present: p.Total != nil}); err != nil {
 		return err
 	}
-	if err := requireIDs(c.api, op, u, "data", p.Data, func(p IdentifaiPricing) bool { return p.ID > 0 }); err != nil {
+	if err := httpapi.RequireIDs(c.api, op, u, "data", p.Data, func(p IdentifaiPricing) bool { return p.ID > 0 }); err != nil {
 		return err
 	}
 	if *p.CurrentPage != int64(page) {
-		return &PaginationError{Vendor: "identifai", Operation: op, Reason: fmt.Sprintf("asked for page %d but the API answered page %d", page, *p.CurrentPage)}
+		return c.api.PaginationError(op, fmt.Sprintf("asked for page %d but the API answered page %d", page, *p.CurrentPage))
 	}
 	if p.NextPageURL != nil && *p.NextPageURL != "" {
-		next, err := c.api.nextLink(op, "next_page_url", *p.NextPageURL, u)
+		next, err := c.api.NextLink(op, "next_page_url", *p.NextPageURL, u)
 		if err != nil {
 			return err
 		}
@@ -189,7 +191,7 @@ func checkNextPageNumber(op string, page int, lastPage int64, next *url.URL) err
 	default:
 		return nil
 	}
-	return &PaginationError{Vendor: "identifai", Operation: op, Reason: fmt.Sprintf("next_page_url %s %s; the pagination is inconsistent", redactURL(next), what)}
+	return &httpapi.PaginationError{Vendor: identifaiName, Operation: op, Reason: fmt.Sprintf("next_page_url %s %s; the pagination is inconsistent", httpapi.RedactURL(next), what)}
 }
 
 // pageNumber is the page a Laravel paginator link names, if it names one.
@@ -200,13 +202,13 @@ func pageNumber(u *url.URL) (int, bool) {
 
 // decodeLaravelError reads Laravel's error bodies:
 // {"message": "...", "errors": {"field": ["..."]}}.
-func decodeLaravelError(body []byte) vendorMessage {
+func decodeLaravelError(body []byte) httpapi.Message {
 	var e struct {
 		Message string              `json:"message"`
 		Errors  map[string][]string `json:"errors"`
 	}
 	if json.Unmarshal(body, &e) != nil {
-		return vendorMessage{}
+		return httpapi.Message{}
 	}
-	return vendorMessage{Message: e.Message, Fields: fieldErrorsFromMap(e.Errors)}
+	return httpapi.Message{Message: e.Message, Fields: httpapi.FieldErrorsFromMap(e.Errors)}
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // identifaiPages serves n pricings in pages of per, with hooks to corrupt
@@ -65,7 +67,7 @@ func TestIdentifaiListReadsEveryPageInOrder(t *testing.T) {
 			pages := &identifaiPages{n: tt.n, per: tt.per}
 			srv := httptest.NewServer(pages)
 			defer srv.Close()
-			c := newTestIdentifai(t, srv, func(c *Config) { c.MaxParallelRequests = tt.parallel })
+			c := newTestIdentifai(t, srv, func(c *httpapi.Config) { c.MaxParallelRequests = tt.parallel })
 			list, err := c.ListPricings(context.Background(), IdentifaiListPricingsInput{PerPage: int64(tt.per)})
 			if err != nil {
 				t.Fatal(err)
@@ -210,9 +212,9 @@ func TestIdentifaiListFailsRatherThanReturnAPartialList(t *testing.T) {
 			srv := httptest.NewServer(&identifaiPages{n: 45, per: 10, tweak: tt.tweak})
 			defer srv.Close()
 			list, err := newTestIdentifai(t, srv).ListPricings(context.Background(), IdentifaiListPricingsInput{PerPage: 10})
-			var pageErr *PaginationError
+			var pageErr *httpapi.PaginationError
 			if !errors.As(err, &pageErr) || !regexp.MustCompile(tt.want).MatchString(err.Error()) {
-				t.Fatalf("err = %v (list %v), want a PaginationError saying %q", err, list, tt.want)
+				t.Fatalf("err = %v (list %v), want a httpapi.PaginationError saying %q", err, list, tt.want)
 			}
 		})
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // scaleDecimal turns an integer amount in units of 10^-exp of a currency
@@ -13,7 +15,7 @@ import (
 func scaleDecimal(amount string, exp int32) (string, error) {
 	// Checked before decimal arithmetic, which would write out every digit
 	// of an amount such as "1e10000000".
-	if err := CheckNumberText(amount); err != nil {
+	if err := httpapi.CheckNumberText(amount); err != nil {
 		return "", fmt.Errorf("amount %w", err)
 	}
 	d, err := decimal.NewFromString(amount)

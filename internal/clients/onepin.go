@@ -10,6 +10,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // OnepinDefaultBaseURL is OnePin's documented server.
@@ -18,16 +20,16 @@ const OnepinDefaultBaseURL = "https://api.onepin.ai"
 // Onepin reads OnePin billing plans. The plan list is public, so the key is
 // optional; a workspace id is sent as X-Workspace-Id when configured.
 type Onepin struct {
-	api         *api
+	api         *httpapi.API
 	workspaceID string
 }
 
 // NewOnepin builds a OnePin client (Bearer auth when a key is configured).
-func NewOnepin(cfg Config, workspaceID string) (*Onepin, error) {
-	a, err := newAPI(cfg, vendorSpec{
-		name:        "onepin",
-		authorize:   bearer,
-		decodeError: decodeOnepinError,
+func NewOnepin(cfg httpapi.Config, workspaceID string) (*Onepin, error) {
+	a, err := httpapi.New(cfg, httpapi.Spec{
+		Name:        onepinName,
+		Authorize:   bearer,
+		DecodeError: decodeOnepinError,
 	})
 	if err != nil {
 		return nil, err
@@ -37,7 +39,7 @@ func NewOnepin(cfg Config, workspaceID string) (*Onepin, error) {
 
 // decodeOnepinError reads {error: {code, message, details: [{field, message}]}, meta}
 // and FastAPI's 422 shape {detail: [{loc, msg, type}]} (or {detail: "..."}).
-func decodeOnepinError(body []byte) vendorMessage {
+func decodeOnepinError(body []byte) httpapi.Message {
 	var e struct {
 		Error *struct {
 			Code    string `json:"code"`
@@ -50,13 +52,13 @@ func decodeOnepinError(body []byte) vendorMessage {
 		Detail json.RawMessage `json:"detail"`
 	}
 	if json.Unmarshal(body, &e) != nil {
-		return vendorMessage{}
+		return httpapi.Message{}
 	}
-	m := vendorMessage{}
+	m := httpapi.Message{}
 	if e.Error != nil {
 		m.Message, m.Code = e.Error.Message, e.Error.Code
 		for _, d := range e.Error.Details {
-			m.Fields = append(m.Fields, FieldError{Field: d.Field, Message: d.Message})
+			m.Fields = append(m.Fields, httpapi.FieldError{Field: d.Field, Message: d.Message})
 		}
 		return m
 	}
@@ -73,7 +75,7 @@ func decodeOnepinError(body []byte) vendorMessage {
 	if json.Unmarshal(e.Detail, &items) == nil && len(items) > 0 {
 		m.Message = "validation failed"
 		for _, it := range items {
-			m.Fields = append(m.Fields, FieldError{Field: fastAPILoc(it.Loc), Message: it.Msg})
+			m.Fields = append(m.Fields, httpapi.FieldError{Field: fastAPILoc(it.Loc), Message: it.Msg})
 		}
 	}
 	return m
@@ -126,8 +128,8 @@ type onepinPage struct {
 // the last page. The result is shared with other callers in the same run;
 // callers must not modify it.
 func (c *Onepin) ListPlans(ctx context.Context) (*OnepinPlanList, error) {
-	ctx = c.api.maskSecrets(ctx)
-	return shared(c.api, "plans", func() (*OnepinPlanList, error) {
+	ctx = c.api.MaskSecrets(ctx)
+	return httpapi.Shared(c.api, "plans", func() (*OnepinPlanList, error) {
 		return c.listPlans(ctx)
 	})
 }
@@ -136,13 +138,13 @@ func (c *Onepin) ListPlans(ctx context.Context) (*OnepinPlanList, error) {
 // page count, so pages cannot be fetched concurrently.
 func (c *Onepin) listPlans(ctx context.Context) (*OnepinPlanList, error) {
 	const op = "list plans"
-	endpoint := c.api.endpoint(onepinPlansPath, url.Values{"limit": {strconv.Itoa(onepinPageLimit)}})
-	ls := c.api.newListing()
-	visited := map[string]int{}
+	endpoint := c.api.Endpoint(onepinPlansPath, url.Values{"limit": {strconv.Itoa(onepinPageLimit)}})
+	ls := c.api.NewListing()
+	walk := c.api.NewLinkWalk("pagination.next")
 	list := &OnepinPlanList{}
 	for page, next := 1, endpoint; next != nil; page++ {
 		pageOp := fmt.Sprintf("list plans page %d", page)
-		if err := c.checkWalk(pageOp, page, len(list.Plans), visited, next); err != nil {
+		if err := walk.Check(pageOp, page, len(list.Plans), next); err != nil {
 			return nil, err
 		}
 		p, link, err := c.plansPage(ctx, ls, pageOp, next)
@@ -154,65 +156,42 @@ func (c *Onepin) listPlans(ctx context.Context) (*OnepinPlanList, error) {
 			return nil, err
 		}
 	}
-	if err := checkUnique(c.api, op, list.Plans, func(p OnepinPlan) string { return p.ID }); err != nil {
+	if err := httpapi.CheckUnique(c.api, op, list.Plans, func(p OnepinPlan) string { return p.ID }); err != nil {
 		return nil, err
 	}
 	return list, nil
 }
 
-// checkWalk stops a walk along next links that loops or never ends, before
-// the page is asked for.
-func (c *Onepin) checkWalk(op string, page, items int, visited map[string]int, next *url.URL) error {
-	switch {
-	case page > MaxListingPages:
-		return &PaginationError{Vendor: "onepin", Operation: op, Reason: fmt.Sprintf("the listing still had a next link after %d pages, the most one listing may read; giving up rather than follow it forever", MaxListingPages)}
-	case items > MaxListingItems:
-		return &PaginationError{Vendor: "onepin", Operation: op, Reason: fmt.Sprintf("the listing passed %d items, the most one listing may read; giving up", MaxListingItems)}
-	}
-	key := pageKey(next)
-	if seenAt, seen := visited[key]; seen {
-		return &PaginationError{Vendor: "onepin", Operation: op, Reason: fmt.Sprintf("pagination.next %s repeats page %d; the pagination loops", redactURL(next), seenAt)}
-	}
-	visited[key] = page
-	return nil
-}
-
-// pageKey identifies a page URL regardless of how the server spells it:
-// host case and query parameter order do not make a new page.
-func pageKey(u *url.URL) string {
-	return strings.ToLower(u.Scheme) + "://" + strings.ToLower(u.Hostname()) + ":" + effectivePort(u) + u.EscapedPath() + "?" + u.Query().Encode()
-}
-
 // plansPage reads one page and returns it with its next link, "" on the
 // last page. A page that lacks data or pagination.next, holds a plan
 // without an id, or is empty yet links to another page fails the read.
-func (c *Onepin) plansPage(ctx context.Context, l *listing, op string, u *url.URL) (*onepinPage, string, error) {
+func (c *Onepin) plansPage(ctx context.Context, l *httpapi.Listing, op string, u *url.URL) (*onepinPage, string, error) {
 	var p onepinPage
-	if err := c.api.getJSON(ctx, l, op, u, c.header(), &p); err != nil {
+	if err := c.api.GetJSON(ctx, l, op, u, c.header(), &p); err != nil {
 		return nil, "", err
 	}
 	return c.checkPage(op, u, &p)
 }
 
 func (c *Onepin) checkPage(op string, u *url.URL, p *onepinPage) (*onepinPage, string, error) {
-	if err := c.api.requireFields(op, u, field{"data", p.Data != nil}, field{"pagination", p.Pagination != nil}); err != nil {
+	if err := c.api.RequireFields(op, u, httpapi.Field{Name: "data", Present: p.Data != nil}, httpapi.Field{Name: "pagination", Present: p.Pagination != nil}); err != nil {
 		return nil, "", err
 	}
-	if err := c.api.requireFields(op, u, field{"pagination.next", len(p.Pagination.Next) > 0}); err != nil {
+	if err := c.api.RequireFields(op, u, httpapi.Field{Name: "pagination.next", Present: len(p.Pagination.Next) > 0}); err != nil {
 		return nil, "", err
 	}
-	if err := requireIDs(c.api, op, u, "data", p.Data, func(p OnepinPlan) bool { return p.ID != "" }); err != nil {
+	if err := httpapi.RequireIDs(c.api, op, u, "data", p.Data, func(p OnepinPlan) bool { return p.ID != "" }); err != nil {
 		return nil, "", err
 	}
 	var link *string
 	if err := json.Unmarshal(p.Pagination.Next, &link); err != nil {
-		return nil, "", &ResponseError{Vendor: "onepin", Operation: op, URL: redactURL(u), Err: errors.New("field pagination.next is not a string or null")}
+		return nil, "", c.api.ResponseError(op, u, errors.New("field pagination.next is not a string or null"))
 	}
 	if link == nil || *link == "" {
 		return p, "", nil
 	}
 	if len(p.Data) == 0 {
-		return nil, "", &PaginationError{Vendor: "onepin", Operation: op, Reason: "the page is empty but links to a next page; a listing of empty pages never ends"}
+		return nil, "", c.api.PaginationError(op, "the page is empty but links to a next page; a listing of empty pages never ends")
 	}
 	return p, *link, nil
 }
@@ -224,7 +203,7 @@ func (c *Onepin) followLink(op, link string, endpoint *url.URL) (*url.URL, error
 	if link == "" {
 		return nil, nil
 	}
-	return c.api.nextLink(op, "pagination.next", link, endpoint)
+	return c.api.NextLink(op, "pagination.next", link, endpoint)
 }
 
 func (c *Onepin) header() http.Header {
@@ -299,4 +278,4 @@ func (p OnepinPlan) AmountDecimal() (string, error) {
 }
 
 // HasAPIKey reports whether a key is configured.
-func (c *Onepin) HasAPIKey() bool { return c.api.cfg.APIKey != "" }
+func (c *Onepin) HasAPIKey() bool { return c.api.HasAPIKey() }

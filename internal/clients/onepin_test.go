@@ -2,7 +2,6 @@ package clients
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -13,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // onepinPages serves OnePin plan pages with absolute next links, as the
@@ -69,7 +70,7 @@ func (s *onepinPages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // newTestOnepin is a OnePin client on srv (under /onepin) with fast retries.
 func newTestOnepin(t testing.TB, srv *httptest.Server, key, workspaceID string) *Onepin {
 	t.Helper()
-	c, err := NewOnepin(testConfig(srv, "onepin", func(c *Config) {
+	c, err := NewOnepin(testConfig(srv, "onepin", func(c *httpapi.Config) {
 		c.APIKey = key
 		c.MaxRetries = 1
 	}), workspaceID)
@@ -215,10 +216,10 @@ func TestOnepinListRefusesNextLinksOffTheConfiguredOrigin(t *testing.T) {
 			defer srv.Close()
 
 			list, err := newTestOnepin(t, srv, testKey, "ws_1").ListPlans(context.Background())
-			var pageErr *PaginationError
+			var pageErr *httpapi.PaginationError
 			if !errors.As(err, &pageErr) || !strings.Contains(err.Error(), "onepin: list plans page 1: pagination.next") ||
 				!strings.Contains(err.Error(), "points outside the configured base URL") {
-				t.Fatalf("err = %v (list %v), want a PaginationError about the next link", err, list)
+				t.Fatalf("err = %v (list %v), want a httpapi.PaginationError about the next link", err, list)
 			}
 			if pages.calls.Load() != 1 {
 				t.Errorf("the configured server saw %d requests, want 1", pages.calls.Load())
@@ -323,133 +324,12 @@ func TestOnepinListFailsRatherThanFollowAnEndlessOrRepeatingListing(t *testing.T
 			srv := httptest.NewServer(pages)
 			defer srv.Close()
 			list, err := newTestOnepin(t, srv, "", "").ListPlans(context.Background())
-			var pageErr *PaginationError
+			var pageErr *httpapi.PaginationError
 			if !errors.As(err, &pageErr) || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("err = %v (list %v), want a PaginationError saying %q", err, list, tt.want)
+				t.Fatalf("err = %v (list %v), want a httpapi.PaginationError saying %q", err, list, tt.want)
 			}
 			if got := pages.calls.Load(); got != tt.requests {
 				t.Errorf("made %d requests, want %d", got, tt.requests)
-			}
-		})
-	}
-}
-
-func TestOnepinListFailsOnAPlanWithoutID(t *testing.T) {
-	t.Parallel()
-	srv := httptest.NewServer(&onepinPages{items: []string{`{"id":"a"}`, `{"name":"no id"}`}})
-	defer srv.Close()
-	_, err := newTestOnepin(t, srv, "", "").ListPlans(context.Background())
-	if err == nil || !strings.Contains(err.Error(), "onepin: list plans page 1 (GET http://") || !strings.Contains(err.Error(), "field data[1].id is missing or null") {
-		t.Fatalf("err = %v, want the page and the plan without id named", err)
-	}
-}
-
-func TestOnepinSendsWorkspaceAndKeyOnlyWhenConfigured(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name, key, workspace    string
-		wantAuth, wantWorkspace string
-	}{
-		{"no key and no workspace send neither header", "", "", "", ""},
-		{"a workspace without a key sends only X-Workspace-Id", "", "ws_team42", "", "ws_team42"},
-		{"a key without a workspace sends only the bearer token", testKey, "", "Bearer " + testKey, ""},
-		{"a key and a workspace send both", testKey, "ws_team42", "Bearer " + testKey, "ws_team42"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			pages := &onepinPages{items: onepinItems(120)}
-			srv := httptest.NewServer(pages)
-			defer srv.Close()
-			if _, err := newTestOnepin(t, srv, tt.key, tt.workspace).ListPlans(context.Background()); err != nil {
-				t.Fatal(err)
-			}
-			if len(pages.headers) != 2 {
-				t.Fatalf("made %d requests, want 2", len(pages.headers))
-			}
-			for i, h := range pages.headers {
-				if got, sent := h.Get("Authorization"), len(h.Values("Authorization")) > 0; got != tt.wantAuth || (tt.wantAuth == "") == sent {
-					t.Errorf("request %d: Authorization = %q (sent %v), want %q", i+1, got, sent, tt.wantAuth)
-				}
-				if got, sent := h.Get("X-Workspace-Id"), len(h.Values("X-Workspace-Id")) > 0; got != tt.wantWorkspace || (tt.wantWorkspace == "") == sent {
-					t.Errorf("request %d: X-Workspace-Id = %q (sent %v), want %q", i+1, got, sent, tt.wantWorkspace)
-				}
-			}
-		})
-	}
-}
-
-func TestOnepinAmountDecimalUsesTheCurrencysMinorUnit(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name, amount, currency, want string
-	}{
-		{"2999 USD cents are 29.99 dollars", "2999", "USD", "29.99"},
-		{"2759 EUR cents are 27.59 euros", "2759", "EUR", "27.59"},
-		{"0 USD is 0", "0", "USD", "0"},
-		{"an amount with trailing zeros drops them", "4999900", "USD", "49999"},
-		{"JPY has no minor unit", "500", "JPY", "500"},
-		{"lower-case jpy is JPY", "500", "jpy", "500"},
-		{"KRW has no minor unit", "12000", "KRW", "12000"},
-		{"VND has no minor unit", "1", "VND", "1"},
-		{"CLP has no minor unit", "9990", "CLP", "9990"},
-		{"ISK has no minor unit", "1490", "ISK", "1490"},
-		{"KWD has thousandths", "1234", "KWD", "1.234"},
-		{"BHD has thousandths", "5", "BHD", "0.005"},
-		{"OMR has thousandths", "10500", "OMR", "10.5"},
-		{"JOD has thousandths", "999", "JOD", "0.999"},
-		{"TND has thousandths", "2000", "TND", "2"},
-		{"an unlisted currency has hundredths", "150", "XYZ", "1.5"},
-		{"a huge amount stays exact", "123456789012345678901234567", "USD", "1234567890123456789012345.67"},
-		{"a negative amount stays exact", "-2999", "USD", "-29.99"},
-		{"no currency gives no decimal", "2999", "", ""},
-		{"no amount gives no decimal", "", "USD", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			p := OnepinPlan{ID: "p"}
-			if tt.amount != "" {
-				n := json.Number(tt.amount)
-				p.Amount = &n
-			}
-			if tt.currency != "" {
-				p.Currency = &tt.currency
-			}
-			got, err := p.AmountDecimal()
-			if err != nil || got != tt.want {
-				t.Errorf("AmountDecimal() = %q, %v; want %q", got, err, tt.want)
-			}
-		})
-	}
-}
-
-func TestOnepinErrorBodiesAreRendered(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name, body string
-		status     int
-		want       string
-	}{
-		{"OnePin's own error body", `{"error":{"code":"unauthorized","message":"Invalid or expired token","details":[]},"meta":{}}`, 401,
-			"onepin: list plans page 1: HTTP 401 Unauthorized: Invalid or expired token (code unauthorized)"},
-		{"OnePin's validation details", `{"error":{"code":"validation_error","message":"Invalid query parameters","details":[{"field":"limit","message":"Input should be less than or equal to 100"}]}}`, 422,
-			"Invalid query parameters (code validation_error)\n  - limit: Input should be less than or equal to 100"},
-		{"FastAPI's validation list", `{"detail":[{"loc":["header","x-workspace-id"],"msg":"invalid workspace id","type":"value_error"}]}`, 422,
-			"HTTP 422 Unprocessable Entity: validation failed\n  - header.x-workspace-id: invalid workspace id"},
-		{"FastAPI's plain detail", `{"detail":"Not Found"}`, 404, "HTTP 404 Not Found: Not Found"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				w.WriteHeader(tt.status)
-				fmt.Fprint(w, tt.body)
-			}))
-			defer srv.Close()
-			_, err := newTestOnepin(t, srv, "", "").ListPlans(context.Background())
-			if !IsStatus(err, tt.status) || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("err = %v, want HTTP %d saying %q", err, tt.status, tt.want)
 			}
 		})
 	}

@@ -7,31 +7,33 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 func TestMaxParallelRequestsDefaultsByVendor(t *testing.T) {
 	t.Parallel()
 	srv := httptest.NewServer(http.NotFoundHandler())
 	defer srv.Close()
-	apis := func(mutate ...func(*Config)) map[string]*api {
-		cfg := func(vendor string) Config { return testConfig(srv, vendor, mutate...) }
+	apis := func(mutate ...func(*httpapi.Config)) map[string]*httpapi.API {
+		cfg := func(vendor string) httpapi.Config { return testConfig(srv, vendor, mutate...) }
 		i, _ := NewIdentifai(cfg("identifai"))
 		pg, _ := NewPaygentic(cfg("paygentic"))
 		pb, _ := NewProbely(cfg("probely"))
 		o, _ := NewOnepin(cfg("onepin"), "ws_1")
 		s, _ := NewStreamskill(cfg("streamskill"), "en")
-		return map[string]*api{"identifai": i.api, "paygentic": pg.api, "probely": pb.api, "onepin": o.api, "streamskill": s.api}
+		return map[string]*httpapi.API{"identifai": i.api, "paygentic": pg.api, "probely": pb.api, "onepin": o.api, "streamskill": s.api}
 	}
 	// Paygentic and Probely document no rate limit; the other three are
 	// paced or walk next links and keep the old default.
 	want := map[string]int{"identifai": 4, "paygentic": 10, "probely": 10, "onepin": 4, "streamskill": 4}
 	for vendor, a := range apis() {
-		if got := a.parallelism(); got != want[vendor] {
+		if got := a.Parallelism(); got != want[vendor] {
 			t.Errorf("%s: default max_parallel_requests = %d, want %d", vendor, got, want[vendor])
 		}
 	}
-	for vendor, a := range apis(func(c *Config) { c.MaxParallelRequests = 2 }) {
-		if got := a.parallelism(); got != 2 {
+	for vendor, a := range apis(func(c *httpapi.Config) { c.MaxParallelRequests = 2 }) {
+		if got := a.Parallelism(); got != 2 {
 			t.Errorf("%s: max_parallel_requests = 2 configured, got %d", vendor, got)
 		}
 	}
@@ -72,7 +74,7 @@ func TestDefaultParallelismAgainstAConcurrencyLimitOf4StillReadsEverything(t *te
 		plans.ServeHTTP(w, r)
 	}))
 	defer ts.Close()
-	c := newTestPaygentic(t, ts, func(c *Config) { c.MaxRetries = DefaultMaxRetries })
+	c := newTestPaygentic(t, ts, func(c *httpapi.Config) { c.MaxRetries = httpapi.DefaultMaxRetries })
 
 	list, err := c.ListPlans(context.Background(), PaygenticListPlansInput{})
 	if err != nil {

@@ -7,22 +7,24 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // PaygenticDefaultBaseURL is Paygentic's documented production server.
 const PaygenticDefaultBaseURL = "https://api.paygentic.io"
 
 // Paygentic reads Paygentic plans.
-type Paygentic struct{ api *api }
+type Paygentic struct{ api *httpapi.API }
 
 // NewPaygentic builds a Paygentic client (Bearer auth). Paygentic documents
 // no rate limit; 429s that come anyway are retried.
-func NewPaygentic(cfg Config) (*Paygentic, error) {
-	a, err := newAPI(cfg, vendorSpec{
-		name:        "paygentic",
-		authorize:   bearer,
-		parallel:    UnpacedMaxParallelRequests,
-		decodeError: decodePaygenticError,
+func NewPaygentic(cfg httpapi.Config) (*Paygentic, error) {
+	a, err := httpapi.New(cfg, httpapi.Spec{
+		Name:        paygenticName,
+		Authorize:   bearer,
+		Parallel:    httpapi.UnpacedMaxParallelRequests,
+		DecodeError: decodePaygenticError,
 	})
 	if err != nil {
 		return nil, err
@@ -31,7 +33,7 @@ func NewPaygentic(cfg Config) (*Paygentic, error) {
 }
 
 // HasAPIKey reports whether a key is configured.
-func (c *Paygentic) HasAPIKey() bool { return c.api.cfg.APIKey != "" }
+func (c *Paygentic) HasAPIKey() bool { return c.api.HasAPIKey() }
 
 const (
 	paygenticPlansPath = "/v0/plans"
@@ -111,9 +113,9 @@ type paygenticPage struct {
 // ListPlans returns every plan matching in, in API order. The result is
 // shared with other callers of the same query; callers must not modify it.
 func (c *Paygentic) ListPlans(ctx context.Context, in PaygenticListPlansInput) (*PaygenticPlanList, error) {
-	ctx = c.api.maskSecrets(ctx)
+	ctx = c.api.MaskSecrets(ctx)
 	filters := in.query()
-	return shared(c.api, "plans?"+filters.Encode(), func() (*PaygenticPlanList, error) {
+	return httpapi.Shared(c.api, "plans?"+filters.Encode(), func() (*PaygenticPlanList, error) {
 		return c.listPlans(ctx, filters)
 	})
 }
@@ -131,18 +133,18 @@ func (in PaygenticListPlansInput) query() url.Values {
 
 func (c *Paygentic) listPlans(ctx context.Context, filters url.Values) (*PaygenticPlanList, error) {
 	// The first page's total tells how many pages of 100 there are.
-	plans, total, err := readNumberedPages(ctx, c.api, numberedPages[*paygenticPage, PaygenticPlan, string]{
-		op: "list plans",
-		fetch: func(ctx context.Context, l *listing, page int) (*paygenticPage, error) {
+	plans, total, err := httpapi.ReadNumberedPages(ctx, c.api, httpapi.NumberedPages[*paygenticPage, PaygenticPlan, string]{
+		Op: "list plans",
+		Fetch: func(ctx context.Context, l *httpapi.Listing, page int) (*paygenticPage, error) {
 			return c.plansPage(ctx, l, filters, page)
 		},
-		pages: func(p *paygenticPage) int64 {
+		Pages: func(p *paygenticPage) int64 {
 			return (*p.Pagination.Total + paygenticMaxLimit - 1) / paygenticMaxLimit
 		},
-		size:  func(*paygenticPage) int64 { return paygenticMaxLimit },
-		total: func(p *paygenticPage) int64 { return *p.Pagination.Total },
-		items: func(p *paygenticPage) []PaygenticPlan { return p.Data },
-		id:    func(p PaygenticPlan) string { return p.ID },
+		Size:  func(*paygenticPage) int64 { return paygenticMaxLimit },
+		Total: func(p *paygenticPage) int64 { return *p.Pagination.Total },
+		Items: func(p *paygenticPage) []PaygenticPlan { return p.Data },
+		ID:    func(p PaygenticPlan) string { return p.ID },
 	})
 	if err != nil {
 		return nil, err
@@ -151,7 +153,7 @@ func (c *Paygentic) listPlans(ctx context.Context, filters url.Values) (*Paygent
 }
 
 // plansPage reads page n (from 1), which starts at offset (n-1)*100.
-func (c *Paygentic) plansPage(ctx context.Context, l *listing, filters url.Values, page int) (*paygenticPage, error) {
+func (c *Paygentic) plansPage(ctx context.Context, l *httpapi.Listing, filters url.Values, page int) (*paygenticPage, error) {
 	op := fmt.Sprintf("list plans page %d", page)
 	offset := int64(page-1) * paygenticMaxLimit
 	q := url.Values{}
@@ -160,9 +162,9 @@ func (c *Paygentic) plansPage(ctx context.Context, l *listing, filters url.Value
 	}
 	q.Set("limit", strconv.Itoa(paygenticMaxLimit))
 	q.Set("offset", strconv.FormatInt(offset, 10))
-	u := c.api.endpoint(paygenticPlansPath, q)
+	u := c.api.Endpoint(paygenticPlansPath, q)
 	var p paygenticPage
-	if err := c.api.getJSON(ctx, l, op, u, nil, &p); err != nil {
+	if err := c.api.GetJSON(ctx, l, op, u, nil, &p); err != nil {
 		return nil, err
 	}
 	if err := c.checkPage(op, u, offset, &p); err != nil {
@@ -170,7 +172,7 @@ func (c *Paygentic) plansPage(ctx context.Context, l *listing, filters url.Value
 	}
 	for i := range p.Data {
 		if err := p.Data[i].derivePriceAmount(); err != nil {
-			return nil, &ResponseError{Vendor: "paygentic", Operation: op, URL: redactURL(u), Err: err}
+			return nil, c.api.ResponseError(op, u, err)
 		}
 	}
 	return &p, nil
@@ -179,24 +181,24 @@ func (c *Paygentic) plansPage(ctx context.Context, l *listing, filters url.Value
 // checkPage rejects a page that lacks a documented field, is not the one
 // asked for, or cannot belong to a listing of the reported size.
 func (c *Paygentic) checkPage(op string, u *url.URL, offset int64, p *paygenticPage) error {
-	if err := c.api.requireFields(op, u, field{"data", p.Data != nil}, field{"pagination", p.Pagination != nil}); err != nil {
+	if err := c.api.RequireFields(op, u, httpapi.Field{Name: "data", Present: p.Data != nil}, httpapi.Field{Name: "pagination", Present: p.Pagination != nil}); err != nil {
 		return err
 	}
 	pg := p.Pagination
-	if err := c.api.requireFields(op, u, field{"pagination.limit", pg.Limit != nil},
-		field{"pagination.offset", pg.Offset != nil}, field{"pagination.total", pg.Total != nil}); err != nil {
+	if err := c.api.RequireFields(op, u, httpapi.Field{Name: "pagination.limit", Present: pg.Limit != nil},
+		httpapi.Field{Name: "pagination.offset", Present: pg.Offset != nil}, httpapi.Field{Name: "pagination.total", Present: pg.Total != nil}); err != nil {
 		return err
 	}
-	if err := requireIDs(c.api, op, u, "data", p.Data, func(p PaygenticPlan) bool { return p.ID != "" }); err != nil {
+	if err := httpapi.RequireIDs(c.api, op, u, "data", p.Data, func(p PaygenticPlan) bool { return p.ID != "" }); err != nil {
 		return err
 	}
 	switch {
 	case *pg.Offset != offset:
-		return &PaginationError{Vendor: "paygentic", Operation: op, Reason: fmt.Sprintf("asked for offset %d but the API answered offset %d", offset, *pg.Offset)}
+		return c.api.PaginationError(op, fmt.Sprintf("asked for offset %d but the API answered offset %d", offset, *pg.Offset))
 	case *pg.Limit != paygenticMaxLimit:
-		return &PaginationError{Vendor: "paygentic", Operation: op, Reason: fmt.Sprintf("asked for limit %d but the API answered limit %d", paygenticMaxLimit, *pg.Limit)}
+		return c.api.PaginationError(op, fmt.Sprintf("asked for limit %d but the API answered limit %d", paygenticMaxLimit, *pg.Limit))
 	case len(p.Data) > paygenticMaxLimit:
-		return &PaginationError{Vendor: "paygentic", Operation: op, Reason: fmt.Sprintf("page holds %d plans, more than the limit %d", len(p.Data), paygenticMaxLimit)}
+		return c.api.PaginationError(op, fmt.Sprintf("page holds %d plans, more than the limit %d", len(p.Data), paygenticMaxLimit))
 	}
 	return nil
 }
@@ -205,24 +207,24 @@ func (c *Paygentic) checkPage(op string, u *url.URL, offset int64, p *paygenticP
 // A plan that does not exist is an APIError with status 404 carrying
 // Paygentic's message. The result is shared: callers must not modify it.
 func (c *Paygentic) GetPlan(ctx context.Context, id string) (*PaygenticPlan, error) {
-	ctx = c.api.maskSecrets(ctx)
-	return shared(c.api, "plan/"+id, func() (*PaygenticPlan, error) {
+	ctx = c.api.MaskSecrets(ctx)
+	return httpapi.Shared(c.api, "plan/"+id, func() (*PaygenticPlan, error) {
 		return c.getPlan(ctx, id)
 	})
 }
 
 func (c *Paygentic) getPlan(ctx context.Context, id string) (*PaygenticPlan, error) {
 	const op = "get plan"
-	u := c.api.itemEndpoint(paygenticPlansPath, id)
+	u := c.api.ItemEndpoint(paygenticPlansPath, id)
 	var p PaygenticPlan
-	if err := c.api.getJSON(ctx, nil, op, u, nil, &p); err != nil {
+	if err := c.api.GetJSON(ctx, nil, op, u, nil, &p); err != nil {
 		return nil, err
 	}
 	if p.ID != id {
-		return nil, &ResponseError{Vendor: "paygentic", Operation: op, URL: redactURL(u), Err: fmt.Errorf("asked for plan %q but the API answered plan %q", id, p.ID)}
+		return nil, c.api.ResponseError(op, u, fmt.Errorf("asked for plan %q but the API answered plan %q", id, p.ID))
 	}
 	if err := p.derivePriceAmount(); err != nil {
-		return nil, &ResponseError{Vendor: "paygentic", Operation: op, URL: redactURL(u), Err: err}
+		return nil, c.api.ResponseError(op, u, err)
 	}
 	return &p, nil
 }
@@ -246,7 +248,7 @@ func bearer(h http.Header, key string) { h.Set("Authorization", "Bearer "+key) }
 
 // decodePaygenticError reads {error, message, code, details} and the
 // validation shape {error: "validation_error", message, errors: [{field, message, code}]}.
-func decodePaygenticError(body []byte) vendorMessage {
+func decodePaygenticError(body []byte) httpapi.Message {
 	var e struct {
 		Error   string `json:"error"`
 		Message string `json:"message"`
@@ -257,9 +259,9 @@ func decodePaygenticError(body []byte) vendorMessage {
 		} `json:"errors"`
 	}
 	if json.Unmarshal(body, &e) != nil {
-		return vendorMessage{}
+		return httpapi.Message{}
 	}
-	m := vendorMessage{Message: e.Message, Code: codeString(e.Code)}
+	m := httpapi.Message{Message: e.Message, Code: codeString(e.Code)}
 	if m.Message == "" {
 		m.Message = e.Error
 	}
@@ -267,7 +269,7 @@ func decodePaygenticError(body []byte) vendorMessage {
 		m.Code = e.Error
 	}
 	for _, f := range e.Errors {
-		m.Fields = append(m.Fields, FieldError{Field: f.Field, Message: f.Message})
+		m.Fields = append(m.Fields, httpapi.FieldError{Field: f.Field, Message: f.Message})
 	}
 	return m
 }

@@ -9,24 +9,26 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // ProbelyDefaultBaseURL is Probely's documented server.
 const ProbelyDefaultBaseURL = "https://api.probely.com"
 
 // Probely reads Probely plans.
-type Probely struct{ api *api }
+type Probely struct{ api *httpapi.API }
 
 // NewProbely builds a Probely client: the credential goes in
 // "Authorization: JWT <key>", with the literal word JWT.
-func NewProbely(cfg Config) (*Probely, error) {
-	a, err := newAPI(cfg, vendorSpec{
-		name:     "probely",
-		parallel: UnpacedMaxParallelRequests,
-		authorize: func(h http.Header, key string) {
+func NewProbely(cfg httpapi.Config) (*Probely, error) {
+	a, err := httpapi.New(cfg, httpapi.Spec{
+		Name:     probelyName,
+		Parallel: httpapi.UnpacedMaxParallelRequests,
+		Authorize: func(h http.Header, key string) {
 			h.Set("Authorization", "JWT "+key)
 		},
-		decodeError: decodeDRFError,
+		DecodeError: decodeDRFError,
 	})
 	if err != nil {
 		return nil, err
@@ -35,16 +37,16 @@ func NewProbely(cfg Config) (*Probely, error) {
 }
 
 // HasAPIKey reports whether a key is configured.
-func (c *Probely) HasAPIKey() bool { return c.api.cfg.APIKey != "" }
+func (c *Probely) HasAPIKey() bool { return c.api.HasAPIKey() }
 
 // decodeDRFError reads Django REST framework bodies: {"detail": "..."} or
 // {"<field>": ["..."], "non_field_errors": ["..."]}.
-func decodeDRFError(body []byte) vendorMessage {
+func decodeDRFError(body []byte) httpapi.Message {
 	var raw map[string]json.RawMessage
 	if json.Unmarshal(body, &raw) != nil {
-		return vendorMessage{}
+		return httpapi.Message{}
 	}
-	m := vendorMessage{}
+	m := httpapi.Message{}
 	fields := map[string][]string{}
 	for k, v := range raw {
 		var s string
@@ -60,7 +62,7 @@ func decodeDRFError(body []byte) vendorMessage {
 			fields[k] = []string{s}
 		}
 	}
-	m.Fields = fieldErrorsFromMap(fields)
+	m.Fields = httpapi.FieldErrorsFromMap(fields)
 	return m
 }
 
@@ -188,21 +190,21 @@ type probelyPage struct {
 // endpoint, so lookups read this list too: it is fetched once per provider
 // run and shared; callers must not modify it.
 func (c *Probely) ListPlans(ctx context.Context) (*ProbelyPlanList, error) {
-	ctx = c.api.maskSecrets(ctx)
-	return shared(c.api, "plans", func() (*ProbelyPlanList, error) {
+	ctx = c.api.MaskSecrets(ctx)
+	return httpapi.Shared(c.api, "plans", func() (*ProbelyPlanList, error) {
 		return c.listPlans(ctx)
 	})
 }
 
 func (c *Probely) listPlans(ctx context.Context) (*ProbelyPlanList, error) {
-	plans, count, err := readNumberedPages(ctx, c.api, numberedPages[*probelyPage, ProbelyPlan, string]{
-		op:    "list plans",
-		fetch: c.plansPage,
-		pages: func(p *probelyPage) int64 { return *p.PageTotal },
-		size:  func(p *probelyPage) int64 { return *p.Length },
-		total: func(p *probelyPage) int64 { return *p.Count },
-		items: func(p *probelyPage) []ProbelyPlan { return p.Results },
-		id:    func(p ProbelyPlan) string { return p.ID },
+	plans, count, err := httpapi.ReadNumberedPages(ctx, c.api, httpapi.NumberedPages[*probelyPage, ProbelyPlan, string]{
+		Op:    "list plans",
+		Fetch: c.plansPage,
+		Pages: func(p *probelyPage) int64 { return *p.PageTotal },
+		Size:  func(p *probelyPage) int64 { return *p.Length },
+		Total: func(p *probelyPage) int64 { return *p.Count },
+		Items: func(p *probelyPage) []ProbelyPlan { return p.Results },
+		ID:    func(p ProbelyPlan) string { return p.ID },
 	})
 	if err != nil {
 		return nil, err
@@ -210,14 +212,14 @@ func (c *Probely) listPlans(ctx context.Context) (*ProbelyPlanList, error) {
 	return &ProbelyPlanList{Plans: plans, Count: count}, nil
 }
 
-func (c *Probely) plansPage(ctx context.Context, l *listing, page int) (*probelyPage, error) {
+func (c *Probely) plansPage(ctx context.Context, l *httpapi.Listing, page int) (*probelyPage, error) {
 	op := fmt.Sprintf("list plans page %d", page)
 	q := url.Values{}
 	q.Set("length", strconv.Itoa(probelyPageLength))
 	q.Set("page", strconv.Itoa(page))
-	u := c.api.endpoint(probelyPlansPath, q)
+	u := c.api.Endpoint(probelyPlansPath, q)
 	var p probelyPage
-	if err := c.api.getJSON(ctx, l, op, u, nil, &p); err != nil {
+	if err := c.api.GetJSON(ctx, l, op, u, nil, &p); err != nil {
 		return nil, err
 	}
 	if err := c.checkPage(op, u, page, &p); err != nil {
@@ -229,15 +231,15 @@ func (c *Probely) plansPage(ctx context.Context, l *listing, page int) (*probely
 // checkPage rejects a page that lacks a documented field or is not the one
 // asked for; readNumberedPages checks that its counts add up.
 func (c *Probely) checkPage(op string, u *url.URL, page int, p *probelyPage) error {
-	if err := c.api.requireFields(op, u, field{"results", p.Results != nil}, field{"count", p.Count != nil},
-		field{"page_total", p.PageTotal != nil}, field{"page", p.Page != nil}, field{"length", p.Length != nil}); err != nil {
+	if err := c.api.RequireFields(op, u, httpapi.Field{Name: "results", Present: p.Results != nil}, httpapi.Field{Name: "count", Present: p.Count != nil},
+		httpapi.Field{Name: "page_total", Present: p.PageTotal != nil}, httpapi.Field{Name: "page", Present: p.Page != nil}, httpapi.Field{Name: "length", Present: p.Length != nil}); err != nil {
 		return err
 	}
-	if err := requireIDs(c.api, op, u, "results", p.Results, func(p ProbelyPlan) bool { return p.ID != "" }); err != nil {
+	if err := httpapi.RequireIDs(c.api, op, u, "results", p.Results, func(p ProbelyPlan) bool { return p.ID != "" }); err != nil {
 		return err
 	}
 	if *p.Page != int64(page) {
-		return &PaginationError{Vendor: "probely", Operation: op, Reason: fmt.Sprintf("asked for page %d but the API answered page %d", page, *p.Page)}
+		return c.api.PaginationError(op, fmt.Sprintf("asked for page %d but the API answered page %d", page, *p.Page))
 	}
 	return nil
 }

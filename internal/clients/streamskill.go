@@ -10,6 +10,8 @@ import (
 	"strconv"
 
 	"golang.org/x/time/rate"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // StreamskillDefaultBaseURL is StreamSkill's documented server.
@@ -17,23 +19,23 @@ const StreamskillDefaultBaseURL = "https://api.streamskill.pro/v1"
 
 // Streamskill reads StreamSkill tariffs.
 type Streamskill struct {
-	api      *api
+	api      *httpapi.API
 	language string
 }
 
 // NewStreamskill builds a StreamSkill client (Bearer auth) that paces itself
 // under the documented token bucket: a burst of 30, then 2 requests/s with a
 // key (a burst of 5, then one request every 2 s without).
-func NewStreamskill(cfg Config, language string) (*Streamskill, error) {
+func NewStreamskill(cfg httpapi.Config, language string) (*Streamskill, error) {
 	limiter := rate.NewLimiter(2, 30)
 	if cfg.APIKey == "" {
 		limiter = rate.NewLimiter(0.5, 5)
 	}
-	a, err := newAPI(cfg, vendorSpec{
-		name:        "streamskill",
-		authorize:   bearer,
-		limiters:    []*rate.Limiter{limiter},
-		decodeError: decodeStreamskillError,
+	a, err := httpapi.New(cfg, httpapi.Spec{
+		Name:        streamskillName,
+		Authorize:   bearer,
+		Limiters:    []*rate.Limiter{limiter},
+		DecodeError: decodeStreamskillError,
 	})
 	if err != nil {
 		return nil, err
@@ -45,10 +47,10 @@ func NewStreamskill(cfg Config, language string) (*Streamskill, error) {
 }
 
 // HasAPIKey reports whether a key is configured.
-func (c *Streamskill) HasAPIKey() bool { return c.api.cfg.APIKey != "" }
+func (c *Streamskill) HasAPIKey() bool { return c.api.HasAPIKey() }
 
 // decodeStreamskillError reads {name, message, code, status, type}.
-func decodeStreamskillError(body []byte) vendorMessage {
+func decodeStreamskillError(body []byte) httpapi.Message {
 	var e struct {
 		Name    string `json:"name"`
 		Message string `json:"message"`
@@ -56,9 +58,9 @@ func decodeStreamskillError(body []byte) vendorMessage {
 		Type    string `json:"type"`
 	}
 	if json.Unmarshal(body, &e) != nil {
-		return vendorMessage{}
+		return httpapi.Message{}
 	}
-	m := vendorMessage{Message: e.Message, Code: e.Type}
+	m := httpapi.Message{Message: e.Message, Code: e.Type}
 	if m.Message == "" {
 		m.Message = e.Name
 	}
@@ -165,13 +167,13 @@ func (c *tariffCount) UnmarshalJSON(b []byte) error {
 			Min *json.Number `json:"min"`
 			Max *json.Number `json:"max"`
 		}
-		if err := decodeJSON(b, &r); err != nil || r.Min == nil || r.Max == nil {
-			return fmt.Errorf("count must be an integer or an object with integer min and max, got %s", snippet(b))
+		if err := httpapi.DecodeJSON(b, &r); err != nil || r.Min == nil || r.Max == nil {
+			return fmt.Errorf("count must be an integer or an object with integer min and max, got %s", httpapi.Snippet(b))
 		}
 		lo, errLo := strconv.ParseInt(r.Min.String(), 10, 64)
 		hi, errHi := strconv.ParseInt(r.Max.String(), 10, 64)
 		if errLo != nil || errHi != nil {
-			return fmt.Errorf("count must be an integer or an object with integer min and max, got %s", snippet(b))
+			return fmt.Errorf("count must be an integer or an object with integer min and max, got %s", httpapi.Snippet(b))
 		}
 		if lo > hi {
 			return fmt.Errorf("count has min %d above max %d", lo, hi)
@@ -181,7 +183,7 @@ func (c *tariffCount) UnmarshalJSON(b []byte) error {
 	}
 	n, err := strconv.ParseInt(string(b), 10, 64)
 	if err != nil {
-		return fmt.Errorf("count must be an integer or an object with integer min and max, got %s", snippet(b))
+		return fmt.Errorf("count must be an integer or an object with integer min and max, got %s", httpapi.Snippet(b))
 	}
 	*c = tariffCount{value: &n, min: &n, max: &n}
 	return nil
@@ -203,8 +205,8 @@ func (m *numberMap) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var out map[string]json.Number
-	if err := decodeJSON(b, &out); err != nil {
-		return fmt.Errorf("expected an object of numbers keyed by quantity threshold, got %s", snippet(b))
+	if err := httpapi.DecodeJSON(b, &out); err != nil {
+		return fmt.Errorf("expected an object of numbers keyed by quantity threshold, got %s", httpapi.Snippet(b))
 	}
 	if out == nil {
 		out = map[string]json.Number{}
@@ -218,21 +220,21 @@ func (m *numberMap) UnmarshalJSON(b []byte) error {
 // language) is shared by every caller of the run; callers must not modify
 // the result.
 func (c *Streamskill) Tariff(ctx context.Context, id int64, language string) (*StreamskillTariff, error) {
-	ctx = c.api.maskSecrets(ctx)
+	ctx = c.api.MaskSecrets(ctx)
 	if language == "" {
 		language = c.language
 	}
-	return shared(c.api, fmt.Sprintf("tariff %d %s", id, language), func() (*StreamskillTariff, error) {
+	return httpapi.Shared(c.api, fmt.Sprintf("tariff %d %s", id, language), func() (*StreamskillTariff, error) {
 		return c.tariff(ctx, id, language)
 	})
 }
 
 func (c *Streamskill) tariff(ctx context.Context, id int64, language string) (*StreamskillTariff, error) {
 	op := fmt.Sprintf("get tariff %d", id)
-	u := c.api.endpoint(fmt.Sprintf("/tarifs/%d", id), url.Values{"expand": {"panel"}})
+	u := c.api.Endpoint(fmt.Sprintf("/tarifs/%d", id), url.Values{"expand": {"panel"}})
 	header := http.Header{"Accept-Language": {language}}
 	var w tariffWire
-	if err := c.api.getJSON(ctx, nil, op, u, header, &w); err != nil {
+	if err := c.api.GetJSON(ctx, nil, op, u, header, &w); err != nil {
 		return nil, err
 	}
 	return c.checkTariff(op, u, id, &w)
@@ -241,12 +243,11 @@ func (c *Streamskill) tariff(ctx context.Context, id int64, language string) (*S
 // checkTariff accepts only the tariff asked for: a body without an id
 // ({}, null) is not a tariff at all.
 func (c *Streamskill) checkTariff(op string, u *url.URL, id int64, w *tariffWire) (*StreamskillTariff, error) {
-	if err := c.api.requireFields(op, u, field{"id", w.ID != nil}); err != nil {
+	if err := c.api.RequireFields(op, u, httpapi.Field{Name: "id", Present: w.ID != nil}); err != nil {
 		return nil, err
 	}
 	if *w.ID != id {
-		return nil, &ResponseError{Vendor: c.api.vendor.name, Operation: op, URL: redactURL(u),
-			Err: fmt.Errorf("asked for tariff %d but the API answered tariff %d", id, *w.ID)}
+		return nil, c.api.ResponseError(op, u, fmt.Errorf("asked for tariff %d but the API answered tariff %d", id, *w.ID))
 	}
 	return w.tariff(), nil
 }

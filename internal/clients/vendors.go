@@ -1,5 +1,7 @@
 package clients
 
+import "github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
+
 // Vendor declares one vendor the provider reads. It is the one place a
 // vendor's identity lives: the provider's schema block, its environment
 // fallbacks, the missing-key help, the titles in diagnostics and the
@@ -27,7 +29,7 @@ type Vendor struct {
 	Settings []Setting
 	// Open builds the vendor's client from the shared settings and the
 	// values of Settings (by name; "" when unset).
-	Open func(cfg Config, settings map[string]string) (Client, error)
+	Open func(cfg httpapi.Config, settings map[string]string) (Client, error)
 }
 
 // Setting is one vendor-specific string attribute of a vendor block.
@@ -44,45 +46,55 @@ type Client interface {
 	HasAPIKey() bool
 }
 
+// The vendors' names, the one place they are written: the registry below
+// and each client's errors and logs use them.
+const (
+	identifaiName   = "identifai"
+	paygenticName   = "paygentic"
+	probelyName     = "probely"
+	onepinName      = "onepin"
+	streamskillName = "streamskill"
+)
+
 // Vendors is the registry of every vendor, in documentation order.
 var Vendors = []*Vendor{IdentifaiVendor, PaygenticVendor, ProbelyVendor, OnepinVendor, StreamskillVendor}
 
 // IdentifaiVendor declares identifAI.
 var IdentifaiVendor = &Vendor{
-	Name: "identifai", Title: "identifAI", DefaultBaseURL: IdentifaiDefaultBaseURL,
+	Name: identifaiName, Title: "identifAI", DefaultBaseURL: IdentifaiDefaultBaseURL,
 	KeyEnv: []string{"IDENTIFAI_API_KEY"}, BaseURLEnv: []string{"IDENTIFAI_BASE_URL"},
 	Auth:       "`X-Api-Key` header",
 	RateLimits: "at most 1.8 requests/s and 30 requests/min (the documented limits)",
-	Open: func(cfg Config, _ map[string]string) (Client, error) {
+	Open: func(cfg httpapi.Config, _ map[string]string) (Client, error) {
 		return NewIdentifai(cfg)
 	},
 }
 
 // PaygenticVendor declares Paygentic.
 var PaygenticVendor = &Vendor{
-	Name: "paygentic", Title: "Paygentic", DefaultBaseURL: PaygenticDefaultBaseURL,
+	Name: paygenticName, Title: "Paygentic", DefaultBaseURL: PaygenticDefaultBaseURL,
 	KeyEnv: []string{"PAYGENTIC_API_KEY", "PAYGENTIC_BEARER_AUTH"}, BaseURLEnv: []string{"PAYGENTIC_BASE_URL"},
 	Auth:       "`Authorization: Bearer` header",
 	RateLimits: "no documented limit; a 429 is retried honouring `Retry-After`",
-	Open: func(cfg Config, _ map[string]string) (Client, error) {
+	Open: func(cfg httpapi.Config, _ map[string]string) (Client, error) {
 		return NewPaygentic(cfg)
 	},
 }
 
 // ProbelyVendor declares Probely.
 var ProbelyVendor = &Vendor{
-	Name: "probely", Title: "Probely", DefaultBaseURL: ProbelyDefaultBaseURL,
+	Name: probelyName, Title: "Probely", DefaultBaseURL: ProbelyDefaultBaseURL,
 	KeyEnv: []string{"PROBELY_API_KEY"}, BaseURLEnv: []string{"PROBELY_BASE_URL", "PROBELY_API_BASE_URL"},
 	Auth:       "`Authorization: JWT` header",
 	RateLimits: "no documented limit; a 429 is retried honouring `Retry-After`",
-	Open: func(cfg Config, _ map[string]string) (Client, error) {
+	Open: func(cfg httpapi.Config, _ map[string]string) (Client, error) {
 		return NewProbely(cfg)
 	},
 }
 
 // OnepinVendor declares OnePin, whose plan list is public.
 var OnepinVendor = &Vendor{
-	Name: "onepin", Title: "OnePin", DefaultBaseURL: OnepinDefaultBaseURL,
+	Name: onepinName, Title: "OnePin", DefaultBaseURL: OnepinDefaultBaseURL,
 	KeyEnv: []string{"ONEPIN_API_KEY"}, BaseURLEnv: []string{"ONEPIN_BASE_URL"}, KeyOptional: true,
 	Auth:       "`Authorization: Bearer` header",
 	RateLimits: "one page at a time, following next links",
@@ -90,14 +102,14 @@ var OnepinVendor = &Vendor{
 		Name:        "workspace_id",
 		Description: "OnePin workspace id, sent as the `X-Workspace-Id` header when set.",
 	}},
-	Open: func(cfg Config, s map[string]string) (Client, error) {
+	Open: func(cfg httpapi.Config, s map[string]string) (Client, error) {
 		return NewOnepin(cfg, s["workspace_id"])
 	},
 }
 
 // StreamskillVendor declares StreamSkill.
 var StreamskillVendor = &Vendor{
-	Name: "streamskill", Title: "StreamSkill", DefaultBaseURL: StreamskillDefaultBaseURL,
+	Name: streamskillName, Title: "StreamSkill", DefaultBaseURL: StreamskillDefaultBaseURL,
 	KeyEnv: []string{"STREAMSKILL_API_KEY"}, BaseURLEnv: []string{"STREAMSKILL_BASE_URL"},
 	Auth:       "`Authorization: Bearer` header",
 	RateLimits: "a burst of 30, then 2 requests/s with a key (a burst of 5, then one request every 2 s without)",
@@ -106,7 +118,7 @@ var StreamskillVendor = &Vendor{
 		Description: "Language of tariff titles and texts, sent as `Accept-Language`: `en` or `ru`. Defaults to `en`.",
 		OneOf:       []string{"en", "ru"},
 	}},
-	Open: func(cfg Config, s map[string]string) (Client, error) {
+	Open: func(cfg httpapi.Config, s map[string]string) (Client, error) {
 		return NewStreamskill(cfg, s["language"])
 	},
 }

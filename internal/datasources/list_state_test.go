@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/provider/listread"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
@@ -25,8 +26,8 @@ func TestEncodeStateMatchesTheFramework(t *testing.T) {
 	ctx := context.Background()
 	srv := httptest.NewServer(sandbox.New(sandbox.Options{}))
 	t.Cleanup(srv.Close) // after the parallel subtests
-	cfg := func(vendor, key string) clients.Config {
-		return clients.Config{BaseURL: srv.URL + "/" + vendor, APIKey: key}
+	cfg := func(vendor, key string) httpapi.Config {
+		return httpapi.Config{BaseURL: srv.URL + "/" + vendor, APIKey: key}
 	}
 
 	tests := []struct {
@@ -167,7 +168,7 @@ func BenchmarkListState(b *testing.B) {
 	ctx := context.Background()
 	srv := httptest.NewServer(sandbox.New(sandbox.Options{PaygenticPlans: 10000}))
 	defer srv.Close()
-	c, _ := clients.NewPaygentic(clients.Config{BaseURL: srv.URL + "/paygentic", APIKey: sandbox.PaygenticKey, MaxParallelRequests: 8})
+	c, _ := clients.NewPaygentic(httpapi.Config{BaseURL: srv.URL + "/paygentic", APIKey: sandbox.PaygenticKey, MaxParallelRequests: 8})
 	list, err := c.ListPlans(ctx, clients.PaygenticListPlansInput{})
 	if err != nil {
 		b.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 var (
@@ -56,7 +57,7 @@ func (d *PaygenticPlanDataSource) Read(ctx context.Context, req datasource.ReadR
 	id := model.ID.ValueString()
 	plan, err := d.client.GetPlan(ctx, id)
 	switch {
-	case clients.IsStatus(err, http.StatusNotFound):
+	case httpapi.IsStatus(err, http.StatusNotFound):
 		resp.Diagnostics.AddAttributeError(path.Root("id"), "Paygentic plan not found",
 			fmt.Sprintf("No Paygentic plan has id %q.\n\n%s", id, err))
 		return

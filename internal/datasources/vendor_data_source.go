@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // vendorDataSource is embedded by every data source that reads one vendor:
@@ -70,8 +71,8 @@ func (d *vendorDataSource[C]) addReadError(diags *diag.Diagnostics, what string,
 	summary := fmt.Sprintf("Unable to read %s", what)
 	detail := err.Error()
 
-	var apiErr *clients.APIError
-	var pageErr *clients.PaginationError
+	var apiErr *httpapi.APIError
+	var pageErr *httpapi.PaginationError
 	switch {
 	case errors.As(err, &apiErr) && (apiErr.StatusCode == http.StatusUnauthorized || apiErr.StatusCode == http.StatusForbidden):
 		summary = fmt.Sprintf("%s rejected the API key", d.vendor.Title)

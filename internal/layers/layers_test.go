@@ -24,9 +24,9 @@ const module = "github.com/pricingkit/terraform-provider-pricing"
 // package is placed in the picture on purpose.
 var allowed = map[string][]string{
 	".":                          {"internal/provider"},
-	"internal/provider":          {"internal/datasources", "internal/functions", "internal/clients", "internal/provider/listread"},
+	"internal/provider":          {"internal/datasources", "internal/functions", "internal/clients", "internal/clients/httpapi", "internal/provider/listread"},
 	"internal/provider/listread": {},
-	"internal/datasources":       {"internal/clients", "internal/quote", "internal/quote/tfquote"},
+	"internal/datasources":       {"internal/clients", "internal/clients/httpapi", "internal/quote", "internal/quote/tfquote"},
 	"internal/functions":         {"internal/quote", "internal/quote/tfquote"},
 	"internal/quote/tfquote":     {"internal/quote"},
 	"internal/quote":             {},
@@ -34,7 +34,7 @@ var allowed = map[string][]string{
 	"internal/clients/httpapi":   {},
 	"internal/sandbox":           {},
 	"internal/sandbox/hostile":   {},
-	"internal/acctest":           {"internal/provider", "internal/clients", "internal/sandbox"},
+	"internal/acctest":           {"internal/provider", "internal/clients", "internal/clients/httpapi", "internal/sandbox"},
 	"cmd/pricing-sandbox":        {"internal/sandbox"},
 	"bench/compare":              {"internal/sandbox"},
 	"bench/rsswrap":              {},

@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 )
 
@@ -46,16 +47,16 @@ func (p *PricingProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 				"Defaults to %d for Paygentic and Probely, which document no rate limit (a 429 that comes anyway is retried honouring `Retry-After`), "+
 				"and to %d for identifAI, OnePin and StreamSkill, whose documented pacing or next links bound a listing anyway. "+
 				"Setting it applies the value to every vendor; a lower value puts fewer concurrent requests on the vendor key, a higher one shortens long listings.",
-				clients.UnpacedMaxParallelRequests, clients.DefaultMaxParallelRequests),
+				httpapi.UnpacedMaxParallelRequests, httpapi.DefaultMaxParallelRequests),
 			Optional:   true,
 			Validators: []validator.Int64{int64validator.Between(1, 32)},
 		},
 		"max_listing_bytes": schema.Int64Attribute{
 			MarkdownDescription: fmt.Sprintf("Most response bytes one listing may read, all its pages together; a listing over it fails "+
 				"with an error rather than exhaust memory or Terraform's 256 MiB plugin message limit. From %d (1 MiB) to %d; defaults to %d (64 MiB).",
-				1<<20, clients.MaxListingBytesLimit, clients.DefaultMaxListingBytes),
+				1<<20, httpapi.MaxListingBytesLimit, httpapi.DefaultMaxListingBytes),
 			Optional:   true,
-			Validators: []validator.Int64{int64validator.Between(1<<20, clients.MaxListingBytesLimit)},
+			Validators: []validator.Int64{int64validator.Between(1<<20, httpapi.MaxListingBytesLimit)},
 		},
 	}
 	for _, v := range p.vendors {
@@ -189,11 +190,11 @@ func readCommonModel(ctx context.Context, config tfsdk.Config) (commonModel, dia
 }
 
 // commonConfig reads the top-level settings, applying their defaults.
-func commonConfig(m commonModel) (clients.Config, diag.Diagnostics) {
+func commonConfig(m commonModel) (httpapi.Config, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	cfg := clients.Config{
-		MaxRetries:     clients.DefaultMaxRetries,
-		RequestTimeout: clients.DefaultRequestTimeout,
+	cfg := httpapi.Config{
+		MaxRetries:     httpapi.DefaultMaxRetries,
+		RequestTimeout: httpapi.DefaultRequestTimeout,
 	}
 	unknown := func(name string) {
 		diags.AddAttributeError(path.Root(name), "Unknown provider setting",
@@ -253,7 +254,7 @@ func resolveVendor(v *clients.Vendor, obj types.Object) (resolvedVendor, diag.Di
 	}
 	if r.baseURL == "" {
 		r.baseURL = v.DefaultBaseURL
-	} else if _, err := clients.ParseBaseURL(r.baseURL); err != nil && src != "" {
+	} else if _, err := httpapi.ParseBaseURL(r.baseURL); err != nil && src != "" {
 		// Attribute values were already checked by baseURLValidator at
 		// validation time; an environment value is checked here.
 		diags.AddAttributeError(blockPath.AtName("base_url"), "Invalid base URL",
@@ -288,7 +289,7 @@ func valueOrEnv(diags *diag.Diagnostics, p path.Path, v attr.Value, env []string
 
 // openClients builds one client per vendor, once per run, so that data
 // sources share each client's cache, pacing and connections.
-func openClients(common clients.Config, resolved map[*clients.Vendor]resolvedVendor) (*datasources.ProviderData, error) {
+func openClients(common httpapi.Config, resolved map[*clients.Vendor]resolvedVendor) (*datasources.ProviderData, error) {
 	opened := make(map[*clients.Vendor]clients.Client, len(resolved))
 	help := make(map[*clients.Vendor]string, len(resolved))
 	for v, r := range resolved {

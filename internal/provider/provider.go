@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 	"github.com/pricingkit/terraform-provider-pricing/internal/functions"
 )
@@ -35,7 +36,7 @@ type PricingProvider struct {
 
 	// secrets holds every configured key, for the server to scrub from
 	// whatever it sends Terraform (redact.go).
-	secrets *clients.Redactor
+	secrets *httpapi.Redactor
 }
 
 // New returns the provider factory for providerserver and for tests.
@@ -50,7 +51,7 @@ func newPricingProvider(version string, vendors []*clients.Vendor) func() provid
 }
 
 func newProvider(version string, vendors []*clients.Vendor) *PricingProvider {
-	return &PricingProvider{version: version, vendors: vendors, secrets: clients.NewRedactor()}
+	return &PricingProvider{version: version, vendors: vendors, secrets: httpapi.NewRedactor()}
 }
 
 func (p *PricingProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {

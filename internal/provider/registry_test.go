@@ -9,11 +9,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // acmeClient is a sixth vendor's client; it records how it was opened.
 type acmeClient struct {
-	cfg    clients.Config
+	cfg    httpapi.Config
 	region string
 }
 
@@ -29,7 +30,7 @@ func TestASixthVendorNeedsOnlyItsRegistryEntry(t *testing.T) {
 		KeyEnv: []string{"ACME_API_KEY"}, BaseURLEnv: []string{"ACME_BASE_URL"},
 		Auth: "`X-Acme-Key` header", RateLimits: "10 requests/s",
 		Settings: []clients.Setting{{Name: "region", Description: "Acme region.", OneOf: []string{"eu", "us"}}},
-		Open: func(cfg clients.Config, s map[string]string) (clients.Client, error) {
+		Open: func(cfg httpapi.Config, s map[string]string) (clients.Client, error) {
 			opened = &acmeClient{cfg: cfg, region: s["region"]}
 			return opened, nil
 		},

@@ -7,7 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 var (
@@ -28,7 +28,7 @@ func (v baseURLValidator) ValidateString(ctx context.Context, req validator.Stri
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if _, err := clients.ParseBaseURL(req.ConfigValue.ValueString()); err != nil {
+	if _, err := httpapi.ParseBaseURL(req.ConfigValue.ValueString()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid base URL",
 			fmt.Sprintf("Attribute %s %s", req.Path, err))
 	}

@@ -1,4 +1,4 @@
-package clients
+package httpapi
 
 import (
 	"strings"
@@ -11,22 +11,22 @@ func TestParseBaseURL(t *testing.T) {
 		raw     string
 		wantErr string
 	}{
-		{"https://api.paygentic.io", ""},
-		{"https://api.streamskill.pro/v1", ""},
-		{"http://127.0.0.1:8080/identifai", ""},
+		{"https://api.example.com", ""},
+		{"https://api.example.net/v1", ""},
+		{"http://127.0.0.1:8080/vendor", ""},
 		{"http://127.8.9.10", ""},
 		{"http://[::1]:9000/x", ""},
 		{"http://localhost:8080", ""},
 		{"http://LOCALHOST", ""},
-		{"http://api.paygentic.io", "non-loopback"},
+		{"http://api.example.com", "non-loopback"},
 		{"http://10.0.0.1", "non-loopback"},
 		{"http://localhost.evil.com", "non-loopback"},
-		{"ftp://api.paygentic.io", "must use https://"},
-		{"api.paygentic.io", "must use https://"},
+		{"ftp://api.example.com", "must use https://"},
+		{"api.example.com", "must use https://"},
 		{"https://", "no host"},
 		{"", "empty"},
-		{"https://user:pass@api.paygentic.io", "user information"},
-		{"https://api.paygentic.io/?x=1", "query or fragment"},
+		{"https://user:pass@api.example.com", "user information"},
+		{"https://api.example.com/?x=1", "query or fragment"},
 		{"https://exa mple.com", "not a valid URL"},
 	}
 	for _, tt := range tests {
@@ -53,15 +53,15 @@ func TestParseBaseURL(t *testing.T) {
 func TestEndpointKeepsTheBaseURLsPathPrefix(t *testing.T) {
 	t.Parallel()
 	for base, want := range map[string]string{
-		"http://127.0.0.1:8080/identifai":  "http://127.0.0.1:8080/identifai/api/partner/pricings",
-		"http://127.0.0.1:8080/identifai/": "http://127.0.0.1:8080/identifai/api/partner/pricings",
-		"https://backend.identifai.net":    "https://backend.identifai.net/api/partner/pricings",
+		"http://127.0.0.1:8080/vendor":  "http://127.0.0.1:8080/vendor/api/partner/plans",
+		"http://127.0.0.1:8080/vendor/": "http://127.0.0.1:8080/vendor/api/partner/plans",
+		"https://backend.example.com":   "https://backend.example.com/api/partner/plans",
 	} {
-		c, err := NewIdentifai(Config{BaseURL: base})
+		a, err := New(Config{BaseURL: base}, Spec{Name: "vendor"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := c.api.endpoint(identifaiPricingsPath, nil).String(); got != want {
+		if got := a.Endpoint("/api/partner/plans", nil).String(); got != want {
 			t.Errorf("base %s: endpoint %s, want %s", base, got, want)
 		}
 	}

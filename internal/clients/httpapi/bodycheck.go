@@ -1,4 +1,4 @@
-package clients
+package httpapi
 
 import (
 	"encoding/json"
@@ -13,12 +13,12 @@ import (
 // write out in full (1e10000000 has ten million digits), or turn into
 // infinity, null or 0 on its way to Terraform.
 const (
-	// MaxNumberIntegerDigits: every number is below 10^30 in magnitude.
-	MaxNumberIntegerDigits = 30
-	// MaxNumberDecimalPlaces: no digit is finer than 10^-30.
-	MaxNumberDecimalPlaces = 30
-	// MaxNumberSignificantDigits: at most 40 significant digits.
-	MaxNumberSignificantDigits = 40
+	// maxNumberIntegerDigits: every number is below 10^30 in magnitude.
+	maxNumberIntegerDigits = 30
+	// maxNumberDecimalPlaces: no digit is finer than 10^-30.
+	maxNumberDecimalPlaces = 30
+	// maxNumberSignificantDigits: at most 40 significant digits.
+	maxNumberSignificantDigits = 40
 	// maxExponentDigits rejects an exponent before it is parsed at all.
 	maxExponentDigits = 4
 )
@@ -190,12 +190,12 @@ func CheckNumberText(text string) error {
 	highest := len(intPart) - 1 - first + exp
 	lowest := len(intPart) - 1 - last + exp
 	switch {
-	case highest >= MaxNumberIntegerDigits:
-		return fmt.Errorf("number %s is too large: a number from a vendor must be below 10^%d", shortNumber(text), MaxNumberIntegerDigits)
-	case lowest < -MaxNumberDecimalPlaces:
-		return fmt.Errorf("number %s has digits below 10^-%d, finer than any price", shortNumber(text), MaxNumberDecimalPlaces)
-	case last-first+1 > MaxNumberSignificantDigits:
-		return fmt.Errorf("number %s has %d significant digits; at most %d are accepted", shortNumber(text), last-first+1, MaxNumberSignificantDigits)
+	case highest >= maxNumberIntegerDigits:
+		return fmt.Errorf("number %s is too large: a number from a vendor must be below 10^%d", shortNumber(text), maxNumberIntegerDigits)
+	case lowest < -maxNumberDecimalPlaces:
+		return fmt.Errorf("number %s has digits below 10^-%d, finer than any price", shortNumber(text), maxNumberDecimalPlaces)
+	case last-first+1 > maxNumberSignificantDigits:
+		return fmt.Errorf("number %s has %d significant digits; at most %d are accepted", shortNumber(text), last-first+1, maxNumberSignificantDigits)
 	}
 	return nil
 }

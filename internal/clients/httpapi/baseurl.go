@@ -1,4 +1,4 @@
-package clients
+package httpapi
 
 import (
 	"errors"
@@ -13,11 +13,11 @@ import (
 // loopback host, where the sandbox and test servers live. Credentials would
 // otherwise cross the network in clear text.
 //
-// Its errors show the URL through RedactRawURL: a base URL may carry a
+// Its errors show the URL through redactRawURL: a base URL may carry a
 // secret in its user information, query or fragment, and a diagnostic must
 // not print it.
 func ParseBaseURL(raw string) (*url.URL, error) {
-	shown := RedactRawURL(raw)
+	shown := redactRawURL(raw)
 	if strings.TrimSpace(raw) == "" {
 		return nil, errors.New("base URL is empty")
 	}
@@ -38,7 +38,7 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 	if err := checkPort(u.Port()); err != nil {
 		return nil, fmt.Errorf("base URL %q: %w", shown, err)
 	}
-	if u.Scheme == "http" && !IsLoopbackHost(u.Hostname()) {
+	if u.Scheme == "http" && !isLoopbackHost(u.Hostname()) {
 		return nil, fmt.Errorf("base URL %q uses http:// on a non-loopback host; use https:// (http:// is allowed only for 127.0.0.0/8, ::1 and localhost)", shown)
 	}
 	return u, nil
@@ -56,17 +56,17 @@ func checkPort(port string) error {
 	return nil
 }
 
-// RedactRawURL shows a URL, parsed or not, without what may be secret: the
+// redactRawURL shows a URL, parsed or not, without what may be secret: the
 // user information becomes "***@", and a query or fragment "?***" or "#***".
-func RedactRawURL(raw string) string {
+func redactRawURL(raw string) string {
 	s := raw
 	fragment := ""
 	if i := strings.IndexByte(s, '#'); i >= 0 {
-		s, fragment = s[:i], "#"+Redacted
+		s, fragment = s[:i], "#"+redacted
 	}
 	query := ""
 	if i := strings.IndexByte(s, '?'); i >= 0 {
-		s, query = s[:i], "?"+Redacted
+		s, query = s[:i], "?"+redacted
 	}
 	if scheme, rest, ok := strings.Cut(s, "//"); ok {
 		authority, path := rest, ""
@@ -74,15 +74,15 @@ func RedactRawURL(raw string) string {
 			authority, path = rest[:i], rest[i:]
 		}
 		if i := strings.LastIndexByte(authority, '@'); i >= 0 {
-			authority = Redacted + "@" + authority[i+1:]
+			authority = redacted + "@" + authority[i+1:]
 		}
 		s = scheme + "//" + authority + path
 	}
 	return s + query + fragment
 }
 
-// IsLoopbackHost reports whether host is localhost or a loopback address.
-func IsLoopbackHost(host string) bool {
+// isLoopbackHost reports whether host is localhost or a loopback address.
+func isLoopbackHost(host string) bool {
 	if strings.EqualFold(host, "localhost") {
 		return true
 	}
@@ -90,8 +90,8 @@ func IsLoopbackHost(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// sameOrigin reports whether u has the scheme, host and port of base.
-func sameOrigin(base, u *url.URL) bool {
+// SameOrigin reports whether u has the scheme, host and port of base.
+func SameOrigin(base, u *url.URL) bool {
 	return strings.EqualFold(base.Scheme, u.Scheme) &&
 		strings.EqualFold(base.Hostname(), u.Hostname()) &&
 		effectivePort(base) == effectivePort(u)
@@ -107,11 +107,11 @@ func effectivePort(u *url.URL) string {
 	return "80"
 }
 
-// redactURL drops user information so that it never reaches a log line.
+// RedactURL drops user information so that it never reaches a log line.
 // The query stays: it is the provider's own (page, limit, filters) on every
 // URL it builds, and a vendor's link that carried a secret in it is
 // scrubbed with the other vendor text where it becomes a diagnostic.
-func redactURL(u *url.URL) string {
+func RedactURL(u *url.URL) string {
 	if u == nil {
 		return ""
 	}

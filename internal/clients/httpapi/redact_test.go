@@ -1,4 +1,4 @@
-package clients
+package httpapi
 
 import (
 	"net/url"
@@ -23,8 +23,8 @@ func TestRedactorScrubsEverySpellingOfEveryKey(t *testing.T) {
 		if strings.Contains(strings.ToLower(got), "k3y") || strings.Contains(strings.ToLower(got), "second-key") {
 			t.Errorf("Scrub(%q) = %q, still holds a key", text, got)
 		}
-		if !strings.Contains(got, Redacted) {
-			t.Errorf("Scrub(%q) = %q, want %s in its place", text, got, Redacted)
+		if !strings.Contains(got, redacted) {
+			t.Errorf("Scrub(%q) = %q, want %s in its place", text, got, redacted)
 		}
 		if !r.Contains([]byte(text)) {
 			t.Errorf("Contains(%q) = false", text)
@@ -51,8 +51,8 @@ func TestRedactRawURLHidesUserinfoQueryAndFragment(t *testing.T) {
 		{"not a url s3cr3t?x", "not a url s3cr3t?***"},
 	}
 	for _, tt := range tests {
-		if got := RedactRawURL(tt.raw); got != tt.want {
-			t.Errorf("RedactRawURL(%q) = %q, want %q", tt.raw, got, tt.want)
+		if got := redactRawURL(tt.raw); got != tt.want {
+			t.Errorf("redactRawURL(%q) = %q, want %q", tt.raw, got, tt.want)
 		}
 	}
 }

@@ -1,13 +1,13 @@
-package clients
+package httpapi
 
 import (
 	"sort"
 	"strings"
 )
 
-// fieldErrorsFromMap flattens {"field": ["msg", ...]} error maps (Laravel,
+// FieldErrorsFromMap flattens {"field": ["msg", ...]} error maps (PHP and
 // Django REST framework) into field errors sorted by field.
-func fieldErrorsFromMap(m map[string][]string) []FieldError {
+func FieldErrorsFromMap(m map[string][]string) []FieldError {
 	fields := make([]string, 0, len(m))
 	for f := range m {
 		fields = append(fields, f)

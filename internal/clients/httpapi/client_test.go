@@ -1,8 +1,9 @@
-package clients
+package httpapi
 
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -18,22 +19,13 @@ import (
 
 const testKey = "s3cr3t-test-key"
 
-// newTestIdentifai is an identifAI client on srv with fast retries.
-func newTestIdentifai(t testing.TB, srv *httptest.Server, mutate ...func(*Config)) *Identifai {
+// newTestAPI is an API on srv under the /vendor prefix that sends the test
+// key as X-Api-Key, reads {"message": ...} error bodies, and retries fast
+// enough for unit tests.
+func newTestAPI(t testing.TB, srv *httptest.Server, mutate ...func(*Config)) *API {
 	t.Helper()
-	c, err := NewIdentifai(testConfig(srv, "identifai", mutate...))
-	if err != nil {
-		t.Fatalf("NewIdentifai: %v", err)
-	}
-	c.api.vendor.limiters = nil // pacing is tested on its own
-	return c
-}
-
-// testConfig points a client at srv under the vendor's prefix, with the
-// test key and retries fast enough for unit tests.
-func testConfig(srv *httptest.Server, vendor string, mutate ...func(*Config)) Config {
 	cfg := Config{
-		BaseURL:      srv.URL + "/" + vendor,
+		BaseURL:      srv.URL + "/vendor",
 		APIKey:       testKey,
 		MaxRetries:   3,
 		RetryWaitMin: time.Millisecond,
@@ -42,16 +34,52 @@ func testConfig(srv *httptest.Server, vendor string, mutate ...func(*Config)) Co
 	for _, m := range mutate {
 		m(&cfg)
 	}
-	return cfg
+	a, err := New(cfg, Spec{
+		Name:        "vendor",
+		Authorize:   func(h http.Header, key string) { h.Set("X-Api-Key", key) },
+		DecodeError: decodeTestError,
+	})
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return a
+}
+
+func decodeTestError(body []byte) Message {
+	var e struct {
+		Message string `json:"message"`
+	}
+	if json.Unmarshal(body, &e) != nil {
+		return Message{}
+	}
+	return Message{Message: e.Message}
+}
+
+// testPage is the body onePage writes.
+type testPage struct {
+	Data []struct {
+		ID   int64  `json:"id"`
+		Name string `json:"name"`
+	} `json:"data"`
+	Total *int64 `json:"total"`
+}
+
+// listPlans reads /vendor/plans, a one-page listing, through GetJSON.
+func listPlans(ctx context.Context, a *API) (*testPage, error) {
+	var p testPage
+	if err := a.GetJSON(ctx, a.NewListing(), "list plans page 1", a.Endpoint("/plans", nil), nil, &p); err != nil {
+		return nil, err
+	}
+	return &p, nil
 }
 
 func onePage(w http.ResponseWriter, n int) {
 	w.Header().Set("Content-Type", "application/json")
 	var items []string
 	for i := 1; i <= n; i++ {
-		items = append(items, fmt.Sprintf(`{"id":%d,"name":"P%d","sku":"p%d"}`, i, i, i))
+		items = append(items, fmt.Sprintf(`{"id":%d,"name":"P%d"}`, i, i))
 	}
-	fmt.Fprintf(w, `{"current_page":1,"data":[%s],"last_page":1,"next_page_url":null,"per_page":%d,"total":%d}`, strings.Join(items, ","), n, n)
+	fmt.Fprintf(w, `{"data":[%s],"total":%d}`, strings.Join(items, ","), n)
 }
 
 func TestRetryHonoursRetryAfterSeconds(t *testing.T) {
@@ -71,12 +99,12 @@ func TestRetryHonoursRetryAfterSeconds(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	list, err := newTestIdentifai(t, srv).ListPricings(context.Background(), IdentifaiListPricingsInput{})
+	list, err := listPlans(context.Background(), newTestAPI(t, srv))
 	if err != nil {
-		t.Fatalf("ListPricings: %v", err)
+		t.Fatalf("listPlans: %v", err)
 	}
-	if len(list.Pricings) != 2 || calls.Load() != 2 {
-		t.Fatalf("got %d pricings after %d calls, want 2 after 2", len(list.Pricings), calls.Load())
+	if len(list.Data) != 2 || calls.Load() != 2 {
+		t.Fatalf("got %d plans after %d calls, want 2 after 2", len(list.Data), calls.Load())
 	}
 	if gap := second.Sub(first); gap < 2*time.Second {
 		t.Errorf("second try came %s after the 429, want no sooner than the 2s Retry-After", gap)
@@ -164,7 +192,7 @@ func TestRetriesOnlyTransientStatuses(t *testing.T) {
 				fmt.Fprint(w, `{"message":"nope"}`)
 			}))
 			defer srv.Close()
-			_, err := newTestIdentifai(t, srv).ListPricings(context.Background(), IdentifaiListPricingsInput{})
+			_, err := listPlans(context.Background(), newTestAPI(t, srv))
 			if !IsStatus(err, tt.status) {
 				t.Fatalf("err = %v, want an APIError with status %d", err, tt.status)
 			}
@@ -182,12 +210,12 @@ func TestCancellationStopsARetryWaitPromptly(t *testing.T) {
 		w.WriteHeader(http.StatusTooManyRequests)
 	}))
 	defer srv.Close()
-	c := newTestIdentifai(t, srv, func(c *Config) { c.RetryWaitMax = time.Minute })
+	a := newTestAPI(t, srv, func(c *Config) { c.RetryWaitMax = time.Minute })
 
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		_, err := c.ListPricings(ctx, IdentifaiListPricingsInput{})
+		_, err := listPlans(ctx, a)
 		done <- err
 	}()
 	time.Sleep(200 * time.Millisecond) // let the first 429 arrive and the wait begin
@@ -212,8 +240,8 @@ func TestBodiesOverTheSizeCapAreAnError(t *testing.T) {
 		onePage(w, 200)
 	}))
 	defer srv.Close()
-	c := newTestIdentifai(t, srv, func(c *Config) { c.MaxResponseBytes = 1024 })
-	_, err := c.ListPricings(context.Background(), IdentifaiListPricingsInput{})
+	a := newTestAPI(t, srv, func(c *Config) { c.MaxResponseBytes = 1024 })
+	_, err := listPlans(context.Background(), a)
 	if err == nil || !strings.Contains(err.Error(), "exceeds the 1024 byte limit") {
 		t.Fatalf("err = %v, want the size cap named", err)
 	}
@@ -230,31 +258,14 @@ func TestRequestTimeoutStopsAServerThatNeverAnswers(t *testing.T) {
 	}))
 	defer srv.Close()
 	defer close(release)
-	c := newTestIdentifai(t, srv, func(c *Config) { c.RequestTimeout = 300 * time.Millisecond })
+	a := newTestAPI(t, srv, func(c *Config) { c.RequestTimeout = 300 * time.Millisecond })
 	start := time.Now()
-	_, err := c.ListPricings(context.Background(), IdentifaiListPricingsInput{})
+	_, err := listPlans(context.Background(), a)
 	if err == nil || !strings.Contains(err.Error(), "request_timeout (300ms)") {
 		t.Fatalf("err = %v, want a request_timeout error", err)
 	}
 	if took := time.Since(start); took > 2*time.Second {
 		t.Errorf("took %s, want about the 300ms timeout (timeouts are not retried)", took)
-	}
-}
-
-func TestUserAgentAndAuthHeaderAreSent(t *testing.T) {
-	t.Parallel()
-	var gotKey, gotUA string
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		gotKey, gotUA = r.Header.Get("X-Api-Key"), r.Header.Get("User-Agent")
-		onePage(w, 1)
-	}))
-	defer srv.Close()
-	c := newTestIdentifai(t, srv, func(c *Config) { c.UserAgent = "terraform-provider-pricing/1.2.3" })
-	if _, err := c.ListPricings(context.Background(), IdentifaiListPricingsInput{}); err != nil {
-		t.Fatal(err)
-	}
-	if gotKey != testKey || gotUA != "terraform-provider-pricing/1.2.3" {
-		t.Errorf("X-Api-Key %q, User-Agent %q", gotKey, gotUA)
 	}
 }
 
@@ -275,7 +286,7 @@ func TestRedirectToAnotherHostIsRefusedWithoutSendingTheKey(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	_, err := newTestIdentifai(t, srv).ListPricings(context.Background(), IdentifaiListPricingsInput{})
+	_, err := listPlans(context.Background(), newTestAPI(t, srv))
 	if err == nil || !strings.Contains(err.Error(), "refusing redirect") {
 		t.Fatalf("err = %v, want the redirect refused", err)
 	}
@@ -294,20 +305,20 @@ func TestCredentialsAreMaskedInLogs(t *testing.T) {
 
 	var logs bytes.Buffer
 	ctx := tflogtest.RootLogger(context.Background(), &logs)
-	c := newTestIdentifai(t, srv)
-	_, err := c.ListPricings(ctx, IdentifaiListPricingsInput{})
+	a := newTestAPI(t, srv)
+	_, err := listPlans(ctx, a)
 	if err == nil {
 		t.Fatal("want a 401 error")
 	}
 	// The error itself is scrubbed where it becomes a diagnostic (see
 	// internal/provider); every log line is masked here. Even a log line that quotes the key verbatim is masked.
-	tflog.Debug(c.api.maskSecrets(ctx), "echo "+testKey)
+	tflog.Debug(a.MaskSecrets(ctx), "echo "+testKey)
 
 	out := logs.String()
 	if strings.Contains(out, testKey) {
 		t.Errorf("logs contain the API key:\n%s", out)
 	}
-	for _, want := range []string{`"method":"GET"`, `"status":401`, "/identifai/api/partner/pricings", "duration_ms"} {
+	for _, want := range []string{`"method":"GET"`, `"status":401`, "/vendor/plans", "duration_ms"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("logs lack %s:\n%s", want, out)
 		}

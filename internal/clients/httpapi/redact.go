@@ -1,4 +1,4 @@
-package clients
+package httpapi
 
 import (
 	"bytes"
@@ -13,8 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
-// Redacted replaces a secret wherever it would otherwise be shown.
-const Redacted = "***"
+// redacted replaces a secret wherever it would otherwise be shown.
+const redacted = "***"
 
 // Redactor removes credentials from text on its way to a diagnostic or a log
 // line. A vendor may send a key back in any field of any body, header or
@@ -94,7 +94,7 @@ func sortLongestFirst(s []string) {
 	}
 }
 
-// Scrub returns s with every secret replaced by Redacted.
+// Scrub returns s with every secret replaced by redacted.
 func (r *Redactor) Scrub(s string) string {
 	if r == nil {
 		return s
@@ -105,7 +105,7 @@ func (r *Redactor) Scrub(s string) string {
 	if p == nil {
 		return s
 	}
-	return p.ReplaceAllLiteralString(s, Redacted)
+	return p.ReplaceAllLiteralString(s, redacted)
 }
 
 // Contains reports whether b holds any secret in any spelling. It runs on

@@ -1,6 +1,7 @@
-package clients
+package httpapi
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -14,7 +15,9 @@ import (
 // claims more is refused before its second page is asked for, and a walk
 // along next links stops there.
 const (
+	// MaxListingPages is the most pages one listing may read.
 	MaxListingPages = 1000
+	// MaxListingItems is the most items one listing may hold.
 	MaxListingItems = 100_000
 	// DefaultMaxListingBytes is the response bytes one listing may read in
 	// all. The state written from them is smaller than the JSON they came
@@ -25,20 +28,43 @@ const (
 	MaxListingBytesLimit = 192 << 20
 )
 
-// listing is what the requests of one listing share: request slots, so at
-// most max_parallel_requests are in flight, and one byte budget for all the
-// response bodies it reads. A nil listing is a single request, bounded by
-// the per-response cap alone.
-type listing struct {
+// Listing is what the requests of one listing share: request slots, so at
+// most max parallel requests are in flight, and one byte budget for all the
+// response bodies it reads. A nil *Listing is a single request, bounded by
+// the per-response cap alone. The limit travels with the Listing that
+// GetJSON is given, never in a context.
+type Listing struct {
 	slots  *semaphore.Weighted
 	budget *byteBudget
 }
 
-func (a *api) newListing() *listing {
-	return &listing{
+// NewListing starts a listing with a's max parallel requests and max
+// listing bytes; pass it to GetJSON for every page of that listing.
+func (a *API) NewListing() *Listing {
+	return &Listing{
 		slots:  semaphore.NewWeighted(int64(a.cfg.MaxParallelRequests)),
 		budget: &byteBudget{limit: a.cfg.MaxListingBytes},
 	}
+}
+
+// acquire takes one request slot of l, waiting for one to free, and returns
+// its release; a nil listing has no slots to take.
+func (l *Listing) acquire(ctx context.Context) (release func(), err error) {
+	if l == nil {
+		return func() {}, nil
+	}
+	if err := l.slots.Acquire(ctx, 1); err != nil {
+		return nil, err
+	}
+	return func() { l.slots.Release(1) }, nil
+}
+
+// byteBudget is the budget l's bodies are charged to; nil for nil l.
+func (l *Listing) byteBudget() *byteBudget {
+	if l == nil {
+		return nil
+	}
+	return l.budget
 }
 
 // byteBudget counts the bytes read by every response of one listing.
@@ -80,7 +106,7 @@ func (br *budgetReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func (a *api) listingTooLarge() error {
+func (a *API) listingTooLarge() error {
 	return fmt.Errorf("the listing's responses add up to more than max_listing_bytes (%d bytes); "+
 		"raise max_listing_bytes (up to %d) if the catalogue really is that large, or narrow the listing with its filters",
 		a.cfg.MaxListingBytes, MaxListingBytesLimit)

@@ -1,4 +1,4 @@
-package clients
+package httpapi
 
 import (
 	"errors"
@@ -10,39 +10,16 @@ import (
 func TestDecodeJSONRefusesWhatFollowsTheDocument(t *testing.T) {
 	t.Parallel()
 	for _, body := range []string{`{"data":[],"total":0}]`, `{"data":[],"total":0}}`, `{"data":[],"total":0} {"x":1}`, `{"data":[]} x`} {
-		var p identifaiPage
-		err := decodeJSON([]byte(body), &p)
+		var p testPage
+		err := DecodeJSON([]byte(body), &p)
 		if err == nil || !strings.Contains(err.Error(), "data after the JSON document") {
 			t.Errorf("%s: err = %v, want data after the JSON document", body, err)
 		}
 	}
 	for _, body := range []string{`{"data":[{"id":1,`, `<html>`, `{"data":"x"}`} {
-		var p identifaiPage
-		if err := decodeJSON([]byte(body), &p); err == nil || !strings.Contains(err.Error(), "not the documented JSON") {
+		var p testPage
+		if err := DecodeJSON([]byte(body), &p); err == nil || !strings.Contains(err.Error(), "not the documented JSON") {
 			t.Errorf("%s: err = %v, want not the documented JSON", body, err)
-		}
-	}
-}
-
-func TestOnepinLimitsKeepEveryNumberExactly(t *testing.T) {
-	t.Parallel()
-	var p OnepinPlan
-	body := `{"id":"a","limits":{"seats":123456789012345678901234567,"rate":0.10,"unlimited":"unlimited","sla":true,"none":null,` +
-		`"nested":{"b":1.50,"a":10000000000000000000001},"list":[1e2,"x"]}}`
-	if err := decodeJSON([]byte(body), &p); err != nil {
-		t.Fatal(err)
-	}
-	got := p.LimitTexts()
-	want := map[string]string{
-		"seats": "123456789012345678901234567", "rate": "0.10", "unlimited": "unlimited", "sla": "true",
-		"nested": `{"a":10000000000000000000001,"b":1.50}`, "list": `[1e2,"x"]`,
-	}
-	if len(got) != len(want) {
-		t.Errorf("limits = %v, want %v", got, want)
-	}
-	for k, w := range want {
-		if got[k] != w {
-			t.Errorf("limit %s = %q, want %q", k, got[k], w)
 		}
 	}
 }

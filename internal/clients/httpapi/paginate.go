@@ -1,4 +1,4 @@
-package clients
+package httpapi
 
 import (
 	"context"
@@ -15,13 +15,13 @@ import (
 // A page gives up its request slot once its body is read, before it is
 // decoded, so the next request need not wait for the decoding; twice as many
 // pages as slots bound the bodies held at once.
-func fetchRemainingPages[T any](ctx context.Context, a *api, last int, fetch func(ctx context.Context, page int) (T, error)) ([]T, error) {
+func fetchRemainingPages[T any](ctx context.Context, a *API, last int, fetch func(ctx context.Context, page int) (T, error)) ([]T, error) {
 	if last < 2 {
 		return nil, nil
 	}
 	pages := make([]T, last-1)
 	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(2 * a.parallelism())
+	g.SetLimit(2 * a.Parallelism())
 	for page := 2; page <= last; page++ {
 		g.Go(func() error {
 			p, err := fetch(ctx, page)
@@ -38,59 +38,66 @@ func fetchRemainingPages[T any](ctx context.Context, a *api, last int, fetch fun
 	return pages, nil
 }
 
-// numberedPages is a listing whose first page tells how many pages and
-// items there are (identifAI's last_page, Paygentic's total, Probely's
-// page_total).
-type numberedPages[P any, T any, K comparable] struct {
-	op    string                                                     // "list plans", for errors
-	fetch func(ctx context.Context, l *listing, page int) (P, error) // page from 1
-	pages func(P) int64                                              // page count the first page reports
-	size  func(P) int64                                              // items on every page but the last
-	total func(P) int64                                              // item count a page reports
-	items func(P) []T
-	id    func(T) K
+// NumberedPages is a listing whose first page tells how many pages and
+// items there are (a last page number, a total, a page count), so that the
+// other pages can be fetched by number, concurrently.
+type NumberedPages[P any, T any, K comparable] struct {
+	// Op names the listing in errors ("list plans").
+	Op string
+	// Fetch reads page (from 1) as part of l; it passes l to GetJSON.
+	Fetch func(ctx context.Context, l *Listing, page int) (P, error)
+	// Pages is the page count the first page reports.
+	Pages func(P) int64
+	// Size is the item count of every page but the last.
+	Size func(P) int64
+	// Total is the item count a page reports.
+	Total func(P) int64
+	// Items are a page's items.
+	Items func(P) []T
+	// ID is an item's identity; no two items may share one.
+	ID func(T) K
 }
 
-// readNumberedPages reads page 1, then the rest concurrently, and returns
+// ReadNumberedPages reads page 1, then the rest concurrently, and returns
 // every item in API order with the reported total. Page 1's paginator must
 // add up (pages = ⌈total / size⌉, within MaxListingPages and
 // MaxListingItems) before page 2 is asked for; every page must hold exactly
 // the items that paginator promises it, with the same total; and no id may
 // appear twice.
-func readNumberedPages[P any, T any, K comparable](ctx context.Context, a *api, l numberedPages[P, T, K]) ([]T, int64, error) {
-	ls := a.newListing()
-	first, err := l.fetch(ctx, ls, 1)
+func ReadNumberedPages[P any, T any, K comparable](ctx context.Context, a *API, l NumberedPages[P, T, K]) ([]T, int64, error) {
+	ls := a.NewListing()
+	first, err := l.Fetch(ctx, ls, 1)
 	if err != nil {
 		return nil, 0, err
 	}
-	total, size, last := l.total(first), l.size(first), l.pages(first)
-	if err := checkPaginator(a, l.op, total, size, last); err != nil {
+	total, size, last := l.Total(first), l.Size(first), l.Pages(first)
+	if err := checkPaginator(a, l.Op, total, size, last); err != nil {
 		return nil, 0, err
 	}
-	if err := checkPageItems(a, l.op, 1, total, size, last, len(l.items(first))); err != nil {
+	if err := checkPageItems(a, l.Op, 1, total, size, last, len(l.Items(first))); err != nil {
 		return nil, 0, err
 	}
 	rest, err := fetchRemainingPages(ctx, a, int(last), func(ctx context.Context, page int) (P, error) {
-		p, err := l.fetch(ctx, ls, page)
+		p, err := l.Fetch(ctx, ls, page)
 		if err == nil {
-			err = checkTotalStable(a, l.op, page, total, l.total(p))
+			err = checkTotalStable(a, l.Op, page, total, l.Total(p))
 		}
 		if err == nil {
-			err = checkPageItems(a, l.op, page, total, size, last, len(l.items(p)))
+			err = checkPageItems(a, l.Op, page, total, size, last, len(l.Items(p)))
 		}
 		return p, err
 	})
 	if err != nil {
 		return nil, 0, err
 	}
-	items := append(make([]T, 0, total), l.items(first)...)
+	items := append(make([]T, 0, total), l.Items(first)...)
 	for _, p := range rest {
-		items = append(items, l.items(p)...)
+		items = append(items, l.Items(p)...)
 	}
-	if err := checkCount(a, l.op, len(items), int(total)); err != nil {
+	if err := checkCount(a, l.Op, len(items), int(total)); err != nil {
 		return nil, 0, err
 	}
-	if err := checkUnique(a, l.op, items, l.id); err != nil {
+	if err := CheckUnique(a, l.Op, items, l.ID); err != nil {
 		return nil, 0, err
 	}
 	return items, total, nil
@@ -99,9 +106,9 @@ func readNumberedPages[P any, T any, K comparable](ctx context.Context, a *api, 
 // checkPaginator refuses a first page whose counts cannot all be true, or
 // that promises more than one listing may read: the page count is never
 // trusted over the total and the page size.
-func checkPaginator(a *api, op string, total, size, pages int64) error {
+func checkPaginator(a *API, op string, total, size, pages int64) error {
 	fail := func(format string, args ...any) error {
-		return &PaginationError{Vendor: a.vendor.name, Operation: op + " page 1", Reason: fmt.Sprintf(format, args...)}
+		return a.PaginationError(op+" page 1", fmt.Sprintf(format, args...))
 	}
 	switch {
 	case total < 0:
@@ -124,7 +131,7 @@ func checkPaginator(a *api, op string, total, size, pages int64) error {
 // checkPageItems fails a page that does not hold the items the paginator
 // promised it: full pages before the last, the remainder on the last. An
 // empty page before the last is how an endless listing looks.
-func checkPageItems(a *api, op string, page int, total, size, pages int64, got int) error {
+func checkPageItems(a *API, op string, page int, total, size, pages int64, got int) error {
 	want := size
 	if int64(page) >= pages {
 		want = total - (pages-1)*size
@@ -139,26 +146,26 @@ func checkPageItems(a *api, op string, page int, total, size, pages int64, got i
 	if got == 0 {
 		reason = fmt.Sprintf("page %d is empty, but the listing reports %d items on %d pages", page, total, pages)
 	}
-	return &PaginationError{Vendor: a.vendor.name, Operation: fmt.Sprintf("%s page %d", op, page), Reason: reason}
+	return a.PaginationError(fmt.Sprintf("%s page %d", op, page), reason)
 }
 
 // checkCount fails a listing whose items do not add up to the total the
 // vendor reported: a short or doubled list must never reach a plan.
-func checkCount(a *api, op string, got, total int) error {
+func checkCount(a *API, op string, got, total int) error {
 	if got != total {
-		return &PaginationError{Vendor: a.vendor.name, Operation: op, Reason: fmt.Sprintf("read %d items but the API reported a total of %d; the listing changed or a page was incomplete", got, total)}
+		return a.PaginationError(op, fmt.Sprintf("read %d items but the API reported a total of %d; the listing changed or a page was incomplete", got, total))
 	}
 	return nil
 }
 
-// checkUnique fails a listing in which an item id appears twice, which
+// CheckUnique fails a listing in which an item id appears twice, which
 // happens when a server repeats a page.
-func checkUnique[T any, K comparable](a *api, op string, items []T, id func(T) K) error {
+func CheckUnique[T any, K comparable](a *API, op string, items []T, id func(T) K) error {
 	seen := make(map[K]struct{}, len(items))
 	for _, it := range items {
 		k := id(it)
 		if _, dup := seen[k]; dup {
-			return &PaginationError{Vendor: a.vendor.name, Operation: op, Reason: fmt.Sprintf("item %v appears more than once; the server repeated a page", k)}
+			return a.PaginationError(op, fmt.Sprintf("item %v appears more than once; the server repeated a page", k))
 		}
 		seen[k] = struct{}{}
 	}
@@ -167,9 +174,9 @@ func checkUnique[T any, K comparable](a *api, op string, items []T, id func(T) K
 
 // checkTotalStable fails a listing whose reported total changed between
 // pages, since pages read across a change may skip or repeat items.
-func checkTotalStable(a *api, op string, page int, first, now int64) error {
+func checkTotalStable(a *API, op string, page int, first, now int64) error {
 	if first != now {
-		return &PaginationError{Vendor: a.vendor.name, Operation: op, Reason: fmt.Sprintf("the reported total changed from %d to %d at page %d while reading; try again", first, now, page)}
+		return a.PaginationError(op, fmt.Sprintf("the reported total changed from %d to %d at page %d while reading; try again", first, now, page))
 	}
 	return nil
 }

@@ -1,9 +1,10 @@
-package clients
+package httpapi
 
 import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -11,13 +12,14 @@ import (
 
 // APIError is a non-2xx answer, rendered from the vendor's own error body.
 type APIError struct {
-	Vendor     string
-	Operation  string
-	URL        string
+	// Vendor and Operation name what was asked; URL is where, redacted.
+	Vendor, Operation, URL string
+	// StatusCode is the HTTP status of the answer.
 	StatusCode int
-	Message    string
-	Code       string
-	Fields     []FieldError
+	// Message, Code and Fields are what the vendor's error body says.
+	Message string
+	Code    string
+	Fields  []FieldError
 	// GaveUp is set when the status is one that is retried and the
 	// retries ran out.
 	GaveUp *GiveUp
@@ -25,6 +27,7 @@ type APIError struct {
 
 // GiveUp tells how hard a read tried before it gave up on a status.
 type GiveUp struct {
+	// Tries is how many attempts were made, over Elapsed.
 	Tries   int
 	Elapsed time.Duration
 	// LastWait is what the vendor last asked to wait (Retry-After or
@@ -34,6 +37,7 @@ type GiveUp struct {
 	WaitCap       time.Duration
 }
 
+// String says how hard the read tried, for an error message.
 func (g *GiveUp) String() string {
 	s := fmt.Sprintf("gave up after %d tries over %s", g.Tries, g.Elapsed.Round(time.Millisecond))
 	if g.LastWaitAsked {
@@ -47,10 +51,14 @@ func (g *GiveUp) String() string {
 
 // FieldError is one field's validation message from an error body.
 type FieldError struct {
-	Field   string
+	// Field is the field's name as the vendor gives it.
+	Field string
+	// Message is the vendor's text for the field.
 	Message string
 }
 
+// Error renders the answer: vendor, operation, status, message, code, and
+// each field's message on a line of its own.
 func (e *APIError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s: HTTP %d %s", e.Vendor, e.Operation, e.StatusCode, http.StatusText(e.StatusCode))
@@ -79,49 +87,59 @@ func IsStatus(err error, status int) bool {
 // a timeout, a body over the size cap, or a body that is not the JSON the
 // vendor documents.
 type ResponseError struct {
-	Vendor    string
-	Operation string
-	URL       string
-	Err       error
+	// Vendor and Operation name what was asked; URL is where, redacted.
+	Vendor, Operation, URL string
+	// Err is why no usable answer came.
+	Err error
 }
 
+// Error renders the failure with the request it belongs to.
 func (e *ResponseError) Error() string {
 	return fmt.Sprintf("%s: %s (GET %s): %v", e.Vendor, e.Operation, e.URL, e.Err)
 }
 
+// Unwrap is the underlying failure.
 func (e *ResponseError) Unwrap() error { return e.Err }
 
 // PaginationError is a listing that cannot be trusted to be complete or
 // single: a link that leaves the configured host, a page seen twice, or a
 // total that does not match what was read.
 type PaginationError struct {
-	Vendor    string
-	Operation string
-	Reason    string
+	// Vendor and Operation name the listing and page.
+	Vendor, Operation string
+	// Reason says why the listing cannot be trusted.
+	Reason string
 }
 
+// Error renders the reason with the listing it belongs to.
 func (e *PaginationError) Error() string {
 	return fmt.Sprintf("%s: %s: %s", e.Vendor, e.Operation, e.Reason)
 }
 
-// NotFoundError is a lookup that matched nothing.
-type NotFoundError struct {
-	Vendor string
-	What   string
-}
-
-func (e *NotFoundError) Error() string { return fmt.Sprintf("%s: %s not found", e.Vendor, e.What) }
-
-// vendorMessage is what a vendor's error body says, in a common shape.
-type vendorMessage struct {
+// Message is what a vendor's error body says, in a common shape.
+type Message struct {
+	// Message is the human-readable text.
 	Message string
-	Code    string
-	Fields  []FieldError
+	// Code is the vendor's error code, if any.
+	Code string
+	// Fields are the per-field validation messages.
+	Fields []FieldError
 }
 
-// snippet is a short, printable excerpt of a body that is not a known
+// ResponseError is a ResponseError of this vendor for op on u, with the
+// URL's user information dropped.
+func (a *API) ResponseError(op string, u *url.URL, err error) error {
+	return &ResponseError{Vendor: a.name, Operation: op, URL: RedactURL(u), Err: err}
+}
+
+// PaginationError is a PaginationError of this vendor for op.
+func (a *API) PaginationError(op, reason string) error {
+	return &PaginationError{Vendor: a.name, Operation: op, Reason: reason}
+}
+
+// Snippet is a short, printable excerpt of a body that is not a known
 // error shape (an HTML page from a proxy, say).
-func snippet(body []byte) string {
+func Snippet(body []byte) string {
 	const limit = 200
 	s := strings.TrimSpace(string(body))
 	if !utf8.ValidString(s) {

@@ -1,4 +1,4 @@
-package clients
+package httpapi
 
 import (
 	"sync"
@@ -48,8 +48,11 @@ func (m *memo) do(key string, fn func() (any, error)) (any, error) {
 	return v, err
 }
 
-// shared runs fn once per key for the life of the client a belongs to.
-func shared[T any](a *api, key string, fn func() (T, error)) (T, error) {
+// Shared runs fn once per key for the life of a: a success is kept and
+// returned to every later caller of key, also to those that ask while fn
+// runs; a failure is not kept. Every caller of one key must ask for the
+// same T.
+func Shared[T any](a *API, key string, fn func() (T, error)) (T, error) {
 	v, err := a.memo.do(key, func() (any, error) { return fn() })
 	if err != nil {
 		var zero T

@@ -1,4 +1,4 @@
-package clients
+package httpapi
 
 import (
 	"compress/flate"
@@ -96,8 +96,8 @@ func isTimeout(err error) bool {
 	return errors.As(err, &nerr) && nerr.Timeout()
 }
 
-// backoff waits what the server asked for (Retry-After, or StreamSkill's
-// X-Rate-Limit-Reset), capped at max; otherwise exponential backoff with
+// backoff waits what the server asked for (Retry-After, or the
+// X-Rate-Limit-Reset some vendors send), capped at max; otherwise exponential backoff with
 // jitter so parallel page fetches do not retry in lockstep.
 func backoff(lo, hi time.Duration, attempt int, resp *http.Response) time.Duration {
 	if resp != nil {

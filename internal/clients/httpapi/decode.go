@@ -1,4 +1,4 @@
-package clients
+package httpapi
 
 import (
 	"bytes"
@@ -8,7 +8,7 @@ import (
 	"reflect"
 )
 
-// decodeJSON decodes a vendor body leniently (unknown fields are ignored,
+// DecodeJSON decodes a vendor body leniently (unknown fields are ignored,
 // missing fields stay zero or nil) but never partially: an empty body, an
 // HTML page, a truncated document or trailing garbage is an error.
 //
@@ -16,7 +16,7 @@ import (
 // json.Unmarshal, never copied into a decoder's buffer. Numbers stay exact
 // text: every number a vendor type keeps is a json.Number (or raw JSON), so
 // nothing depends on a decoder's UseNumber.
-func decodeJSON(body []byte, out any) error {
+func DecodeJSON(body []byte, out any) error {
 	trimmed := bytes.TrimSpace(body)
 	if len(trimmed) == 0 {
 		return errors.New("empty response body where JSON was expected")
@@ -36,9 +36,9 @@ func explainDecodeError(body []byte, out any, err error) error {
 		dec.UseNumber()
 		derr := dec.Decode(reflect.New(t.Elem()).Interface())
 		if derr == nil {
-			return fmt.Errorf("response has data after the JSON document; body starts with: %s", snippet(body))
+			return fmt.Errorf("response has data after the JSON document; body starts with: %s", Snippet(body))
 		}
 		err = derr
 	}
-	return fmt.Errorf("response is not the documented JSON (%v); body starts with: %s", err, snippet(body))
+	return fmt.Errorf("response is not the documented JSON (%v); body starts with: %s", err, Snippet(body))
 }

@@ -1,0 +1,161 @@
+package httpapi
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// numberedPage is a page of a listing numbered from 1.
+type numberedPage struct {
+	Page  int64   `json:"page"`
+	Size  int64   `json:"size"`
+	Total int64   `json:"total"`
+	Items []int64 `json:"items"`
+	// decoding, when set, runs while the page is decoded.
+	decoding func()
+}
+
+func (p *numberedPage) UnmarshalJSON(b []byte) error {
+	if p.decoding != nil {
+		p.decoding()
+	}
+	type plain numberedPage // without this method
+	var q plain
+	if err := json.Unmarshal(b, &q); err != nil {
+		return err
+	}
+	q.decoding = p.decoding
+	*p = numberedPage(q)
+	return nil
+}
+
+// numberedServer serves total items (1..total) at size a page under
+// /vendor/plans?page=N, holding each request for hold.
+type numberedServer struct {
+	total, size int
+	hold        time.Duration
+	calls       atomic.Int32
+	inFlight    atomic.Int32
+	most        atomic.Int32
+	// atArrival is called as a request arrives, with the requests then in
+	// flight (this one included).
+	atArrival func(inFlight int32)
+}
+
+func (s *numberedServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.calls.Add(1)
+	n := s.inFlight.Add(1)
+	defer s.inFlight.Add(-1)
+	raise(&s.most, n)
+	if s.atArrival != nil {
+		s.atArrival(n)
+	}
+	time.Sleep(s.hold)
+	page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+	var items []string
+	for i := (page-1)*s.size + 1; i <= min(page*s.size, s.total); i++ {
+		items = append(items, strconv.Itoa(i))
+	}
+	fmt.Fprintf(w, `{"page":%d,"size":%d,"total":%d,"items":[%s]}`, page, s.size, s.total, strings.Join(items, ","))
+}
+
+func raise(most *atomic.Int32, n int32) {
+	for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+	}
+}
+
+// readNumbered reads the whole listing; decoding is run on each page while
+// it is decoded.
+func readNumbered(ctx context.Context, a *API, decoding func()) ([]int64, int64, error) {
+	return ReadNumberedPages(ctx, a, NumberedPages[*numberedPage, int64, int64]{
+		Op: "list plans",
+		Fetch: func(ctx context.Context, l *Listing, page int) (*numberedPage, error) {
+			p := numberedPage{decoding: decoding}
+			u := a.Endpoint("/plans", map[string][]string{"page": {strconv.Itoa(page)}})
+			if err := a.GetJSON(ctx, l, fmt.Sprintf("list plans page %d", page), u, nil, &p); err != nil {
+				return nil, err
+			}
+			return &p, nil
+		},
+		Pages: func(p *numberedPage) int64 { return (p.Total + p.Size - 1) / p.Size },
+		Size:  func(p *numberedPage) int64 { return p.Size },
+		Total: func(p *numberedPage) int64 { return p.Total },
+		Items: func(p *numberedPage) []int64 { return p.Items },
+		ID:    func(id int64) int64 { return id },
+	})
+}
+
+func TestReadNumberedPagesNeverHasMoreThanMaxParallelRequestsInFlight(t *testing.T) {
+	t.Parallel()
+	for _, parallel := range []int{1, 3} {
+		t.Run(fmt.Sprintf("%d at once", parallel), func(t *testing.T) {
+			t.Parallel()
+			s := &numberedServer{total: 2000, size: 100, hold: 5 * time.Millisecond}
+			srv := httptest.NewServer(s)
+			defer srv.Close()
+			a := newTestAPI(t, srv, func(c *Config) { c.MaxParallelRequests = parallel })
+			items, total, err := readNumbered(context.Background(), a, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(items) != 2000 || total != 2000 || s.calls.Load() != 20 {
+				t.Fatalf("got %d items (total %d) in %d requests, want 2000 in 20", len(items), total, s.calls.Load())
+			}
+			for i, id := range items {
+				if id != int64(i+1) {
+					t.Fatalf("item %d is %d: not in API order", i, id)
+				}
+			}
+			if got := s.most.Load(); got != int32(parallel) {
+				t.Errorf("at most %d requests were in flight at once, want exactly max parallel requests = %d", got, parallel)
+			}
+		})
+	}
+}
+
+// A page's request slot is free while the page is decoded: with one slot,
+// a request can be in flight while another page, its body read, is still
+// being decoded.
+func TestAPageGivesUpItsSlotBeforeItIsDecoded(t *testing.T) {
+	t.Parallel()
+	var processing, overlap atomic.Int32
+	s := &numberedServer{total: 1000, size: 100, hold: 5 * time.Millisecond}
+	s.atArrival = func(inFlight int32) { raise(&overlap, inFlight+processing.Load()) }
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	a := newTestAPI(t, srv, func(c *Config) { c.MaxParallelRequests = 1 })
+	_, _, err := readNumbered(context.Background(), a, func() {
+		processing.Add(1)
+		defer processing.Add(-1)
+		time.Sleep(20 * time.Millisecond)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.most.Load(); got != 1 {
+		t.Errorf("%d requests in flight at once, want 1", got)
+	}
+	if got := overlap.Load(); got < 2 {
+		t.Errorf("no request was ever made while another page was decoded: the slot is held through the decoding")
+	}
+}
+
+func TestReadNumberedPagesRefusesARepeatedItem(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `{"page":%s,"size":2,"total":4,"items":[1,2]}`, r.URL.Query().Get("page"))
+	}))
+	defer srv.Close()
+	_, _, err := readNumbered(context.Background(), newTestAPI(t, srv), nil)
+	if err == nil || !strings.Contains(err.Error(), "vendor: list plans: item 1 appears more than once; the server repeated a page") {
+		t.Fatalf("err = %v, want the repeated item named", err)
+	}
+}

@@ -1,0 +1,189 @@
+package httpapi
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// checkRedirect refuses a redirect that would take the request, and with
+// it the credential, anywhere but the endpoint it was made for: another
+// origin, or another path on the same origin (another API behind the same
+// host). Only the same endpoint with or without a trailing slash, as Django
+// and others redirect, is followed.
+func (a *API) checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) >= 5 {
+		return errors.New("stopped after 5 redirects")
+	}
+	if !SameOrigin(a.base, req.URL) {
+		return fmt.Errorf("refusing redirect to %s: it leaves the configured base URL's host %s", RedactURL(req.URL), a.base.Host)
+	}
+	from := strings.TrimSuffix(via[0].URL.EscapedPath(), "/")
+	if to := strings.TrimSuffix(req.URL.EscapedPath(), "/"); to != from {
+		return fmt.Errorf("refusing redirect to %s: it leaves the endpoint %s", RedactURL(req.URL), via[0].URL.EscapedPath())
+	}
+	return nil
+}
+
+// GetJSON GETs u as part of listing l (nil for a single request) and
+// decodes a 2xx JSON body into out, once the body check has passed it. op
+// names the operation in errors ("list plans page 3"); header is added to
+// the request.
+//
+// A request of a listing holds one of l's slots while it is in flight, and
+// gives it up once its body is read, before the body is decoded.
+func (a *API) GetJSON(ctx context.Context, l *Listing, op string, u *url.URL, header http.Header, out any) error {
+	body, err := a.get(ctx, l, op, u, header)
+	if err != nil {
+		return err
+	}
+	return a.Decode(op, u, body, out)
+}
+
+// Decode checks a 2xx body (numbers in bounds, no secret) and decodes it
+// into out; a failure is a ResponseError naming op and u.
+func (a *API) Decode(op string, u *url.URL, body []byte, out any) error {
+	err := checkBody(body, a.cfg.Secrets)
+	if err == nil {
+		err = DecodeJSON(body, out)
+	}
+	if err != nil {
+		return a.ResponseError(op, u, err)
+	}
+	return nil
+}
+
+// get performs one logical GET (with retries) and returns the body of a 2xx
+// response; any other outcome is an error that names vendor and operation.
+func (a *API) get(ctx context.Context, l *Listing, op string, u *url.URL, header http.Header) ([]byte, error) {
+	if !SameOrigin(a.base, u) {
+		return nil, a.PaginationError(op, fmt.Sprintf("link %s points outside the configured base URL (%s://%s); refusing to follow it", RedactURL(u), a.base.Scheme, a.base.Host))
+	}
+	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s: %w", a.name, op, err)
+	}
+	for k, vs := range header {
+		req.Header[k] = vs
+	}
+	req.Header.Set("Accept", "application/json")
+
+	release, err := l.acquire(ctx)
+	if err != nil {
+		return nil, a.transportError(ctx, op, u, err)
+	}
+	defer release()
+	budget := l.byteBudget()
+
+	var body []byte
+	req.SetResponseHandler(func(resp *http.Response) error {
+		b, err := readCapped(resp.Body, resp.ContentLength, a.cfg.MaxResponseBytes, budget)
+		body = b
+		return err
+	})
+
+	start := time.Now()
+	resp, err := a.http.Do(req)
+	if err != nil {
+		return nil, a.transportError(ctx, op, u, err)
+	}
+	if body == nil {
+		// Retries were exhausted on a retryable status: the response
+		// handler did not run, so read the vendor's error body here.
+		body, err = readCapped(resp.Body, resp.ContentLength, a.cfg.MaxResponseBytes, budget)
+		if err != nil {
+			return nil, a.transportError(ctx, op, u, err)
+		}
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil, a.statusError(op, u, resp, body, time.Since(start))
+	}
+	return body, nil
+}
+
+func (a *API) statusError(op string, u *url.URL, resp *http.Response, body []byte, elapsed time.Duration) error {
+	msg := Message{}
+	if a.decodeError != nil {
+		msg = a.decodeError(body)
+	}
+	if msg.Message == "" && len(msg.Fields) == 0 {
+		msg.Message = Snippet(body)
+	}
+	e := &APIError{
+		Vendor:     a.name,
+		Operation:  op,
+		URL:        RedactURL(u),
+		StatusCode: resp.StatusCode,
+		Message:    msg.Message,
+		Code:       msg.Code,
+		Fields:     msg.Fields,
+	}
+	if retryableStatus(resp.StatusCode) {
+		e.GaveUp = &GiveUp{Tries: a.cfg.MaxRetries + 1, Elapsed: elapsed, WaitCap: a.cfg.RetryWaitMax}
+		e.GaveUp.LastWait, e.GaveUp.LastWaitAsked = serverWait(resp.Header, time.Now())
+	}
+	return e
+}
+
+func (a *API) transportError(ctx context.Context, op string, u *url.URL, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		err = ctxErr
+	}
+	switch {
+	case errors.Is(err, context.Canceled):
+		err = fmt.Errorf("stopped because the run was cancelled (Terraform was interrupted): %w", err)
+	case errors.Is(err, errBodyTooLarge):
+		err = fmt.Errorf("response body exceeds the %d byte limit", a.cfg.MaxResponseBytes)
+	case errors.Is(err, errListingTooLarge):
+		err = a.listingTooLarge()
+	case isTimeout(err):
+		err = fmt.Errorf("no complete response within request_timeout (%s): %w", a.cfg.RequestTimeout, err)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		err = fmt.Errorf("the connection closed before the whole response arrived, after %d retries: %w", a.cfg.MaxRetries, err)
+	case errors.Is(err, io.EOF):
+		err = fmt.Errorf("the server closed the connection without answering, after %d retries: %w", a.cfg.MaxRetries, err)
+	}
+	return a.ResponseError(op, u, err)
+}
+
+var errBodyTooLarge = errors.New("response body too large")
+
+// readCapped reads at most limit bytes, charged to budget, and fails rather
+// than truncating when the body is larger: a truncated price list must
+// never decode. A Content-Length (size; -1 when unknown) sizes the buffer
+// up front, so a body is read into one allocation rather than grown and
+// copied; it is only a hint, bounded by limit and by what is left of the
+// budget, and a body longer or shorter than it is read all the same.
+func readCapped(r io.ReadCloser, size, limit int64, budget *byteBudget) ([]byte, error) {
+	defer r.Close()
+	initial := int64(512)
+	if size >= 0 {
+		initial = min(size, limit, budget.remaining()) + 1 // +1: room to see EOF without growing
+	}
+	b := make([]byte, 0, max(initial, 1))
+	rd := budget.reader(io.LimitReader(r, limit+1))
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := rd.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if int64(len(b)) > limit {
+		return nil, errBodyTooLarge
+	}
+	return b, nil
+}
