@@ -4,11 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"net/url"
 	"strconv"
-
-	"golang.org/x/time/rate"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
@@ -28,17 +25,11 @@ type Identifai struct{ api *httpapi.API }
 // and a bucket of 30 refilled at 30/min, which can never exceed 60 in any
 // minute.
 func NewIdentifai(cfg httpapi.Config) (*Identifai, error) {
-	a, err := httpapi.New(cfg, httpapi.Spec{
-		Name: identifaiName,
-		Authorize: func(h http.Header, key string) {
-			h.Set("X-Api-Key", key)
-		},
-		Limiters: []*rate.Limiter{
-			rate.NewLimiter(1.8, 1),
-			rate.NewLimiter(0.5, 30),
-		},
-		DecodeError: decodeLaravelError,
-	})
+	return newIdentifai(IdentifaiVendor, cfg)
+}
+
+func newIdentifai(v *Vendor, cfg httpapi.Config) (*Identifai, error) {
+	a, err := httpapi.New(cfg, v.spec(cfg, decodeLaravelError))
 	if err != nil {
 		return nil, err
 	}

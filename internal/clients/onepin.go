@@ -26,11 +26,11 @@ type Onepin struct {
 
 // NewOnepin builds a OnePin client (Bearer auth when a key is configured).
 func NewOnepin(cfg httpapi.Config, workspaceID string) (*Onepin, error) {
-	a, err := httpapi.New(cfg, httpapi.Spec{
-		Name:        onepinName,
-		Authorize:   bearer,
-		DecodeError: decodeOnepinError,
-	})
+	return newOnepin(OnepinVendor, cfg, workspaceID)
+}
+
+func newOnepin(v *Vendor, cfg httpapi.Config, workspaceID string) (*Onepin, error) {
+	a, err := httpapi.New(cfg, v.spec(cfg, decodeOnepinError))
 	if err != nil {
 		return nil, err
 	}

@@ -20,12 +20,11 @@ type Paygentic struct{ api *httpapi.API }
 // NewPaygentic builds a Paygentic client (Bearer auth). Paygentic documents
 // no rate limit; 429s that come anyway are retried.
 func NewPaygentic(cfg httpapi.Config) (*Paygentic, error) {
-	a, err := httpapi.New(cfg, httpapi.Spec{
-		Name:        paygenticName,
-		Authorize:   bearer,
-		Parallel:    httpapi.UnpacedMaxParallelRequests,
-		DecodeError: decodePaygenticError,
-	})
+	return newPaygentic(PaygenticVendor, cfg)
+}
+
+func newPaygentic(v *Vendor, cfg httpapi.Config) (*Paygentic, error) {
+	a, err := httpapi.New(cfg, v.spec(cfg, decodePaygenticError))
 	if err != nil {
 		return nil, err
 	}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -22,14 +21,11 @@ type Probely struct{ api *httpapi.API }
 // NewProbely builds a Probely client: the credential goes in
 // "Authorization: JWT <key>", with the literal word JWT.
 func NewProbely(cfg httpapi.Config) (*Probely, error) {
-	a, err := httpapi.New(cfg, httpapi.Spec{
-		Name:     probelyName,
-		Parallel: httpapi.UnpacedMaxParallelRequests,
-		Authorize: func(h http.Header, key string) {
-			h.Set("Authorization", "JWT "+key)
-		},
-		DecodeError: decodeDRFError,
-	})
+	return newProbely(ProbelyVendor, cfg)
+}
+
+func newProbely(v *Vendor, cfg httpapi.Config) (*Probely, error) {
+	a, err := httpapi.New(cfg, v.spec(cfg, decodeDRFError))
 	if err != nil {
 		return nil, err
 	}

@@ -9,8 +9,6 @@ import (
 	"net/url"
 	"strconv"
 
-	"golang.org/x/time/rate"
-
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
@@ -27,16 +25,11 @@ type Streamskill struct {
 // under the documented token bucket: a burst of 30, then 2 requests/s with a
 // key (a burst of 5, then one request every 2 s without).
 func NewStreamskill(cfg httpapi.Config, language string) (*Streamskill, error) {
-	limiter := rate.NewLimiter(2, 30)
-	if cfg.APIKey == "" {
-		limiter = rate.NewLimiter(0.5, 5)
-	}
-	a, err := httpapi.New(cfg, httpapi.Spec{
-		Name:        streamskillName,
-		Authorize:   bearer,
-		Limiters:    []*rate.Limiter{limiter},
-		DecodeError: decodeStreamskillError,
-	})
+	return newStreamskill(StreamskillVendor, cfg, language)
+}
+
+func newStreamskill(v *Vendor, cfg httpapi.Config, language string) (*Streamskill, error) {
+	a, err := httpapi.New(cfg, v.spec(cfg, decodeStreamskillError))
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,12 @@
 package clients
 
-import "github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
+import (
+	"net/http"
+
+	"golang.org/x/time/rate"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
+)
 
 // Vendor declares one vendor the provider reads. It is the one place a
 // vendor's identity lives: the provider's schema block, its environment
@@ -20,16 +26,68 @@ type Vendor struct {
 	KeyEnv, BaseURLEnv []string
 	// KeyOptional is true when the vendor's price list is public.
 	KeyOptional bool
-	// Auth says how the key is sent, for the documentation.
-	Auth string
-	// RateLimits says how the client paces itself, for the documentation.
-	RateLimits string
+	// Auth is how the key is sent.
+	Auth Auth
+	// Pacing is how the client paces itself under the documented limits.
+	Pacing Pacing
 	// Settings are the vendor block's attributes beyond api_key and
 	// base_url.
 	Settings []Setting
 	// Open builds the vendor's client from the shared settings and the
 	// values of Settings (by name; "" when unset).
-	Open func(cfg httpapi.Config, settings map[string]string) (Client, error)
+	Open func(v *Vendor, cfg httpapi.Config, settings map[string]string) (Client, error)
+}
+
+// Auth is the header a vendor takes its key in: "<Scheme> <key>", or the
+// key alone when Scheme is empty.
+type Auth struct {
+	Header, Scheme string
+}
+
+func (a Auth) authorize(h http.Header, key string) {
+	if a.Scheme != "" {
+		key = a.Scheme + " " + key
+	}
+	h.Set(a.Header, key)
+}
+
+// String describes the header, for the documentation.
+func (a Auth) String() string {
+	if a.Scheme == "" {
+		return "`" + a.Header + "` header"
+	}
+	return "`" + a.Header + ": " + a.Scheme + "` header"
+}
+
+// Pacing is how a vendor's client stays under its documented limits.
+type Pacing struct {
+	// WithKey are token buckets every attempt waits on; WithoutKey, when
+	// set, replaces them for a client without a key.
+	WithKey, WithoutKey []Limit
+	// Parallel is the default max_parallel_requests of a listing; 0 is
+	// httpapi.DefaultMaxParallelRequests.
+	Parallel int
+	// Summary says it in words, for the documentation.
+	Summary string
+}
+
+// Limit is one token bucket: PerSecond sustained, Burst at once.
+type Limit struct {
+	PerSecond float64
+	Burst     int
+}
+
+// spec is the shared layer's view of the vendor for one configuration.
+func (v *Vendor) spec(cfg httpapi.Config, decodeError func([]byte) httpapi.Message) httpapi.Spec {
+	limits := v.Pacing.WithKey
+	if cfg.APIKey == "" && v.Pacing.WithoutKey != nil {
+		limits = v.Pacing.WithoutKey
+	}
+	limiters := make([]*rate.Limiter, len(limits))
+	for i, l := range limits {
+		limiters[i] = rate.NewLimiter(rate.Limit(l.PerSecond), l.Burst)
+	}
+	return httpapi.Spec{Name: v.Name, Authorize: v.Auth.authorize, Limiters: limiters, Parallel: v.Pacing.Parallel, DecodeError: decodeError}
 }
 
 // Setting is one vendor-specific string attribute of a vendor block.
@@ -63,10 +121,18 @@ var Vendors = []*Vendor{IdentifaiVendor, PaygenticVendor, ProbelyVendor, OnepinV
 var IdentifaiVendor = &Vendor{
 	Name: identifaiName, Title: "identifAI", DefaultBaseURL: IdentifaiDefaultBaseURL,
 	KeyEnv: []string{"IDENTIFAI_API_KEY"}, BaseURLEnv: []string{"IDENTIFAI_BASE_URL"},
-	Auth:       "`X-Api-Key` header",
-	RateLimits: "at most 1.8 requests/s and 30 requests/min (the documented limits)",
-	Open: func(cfg httpapi.Config, _ map[string]string) (Client, error) {
-		return NewIdentifai(cfg)
+	Auth: Auth{Header: "X-Api-Key"},
+	// The documented per-key limits are 2 GET/s and 60 GET/min, counted by
+	// Laravel in fixed windows, so the pacing keeps a margin: one request
+	// every 555 ms with no burst (a run right after another does not open
+	// with two at once), and a bucket of 30 refilled at 30/min, which can
+	// never exceed 60 in any minute.
+	Pacing: Pacing{
+		WithKey: []Limit{{PerSecond: 1.8, Burst: 1}, {PerSecond: 0.5, Burst: 30}},
+		Summary: "at most 1.8 requests/s and 30 requests/min (the documented limits)",
+	},
+	Open: func(v *Vendor, cfg httpapi.Config, _ map[string]string) (Client, error) {
+		return newIdentifai(v, cfg)
 	},
 }
 
@@ -74,10 +140,13 @@ var IdentifaiVendor = &Vendor{
 var PaygenticVendor = &Vendor{
 	Name: paygenticName, Title: "Paygentic", DefaultBaseURL: PaygenticDefaultBaseURL,
 	KeyEnv: []string{"PAYGENTIC_API_KEY", "PAYGENTIC_BEARER_AUTH"}, BaseURLEnv: []string{"PAYGENTIC_BASE_URL"},
-	Auth:       "`Authorization: Bearer` header",
-	RateLimits: "no documented limit; a 429 is retried honouring `Retry-After`",
-	Open: func(cfg httpapi.Config, _ map[string]string) (Client, error) {
-		return NewPaygentic(cfg)
+	Auth: Auth{Header: "Authorization", Scheme: "Bearer"},
+	Pacing: Pacing{
+		Parallel: httpapi.UnpacedMaxParallelRequests,
+		Summary:  "no documented limit; a 429 is retried honouring `Retry-After`",
+	},
+	Open: func(v *Vendor, cfg httpapi.Config, _ map[string]string) (Client, error) {
+		return newPaygentic(v, cfg)
 	},
 }
 
@@ -85,10 +154,13 @@ var PaygenticVendor = &Vendor{
 var ProbelyVendor = &Vendor{
 	Name: probelyName, Title: "Probely", DefaultBaseURL: ProbelyDefaultBaseURL,
 	KeyEnv: []string{"PROBELY_API_KEY"}, BaseURLEnv: []string{"PROBELY_BASE_URL", "PROBELY_API_BASE_URL"},
-	Auth:       "`Authorization: JWT` header",
-	RateLimits: "no documented limit; a 429 is retried honouring `Retry-After`",
-	Open: func(cfg httpapi.Config, _ map[string]string) (Client, error) {
-		return NewProbely(cfg)
+	Auth: Auth{Header: "Authorization", Scheme: "JWT"},
+	Pacing: Pacing{
+		Parallel: httpapi.UnpacedMaxParallelRequests,
+		Summary:  "no documented limit; a 429 is retried honouring `Retry-After`",
+	},
+	Open: func(v *Vendor, cfg httpapi.Config, _ map[string]string) (Client, error) {
+		return newProbely(v, cfg)
 	},
 }
 
@@ -96,14 +168,14 @@ var ProbelyVendor = &Vendor{
 var OnepinVendor = &Vendor{
 	Name: onepinName, Title: "OnePin", DefaultBaseURL: OnepinDefaultBaseURL,
 	KeyEnv: []string{"ONEPIN_API_KEY"}, BaseURLEnv: []string{"ONEPIN_BASE_URL"}, KeyOptional: true,
-	Auth:       "`Authorization: Bearer` header",
-	RateLimits: "one page at a time, following next links",
+	Auth:   Auth{Header: "Authorization", Scheme: "Bearer"},
+	Pacing: Pacing{Summary: "one page at a time, following next links"},
 	Settings: []Setting{{
 		Name:        "workspace_id",
 		Description: "OnePin workspace id, sent as the `X-Workspace-Id` header when set.",
 	}},
-	Open: func(cfg httpapi.Config, s map[string]string) (Client, error) {
-		return NewOnepin(cfg, s["workspace_id"])
+	Open: func(v *Vendor, cfg httpapi.Config, s map[string]string) (Client, error) {
+		return newOnepin(v, cfg, s["workspace_id"])
 	},
 }
 
@@ -111,14 +183,19 @@ var OnepinVendor = &Vendor{
 var StreamskillVendor = &Vendor{
 	Name: streamskillName, Title: "StreamSkill", DefaultBaseURL: StreamskillDefaultBaseURL,
 	KeyEnv: []string{"STREAMSKILL_API_KEY"}, BaseURLEnv: []string{"STREAMSKILL_BASE_URL"},
-	Auth:       "`Authorization: Bearer` header",
-	RateLimits: "a burst of 30, then 2 requests/s with a key (a burst of 5, then one request every 2 s without)",
+	Auth: Auth{Header: "Authorization", Scheme: "Bearer"},
+	// The documented token bucket, which is smaller without a key.
+	Pacing: Pacing{
+		WithKey:    []Limit{{PerSecond: 2, Burst: 30}},
+		WithoutKey: []Limit{{PerSecond: 0.5, Burst: 5}},
+		Summary:    "a burst of 30, then 2 requests/s with a key (a burst of 5, then one request every 2 s without)",
+	},
 	Settings: []Setting{{
 		Name:        "language",
 		Description: "Language of tariff titles and texts, sent as `Accept-Language`: `en` or `ru`. Defaults to `en`.",
 		OneOf:       []string{"en", "ru"},
 	}},
-	Open: func(cfg httpapi.Config, s map[string]string) (Client, error) {
-		return NewStreamskill(cfg, s["language"])
+	Open: func(v *Vendor, cfg httpapi.Config, s map[string]string) (Client, error) {
+		return newStreamskill(v, cfg, s["language"])
 	},
 }

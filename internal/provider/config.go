@@ -93,7 +93,7 @@ func vendorSchema(v *clients.Vendor) schema.SingleNestedAttribute {
 		attrs[s.Name] = settingSchema(s)
 	}
 	return schema.SingleNestedAttribute{
-		MarkdownDescription: fmt.Sprintf("%s settings. Requests are paced: %s.", v.Title, v.RateLimits),
+		MarkdownDescription: fmt.Sprintf("%s settings. Requests are paced: %s.", v.Title, v.Pacing.Summary),
 		Optional:            true,
 		Attributes:          attrs,
 	}
@@ -296,7 +296,7 @@ func openClients(common httpapi.Config, resolved map[*clients.Vendor]resolvedVen
 		cfg := common
 		cfg.APIKey = r.apiKey
 		cfg.BaseURL = r.baseURL
-		c, err := v.Open(cfg, r.settings)
+		c, err := v.Open(v, cfg, r.settings)
 		if err != nil {
 			return nil, err
 		}

@@ -28,9 +28,9 @@ func TestASixthVendorNeedsOnlyItsRegistryEntry(t *testing.T) {
 	acme := &clients.Vendor{
 		Name: "acme", Title: "Acme", DefaultBaseURL: "https://api.acme.example",
 		KeyEnv: []string{"ACME_API_KEY"}, BaseURLEnv: []string{"ACME_BASE_URL"},
-		Auth: "`X-Acme-Key` header", RateLimits: "10 requests/s",
+		Auth: clients.Auth{Header: "X-Acme-Key"}, Pacing: clients.Pacing{WithKey: []clients.Limit{{PerSecond: 10, Burst: 10}}, Summary: "10 requests/s"},
 		Settings: []clients.Setting{{Name: "region", Description: "Acme region.", OneOf: []string{"eu", "us"}}},
-		Open: func(cfg httpapi.Config, s map[string]string) (clients.Client, error) {
+		Open: func(_ *clients.Vendor, cfg httpapi.Config, s map[string]string) (clients.Client, error) {
 			opened = &acmeClient{cfg: cfg, region: s["region"]}
 			return opened, nil
 		},
