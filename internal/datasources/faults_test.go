@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
@@ -28,7 +29,7 @@ type faultTarget struct {
 	// config reads the vendor's whole list (StreamSkill: every tariff).
 	config string
 	// check asserts the complete, correct result against the fixture.
-	check func(t *testing.T, sb *acctest.Sandbox) resource.TestCheckFunc
+	check func(t *testing.T, sb *acctest.Sandbox) []statecheck.StateCheck
 	// request is a pattern naming the first request the read makes.
 	request string
 	// failingPage is a sandbox Fault.Match selecting one request, and
@@ -51,7 +52,7 @@ var faultTargets = []faultTarget{
 data "pricing_identifai_pricings" "all" {
   per_page = 10
 }`,
-		check: func(_ *testing.T, sb *acctest.Sandbox) resource.TestCheckFunc {
+		check: func(_ *testing.T, sb *acctest.Sandbox) []statecheck.StateCheck {
 			return checkIdentifaiList("data.pricing_identifai_pricings.all", identifaiOrder(sb, "desc"))
 		},
 		request:          `identifai: list pricings page 1 \(GET http://127\.0\.0\.1:\d+/identifai/api/partner/pricings\?[^)]*per_page=10\)`,
@@ -66,7 +67,7 @@ data "pricing_identifai_pricings" "all" {
 		seed:       1,
 		config: `
 data "pricing_paygentic_plans" "all" {}`,
-		check: func(_ *testing.T, sb *acctest.Sandbox) resource.TestCheckFunc {
+		check: func(_ *testing.T, sb *acctest.Sandbox) []statecheck.StateCheck {
 			return checkPaygenticList("data.pricing_paygentic_plans.all", paygenticFixture(sb, "", ""))
 		},
 		request:          `paygentic: list plans page 1 \(GET http://127\.0\.0\.1:\d+/paygentic/v0/plans\?limit=100&offset=0\)`,
@@ -83,7 +84,7 @@ data "pricing_paygentic_plans" "all" {}`,
 		seed:       3, // its first two requests fault
 		config: `
 data "pricing_probely_plans" "all" {}`,
-		check: func(_ *testing.T, sb *acctest.Sandbox) resource.TestCheckFunc {
+		check: func(_ *testing.T, sb *acctest.Sandbox) []statecheck.StateCheck {
 			return checkProbelyList("data.pricing_probely_plans.all", sb.ProbelyPlans())
 		},
 		request:          `probely: list plans page 1 \(GET http://127\.0\.0\.1:\d+/probely/plans/\?length=100&page=1\)`,
@@ -99,7 +100,7 @@ data "pricing_probely_plans" "all" {}`,
 		seed:       4, // its first two requests fault
 		config: `
 data "pricing_onepin_plans" "all" {}`,
-		check: func(_ *testing.T, sb *acctest.Sandbox) resource.TestCheckFunc {
+		check: func(_ *testing.T, sb *acctest.Sandbox) []statecheck.StateCheck {
 			return checkOnepinList(sb.OnepinPlans())
 		},
 		request:          `onepin: list plans page 1 \(GET http://127\.0\.0\.1:\d+/onepin/api/v1/billing/plans\?limit=100\)`,
@@ -114,13 +115,13 @@ data "pricing_onepin_plans" "all" {}`,
 		authPrefix: "Bearer ",
 		seed:       1,
 		config:     streamskillEveryTariffConfig(),
-		check: func(t *testing.T, sb *acctest.Sandbox) resource.TestCheckFunc {
-			var checks []resource.TestCheckFunc
+		check: func(t *testing.T, sb *acctest.Sandbox) []statecheck.StateCheck {
+			var checks []statecheck.StateCheck
 			for _, id := range streamskillTariffIDs {
 				name := fmt.Sprintf("data.pricing_streamskill_tariff.t%d", id)
-				checks = append(checks, checkStreamskillTariff(name, streamskillTariff(t, sb, id), "en"))
+				checks = append(checks, checkStreamskillTariff(name, streamskillTariff(t, sb, id), "en")...)
 			}
-			return resource.ComposeAggregateTestCheckFunc(checks...)
+			return checks
 		},
 		request:          `streamskill: get tariff 1 \(GET http://127\.0\.0\.1:\d+/streamskill/tarifs/1\?expand=panel\)`,
 		failingPage:      "/tarifs/7",
@@ -148,11 +149,9 @@ func TestAccEveryVendorReturnsTheFullListWhenThirtyPercentOfRequestsFail(t *test
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config: sb.ProviderConfig(fmt.Sprintf("max_retries = %d", acctest.FlakyRetries)) + ft.config,
-					Check: resource.ComposeAggregateTestCheckFunc(
-						ft.check(t, sb),
-						sb.CheckTransientFaultsServed(ft.vendor),
-					),
+					Config:            sb.ProviderConfig(fmt.Sprintf("max_retries = %d", acctest.FlakyRetries)) + ft.config,
+					ConfigStateChecks: ft.check(t, sb),
+					Check:             sb.CheckTransientFaultsServed(ft.vendor),
 				}},
 			})
 		})

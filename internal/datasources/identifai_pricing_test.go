@@ -3,10 +3,12 @@ package datasources_test
 import (
 	"fmt"
 	"regexp"
-	"strconv"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
@@ -32,10 +34,12 @@ data "pricing_identifai_pricing" "by_sku" {
 data "pricing_identifai_pricing" "by_name" {
   name = %q
 }`, p.ID, p.SKU, p.Name),
-			Check: resource.ComposeAggregateTestCheckFunc(
+			ConfigStateChecks: slices.Concat(
 				checkPricing("data.pricing_identifai_pricing.by_id", p),
 				checkPricing("data.pricing_identifai_pricing.by_sku", p),
 				checkPricing("data.pricing_identifai_pricing.by_name", p),
+			),
+			Check: resource.ComposeAggregateTestCheckFunc(
 				func(*terraform.State) error {
 					// Four data sources over one listing in one run: one
 					// request per Terraform command, never one per data source.
@@ -49,12 +53,12 @@ data "pricing_identifai_pricing" "by_name" {
 	})
 }
 
-func checkPricing(name string, p sandbox.IdentifaiPricing) resource.TestCheckFunc {
-	return resource.ComposeAggregateTestCheckFunc(
-		resource.TestCheckResourceAttr(name, "id", strconv.Itoa(p.ID)),
-		resource.TestCheckResourceAttr(name, "sku", p.SKU),
-		resource.TestCheckResourceAttr(name, "name", p.Name),
-	)
+func checkPricing(name string, p sandbox.IdentifaiPricing) []statecheck.StateCheck {
+	return []statecheck.StateCheck{
+		acctest.Attr(name, "id", knownvalue.Int64Exact(int64(p.ID))),
+		acctest.Attr(name, "sku", knownvalue.StringExact(p.SKU)),
+		acctest.Attr(name, "name", knownvalue.StringExact(p.Name)),
+	}
 }
 
 func TestAccIdentifaiPricingFailsUnlessExactlyOneMatches(t *testing.T) {

@@ -3,11 +3,13 @@ package datasources_test
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
-	"strconv"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
@@ -27,19 +29,19 @@ func identifaiOrder(sb *acctest.Sandbox, direction string) []sandbox.IdentifaiPr
 }
 
 // checkIdentifaiList checks the whole list against the fixture, in order.
-func checkIdentifaiList(name string, want []sandbox.IdentifaiPricing) resource.TestCheckFunc {
-	checks := []resource.TestCheckFunc{
-		resource.TestCheckResourceAttr(name, "total", strconv.Itoa(len(want))),
-		resource.TestCheckResourceAttr(name, "pricings.#", strconv.Itoa(len(want))),
+func checkIdentifaiList(name string, want []sandbox.IdentifaiPricing) []statecheck.StateCheck {
+	checks := []statecheck.StateCheck{
+		acctest.Attr(name, "total", knownvalue.Int64Exact(int64(len(want)))),
+		acctest.Attr(name, "pricings", knownvalue.ListSizeExact(len(want))),
 	}
 	for i, p := range want {
 		checks = append(checks,
-			resource.TestCheckResourceAttr(name, fmt.Sprintf("pricings.%d.id", i), strconv.Itoa(p.ID)),
-			resource.TestCheckResourceAttr(name, fmt.Sprintf("pricings.%d.sku", i), p.SKU),
-			resource.TestCheckResourceAttr(name, fmt.Sprintf("pricings.%d.name", i), p.Name),
+			acctest.Attr(name, fmt.Sprintf("pricings.%d.id", i), knownvalue.Int64Exact(int64(p.ID))),
+			acctest.Attr(name, fmt.Sprintf("pricings.%d.sku", i), knownvalue.StringExact(p.SKU)),
+			acctest.Attr(name, fmt.Sprintf("pricings.%d.name", i), knownvalue.StringExact(p.Name)),
 		)
 	}
-	return resource.ComposeAggregateTestCheckFunc(checks...)
+	return checks
 }
 
 func TestAccIdentifaiPricingsReturnsTheFullListWhateverThePageSize(t *testing.T) {
@@ -59,10 +61,12 @@ func TestAccIdentifaiPricingsReturnsTheFullListWhateverThePageSize(t *testing.T)
 data "pricing_identifai_pricings" "all" {
   per_page = %s
 }`, perPage),
-					Check: resource.ComposeAggregateTestCheckFunc(
+					ConfigStateChecks: slices.Concat(
 						checkIdentifaiList("data.pricing_identifai_pricings.all", want),
-						resource.TestCheckResourceAttr("data.pricing_identifai_pricings.all", "order", "created_at"),
-						resource.TestCheckResourceAttr("data.pricing_identifai_pricings.all", "direction", "desc"),
+						[]statecheck.StateCheck{
+							acctest.Attr("data.pricing_identifai_pricings.all", "order", knownvalue.StringExact("created_at")),
+							acctest.Attr("data.pricing_identifai_pricings.all", "direction", knownvalue.StringExact("desc")),
+						},
 					),
 				}},
 			})
@@ -96,7 +100,7 @@ data "pricing_identifai_pricings" "id_desc" {
   direction = "desc"
   per_page  = 23
 }`,
-			Check: resource.ComposeAggregateTestCheckFunc(
+			ConfigStateChecks: slices.Concat(
 				checkIdentifaiList("data.pricing_identifai_pricings.asc", identifaiOrder(sb, "asc")),
 				checkIdentifaiList("data.pricing_identifai_pricings.id_asc", byID),
 				checkIdentifaiList("data.pricing_identifai_pricings.id_desc", byIDDesc),
@@ -121,8 +125,8 @@ func TestAccIdentifaiPricingsRecoversFromTransientFailures(t *testing.T) {
 				Steps: []resource.TestStep{{
 					Config: sb.ProviderConfig() + `
 data "pricing_identifai_pricings" "all" {}`,
+					ConfigStateChecks: checkIdentifaiList("data.pricing_identifai_pricings.all", identifaiOrder(sb, "desc")),
 					Check: resource.ComposeAggregateTestCheckFunc(
-						checkIdentifaiList("data.pricing_identifai_pricings.all", identifaiOrder(sb, "desc")),
 						func(*terraform.State) error {
 							if got := sb.Responses(sandbox.VendorIdentifai, fault.Status); got != 1 {
 								return fmt.Errorf("sandbox answered %d times with %d, want exactly once", got, fault.Status)
@@ -209,9 +213,11 @@ data "pricing_identifai_pricings" "same" {
 data "pricing_identifai_pricing" "trial" {
   sku = "trial"
 }`, sources, perPage),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr("data.pricing_identifai_pricings.same[49]", "total", knownvalue.Int64Exact(45)),
+				acctest.Attr("data.pricing_identifai_pricing.trial", "sku", knownvalue.StringExact("trial")),
+			},
 			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr("data.pricing_identifai_pricings.same.49", "total", "45"),
-				resource.TestCheckResourceAttr("data.pricing_identifai_pricing.trial", "sku", "trial"),
 				func(*terraform.State) error {
 					// 50 identical lists cost the 5 pages of one, and the
 					// lookup the single request of the default listing.
@@ -239,8 +245,8 @@ func TestAccIdentifaiPricingsStaysUnderTheVendorsRateLimit(t *testing.T) {
 data "pricing_identifai_pricings" "small_pages" {
   per_page = 9
 }`,
+			ConfigStateChecks: checkIdentifaiList("data.pricing_identifai_pricings.small_pages", identifaiOrder(sb, "desc")),
 			Check: resource.ComposeAggregateTestCheckFunc(
-				checkIdentifaiList("data.pricing_identifai_pricings.small_pages", identifaiOrder(sb, "desc")),
 				func(*terraform.State) error {
 					if n := sb.Responses(sandbox.VendorIdentifai, 429); n != 0 {
 						return fmt.Errorf("sandbox answered %d requests with 429, want none", n)

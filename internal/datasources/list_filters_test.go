@@ -3,11 +3,14 @@ package datasources_test
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
@@ -15,15 +18,21 @@ import (
 )
 
 // checkIDs checks a filtered list's total, length and ids, in order.
-func checkIDs(name, list string, want []string) resource.TestCheckFunc {
-	checks := []resource.TestCheckFunc{
-		resource.TestCheckResourceAttr(name, "total", strconv.Itoa(len(want))),
-		resource.TestCheckResourceAttr(name, list+".#", strconv.Itoa(len(want))),
+// checkIDs checks a filtered list holds exactly want, in order; pricings
+// (identifAI) have numeric ids, the other vendors string ids.
+func checkIDs(name, list string, want []string) []statecheck.StateCheck {
+	checks := []statecheck.StateCheck{
+		acctest.Attr(name, "total", knownvalue.Int64Exact(int64(len(want)))),
+		acctest.Attr(name, list, knownvalue.ListSizeExact(len(want))),
 	}
 	for i, id := range want {
-		checks = append(checks, resource.TestCheckResourceAttr(name, fmt.Sprintf("%s.%d.id", list, i), id))
+		idCheck := knownvalue.Check(knownvalue.StringExact(id))
+		if list == "pricings" {
+			idCheck = knownvalue.NumberExact(acctest.Number(id))
+		}
+		checks = append(checks, acctest.Attr(name, fmt.Sprintf("%s.%d.id", list, i), idCheck))
 	}
-	return resource.ComposeAggregateTestCheckFunc(checks...)
+	return checks
 }
 
 // checkRequests fails unless the sandbox served exactly want requests of
@@ -88,20 +97,24 @@ data "pricing_paygentic_plans" "no_match" {
 data "pricing_paygentic_plan" "lookup" {
   id = %[1]q
 }`, picked[0], picked[1], picked[2], re.String()),
-			Check: resource.ComposeAggregateTestCheckFunc(
+			ConfigStateChecks: slices.Concat(
 				checkIDs("data.pricing_paygentic_plans.by_id", "plans", picked),
-				resource.TestCheckResourceAttr("data.pricing_paygentic_plans.by_id", "plans.1.prices.#", strconv.Itoa(len(all[420].Prices))),
-				resource.TestCheckResourceAttr("data.pricing_paygentic_plans.by_id", "plans.1.prices.0.id", all[420].Prices[0].ID),
 				checkIDs("data.pricing_paygentic_plans.by_id_without_prices", "plans", picked[:2]),
-				resource.TestCheckNoResourceAttr("data.pricing_paygentic_plans.by_id_without_prices", "plans.0.prices.#"),
-				resource.TestCheckNoResourceAttr("data.pricing_paygentic_plans.by_id_without_prices", "plans.1.prices.#"),
-				resource.TestCheckResourceAttr("data.pricing_paygentic_plans.by_id_without_prices", "plans.1.name", all[420].Name),
 				checkIDs("data.pricing_paygentic_plans.by_name", "plans", byName),
 				checkIDs("data.pricing_paygentic_plans.by_name_monthly_usd", "plans", byNameMonthlyUSD),
 				checkIDs("data.pricing_paygentic_plans.empty_ids", "plans", nil),
 				checkIDs("data.pricing_paygentic_plans.unknown_ids", "plans", nil),
 				checkIDs("data.pricing_paygentic_plans.no_match", "plans", nil),
-				resource.TestCheckResourceAttr("data.pricing_paygentic_plan.lookup", "prices.#", strconv.Itoa(len(all[7].Prices))),
+				[]statecheck.StateCheck{
+					acctest.Attr("data.pricing_paygentic_plans.by_id", "plans.1.prices", knownvalue.ListSizeExact(len(all[420].Prices))),
+					acctest.Attr("data.pricing_paygentic_plans.by_id", "plans.1.prices.0.id", knownvalue.StringExact(all[420].Prices[0].ID)),
+					acctest.Attr("data.pricing_paygentic_plans.by_id_without_prices", "plans.0.prices", knownvalue.Null()),
+					acctest.Attr("data.pricing_paygentic_plans.by_id_without_prices", "plans.1.prices", knownvalue.Null()),
+					acctest.Attr("data.pricing_paygentic_plans.by_id_without_prices", "plans.1.name", knownvalue.StringExact(all[420].Name)),
+					acctest.Attr("data.pricing_paygentic_plan.lookup", "prices", knownvalue.ListSizeExact(len(all[7].Prices))),
+				},
+			),
+			Check: resource.ComposeAggregateTestCheckFunc(
 				// Seven filtered lists share the 10 pages of one listing; the
 				// lookup by id is its own single GET /v0/plans/{id}.
 				checkRequests(sb, sandbox.VendorPaygentic, 10+1),
@@ -187,17 +200,23 @@ data "pricing_onepin_plans" "pro" {
   ids        = [%q, "not-a-plan"]
   name_regex = "^Pro Plan$"
 }`, idA.ID, idB.ID, idA.SKU, sandbox.ProbelyExamplePlanID, pro),
-			Check: resource.ComposeAggregateTestCheckFunc(
+			ConfigStateChecks: slices.Concat(
 				// newest first: the higher id comes first
 				checkIDs("data.pricing_identifai_pricings.by_id", "pricings", []string{strconv.Itoa(idA.ID), strconv.Itoa(idB.ID)}),
 				checkIDs("data.pricing_identifai_pricings.by_sku", "pricings", []string{strconv.Itoa(idA.ID)}),
 				checkIDs("data.pricing_probely_plans.yearly", "plans", yearlyIDs),
-				resource.TestCheckNoResourceAttr("data.pricing_probely_plans.yearly", "plans.0.allowed_credits_packs.#"),
 				checkIDs("data.pricing_probely_plans.example", "plans", []string{sandbox.ProbelyExamplePlanID}),
 				checkIDs("data.pricing_onepin_plans.free_yearly_usd", "plans", freeYearlyUSD),
 				checkIDs("data.pricing_onepin_plans.pro", "plans", []string{pro}),
+				[]statecheck.StateCheck{
+					acctest.Attr("data.pricing_probely_plans.yearly", "plans.0.allowed_credits_packs", knownvalue.Null()),
+				},
+			),
+			Check: resource.ComposeAggregateTestCheckFunc(
 				checkRequests(sb, sandbox.VendorIdentifai, 1),
+
 				checkRequests(sb, sandbox.VendorProbely, (len(probely)+99)/100),
+
 				checkRequests(sb, sandbox.VendorOnepin, (len(onepin)+99)/100),
 			),
 		}},

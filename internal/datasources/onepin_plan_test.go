@@ -3,9 +3,12 @@ package datasources_test
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
@@ -31,13 +34,17 @@ data "pricing_onepin_plan" "by_id" {
 data "pricing_onepin_plan" "by_name" {
   name = %q
 }`, plus.ID, pro.Name),
-			Check: resource.ComposeAggregateTestCheckFunc(
+			ConfigStateChecks: slices.Concat(
 				checkOnepinPlan("data.pricing_onepin_plan.by_id", "", plus),
-				resource.TestCheckResourceAttr("data.pricing_onepin_plan.by_id", "amount_decimal", "49999"),
-				resource.TestCheckResourceAttr("data.pricing_onepin_plan.by_id", "limits.users", "unlimited"),
-				resource.TestCheckResourceAttr("data.pricing_onepin_plan.by_id", "limits.sla_hours", "4"),
 				checkOnepinPlan("data.pricing_onepin_plan.by_name", "", pro),
-				resource.TestCheckResourceAttr("data.pricing_onepin_plan.by_name", "amount_decimal", "29.99"),
+				[]statecheck.StateCheck{
+					acctest.Attr("data.pricing_onepin_plan.by_id", "amount_decimal", knownvalue.StringExact("49999")),
+					acctest.Attr("data.pricing_onepin_plan.by_id", "limits.users", knownvalue.StringExact("unlimited")),
+					acctest.Attr("data.pricing_onepin_plan.by_id", "limits.sla_hours", knownvalue.StringExact("4")),
+					acctest.Attr("data.pricing_onepin_plan.by_name", "amount_decimal", knownvalue.StringExact("29.99")),
+				},
+			),
+			Check: resource.ComposeAggregateTestCheckFunc(
 				func(*terraform.State) error {
 					// Three data sources over one listing in one run: one
 					// request per Terraform command, never one per data source.

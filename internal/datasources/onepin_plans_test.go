@@ -2,10 +2,12 @@ package datasources_test
 
 import (
 	"fmt"
-	"strconv"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
@@ -26,60 +28,60 @@ func onepinPlanNamed(t *testing.T, sb *acctest.Sandbox, name string) (int, sandb
 
 // checkOnepinPlan checks every attribute of one plan that the fixture
 // states, at prefix ("plans.3." in a list, "" in a lookup).
-func checkOnepinPlan(name, prefix string, p sandbox.OnepinPlan) resource.TestCheckFunc {
-	checks := []resource.TestCheckFunc{
-		resource.TestCheckResourceAttr(name, prefix+"id", p.ID),
-		resource.TestCheckResourceAttr(name, prefix+"name", p.Name),
-		resource.TestCheckResourceAttr(name, prefix+"tier", p.Tier),
-		resource.TestCheckResourceAttr(name, prefix+"billing_interval", p.BillingInterval),
-		resource.TestCheckResourceAttr(name, prefix+"amount", strconv.Itoa(p.Amount)),
-		resource.TestCheckResourceAttr(name, prefix+"currency", p.Currency),
-		resource.TestCheckResourceAttr(name, prefix+"display_order", strconv.Itoa(p.DisplayOrder)),
-		resource.TestCheckResourceAttr(name, prefix+"limits.%", strconv.Itoa(len(p.Limits))),
+func checkOnepinPlan(name, prefix string, p sandbox.OnepinPlan) []statecheck.StateCheck {
+	checks := []statecheck.StateCheck{
+		acctest.Attr(name, prefix+"id", knownvalue.StringExact(p.ID)),
+		acctest.Attr(name, prefix+"name", knownvalue.StringExact(p.Name)),
+		acctest.Attr(name, prefix+"tier", knownvalue.StringExact(p.Tier)),
+		acctest.Attr(name, prefix+"billing_interval", knownvalue.StringExact(p.BillingInterval)),
+		acctest.Attr(name, prefix+"amount", knownvalue.Int64Exact(int64(p.Amount))),
+		acctest.Attr(name, prefix+"currency", knownvalue.StringExact(p.Currency)),
+		acctest.Attr(name, prefix+"display_order", knownvalue.Int64Exact(int64(p.DisplayOrder))),
+		acctest.Attr(name, prefix+"limits", knownvalue.MapSizeExact(len(p.Limits))),
 	}
 	for k, v := range p.Limits {
-		checks = append(checks, resource.TestCheckResourceAttr(name, prefix+"limits."+k, fmt.Sprint(v)))
+		checks = append(checks, acctest.MapEntry(name, prefix+"limits", k, knownvalue.StringExact(fmt.Sprint(v))))
 	}
-	return resource.ComposeAggregateTestCheckFunc(checks...)
+	return checks
 }
 
 // checkOnepinSamples checks the values that matter most on named plans:
 // minor units scaled to a decimal, "unlimited", and keys beyond the
 // documented three.
-func checkOnepinSamples(t *testing.T, sb *acctest.Sandbox, name string) resource.TestCheckFunc {
+func checkOnepinSamples(t *testing.T, sb *acctest.Sandbox, name string) []statecheck.StateCheck {
 	at := func(plan string) string {
 		i, _ := onepinPlanNamed(t, sb, plan)
 		return fmt.Sprintf("plans.%d.", i)
 	}
-	return resource.ComposeAggregateTestCheckFunc(
-		resource.TestCheckResourceAttr(name, at("Pro Plan")+"amount", "2999"),
-		resource.TestCheckResourceAttr(name, at("Pro Plan")+"amount_decimal", "29.99"),
-		resource.TestCheckResourceAttr(name, at("Pro Plan")+"limits.projects", "50"),
-		resource.TestCheckResourceAttr(name, at("Team Monthly (EUR)")+"amount_decimal", "45.99"),
-		resource.TestCheckResourceAttr(name, at("Free Plan")+"amount_decimal", "0"),
-		resource.TestCheckResourceAttr(name, at("Enterprise Plan")+"tier", "custom"),
-		resource.TestCheckResourceAttr(name, at("Enterprise Plan")+"amount_decimal", "0"),
-		resource.TestCheckResourceAttr(name, at("Enterprise Plan")+"limits.users", "unlimited"),
-		resource.TestCheckResourceAttr(name, at("Enterprise Plan")+"limits.support", "priority"),
-		resource.TestCheckResourceAttr(name, at("Enterprise Plus")+"amount_decimal", "49999"),
-		resource.TestCheckResourceAttr(name, at("Enterprise Plus")+"limits.%", "5"),
-		resource.TestCheckResourceAttr(name, at("Enterprise Plus")+"limits.sla_hours", "4"),
-		resource.TestCheckResourceAttr(name, at("Enterprise Plus")+"limits.storage_gb", "unlimited"),
-	)
+	return []statecheck.StateCheck{
+		acctest.Attr(name, at("Pro Plan")+"amount", knownvalue.Int64Exact(2999)),
+		acctest.Attr(name, at("Pro Plan")+"amount_decimal", knownvalue.StringExact("29.99")),
+		acctest.Attr(name, at("Pro Plan")+"limits.projects", knownvalue.StringExact("50")),
+		acctest.Attr(name, at("Team Monthly (EUR)")+"amount_decimal", knownvalue.StringExact("45.99")),
+		acctest.Attr(name, at("Free Plan")+"amount_decimal", knownvalue.StringExact("0")),
+		acctest.Attr(name, at("Enterprise Plan")+"tier", knownvalue.StringExact("custom")),
+		acctest.Attr(name, at("Enterprise Plan")+"amount_decimal", knownvalue.StringExact("0")),
+		acctest.Attr(name, at("Enterprise Plan")+"limits.users", knownvalue.StringExact("unlimited")),
+		acctest.Attr(name, at("Enterprise Plan")+"limits.support", knownvalue.StringExact("priority")),
+		acctest.Attr(name, at("Enterprise Plus")+"amount_decimal", knownvalue.StringExact("49999")),
+		acctest.Attr(name, at("Enterprise Plus")+"limits", knownvalue.MapSizeExact(5)),
+		acctest.Attr(name, at("Enterprise Plus")+"limits.sla_hours", knownvalue.StringExact("4")),
+		acctest.Attr(name, at("Enterprise Plus")+"limits.storage_gb", knownvalue.StringExact("unlimited")),
+	}
 }
 
 // checkOnepinList checks the whole list of data.pricing_onepin_plans.all
 // against the fixture, in order.
-func checkOnepinList(want []sandbox.OnepinPlan) resource.TestCheckFunc {
+func checkOnepinList(want []sandbox.OnepinPlan) []statecheck.StateCheck {
 	const name = "data.pricing_onepin_plans.all"
-	checks := []resource.TestCheckFunc{
-		resource.TestCheckResourceAttr(name, "total", strconv.Itoa(len(want))),
-		resource.TestCheckResourceAttr(name, "plans.#", strconv.Itoa(len(want))),
+	checks := []statecheck.StateCheck{
+		acctest.Attr(name, "total", knownvalue.Int64Exact(int64(len(want)))),
+		acctest.Attr(name, "plans", knownvalue.ListSizeExact(len(want))),
 	}
 	for i, p := range want {
-		checks = append(checks, checkOnepinPlan(name, fmt.Sprintf("plans.%d.", i), p))
+		checks = append(checks, checkOnepinPlan(name, fmt.Sprintf("plans.%d.", i), p)...)
 	}
-	return resource.ComposeAggregateTestCheckFunc(checks...)
+	return checks
 }
 
 // checkOnepinHeader checks a header of the sandbox's latest OnePin request.
@@ -103,10 +105,13 @@ func TestAccOnepinPlansReadsTheFullListWithoutAKey(t *testing.T) {
 				sandbox.VendorOnepin: fmt.Sprintf("base_url = %q", sb.BaseURL(sandbox.VendorOnepin)),
 			}) + `
 data "pricing_onepin_plans" "all" {}`,
-			Check: resource.ComposeAggregateTestCheckFunc(
+			ConfigStateChecks: slices.Concat(
 				checkOnepinList(sb.OnepinPlans()),
 				checkOnepinSamples(t, sb, "data.pricing_onepin_plans.all"),
+			),
+			Check: resource.ComposeAggregateTestCheckFunc(
 				checkOnepinHeader(sb, "Authorization", ""),
+
 				checkOnepinHeader(sb, "X-Workspace-Id", ""),
 			),
 		}},
@@ -124,9 +129,10 @@ func TestAccOnepinPlansSendsTheKeyAndWorkspaceID(t *testing.T) {
 				sandbox.VendorOnepin: fmt.Sprintf("api_key = %q, base_url = %q, workspace_id = \"ws_team42\"", sandbox.OnepinKey, sb.BaseURL(sandbox.VendorOnepin)),
 			}) + `
 data "pricing_onepin_plans" "all" {}`,
+			ConfigStateChecks: checkOnepinList(sb.OnepinPlans()),
 			Check: resource.ComposeAggregateTestCheckFunc(
-				checkOnepinList(sb.OnepinPlans()),
 				checkOnepinHeader(sb, "X-Workspace-Id", "ws_team42"),
+
 				checkOnepinHeader(sb, "Authorization", "Bearer "+sandbox.OnepinKey),
 			),
 		}},
@@ -143,8 +149,8 @@ func TestAccOnepinPlansRecoversFromARateLimit(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + `
 data "pricing_onepin_plans" "all" {}`,
+			ConfigStateChecks: checkOnepinList(sb.OnepinPlans()),
 			Check: resource.ComposeAggregateTestCheckFunc(
-				checkOnepinList(sb.OnepinPlans()),
 				func(*terraform.State) error {
 					if got := sb.Responses(sandbox.VendorOnepin, 429); got != 1 {
 						return fmt.Errorf("sandbox answered %d times with 429, want exactly once", got)

@@ -2,9 +2,12 @@ package datasources_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
@@ -32,20 +35,22 @@ data "pricing_paygentic_plan" "business" {
 data "pricing_paygentic_plan" "usage_only" {
   id = %q
 }`, basic.ID, business.ID, all[3].ID),
-			Check: resource.ComposeAggregateTestCheckFunc(
+			ConfigStateChecks: slices.Concat(
 				checkPaygenticPlan("data.pricing_paygentic_plan.basic", "", basic),
-				resource.TestCheckResourceAttr("data.pricing_paygentic_plan.basic", "name", "Basic Tier"),
-				resource.TestCheckResourceAttr("data.pricing_paygentic_plan.basic", "price", "49990000000"),
-				resource.TestCheckResourceAttr("data.pricing_paygentic_plan.basic", "price_amount", "49.99"),
-				resource.TestCheckResourceAttr("data.pricing_paygentic_plan.basic", "default_tax_rate", "8.5"),
-				resource.TestCheckResourceAttr("data.pricing_paygentic_plan.basic", "billing_interval", "monthly"),
 				checkPaygenticPlan("data.pricing_paygentic_plan.business", "", business),
-				resource.TestCheckResourceAttr("data.pricing_paygentic_plan.business", "name", "Business Package"),
-				resource.TestCheckResourceAttr("data.pricing_paygentic_plan.business", "price", "199000000000"),
-				resource.TestCheckResourceAttr("data.pricing_paygentic_plan.business", "price_amount", "199"),
 				checkPaygenticPlan("data.pricing_paygentic_plan.usage_only", "", all[3]),
-				resource.TestCheckNoResourceAttr("data.pricing_paygentic_plan.usage_only", "price"),
-				resource.TestCheckNoResourceAttr("data.pricing_paygentic_plan.usage_only", "price_amount"),
+				[]statecheck.StateCheck{
+					acctest.Attr("data.pricing_paygentic_plan.basic", "name", knownvalue.StringExact("Basic Tier")),
+					acctest.Attr("data.pricing_paygentic_plan.basic", "price", knownvalue.StringExact("49990000000")),
+					acctest.Attr("data.pricing_paygentic_plan.basic", "price_amount", knownvalue.StringExact("49.99")),
+					acctest.Attr("data.pricing_paygentic_plan.basic", "default_tax_rate", knownvalue.NumberExact(acctest.Number("8.5"))),
+					acctest.Attr("data.pricing_paygentic_plan.basic", "billing_interval", knownvalue.StringExact("monthly")),
+					acctest.Attr("data.pricing_paygentic_plan.business", "name", knownvalue.StringExact("Business Package")),
+					acctest.Attr("data.pricing_paygentic_plan.business", "price", knownvalue.StringExact("199000000000")),
+					acctest.Attr("data.pricing_paygentic_plan.business", "price_amount", knownvalue.StringExact("199")),
+					acctest.Attr("data.pricing_paygentic_plan.usage_only", "price", knownvalue.Null()),
+					acctest.Attr("data.pricing_paygentic_plan.usage_only", "price_amount", knownvalue.Null()),
+				},
 			),
 		}},
 	})

@@ -3,11 +3,14 @@ package datasources_test
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
@@ -28,72 +31,72 @@ func paygenticFixture(sb *acctest.Sandbox, merchantID, productID string) []sandb
 
 // checkStringOrNull checks an attribute the fixture may leave out: the
 // sandbox omits empty strings, which must then be null in state.
-func checkStringOrNull(name, key, want string) resource.TestCheckFunc {
+func checkStringOrNull(name, key, want string) statecheck.StateCheck {
 	if want == "" {
-		return resource.TestCheckNoResourceAttr(name, key)
+		return acctest.Attr(name, key, knownvalue.Null())
 	}
-	return resource.TestCheckResourceAttr(name, key, want)
+	return acctest.Attr(name, key, knownvalue.StringExact(want))
 }
 
 // checkPaygenticPlan checks every attribute of one plan, found at prefix
 // ("" for the lookup data source, "plans.3." in a list), against the fixture.
 // price_amount is checked by the callers, against hand-computed values.
-func checkPaygenticPlan(name, prefix string, p sandbox.PaygenticPlan) resource.TestCheckFunc {
-	checks := []resource.TestCheckFunc{
-		resource.TestCheckResourceAttr(name, prefix+"id", p.ID),
-		resource.TestCheckResourceAttr(name, prefix+"name", p.Name),
-		resource.TestCheckResourceAttr(name, prefix+"description", p.Description),
-		resource.TestCheckResourceAttr(name, prefix+"invoice_display_name", p.InvoiceDisplayName),
-		resource.TestCheckResourceAttr(name, prefix+"currency", p.Currency),
-		resource.TestCheckResourceAttr(name, prefix+"billing_cadence", p.BillingCadence),
+func checkPaygenticPlan(name, prefix string, p sandbox.PaygenticPlan) []statecheck.StateCheck {
+	checks := []statecheck.StateCheck{
+		acctest.Attr(name, prefix+"id", knownvalue.StringExact(p.ID)),
+		acctest.Attr(name, prefix+"name", knownvalue.StringExact(p.Name)),
+		acctest.Attr(name, prefix+"description", knownvalue.StringExact(p.Description)),
+		acctest.Attr(name, prefix+"invoice_display_name", knownvalue.StringExact(p.InvoiceDisplayName)),
+		acctest.Attr(name, prefix+"currency", knownvalue.StringExact(p.Currency)),
+		acctest.Attr(name, prefix+"billing_cadence", knownvalue.StringExact(p.BillingCadence)),
 		checkStringOrNull(name, prefix+"billing_interval", p.BillingInterval),
 		checkStringOrNull(name, prefix+"price", p.Price),
-		resource.TestCheckResourceAttr(name, prefix+"default_tax_code", p.DefaultTaxCode),
-		resource.TestCheckResourceAttr(name, prefix+"default_tax_rate", strconv.FormatFloat(p.DefaultTaxRate, 'f', -1, 64)),
-		resource.TestCheckResourceAttr(name, prefix+"tax_behavior", p.TaxBehavior),
-		resource.TestCheckResourceAttr(name, prefix+"merchant_id", p.MerchantID),
-		resource.TestCheckResourceAttr(name, prefix+"product_id", p.ProductID),
-		resource.TestCheckResourceAttr(name, prefix+"created_at", p.CreatedAt),
-		resource.TestCheckResourceAttr(name, prefix+"updated_at", p.UpdatedAt),
-		resource.TestCheckResourceAttr(name, prefix+"prices.#", strconv.Itoa(len(p.Prices))),
+		acctest.Attr(name, prefix+"default_tax_code", knownvalue.StringExact(p.DefaultTaxCode)),
+		acctest.Attr(name, prefix+"default_tax_rate", knownvalue.NumberExact(acctest.Number(strconv.FormatFloat(p.DefaultTaxRate, 'f', -1, 64)))),
+		acctest.Attr(name, prefix+"tax_behavior", knownvalue.StringExact(p.TaxBehavior)),
+		acctest.Attr(name, prefix+"merchant_id", knownvalue.StringExact(p.MerchantID)),
+		acctest.Attr(name, prefix+"product_id", knownvalue.StringExact(p.ProductID)),
+		acctest.Attr(name, prefix+"created_at", knownvalue.StringExact(p.CreatedAt)),
+		acctest.Attr(name, prefix+"updated_at", knownvalue.StringExact(p.UpdatedAt)),
+		acctest.Attr(name, prefix+"prices", knownvalue.ListSizeExact(len(p.Prices))),
 	}
 	if p.Price == "" {
-		checks = append(checks, resource.TestCheckNoResourceAttr(name, prefix+"price_amount"))
+		checks = append(checks, acctest.Attr(name, prefix+"price_amount", knownvalue.Null()))
 	}
 	for i, pr := range p.Prices {
 		at := fmt.Sprintf("%sprices.%d.", prefix, i)
 		checks = append(checks,
-			resource.TestCheckResourceAttr(name, at+"id", pr.ID),
-			resource.TestCheckResourceAttr(name, at+"model", pr.Model),
-			resource.TestCheckResourceAttr(name, at+"payment_term", pr.PaymentTerm),
-			resource.TestCheckResourceAttr(name, at+"billable_metric_id", pr.BillableMetricID),
-			resource.TestCheckResourceAttr(name, at+"invoice_display_name", pr.InvoiceDisplayName),
+			acctest.Attr(name, at+"id", knownvalue.StringExact(pr.ID)),
+			acctest.Attr(name, at+"model", knownvalue.StringExact(pr.Model)),
+			acctest.Attr(name, at+"payment_term", knownvalue.StringExact(pr.PaymentTerm)),
+			acctest.Attr(name, at+"billable_metric_id", knownvalue.StringExact(pr.BillableMetricID)),
+			acctest.Attr(name, at+"invoice_display_name", knownvalue.StringExact(pr.InvoiceDisplayName)),
 			checkStringOrNull(name, at+"unit_amount", pr.UnitAmount),
 			checkStringOrNull(name, at+"currency", pr.Currency),
-			resource.TestCheckResourceAttr(name, at+"created_at", pr.CreatedAt),
-			resource.TestCheckResourceAttr(name, at+"updated_at", pr.UpdatedAt),
+			acctest.Attr(name, at+"created_at", knownvalue.StringExact(pr.CreatedAt)),
+			acctest.Attr(name, at+"updated_at", knownvalue.StringExact(pr.UpdatedAt)),
 		)
 	}
-	return resource.ComposeAggregateTestCheckFunc(checks...)
+	return checks
 }
 
 // checkPaygenticList checks count, total and every plan's id, merchant,
 // product and price, in order, against the fixture.
-func checkPaygenticList(name string, want []sandbox.PaygenticPlan) resource.TestCheckFunc {
-	checks := []resource.TestCheckFunc{
-		resource.TestCheckResourceAttr(name, "total", strconv.Itoa(len(want))),
-		resource.TestCheckResourceAttr(name, "plans.#", strconv.Itoa(len(want))),
+func checkPaygenticList(name string, want []sandbox.PaygenticPlan) []statecheck.StateCheck {
+	checks := []statecheck.StateCheck{
+		acctest.Attr(name, "total", knownvalue.Int64Exact(int64(len(want)))),
+		acctest.Attr(name, "plans", knownvalue.ListSizeExact(len(want))),
 	}
 	for i, p := range want {
 		at := fmt.Sprintf("plans.%d.", i)
 		checks = append(checks,
-			resource.TestCheckResourceAttr(name, at+"id", p.ID),
-			resource.TestCheckResourceAttr(name, at+"merchant_id", p.MerchantID),
-			resource.TestCheckResourceAttr(name, at+"product_id", p.ProductID),
+			acctest.Attr(name, at+"id", knownvalue.StringExact(p.ID)),
+			acctest.Attr(name, at+"merchant_id", knownvalue.StringExact(p.MerchantID)),
+			acctest.Attr(name, at+"product_id", knownvalue.StringExact(p.ProductID)),
 			checkStringOrNull(name, at+"price", p.Price),
 		)
 	}
-	return resource.ComposeAggregateTestCheckFunc(checks...)
+	return checks
 }
 
 // paygenticPriceAmounts are the fixture's reference prices in the major
@@ -112,24 +115,23 @@ func TestAccPaygenticPlansReturnsEveryPlan(t *testing.T) {
 		t.Fatalf("the fixture must hold %d plans, plan 3 without price and plan 0 with a priced first price", sandbox.DefaultPaygenticPlans)
 	}
 	const name = "data.pricing_paygentic_plans.all"
-	checks := []resource.TestCheckFunc{checkPaygenticList(name, all)}
+	checks := checkPaygenticList(name, all)
 	// Every attribute of the reference plans, a usage-only plan (3), one
 	// with undocumented extra fields (6) and the last one.
 	for _, i := range []int{0, 1, 2, 3, 6, len(all) - 1} {
-		checks = append(checks, checkPaygenticPlan(name, fmt.Sprintf("plans.%d.", i), all[i]))
+		checks = append(checks, checkPaygenticPlan(name, fmt.Sprintf("plans.%d.", i), all[i])...)
 	}
 	for i, p := range all[:3] {
-		checks = append(checks, resource.TestCheckResourceAttr(name, fmt.Sprintf("plans.%d.price_amount", i), paygenticPriceAmounts[p.ID]))
+		checks = append(checks, acctest.Attr(name, fmt.Sprintf("plans.%d.price_amount", i), knownvalue.StringExact(paygenticPriceAmounts[p.ID])))
 	}
 	checks = append(checks,
-		resource.TestCheckResourceAttr(name, "plans.0.price", "49990000000"),
-		resource.TestCheckResourceAttr(name, "plans.1.price", "199000000000"),
-		resource.TestCheckResourceAttr(name, "plans.2.price", "4990000"),
-		resource.TestCheckNoResourceAttr(name, "plans.3.price"),
-		resource.TestCheckNoResourceAttr(name, "plans.3.price_amount"),
-		resource.TestCheckNoResourceAttr(name, "merchant_id"),
-		resource.TestCheckNoResourceAttr(name, "product_id"),
-		checkOneListingRead(sb, 3),
+		acctest.Attr(name, "plans.0.price", knownvalue.StringExact("49990000000")),
+		acctest.Attr(name, "plans.1.price", knownvalue.StringExact("199000000000")),
+		acctest.Attr(name, "plans.2.price", knownvalue.StringExact("4990000")),
+		acctest.Attr(name, "plans.3.price", knownvalue.Null()),
+		acctest.Attr(name, "plans.3.price_amount", knownvalue.Null()),
+		acctest.Attr(name, "merchant_id", knownvalue.Null()),
+		acctest.Attr(name, "product_id", knownvalue.Null()),
 	)
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
@@ -138,9 +140,10 @@ func TestAccPaygenticPlansReturnsEveryPlan(t *testing.T) {
 			Config: sb.ProviderConfig() + `
 data "pricing_paygentic_plans" "all" {}
 data "pricing_paygentic_plans" "same_query" {}`,
-			Check: resource.ComposeAggregateTestCheckFunc(append(checks,
-				resource.TestCheckResourceAttr("data.pricing_paygentic_plans.same_query", "total", strconv.Itoa(len(all))),
-			)...),
+			ConfigStateChecks: append(checks,
+				acctest.Attr("data.pricing_paygentic_plans.same_query", "total", knownvalue.Int64Exact(int64(len(all)))),
+			),
+			Check: checkOneListingRead(sb, 3),
 		}},
 	})
 	// apply, then plan and refresh: each command reads the listing once.
@@ -163,10 +166,12 @@ func TestAccPaygenticPlansReadsTenThousandPlans(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig("max_parallel_requests = 8") + `
 data "pricing_paygentic_plans" "all" {}`,
-			Check: resource.ComposeAggregateTestCheckFunc(
-				checkOneListingRead(sb, 100),
+			ConfigStateChecks: slices.Concat(
 				checkPaygenticList(name, all),
 				checkPaygenticPlan(name, "plans.9999.", all[9999]),
+			),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				checkOneListingRead(sb, 100),
 			),
 		}},
 	})
@@ -200,24 +205,24 @@ func TestAccPaygenticPlansFilters(t *testing.T) {
 		{"by_mismatched_pair", merchant, otherProduct},
 	}
 	var config strings.Builder
-	var checks []resource.TestCheckFunc
+	var checks []statecheck.StateCheck
 	for _, tt := range tests {
 		fmt.Fprintf(&config, "data \"pricing_paygentic_plans\" %q {\n", tt.block)
 		name := "data.pricing_paygentic_plans." + tt.block
 		if tt.merchant != "" {
 			fmt.Fprintf(&config, "  merchant_id = %q\n", tt.merchant)
-			checks = append(checks, resource.TestCheckResourceAttr(name, "merchant_id", tt.merchant))
+			checks = append(checks, acctest.Attr(name, "merchant_id", knownvalue.StringExact(tt.merchant)))
 		}
 		if tt.product != "" {
 			fmt.Fprintf(&config, "  product_id = %q\n", tt.product)
-			checks = append(checks, resource.TestCheckResourceAttr(name, "product_id", tt.product))
+			checks = append(checks, acctest.Attr(name, "product_id", knownvalue.StringExact(tt.product)))
 		}
 		config.WriteString("}\n")
 		want := paygenticFixture(sb, tt.merchant, tt.product)
 		if len(want) != sb.PaygenticPlanCount(tt.merchant, tt.product) {
 			t.Fatalf("%s: fixture filter finds %d plans, the sandbox reports %d", tt.block, len(want), sb.PaygenticPlanCount(tt.merchant, tt.product))
 		}
-		checks = append(checks, checkPaygenticList(name, want))
+		checks = append(checks, checkPaygenticList(name, want)...)
 	}
 	if sb.PaygenticPlanCount(merchant, "") <= sb.PaygenticPlanCount(merchant, product) || sb.PaygenticPlanCount(merchant, product) == 0 ||
 		sb.PaygenticPlanCount(merchant, otherProduct) != 0 {
@@ -227,8 +232,8 @@ func TestAccPaygenticPlansFilters(t *testing.T) {
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: sb.ProviderConfig() + config.String(),
-			Check:  resource.ComposeAggregateTestCheckFunc(checks...),
+			Config:            sb.ProviderConfig() + config.String(),
+			ConfigStateChecks: checks,
 		}},
 	})
 }

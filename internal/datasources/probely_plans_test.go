@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
-	"strconv"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
@@ -17,18 +19,18 @@ import (
 
 // checkProbelyPlan checks every attribute of the plan at prefix ("plans.3."
 // in a list, "" in a lookup) against the fixture plan p.
-func checkProbelyPlan(name, prefix string, p sandbox.ProbelyPlan) resource.TestCheckFunc {
+func checkProbelyPlan(name, prefix string, p sandbox.ProbelyPlan) []statecheck.StateCheck {
 	attr := func(k string) string { return prefix + k }
-	checks := []resource.TestCheckFunc{
-		resource.TestCheckResourceAttr(name, attr("id"), p.ID),
-		resource.TestCheckResourceAttr(name, attr("name"), p.Name),
-		resource.TestCheckResourceAttr(name, attr("family"), p.Family),
-		resource.TestCheckResourceAttr(name, attr("description"), p.Description),
-		resource.TestCheckResourceAttr(name, attr("is_trial"), strconv.FormatBool(p.IsTrial)),
-		resource.TestCheckResourceAttr(name, attr("charge_model"), p.ChargeModel),
-		resource.TestCheckResourceAttr(name, attr("currency_code"), p.CurrencyCode),
-		resource.TestCheckResourceAttr(name, attr("period"), strconv.Itoa(p.Period)),
-		resource.TestCheckResourceAttr(name, attr("period_unit"), p.PeriodUnit),
+	checks := []statecheck.StateCheck{
+		acctest.Attr(name, attr("id"), knownvalue.StringExact(p.ID)),
+		acctest.Attr(name, attr("name"), knownvalue.StringExact(p.Name)),
+		acctest.Attr(name, attr("family"), knownvalue.StringExact(p.Family)),
+		acctest.Attr(name, attr("description"), knownvalue.StringExact(p.Description)),
+		acctest.Attr(name, attr("is_trial"), knownvalue.Bool(p.IsTrial)),
+		acctest.Attr(name, attr("charge_model"), knownvalue.StringExact(p.ChargeModel)),
+		acctest.Attr(name, attr("currency_code"), knownvalue.StringExact(p.CurrencyCode)),
+		acctest.Attr(name, attr("period"), knownvalue.Int64Exact(int64(p.Period))),
+		acctest.Attr(name, attr("period_unit"), knownvalue.StringExact(p.PeriodUnit)),
 		checkOptionalInt(name, attr("price"), p.Price),
 		checkOptionalInt(name, attr("discount"), p.Discount),
 		checkOptionalInt(name, attr("savings"), p.Savings),
@@ -41,57 +43,57 @@ func checkProbelyPlan(name, prefix string, p sandbox.ProbelyPlan) resource.TestC
 	if profiles == nil {
 		profiles = p.AllowedBuiltinScanProfiles
 	}
-	checks = append(checks, resource.TestCheckResourceAttr(name, attr("allowed_scan_profiles.#"), strconv.Itoa(len(profiles))))
+	checks = append(checks, acctest.Attr(name, attr("allowed_scan_profiles"), knownvalue.ListSizeExact(len(profiles))))
 	for i, s := range profiles {
-		checks = append(checks, resource.TestCheckResourceAttr(name, attr(fmt.Sprintf("allowed_scan_profiles.%d", i)), s))
+		checks = append(checks, acctest.Attr(name, attr(fmt.Sprintf("allowed_scan_profiles.%d", i)), knownvalue.StringExact(s)))
 	}
 
-	checks = append(checks, resource.TestCheckResourceAttr(name, attr("allowed_credits_packs.#"), strconv.Itoa(len(p.AllowedCreditsPacks))))
+	checks = append(checks, acctest.Attr(name, attr("allowed_credits_packs"), knownvalue.ListSizeExact(len(p.AllowedCreditsPacks))))
 	for i, c := range p.AllowedCreditsPacks {
 		pack := func(k string) string { return attr(fmt.Sprintf("allowed_credits_packs.%d.%s", i, k)) }
 		checks = append(checks,
-			resource.TestCheckResourceAttr(name, pack("id"), c.ID),
-			resource.TestCheckResourceAttr(name, pack("name"), c.Name),
-			resource.TestCheckResourceAttr(name, pack("price"), strconv.Itoa(c.Price)),
-			resource.TestCheckResourceAttr(name, pack("currency_code"), c.CurrencyCode),
-			resource.TestCheckResourceAttr(name, pack("pack_amount"), strconv.Itoa(c.PackAmount)),
-			resource.TestCheckResourceAttr(name, pack("discount"), strconv.Itoa(c.Discount)),
-			resource.TestCheckResourceAttr(name, pack("savings"), strconv.Itoa(c.Savings)),
+			acctest.Attr(name, pack("id"), knownvalue.StringExact(c.ID)),
+			acctest.Attr(name, pack("name"), knownvalue.StringExact(c.Name)),
+			acctest.Attr(name, pack("price"), knownvalue.Int64Exact(int64(c.Price))),
+			acctest.Attr(name, pack("currency_code"), knownvalue.StringExact(c.CurrencyCode)),
+			acctest.Attr(name, pack("pack_amount"), knownvalue.Int64Exact(int64(c.PackAmount))),
+			acctest.Attr(name, pack("discount"), knownvalue.Int64Exact(int64(c.Discount))),
+			acctest.Attr(name, pack("savings"), knownvalue.Int64Exact(int64(c.Savings))),
 		)
 	}
-	return resource.ComposeAggregateTestCheckFunc(checks...)
+	return checks
 }
 
-func checkOptionalInt(name, key string, v *int) resource.TestCheckFunc {
+func checkOptionalInt(name, key string, v *int) statecheck.StateCheck {
 	if v == nil {
-		return resource.TestCheckNoResourceAttr(name, key)
+		return acctest.Attr(name, key, knownvalue.Null())
 	}
-	return resource.TestCheckResourceAttr(name, key, strconv.Itoa(*v))
+	return acctest.Attr(name, key, knownvalue.Int64Exact(int64(*v)))
 }
 
 // checkTiersJSON expects the compact text of a tiers object, and no value
 // when the fixture sends null or leaves tiers out.
-func checkTiersJSON(name, key string, tiers json.RawMessage) resource.TestCheckFunc {
+func checkTiersJSON(name, key string, tiers json.RawMessage) statecheck.StateCheck {
 	if len(tiers) == 0 || string(tiers) == "null" {
-		return resource.TestCheckNoResourceAttr(name, key)
+		return acctest.Attr(name, key, knownvalue.Null())
 	}
 	var compact bytes.Buffer
 	if err := json.Compact(&compact, tiers); err != nil {
 		panic(err)
 	}
-	return resource.TestCheckResourceAttr(name, key, compact.String())
+	return acctest.Attr(name, key, knownvalue.StringExact(compact.String()))
 }
 
 // checkProbelyList checks the whole list, in order, against want.
-func checkProbelyList(name string, want []sandbox.ProbelyPlan) resource.TestCheckFunc {
-	checks := []resource.TestCheckFunc{
-		resource.TestCheckResourceAttr(name, "total", strconv.Itoa(len(want))),
-		resource.TestCheckResourceAttr(name, "plans.#", strconv.Itoa(len(want))),
+func checkProbelyList(name string, want []sandbox.ProbelyPlan) []statecheck.StateCheck {
+	checks := []statecheck.StateCheck{
+		acctest.Attr(name, "total", knownvalue.Int64Exact(int64(len(want)))),
+		acctest.Attr(name, "plans", knownvalue.ListSizeExact(len(want))),
 	}
 	for i, p := range want {
-		checks = append(checks, checkProbelyPlan(name, fmt.Sprintf("plans.%d.", i), p))
+		checks = append(checks, checkProbelyPlan(name, fmt.Sprintf("plans.%d.", i), p)...)
 	}
-	return resource.ComposeAggregateTestCheckFunc(checks...)
+	return checks
 }
 
 // probelyPlansWhere is the fixture filtered like the data source filters.
@@ -140,11 +142,15 @@ locals {
 output "first_tiered_plan_tiers" {
   value = jsondecode(local.tiered[0].tiers_json).tiers
 }`,
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr("data.pricing_probely_plans.all", "total", strconv.Itoa(len(all))),
+			ConfigStateChecks: slices.Concat(
 				checkProbelyList("data.pricing_probely_plans.all", all),
-				resource.TestCheckNoResourceAttr("data.pricing_probely_plans.all", "family"),
-				resource.TestCheckNoResourceAttr("data.pricing_probely_plans.all", "currency_code"),
+				[]statecheck.StateCheck{
+					acctest.Attr("data.pricing_probely_plans.all", "total", knownvalue.Int64Exact(int64(len(all)))),
+					acctest.Attr("data.pricing_probely_plans.all", "family", knownvalue.Null()),
+					acctest.Attr("data.pricing_probely_plans.all", "currency_code", knownvalue.Null()),
+				},
+			),
+			Check: resource.ComposeAggregateTestCheckFunc(
 				checkFirstTieredPlanOutput(all),
 			),
 		}},
@@ -206,14 +212,18 @@ data "pricing_probely_plans" "pro_eur" {
 data "pricing_probely_plans" "none" {
   family = "no-such-family"
 }`,
-			Check: resource.ComposeAggregateTestCheckFunc(
+			ConfigStateChecks: slices.Concat(
 				checkProbelyList("data.pricing_probely_plans.enterprise", enterprise),
 				checkProbelyList("data.pricing_probely_plans.gbp", gbp),
 				checkProbelyList("data.pricing_probely_plans.pro_eur", proEUR),
-				resource.TestCheckResourceAttr("data.pricing_probely_plans.pro_eur", "family", "pro"),
-				resource.TestCheckResourceAttr("data.pricing_probely_plans.pro_eur", "currency_code", "EUR"),
-				resource.TestCheckResourceAttr("data.pricing_probely_plans.none", "total", "0"),
-				resource.TestCheckResourceAttr("data.pricing_probely_plans.none", "plans.#", "0"),
+				[]statecheck.StateCheck{
+					acctest.Attr("data.pricing_probely_plans.pro_eur", "family", knownvalue.StringExact("pro")),
+					acctest.Attr("data.pricing_probely_plans.pro_eur", "currency_code", knownvalue.StringExact("EUR")),
+					acctest.Attr("data.pricing_probely_plans.none", "total", knownvalue.Int64Exact(0)),
+					acctest.Attr("data.pricing_probely_plans.none", "plans", knownvalue.ListSizeExact(0)),
+				},
+			),
+			Check: resource.ComposeAggregateTestCheckFunc(
 				checkOneProbelyListingPerCommand(sb),
 			),
 		}},

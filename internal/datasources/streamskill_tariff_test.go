@@ -5,11 +5,14 @@ import (
 	"net/http"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
@@ -30,57 +33,57 @@ func streamskillTariff(t *testing.T, sb *acctest.Sandbox, id int) sandbox.Stream
 
 // checkStreamskillTariff checks every attribute of a tariff read in lang
 // against the fixture.
-func checkStreamskillTariff(name string, want sandbox.StreamskillTariff, lang string) resource.TestCheckFunc {
-	checks := []resource.TestCheckFunc{
-		resource.TestCheckResourceAttr(name, "id", strconv.Itoa(want.ID)),
-		resource.TestCheckResourceAttr(name, "language", lang),
-		resource.TestCheckResourceAttr(name, "title", want.Title[lang]),
-		resource.TestCheckResourceAttr(name, "text.#", strconv.Itoa(len(want.Text[lang]))),
-		resource.TestCheckResourceAttr(name, "price", formatNumber(want.Price)),
-		resource.TestCheckResourceAttr(name, "type", want.Type),
-		resource.TestCheckResourceAttr(name, "hourly", strconv.FormatBool(want.Hourly)),
-		resource.TestCheckResourceAttr(name, "pricing_type", want.PricingType),
+func checkStreamskillTariff(name string, want sandbox.StreamskillTariff, lang string) []statecheck.StateCheck {
+	checks := []statecheck.StateCheck{
+		acctest.Attr(name, "id", knownvalue.Int64Exact(int64(want.ID))),
+		acctest.Attr(name, "language", knownvalue.StringExact(lang)),
+		acctest.Attr(name, "title", knownvalue.StringExact(want.Title[lang])),
+		acctest.Attr(name, "text", knownvalue.ListSizeExact(len(want.Text[lang]))),
+		acctest.Attr(name, "price", knownvalue.NumberExact(acctest.Number(formatNumber(want.Price)))),
+		acctest.Attr(name, "type", knownvalue.StringExact(want.Type)),
+		acctest.Attr(name, "hourly", knownvalue.Bool(want.Hourly)),
+		acctest.Attr(name, "pricing_type", knownvalue.StringExact(want.PricingType)),
 		// panel comes only with expand=panel: a false value proves it was asked for.
-		resource.TestCheckResourceAttr(name, "panel", strconv.FormatBool(want.Panel)),
-		resource.TestCheckResourceAttr(name, "discounts.%", strconv.Itoa(len(want.Discounts))),
+		acctest.Attr(name, "panel", knownvalue.Bool(want.Panel)),
+		acctest.Attr(name, "discounts", knownvalue.MapSizeExact(len(want.Discounts))),
 	}
 	for i, line := range want.Text[lang] {
-		checks = append(checks, resource.TestCheckResourceAttr(name, fmt.Sprintf("text.%d", i), line))
+		checks = append(checks, acctest.Attr(name, fmt.Sprintf("text.%d", i), knownvalue.StringExact(line)))
 	}
 	switch c := want.Count.(type) {
 	case int:
 		checks = append(checks,
-			resource.TestCheckResourceAttr(name, "base_count", strconv.Itoa(c)),
-			resource.TestCheckResourceAttr(name, "count_min", strconv.Itoa(c)),
-			resource.TestCheckResourceAttr(name, "count_max", strconv.Itoa(c)),
+			acctest.Attr(name, "base_count", knownvalue.Int64Exact(int64(c))),
+			acctest.Attr(name, "count_min", knownvalue.Int64Exact(int64(c))),
+			acctest.Attr(name, "count_max", knownvalue.Int64Exact(int64(c))),
 		)
 	case sandbox.StreamskillCount:
 		checks = append(checks,
-			resource.TestCheckNoResourceAttr(name, "base_count"),
-			resource.TestCheckResourceAttr(name, "count_min", strconv.Itoa(c.Min)),
-			resource.TestCheckResourceAttr(name, "count_max", strconv.Itoa(c.Max)),
+			acctest.Attr(name, "base_count", knownvalue.Null()),
+			acctest.Attr(name, "count_min", knownvalue.Int64Exact(int64(c.Min))),
+			acctest.Attr(name, "count_max", knownvalue.Int64Exact(int64(c.Max))),
 		)
 	}
 	if want.GraduatedPrices == nil {
-		checks = append(checks, resource.TestCheckNoResourceAttr(name, "graduated_prices.%"))
+		checks = append(checks, acctest.Attr(name, "graduated_prices", knownvalue.Null()))
 	} else {
-		checks = append(checks, resource.TestCheckResourceAttr(name, "graduated_prices.%", strconv.Itoa(len(want.GraduatedPrices))))
+		checks = append(checks, acctest.Attr(name, "graduated_prices", knownvalue.MapSizeExact(len(want.GraduatedPrices))))
 	}
 	for k, v := range want.GraduatedPrices {
-		checks = append(checks, resource.TestCheckResourceAttr(name, "graduated_prices."+k, formatNumber(v)))
+		checks = append(checks, acctest.MapEntry(name, "graduated_prices", k, knownvalue.NumberExact(acctest.Number(formatNumber(v)))))
 	}
 	for k, v := range want.Discounts {
-		checks = append(checks, resource.TestCheckResourceAttr(name, "discounts."+k, strconv.Itoa(v)))
+		checks = append(checks, acctest.MapEntry(name, "discounts", k, knownvalue.Int64Exact(int64(v))))
 	}
 	if want.Link == nil {
-		checks = append(checks, resource.TestCheckNoResourceAttr(name, "link.prefix"))
+		checks = append(checks, acctest.Attr(name, "link", knownvalue.Null()))
 	} else {
 		checks = append(checks,
-			resource.TestCheckResourceAttr(name, "link.prefix", want.Link.Prefix),
-			resource.TestCheckResourceAttr(name, "link.placeholder", want.Link.Placeholder),
+			acctest.Attr(name, "link.prefix", knownvalue.StringExact(want.Link.Prefix)),
+			acctest.Attr(name, "link.placeholder", knownvalue.StringExact(want.Link.Placeholder)),
 		)
 	}
-	return resource.ComposeAggregateTestCheckFunc(checks...)
+	return checks
 }
 
 // formatNumber is the shortest decimal for a fixture price, as the sandbox
@@ -91,10 +94,10 @@ func TestAccStreamskillTariffReadsEveryKindOfTariff(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	var config strings.Builder
-	var checks []resource.TestCheckFunc
+	var checks []statecheck.StateCheck
 	for _, tariff := range sb.StreamskillTariffs() {
 		fmt.Fprintf(&config, "data \"pricing_streamskill_tariff\" \"t%d\" {\n  id = %d\n}\n", tariff.ID, tariff.ID)
-		checks = append(checks, checkStreamskillTariff(fmt.Sprintf("data.pricing_streamskill_tariff.t%d", tariff.ID), tariff, "en"))
+		checks = append(checks, checkStreamskillTariff(fmt.Sprintf("data.pricing_streamskill_tariff.t%d", tariff.ID), tariff, "en")...)
 	}
 	// Null and empty are told apart by Terraform expressions, not by the
 	// flattened state, which shows neither.
@@ -120,20 +123,20 @@ output "fractional_price_is_exact" {
 `, sandbox.StreamskillTariffCustomCount, sandbox.StreamskillTariffVolumeDiscounts, sandbox.StreamskillTariffNoDiscounts,
 		sandbox.StreamskillTariffGraduatedNoDisc, sandbox.StreamskillTariffNoLink, sandbox.StreamskillTariffFractional)
 	checks = append(checks,
-		resource.TestCheckOutput("custom_count_is_null", "true"),
-		resource.TestCheckOutput("standard_graduated_prices_are_null", "true"),
-		resource.TestCheckOutput("absent_discounts_are_an_empty_map", "0"),
-		resource.TestCheckOutput("graduated_without_discounts_are_an_empty_map", "0"),
-		resource.TestCheckOutput("absent_link_is_null", "true"),
-		resource.TestCheckOutput("fractional_price_is_exact", "true"),
-		resource.TestCheckResourceAttr(fmt.Sprintf("data.pricing_streamskill_tariff.t%d", sandbox.StreamskillTariffFractional), "price", "0.1"),
+		statecheck.ExpectKnownOutputValue("custom_count_is_null", knownvalue.Bool(true)),
+		statecheck.ExpectKnownOutputValue("standard_graduated_prices_are_null", knownvalue.Bool(true)),
+		statecheck.ExpectKnownOutputValue("absent_discounts_are_an_empty_map", knownvalue.Int64Exact(0)),
+		statecheck.ExpectKnownOutputValue("graduated_without_discounts_are_an_empty_map", knownvalue.Int64Exact(0)),
+		statecheck.ExpectKnownOutputValue("absent_link_is_null", knownvalue.Bool(true)),
+		statecheck.ExpectKnownOutputValue("fractional_price_is_exact", knownvalue.Bool(true)),
+		acctest.Attr(fmt.Sprintf("data.pricing_streamskill_tariff.t%d", sandbox.StreamskillTariffFractional), "price", knownvalue.NumberExact(acctest.Number("0.1"))),
 	)
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: sb.ProviderConfig() + config.String(),
-			Check:  resource.ComposeAggregateTestCheckFunc(checks...),
+			Config:            sb.ProviderConfig() + config.String(),
+			ConfigStateChecks: checks,
 		}},
 	})
 }
@@ -175,10 +178,12 @@ data "pricing_streamskill_tariff" "ru" {
   id       = %[1]d
   language = "ru"
 }`, tariff),
-					Check: resource.ComposeAggregateTestCheckFunc(
+					ConfigStateChecks: slices.Concat(
 						checkStreamskillTariff(name("default"), want, tt.defaultLang),
 						checkStreamskillTariff(name("en"), want, "en"),
 						checkStreamskillTariff(name("ru"), want, "ru"),
+					),
+					Check: resource.ComposeAggregateTestCheckFunc(
 						func(*terraform.State) error {
 							if want.Title["en"] == want.Title["ru"] {
 								return fmt.Errorf("the fixture's titles must differ by language to prove anything")
@@ -212,8 +217,8 @@ func TestAccStreamskillTariffRecoversFromARateLimit(t *testing.T) {
 data "pricing_streamskill_tariff" "one" {
   id = %d
 }`, want.ID),
+			ConfigStateChecks: checkStreamskillTariff("data.pricing_streamskill_tariff.one", want, "en"),
 			Check: resource.ComposeAggregateTestCheckFunc(
-				checkStreamskillTariff("data.pricing_streamskill_tariff.one", want, "en"),
 				func(*terraform.State) error {
 					if got := sb.Responses(sandbox.VendorStreamskill, http.StatusTooManyRequests); got != 1 {
 						return fmt.Errorf("sandbox answered 429 %d times, want exactly once", got)
@@ -288,6 +293,7 @@ func TestAccStreamskillTariffExampleWorksAsDocumented(t *testing.T) {
 			Check: resource.ComposeAggregateTestCheckFunc(
 				resource.TestCheckOutput("chatbot_price_per_hour",
 					fmt.Sprintf("%s: %s per hour for 150 chatbots", chatbot.Title["en"], formatNumber(chatbot.GraduatedPrices["101"]))),
+
 				resource.TestCheckOutput("followers_discount_from_1000", strconv.Itoa(followers.Discounts["1000"])),
 			),
 		}},

@@ -3,11 +3,13 @@ package datasources_test
 import (
 	"fmt"
 	"os"
-	"strconv"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
@@ -24,15 +26,15 @@ func quoteBlock(name string, tariffID int, quantity, duration string) string {
 	return fmt.Sprintf("data \"pricing_tariff_quote\" %q {\n%s}\n", name, body)
 }
 
-func checkQuote(name, pricingType, unitPrice, discountPercent, tierThreshold, total string) resource.TestCheckFunc {
+func checkQuote(name, pricingType, unitPrice, discountPercent, tierThreshold, total string) []statecheck.StateCheck {
 	name = "data.pricing_tariff_quote." + name
-	return resource.ComposeAggregateTestCheckFunc(
-		resource.TestCheckResourceAttr(name, "pricing_type", pricingType),
-		resource.TestCheckResourceAttr(name, "unit_price", unitPrice),
-		resource.TestCheckResourceAttr(name, "discount_percent", discountPercent),
-		resource.TestCheckResourceAttr(name, "tier_threshold", tierThreshold),
-		resource.TestCheckResourceAttr(name, "total", total),
-	)
+	return []statecheck.StateCheck{
+		acctest.Attr(name, "pricing_type", knownvalue.StringExact(pricingType)),
+		acctest.Attr(name, "unit_price", knownvalue.NumberExact(acctest.Number(unitPrice))),
+		acctest.Attr(name, "discount_percent", knownvalue.NumberExact(acctest.Number(discountPercent))),
+		acctest.Attr(name, "tier_threshold", knownvalue.NumberExact(acctest.Number(tierThreshold))),
+		acctest.Attr(name, "total", knownvalue.NumberExact(acctest.Number(total))),
+	}
 }
 
 func TestAccTariffQuotePricesTheWorkedChecks(t *testing.T) {
@@ -58,7 +60,7 @@ func TestAccTariffQuotePricesTheWorkedChecks(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: config,
-			Check: resource.ComposeAggregateTestCheckFunc(
+			ConfigStateChecks: slices.Concat(
 				// price 50 for 100 units, undiscounted at 1: 0.5 a unit.
 				checkQuote("volume_600", "standard", "0.5", "10", "500", "270"),
 				checkQuote("volume_499", "standard", "0.5", "0", "1", "249.5"),
@@ -72,10 +74,12 @@ func TestAccTariffQuotePricesTheWorkedChecks(t *testing.T) {
 				// 30 for count_min 10: 3 × 300 × 2 × 0.85
 				checkQuote("custom_300_for_2_hours", "standard", "3", "15", "300", "1530"),
 				checkQuote("fractional_3", "standard", "0.1", "0", "1", "0.3"),
-				// The state shows the defaults used.
-				resource.TestCheckResourceAttr("data.pricing_tariff_quote.volume_600", "duration", "1"),
-				resource.TestCheckResourceAttr("data.pricing_tariff_quote.volume_600", "language", "en"),
-				resource.TestCheckResourceAttr("data.pricing_tariff_quote.graduated_250_for_3_hours", "duration", "3"),
+				[]statecheck.StateCheck{
+					// The state shows the defaults used.
+					acctest.Attr("data.pricing_tariff_quote.volume_600", "duration", knownvalue.Int64Exact(1)),
+					acctest.Attr("data.pricing_tariff_quote.volume_600", "language", knownvalue.StringExact("en")),
+					acctest.Attr("data.pricing_tariff_quote.graduated_250_for_3_hours", "duration", knownvalue.Int64Exact(3)),
+				},
 			),
 		}},
 	})
@@ -108,9 +112,10 @@ output "tariff_matches_the_tariff_data_source" {
     for k, v in data.pricing_streamskill_tariff.t : k => v if !contains(["id", "language"], k)
   }
 }`,
+					ConfigStateChecks: append(checkTariffObject("data.pricing_tariff_quote.small", want),
+						statecheck.ExpectKnownOutputValue("tariff_matches_the_tariff_data_source", knownvalue.Bool(true)),
+					),
 					Check: resource.ComposeAggregateTestCheckFunc(
-						checkTariffObject("data.pricing_tariff_quote.small", want),
-						resource.TestCheckOutput("tariff_matches_the_tariff_data_source", "true"),
 						func(*terraform.State) error {
 							// One tariff data source and two quotes of the
 							// same tariff, one Terraform command (the plan
@@ -128,32 +133,32 @@ output "tariff_matches_the_tariff_data_source" {
 }
 
 // checkTariffObject checks the nested tariff of a quote against the fixture.
-func checkTariffObject(name string, want sandbox.StreamskillTariff) resource.TestCheckFunc {
-	checks := []resource.TestCheckFunc{
-		resource.TestCheckResourceAttr(name, "tariff.title", want.Title["en"]),
-		resource.TestCheckResourceAttr(name, "tariff.price", formatNumber(want.Price)),
-		resource.TestCheckResourceAttr(name, "tariff.pricing_type", want.PricingType),
-		resource.TestCheckResourceAttr(name, "tariff.hourly", strconv.FormatBool(want.Hourly)),
-		resource.TestCheckResourceAttr(name, "tariff.discounts.%", strconv.Itoa(len(want.Discounts))),
-		resource.TestCheckResourceAttr(name, "tariff.text.#", strconv.Itoa(len(want.Text["en"]))),
+func checkTariffObject(name string, want sandbox.StreamskillTariff) []statecheck.StateCheck {
+	checks := []statecheck.StateCheck{
+		acctest.Attr(name, "tariff.title", knownvalue.StringExact(want.Title["en"])),
+		acctest.Attr(name, "tariff.price", knownvalue.NumberExact(acctest.Number(formatNumber(want.Price)))),
+		acctest.Attr(name, "tariff.pricing_type", knownvalue.StringExact(want.PricingType)),
+		acctest.Attr(name, "tariff.hourly", knownvalue.Bool(want.Hourly)),
+		acctest.Attr(name, "tariff.discounts", knownvalue.MapSizeExact(len(want.Discounts))),
+		acctest.Attr(name, "tariff.text", knownvalue.ListSizeExact(len(want.Text["en"]))),
 	}
 	switch c := want.Count.(type) {
 	case int:
-		checks = append(checks, resource.TestCheckResourceAttr(name, "tariff.base_count", strconv.Itoa(c)))
+		checks = append(checks, acctest.Attr(name, "tariff.base_count", knownvalue.Int64Exact(int64(c))))
 	case sandbox.StreamskillCount:
 		checks = append(checks,
-			resource.TestCheckNoResourceAttr(name, "tariff.base_count"),
-			resource.TestCheckResourceAttr(name, "tariff.count_min", strconv.Itoa(c.Min)),
-			resource.TestCheckResourceAttr(name, "tariff.count_max", strconv.Itoa(c.Max)),
+			acctest.Attr(name, "tariff.base_count", knownvalue.Null()),
+			acctest.Attr(name, "tariff.count_min", knownvalue.Int64Exact(int64(c.Min))),
+			acctest.Attr(name, "tariff.count_max", knownvalue.Int64Exact(int64(c.Max))),
 		)
 	}
 	for k, v := range want.GraduatedPrices {
-		checks = append(checks, resource.TestCheckResourceAttr(name, "tariff.graduated_prices."+k, formatNumber(v)))
+		checks = append(checks, acctest.MapEntry(name, "tariff.graduated_prices", k, knownvalue.NumberExact(acctest.Number(formatNumber(v)))))
 	}
 	for k, v := range want.Discounts {
-		checks = append(checks, resource.TestCheckResourceAttr(name, "tariff.discounts."+k, strconv.Itoa(v)))
+		checks = append(checks, acctest.MapEntry(name, "tariff.discounts", k, knownvalue.Int64Exact(int64(v))))
 	}
-	return resource.ComposeAggregateTestCheckFunc(checks...)
+	return checks
 }
 
 func TestAccTariffQuoteRefusesBadInput(t *testing.T) {
@@ -219,10 +224,10 @@ func TestAccTariffQuoteExampleWorksAsDocumented(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + string(example),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckOutput("chatbots_for_an_evening", "AI Chatbot: 250 chatbots for 3 hours cost 810 (270 per hour)"),
-				resource.TestCheckOutput("followers_discount", "600 followers cost 270 after a 10% volume discount"),
-			),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("chatbots_for_an_evening", knownvalue.StringExact("AI Chatbot: 250 chatbots for 3 hours cost 810 (270 per hour)")),
+				statecheck.ExpectKnownOutputValue("followers_discount", knownvalue.StringExact("600 followers cost 270 after a 10% volume discount")),
+			},
 		}},
 	})
 }

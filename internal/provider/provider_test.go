@@ -11,6 +11,9 @@ import (
 	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/provider"
@@ -58,31 +61,31 @@ func TestAccProviderReadsSettingsFromTheEnvironment(t *testing.T) {
 		name   string
 		env    map[string]string
 		config string
-		check  resource.TestCheckFunc
+		check  statecheck.StateCheck
 	}{
 		{
 			name:   "IDENTIFAI_API_KEY and IDENTIFAI_BASE_URL",
 			env:    map[string]string{"IDENTIFAI_API_KEY": sandbox.IdentifaiKey, "IDENTIFAI_BASE_URL": sb.BaseURL(sandbox.VendorIdentifai)},
 			config: `data "pricing_identifai_pricings" "all" {}`,
-			check:  resource.TestCheckResourceAttr("data.pricing_identifai_pricings.all", "total", "45"),
+			check:  statecheck.ExpectKnownValue("data.pricing_identifai_pricings.all", tfjsonpath.New("total"), knownvalue.Int64Exact(45)),
 		},
 		{
 			name:   "the Paygentic CLI's PAYGENTIC_BEARER_AUTH",
 			env:    map[string]string{"PAYGENTIC_BEARER_AUTH": sandbox.PaygenticKey, "PAYGENTIC_BASE_URL": sb.BaseURL(sandbox.VendorPaygentic)},
 			config: `data "pricing_paygentic_plan" "basic" { id = "plan_t9u0v1w2x3y4z5a6" }`,
-			check:  resource.TestCheckResourceAttr("data.pricing_paygentic_plan.basic", "price_amount", "49.99"),
+			check:  statecheck.ExpectKnownValue("data.pricing_paygentic_plan.basic", tfjsonpath.New("price_amount"), knownvalue.StringExact("49.99")),
 		},
 		{
 			name:   "PROBELY_API_BASE_URL",
 			env:    map[string]string{"PROBELY_API_KEY": sandbox.ProbelyKey, "PROBELY_API_BASE_URL": sb.BaseURL(sandbox.VendorProbely)},
 			config: `data "pricing_probely_plan" "example" { id = "enterprise-base-eur" }`,
-			check:  resource.TestCheckResourceAttr("data.pricing_probely_plan.example", "family", "enterprise"),
+			check:  statecheck.ExpectKnownValue("data.pricing_probely_plan.example", tfjsonpath.New("family"), knownvalue.StringExact("enterprise")),
 		},
 		{
 			name:   "PAYGENTIC_API_KEY before PAYGENTIC_BEARER_AUTH",
 			env:    map[string]string{"PAYGENTIC_API_KEY": sandbox.PaygenticKey, "PAYGENTIC_BEARER_AUTH": "stale-cli-key", "PAYGENTIC_BASE_URL": sb.BaseURL(sandbox.VendorPaygentic)},
 			config: `data "pricing_paygentic_plan" "basic" { id = "plan_t9u0v1w2x3y4z5a6" }`,
-			check:  resource.TestCheckResourceAttr("data.pricing_paygentic_plan.basic", "currency", "USD"),
+			check:  statecheck.ExpectKnownValue("data.pricing_paygentic_plan.basic", tfjsonpath.New("currency"), knownvalue.StringExact("USD")),
 		},
 	}
 	for _, tt := range tests {
@@ -93,7 +96,7 @@ func TestAccProviderReadsSettingsFromTheEnvironment(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				Steps:                    []resource.TestStep{{Config: tt.config, Check: tt.check}},
+				Steps:                    []resource.TestStep{{Config: tt.config, ConfigStateChecks: []statecheck.StateCheck{tt.check}}},
 			})
 		})
 	}
@@ -108,7 +111,9 @@ func TestAccProviderPrefersAttributesToTheEnvironment(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + `data "pricing_identifai_pricings" "all" {}`,
-			Check:  resource.TestCheckResourceAttr("data.pricing_identifai_pricings.all", "total", "45"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.pricing_identifai_pricings.all", tfjsonpath.New("total"), knownvalue.Int64Exact(45)),
+			},
 		}},
 	})
 }
