@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/shopspring/decimal"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
@@ -52,7 +51,7 @@ func TestTheQuoteReadsTheTariffDataSourceObjectExactly(t *testing.T) {
 				t.Fatal(err)
 			}
 			exactly := cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) && a.String() == b.String() })
-			if diff := cmp.Diff(tt.want, got, exactly, cmpopts.EquateEmpty()); diff != "" {
+			if diff := cmp.Diff(tt.want, got, exactly); diff != "" {
 				t.Errorf("tariff read from the data source object (-want +got):\n%s", diff)
 			}
 		})

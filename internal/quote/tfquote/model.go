@@ -46,8 +46,8 @@ var AttrDescriptions = map[string]string{
 	"total":            "Price of the order, computed in exact decimal and rounded half away from zero to 2 decimal places at the end only.",
 }
 
-// ModelFrom is the one place a quote becomes Terraform values.
-func ModelFrom(q quote.Quote) Model {
+// modelFrom is the one place a quote becomes Terraform values.
+func modelFrom(q quote.Quote) Model {
 	return Model{
 		PricingType:     types.StringValue(q.PricingType),
 		UnitPrice:       decimalNumber(q.UnitPrice.String()),
@@ -72,7 +72,7 @@ func FromTariffObject(attrs map[string]attr.Value, quantity, duration int64) (Mo
 	if err != nil {
 		return Model{}, err
 	}
-	return ModelFrom(q), nil
+	return modelFrom(q), nil
 }
 
 // decimalNumber is a Terraform number holding exactly a quote's decimal
