@@ -1,4 +1,4 @@
-package functions
+package provider_test
 
 import (
 	"context"
@@ -17,8 +17,17 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
+	"github.com/pricingkit/terraform-provider-pricing/internal/functions"
 	"github.com/pricingkit/terraform-provider-pricing/internal/quote"
 	"github.com/pricingkit/terraform-provider-pricing/internal/quote/tfquote"
+)
+
+// The function's argument positions, tariff_quote(tariff, quantity,
+// duration), as a *function.FuncError reports them.
+const (
+	argTariff int64 = iota
+	argQuantity
+	argDuration
 )
 
 // fuzzTariff is a StreamSkill tariff built from fuzzed numbers: prices in
@@ -104,7 +113,7 @@ func (f fuzzTariff) handWritten() types.Dynamic {
 func runFunction(t *testing.T, tariff types.Dynamic, quantity, duration int64) (types.Object, *function.FuncError) {
 	t.Helper()
 	resp := function.RunResponse{Result: function.NewResultData(types.ObjectUnknown(tfquote.AttrTypes()))}
-	NewTariffQuoteFunction().Run(context.Background(), function.RunRequest{Arguments: function.NewArgumentsData([]attr.Value{
+	functions.NewTariffQuoteFunction().Run(context.Background(), function.RunRequest{Arguments: function.NewArgumentsData([]attr.Value{
 		tariff,
 		types.NumberValue(new(big.Float).SetInt64(quantity)),
 		types.NumberValue(new(big.Float).SetInt64(duration)),
