@@ -43,7 +43,7 @@ type streamskillTariffDataSourceModel struct {
 
 // streamskillTariffModel is the tariff as Terraform sees it, shared by every
 // data source and function that shows a tariff: its attributes are
-// streamskillTariffAttributes and its object type StreamskillTariffAttrTypes.
+// streamskillTariffAttributes and its object type streamskillTariffAttrTypes.
 type streamskillTariffModel struct {
 	Title           types.String `tfsdk:"title"`
 	Text            types.List   `tfsdk:"text"`
@@ -160,9 +160,9 @@ func streamskillTariffAttributes() map[string]schema.Attribute {
 	}
 }
 
-// StreamskillTariffAttrTypes is the object type of a tariff, for a nested
-// `tariff` attribute or a function parameter that takes one.
-func StreamskillTariffAttrTypes() map[string]attr.Type {
+// streamskillTariffAttrTypes is the object type of a tariff, as the nested
+// `tariff` attribute of pricing_tariff_quote holds it.
+func streamskillTariffAttrTypes() map[string]attr.Type {
 	attrs := streamskillTariffAttributes()
 	out := make(map[string]attr.Type, len(attrs))
 	for name, a := range attrs {
@@ -172,7 +172,7 @@ func StreamskillTariffAttrTypes() map[string]attr.Type {
 }
 
 func streamskillLinkAttrTypes() map[string]attr.Type {
-	return StreamskillTariffAttrTypes()["link"].(types.ObjectType).AttrTypes //nolint:forcetypeassert // link is a SingleNestedAttribute
+	return streamskillTariffAttrTypes()["link"].(types.ObjectType).AttrTypes //nolint:forcetypeassert // link is a SingleNestedAttribute
 }
 
 func (d *StreamskillTariffDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -259,14 +259,14 @@ func int64Number(n *int64) types.Number {
 }
 
 // streamskillTariffObject is a tariff as one value of the object type
-// StreamskillTariffAttrTypes, for a nested `tariff` attribute or a function
+// streamskillTariffAttrTypes, for a nested `tariff` attribute or a function
 // result.
 func streamskillTariffObject(ctx context.Context, t *clients.StreamskillTariff) (types.Object, diag.Diagnostics) {
 	m, diags := streamskillTariffModelFrom(ctx, t)
 	if diags.HasError() {
-		return types.ObjectNull(StreamskillTariffAttrTypes()), diags
+		return types.ObjectNull(streamskillTariffAttrTypes()), diags
 	}
-	obj, d := types.ObjectValueFrom(ctx, StreamskillTariffAttrTypes(), m)
+	obj, d := types.ObjectValueFrom(ctx, streamskillTariffAttrTypes(), m)
 	diags.Append(d...)
 	return obj, diags
 }

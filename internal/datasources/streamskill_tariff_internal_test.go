@@ -31,8 +31,8 @@ func TestStreamskillTariffModelConvertsToTheSharedObjectType(t *testing.T) {
 			if diags.HasError() {
 				t.Fatalf("diagnostics: %v", diags)
 			}
-			if got := len(obj.Attributes()); got != len(StreamskillTariffAttrTypes()) {
-				t.Errorf("object has %d attributes, want %d", got, len(StreamskillTariffAttrTypes()))
+			if got := len(obj.Attributes()); got != len(streamskillTariffAttrTypes()) {
+				t.Errorf("object has %d attributes, want %d", got, len(streamskillTariffAttrTypes()))
 			}
 			if d := obj.Attributes()["discounts"]; d.IsNull() {
 				t.Errorf("discounts is null, want a map")
