@@ -1,7 +1,6 @@
 package tfquote
 
 import (
-	"math/big"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -51,7 +50,7 @@ func sameCount(a, b *int64) bool { return (a == nil && b == nil) || (a != nil &&
 // A hand-written object, as a user passes to the function: StreamSkill's
 // `count`, threshold maps written as objects, and strings where a map such
 // as tomap() converted every value to a string.
-func TestQuoteTariffFromReadsHandWrittenObjects(t *testing.T) {
+func TestTariffFromReadsHandWrittenObjects(t *testing.T) {
 	t.Parallel()
 	hundred := int64(100)
 	attrs := map[string]attr.Value{
@@ -71,7 +70,7 @@ func TestQuoteTariffFromReadsHandWrittenObjects(t *testing.T) {
 		Discounts: map[string]decimal.Decimal{"1": decimal.Zero, "500": decimal.NewFromInt(10)}})
 }
 
-func TestQuoteTariffFromNamesTheBadFieldAndTheRule(t *testing.T) {
+func TestTariffFromNamesTheBadFieldAndTheRule(t *testing.T) {
 	t.Parallel()
 	valid := func() map[string]attr.Value {
 		return map[string]attr.Value{
@@ -125,39 +124,6 @@ func TestQuoteTariffFromNamesTheBadFieldAndTheRule(t *testing.T) {
 			}
 			if in, ok := err.(*quote.InputError); !ok || in.Argument != quote.ArgTariff {
 				t.Errorf("error is %T, want a *quote.InputError on the tariff", err)
-			}
-		})
-	}
-}
-
-func TestOrderSizeTakesWholeNumbersFromOne(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		in      string
-		want    int64
-		wantErr string
-	}{
-		{"1", 1, ""},
-		{"600", 600, ""},
-		{"9223372036854775807", 9223372036854775807, ""},
-		{"0", 0, "quantity 0 is invalid: must be a whole number >= 1"},
-		{"-3", 0, "quantity -3 is invalid: must be a whole number >= 1"},
-		{"1.5", 0, "quantity 1.5 is invalid: must be a whole number >= 1"},
-		{"9223372036854775808", 0, "quantity 9.223372036854775808e+18 is invalid: must be at most 9223372036854775807"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			t.Parallel()
-			f, _, _ := big.ParseFloat(tt.in, 10, 512, big.ToNearestEven)
-			got, err := OrderSize(quote.ArgQuantity, f)
-			if tt.wantErr != "" {
-				if err == nil || err.Error() != tt.wantErr {
-					t.Fatalf("error = %v, want %q", err, tt.wantErr)
-				}
-				return
-			}
-			if err != nil || got != tt.want {
-				t.Fatalf("OrderSize(%s) = %d, %v; want %d", tt.in, got, err, tt.want)
 			}
 		})
 	}
