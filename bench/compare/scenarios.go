@@ -57,6 +57,8 @@ const (
 	pricingFilteredConfig = "bench/configs/paygentic_filtered/pricing"
 	pricingX50Config      = "bench/configs/paygentic_x50/pricing"
 	httpX50Config         = "bench/configs/paygentic_x50/http"
+	catalogConfig         = "bench/configs/catalog/pricing"
+	catalogHTTPConfig     = "bench/configs/catalog/http"
 	demoConfig            = "examples/demo"
 	demoHTTPConfig        = "bench/configs/demo/http"
 
@@ -158,6 +160,19 @@ func allScenarios() []scenario {
 			},
 			RatioTarget:      0.6,
 			ProviderRequests: 3,
+		},
+		{
+			ID:    "catalog",
+			Title: "pricing_catalog of every vendor",
+			About: "One `pricing_catalog` (identifAI, Paygentic, Probely and OnePin, 360 plans, read at once, with exact money) " +
+				"against `bench/configs/catalog/http`: the same listings with `data \"http\"`, mapped by hand into one list of one shape " +
+				"(floating-point money, one minor unit for every currency, OnePin's single page assumed to be the last).",
+			Sides: []side{
+				{Name: "pricing", Provider: true, Dir: catalogConfig, Expect: "plans                  = 360"},
+				{Name: "http", Baseline: true, Dir: catalogHTTPConfig, Expect: "plans                  = 360"},
+			},
+			SamePages:        true,
+			ProviderRequests: 6,
 		},
 		{
 			ID:    "demo",

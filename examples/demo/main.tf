@@ -11,7 +11,13 @@ terraform {
   }
 }
 
-provider "pricing" {}
+provider "pricing" {
+  # Probely does not document the unit of its prices: say it, so Probely
+  # plans get a price_amount and a monthly_amount.
+  probely = {
+    price_unit = "minor"
+  }
+}
 
 # identifAI: the whole list, and one pricing by SKU.
 data "pricing_identifai_pricings" "all" {}
@@ -80,8 +86,52 @@ output "probely" {
 output "onepin" {
   value = {
     plans      = data.pricing_onepin_plans.all.total
-    pro_price  = "${data.pricing_onepin_plan.pro.amount_decimal} ${data.pricing_onepin_plan.pro.currency}"
+    pro_price  = "${data.pricing_onepin_plan.pro.price_amount} ${data.pricing_onepin_plan.pro.currency} per ${data.pricing_onepin_plan.pro.billing_period}"
     pro_limits = data.pricing_onepin_plan.pro.limits
+  }
+}
+
+# Comparing vendors: every vendor's plans in one list of one shape. The
+# catalogue shares each vendor's read with the lists above (no extra request).
+variable "monthly_budget" {
+  description = "Most any plan we depend on may cost per month, in its own currency."
+  type        = number
+  default     = 250
+}
+
+data "pricing_catalog" "all" {}
+
+locals {
+  # Paid plans with a monthly price, grouped by currency.
+  priced = { for p in data.pricing_catalog.all.plans : p.currency => p... if p.monthly_amount != null ? p.monthly_amount > 0 : false }
+  cheapest = {
+    for currency, plans in local.priced : currency => [
+      for p in plans : "${p.vendor} ${p.name}: ${p.monthly_amount} ${currency}/month"
+      if p.monthly_amount == min([for q in plans : q.monthly_amount]...)
+    ][0]
+  }
+}
+
+# The plans this workspace depends on, found by name in the catalogue: the
+# postcondition stops the run when one of them passes the monthly budget.
+data "pricing_catalog" "depended_on" {
+  vendors    = ["paygentic", "onepin"]
+  name_regex = "^(Basic Tier|Pro Plan)$"
+
+  lifecycle {
+    postcondition {
+      condition     = alltrue([for p in self.plans : p.monthly_amount <= var.monthly_budget if p.monthly_amount != null])
+      error_message = "Over the monthly budget of ${var.monthly_budget}: ${join(", ", [for p in self.plans : "${p.vendor} ${p.name} (${p.monthly_amount} ${p.currency})" if p.monthly_amount != null ? p.monthly_amount > var.monthly_budget : false])}."
+    }
+  }
+}
+
+output "catalog" {
+  value = {
+    plans_per_vendor           = { for vendor, ids in { for p in data.pricing_catalog.all.plans : p.vendor => p.id... } : vendor => length(ids) }
+    cheapest_paid_per_currency = local.cheapest
+    depended_on                = [for p in data.pricing_catalog.depended_on.plans : "${p.vendor} ${p.name}: ${p.monthly_amount} ${p.currency}/month"]
+    priced_on_request          = [for p in data.pricing_catalog.all.plans : "${p.vendor} ${p.name}" if p.price_on_request]
   }
 }
 

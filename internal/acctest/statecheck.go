@@ -46,3 +46,28 @@ func Number(text string) *big.Float {
 func MapEntry(address, mapPath, key string, want knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(address, Path(mapPath).AtMapKey(key), want)
 }
+
+// Money checks the price model of a plan at prefix ("plans.3." in a list,
+// "" in a lookup): amount, period and monthly as decimal text, "" for null.
+func Money(address, prefix, amount, period, monthly string, onRequest bool) []statecheck.StateCheck {
+	return []statecheck.StateCheck{
+		Attr(address, prefix+"price_amount", numberOrNull(amount)),
+		Attr(address, prefix+"billing_period", stringOrNull(period)),
+		Attr(address, prefix+"monthly_amount", numberOrNull(monthly)),
+		Attr(address, prefix+"price_on_request", knownvalue.Bool(onRequest)),
+	}
+}
+
+func numberOrNull(text string) knownvalue.Check {
+	if text == "" {
+		return knownvalue.Null()
+	}
+	return knownvalue.NumberExact(Number(text))
+}
+
+func stringOrNull(text string) knownvalue.Check {
+	if text == "" {
+		return knownvalue.Null()
+	}
+	return knownvalue.StringExact(text)
+}

@@ -16,21 +16,28 @@ import (
 const ProbelyDefaultBaseURL = "https://api.probely.com"
 
 // Probely reads Probely plans.
-type Probely struct{ api *httpapi.API }
+type Probely struct {
+	api       *httpapi.API
+	priceUnit ProbelyPriceUnit
+}
 
 // NewProbely builds a Probely client: the credential goes in
 // "Authorization: JWT <key>", with the literal word JWT.
+// Its prices have no amount (no price_unit is set).
 func NewProbely(cfg httpapi.Config) (*Probely, error) {
-	return newProbely(ProbelyVendor, cfg)
+	return newProbely(ProbelyVendor, cfg, ProbelyPriceUnitUnset)
 }
 
-func newProbely(v *Vendor, cfg httpapi.Config) (*Probely, error) {
+func newProbely(v *Vendor, cfg httpapi.Config, unit ProbelyPriceUnit) (*Probely, error) {
 	a, err := httpapi.New(cfg, v.spec(cfg, decodeDRFError))
 	if err != nil {
 		return nil, err
 	}
-	return &Probely{api: a}, nil
+	return &Probely{api: a, priceUnit: unit}, nil
 }
+
+// PriceUnit is the unit the user said Probely's prices are in.
+func (c *Probely) PriceUnit() ProbelyPriceUnit { return c.priceUnit }
 
 // HasAPIKey reports whether a key is configured.
 func (c *Probely) HasAPIKey() bool { return c.api.HasAPIKey() }

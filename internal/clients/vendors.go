@@ -159,8 +159,15 @@ var ProbelyVendor = &Vendor{
 		Parallel: httpapi.UnpacedMaxParallelRequests,
 		Summary:  "no documented limit; a 429 is retried honouring `Retry-After`",
 	},
-	Open: func(v *Vendor, cfg httpapi.Config, _ map[string]string) (Client, error) {
-		return newProbely(v, cfg)
+	Settings: []Setting{{
+		Name: "price_unit",
+		Description: "Unit of Probely's plan `price`, which Probely does not document: `major` (49 is 49 USD) or `minor` " +
+			"(4900 is 49 USD, scaled by the currency's ISO 4217 minor unit). No default: unset, Probely plans' `price_amount` " +
+			"and `monthly_amount` are null, since guessing could be off by a factor of 100.",
+		OneOf: []string{string(ProbelyPriceUnitMajor), string(ProbelyPriceUnitMinor)},
+	}},
+	Open: func(v *Vendor, cfg httpapi.Config, s map[string]string) (Client, error) {
+		return newProbely(v, cfg, ProbelyPriceUnit(s["price_unit"]))
 	},
 }
 

@@ -31,6 +31,26 @@ func NewIdentifaiPricingsDataSource() datasource.DataSource {
 
 func init() { register(NewIdentifaiPricingsDataSource) }
 
+func init() {
+	registerCatalogSource(catalogSource{vendor: clients.IdentifaiVendor, read: readIdentifaiCatalog})
+}
+
+// readIdentifaiCatalog reads the pricings with pricing_identifai_pricings'
+// default query; they have no prices, so their money is empty.
+func readIdentifaiCatalog(ctx context.Context, client clients.Client, _ []int64) ([]catalogItem, error) {
+	list, err := client.(*clients.Identifai).ListPricings(ctx, clients.IdentifaiListPricingsInput{ //nolint:forcetypeassert // the registry opens this type
+		Order: identifaiDefaultOrder, Direction: identifaiDefaultDirection,
+	})
+	if err != nil {
+		return nil, err
+	}
+	items := make([]catalogItem, len(list.Pricings))
+	for i, p := range list.Pricings {
+		items[i] = catalogItem{id: strconv.FormatInt(p.ID, 10), numericID: &p.ID, name: p.Name}
+	}
+	return items, nil
+}
+
 // IdentifaiPricingsDataSource lists identifAI's partner pricings.
 type IdentifaiPricingsDataSource struct {
 	vendorDataSource[*clients.Identifai]

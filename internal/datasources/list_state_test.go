@@ -51,7 +51,7 @@ func TestEncodeStateMatchesTheFramework(t *testing.T) {
 			mustNot(t, err)
 			m := paygenticPlansModel{MerchantID: types.StringNull(), ProductID: types.StringNull(), Total: types.Int64Value(list.Total)}
 			for _, p := range list.Plans {
-				m.Plans = append(m.Plans, paygenticPlanFrom(p))
+				m.Plans = append(m.Plans, paygenticPlanFrom(p, moneyOf(p.Money())))
 			}
 			return &m
 		}},
@@ -61,7 +61,7 @@ func TestEncodeStateMatchesTheFramework(t *testing.T) {
 			mustNot(t, err)
 			m := probelyPlansModel{Family: types.StringNull(), CurrencyCode: types.StringNull(), Total: types.Int64Value(int64(len(list.Plans)))}
 			for _, p := range list.Plans {
-				m.Plans = append(m.Plans, probelyPlanFrom(p))
+				m.Plans = append(m.Plans, probelyPlanFrom(p, moneyOf(p.Money(c.PriceUnit()))))
 			}
 			return &m
 		}},
@@ -71,7 +71,7 @@ func TestEncodeStateMatchesTheFramework(t *testing.T) {
 			mustNot(t, err)
 			m := onepinPlansModel{Total: types.Int64Value(int64(len(list.Plans)))}
 			for _, p := range list.Plans {
-				plan, diags := onepinPlanFrom(ctx, p)
+				plan, diags := onepinPlanFrom(ctx, p, moneyOf(p.Money()))
 				if diags.HasError() {
 					t.Fatal(diags)
 				}
@@ -91,9 +91,9 @@ func TestEncodeStateMatchesTheFramework(t *testing.T) {
 			})
 			return &onepinPlansModel{Total: types.Int64Value(2), Plans: []onepinPlanModel{
 				{ID: types.StringValue("a"), Limits: limits, Amount: numberValue("0.1"), DisplayOrder: numberValue("123456789012345678901234567890"),
-					Name: types.StringNull(), Tier: types.StringNull(), BillingInterval: types.StringNull(), AmountDecimal: types.StringNull(), Currency: types.StringNull()},
+					Name: types.StringNull(), Tier: types.StringNull(), BillingInterval: types.StringNull(), Currency: types.StringNull(), moneyModel: moneyFrom(clients.Money{})},
 				{ID: types.StringValue("b"), Limits: types.MapNull(types.StringType), Amount: numberValue("-2.5"), DisplayOrder: numberValue("3"),
-					Name: types.StringNull(), Tier: types.StringNull(), BillingInterval: types.StringNull(), AmountDecimal: types.StringNull(), Currency: types.StringNull()},
+					Name: types.StringNull(), Tier: types.StringNull(), BillingInterval: types.StringNull(), Currency: types.StringNull(), moneyModel: moneyFrom(clients.Money{})},
 			}}
 		}},
 	}
@@ -153,6 +153,14 @@ func TestEncodeStateRefusesAModelThatDoesNotFitTheSchema(t *testing.T) {
 	}
 }
 
+// moneyOf is a plan's money as the data sources read it.
+func moneyOf(m clients.Money, err error) moneyModel {
+	if err != nil {
+		panic(err)
+	}
+	return moneyFrom(m)
+}
+
 func mustNot(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
@@ -175,7 +183,7 @@ func BenchmarkListState(b *testing.B) {
 	}
 	model := paygenticPlansModel{MerchantID: types.StringNull(), ProductID: types.StringNull(), Total: types.Int64Value(list.Total)}
 	for _, p := range list.Plans {
-		model.Plans = append(model.Plans, paygenticPlanFrom(p))
+		model.Plans = append(model.Plans, paygenticPlanFrom(p, moneyOf(p.Money())))
 	}
 	var schema datasource.SchemaResponse
 	NewPaygenticPlansDataSource().Schema(ctx, datasource.SchemaRequest{}, &schema)

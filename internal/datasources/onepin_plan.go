@@ -76,9 +76,10 @@ func (d *OnepinPlanDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	if !ok {
 		return
 	}
-	plan, diags := onepinPlanFrom(ctx, match)
+	money := newMoneyReader(d.vendor.Title)
+	plan, diags := onepinPlanFrom(ctx, match, money.read(match.Money()))
 	resp.Diagnostics.Append(diags...)
-	if !resp.Diagnostics.HasError() {
+	if money.appendTo(&resp.Diagnostics); !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	}
 }

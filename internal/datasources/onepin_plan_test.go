@@ -38,11 +38,11 @@ data "pricing_onepin_plan" "by_name" {
 				checkOnepinPlan("data.pricing_onepin_plan.by_id", "", plus),
 				checkOnepinPlan("data.pricing_onepin_plan.by_name", "", pro),
 				[]statecheck.StateCheck{
-					acctest.Attr("data.pricing_onepin_plan.by_id", "amount_decimal", knownvalue.StringExact("49999")),
 					acctest.Attr("data.pricing_onepin_plan.by_id", "limits.users", knownvalue.StringExact("unlimited")),
 					acctest.Attr("data.pricing_onepin_plan.by_id", "limits.sla_hours", knownvalue.StringExact("4")),
-					acctest.Attr("data.pricing_onepin_plan.by_name", "amount_decimal", knownvalue.StringExact("29.99")),
 				},
+				acctest.Money("data.pricing_onepin_plan.by_id", "", "49999", "P1Y", "4166.5833333333", false),
+				acctest.Money("data.pricing_onepin_plan.by_name", "", "29.99", "P1M", "29.99", false),
 			),
 			Check: resource.ComposeAggregateTestCheckFunc(
 				func(*terraform.State) error {

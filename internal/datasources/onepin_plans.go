@@ -2,7 +2,6 @@ package datasources
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -21,6 +20,23 @@ func NewOnepinPlansDataSource() datasource.DataSource {
 }
 
 func init() { register(NewOnepinPlansDataSource) }
+
+func init() {
+	registerCatalogSource(catalogSource{vendor: clients.OnepinVendor, read: readOnepinCatalog})
+}
+
+func readOnepinCatalog(ctx context.Context, client clients.Client, _ []int64) ([]catalogItem, error) {
+	list, err := client.(*clients.Onepin).ListPlans(ctx) //nolint:forcetypeassert // the registry opens this type
+	if err != nil {
+		return nil, err
+	}
+	items := make([]catalogItem, len(list.Plans))
+	for i, p := range list.Plans {
+		m, err := p.Money()
+		items[i] = catalogItem{id: p.ID, name: p.Name, currency: p.Currency, money: m, moneyErr: err}
+	}
+	return items, nil
+}
 
 // OnepinPlansDataSource lists OnePin's billing plans.
 type OnepinPlansDataSource struct {
@@ -44,10 +60,10 @@ type onepinPlanModel struct {
 	Tier            types.String `tfsdk:"tier"`
 	BillingInterval types.String `tfsdk:"billing_interval"`
 	Amount          types.Number `tfsdk:"amount"`
-	AmountDecimal   types.String `tfsdk:"amount_decimal"`
 	Currency        types.String `tfsdk:"currency"`
 	DisplayOrder    types.Number `tfsdk:"display_order"`
 	Limits          types.Map    `tfsdk:"limits"`
+	moneyModel
 }
 
 func (d *OnepinPlansDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -77,10 +93,18 @@ func (d *OnepinPlansDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	}
 }
 
+var onepinMoneyDocs = moneyDocs{
+	currency: "currency",
+	amount: "Read exactly from `amount` in the currency's ISO 4217 minor unit: 29.99 for 2999 USD, 500 for 500 JPY, 1.234 for 1234 KWD. " +
+		"Null when the plan has no amount or no currency, or is priced on request.",
+	period:    "Read from `billing_interval`: `weekly` is `P1W`, `monthly` `P1M`, `quarterly` `P3M`, `yearly` or `annual` `P1Y`.",
+	onRequest: "True for a `custom` tier plan of `amount` 0, which OnePin uses for \"contact us\".",
+}
+
 // onepinPlanAttributes are a plan's attributes, all computed; the lookup
 // data source makes id and name its arguments.
 func onepinPlanAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
+	attrs := map[string]schema.Attribute{
 		"id":   schema.StringAttribute{MarkdownDescription: "Plan id (a UUID).", Computed: true},
 		"name": schema.StringAttribute{MarkdownDescription: "Display name of the plan.", Computed: true},
 		"tier": schema.StringAttribute{
@@ -93,12 +117,6 @@ func onepinPlanAttributes() map[string]schema.Attribute {
 				"An amount of 0 on a `custom` tier plan means the price is on request, not that the plan is free.",
 			Computed: true,
 		},
-		"amount_decimal": schema.StringAttribute{
-			MarkdownDescription: "`amount` in the currency's major unit as an exact decimal string, using the currency's ISO 4217 minor unit: " +
-				"`\"29.99\"` for 2999 USD, `\"500\"` for 500 JPY, `\"1.234\"` for 1234 KWD. Null when the plan has no amount or no currency. " +
-				"As with `amount`, `\"0\"` on a `custom` tier plan means price on request.",
-			Computed: true,
-		},
 		"currency":      schema.StringAttribute{MarkdownDescription: "ISO 4217 currency code of `amount`, such as `USD`.", Computed: true},
 		"display_order": schema.NumberAttribute{MarkdownDescription: "Position of the plan in OnePin's own plan listings.", Computed: true},
 		"limits": schema.MapAttribute{
@@ -109,6 +127,8 @@ func onepinPlanAttributes() map[string]schema.Attribute {
 			Computed:    true,
 		},
 	}
+	addMoneyAttributes(attrs, onepinMoneyDocs)
+	return attrs
 }
 
 func (d *OnepinPlansDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -135,23 +155,24 @@ func (d *OnepinPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Conf
 	}
 
 	model.Plans = make([]onepinPlanModel, 0, filteredCap(filter, len(list.Plans)))
+	money := newMoneyReader(d.vendor.Title)
 	for _, p := range list.Plans {
 		if !filter.keep(p.ID, p.Name) || !matchesExact(p.Tier, model.Tier) ||
 			!matchesExact(p.BillingInterval, model.BillingInterval) || !matchesExact(p.Currency, model.Currency) {
 			continue
 		}
-		plan, planDiags := onepinPlanFrom(ctx, p)
+		plan, planDiags := onepinPlanFrom(ctx, p, money.read(p.Money()))
 		diags.Append(planDiags...)
 		model.Plans = append(model.Plans, plan)
 	}
 	model.Total = types.Int64Value(int64(len(model.Plans)))
-	if diags.HasError() {
+	if money.appendTo(&diags); diags.HasError() {
 		return nil, diags
 	}
 	return &model, diags
 }
 
-func onepinPlanFrom(ctx context.Context, p clients.OnepinPlan) (onepinPlanModel, diag.Diagnostics) {
+func onepinPlanFrom(ctx context.Context, p clients.OnepinPlan, money moneyModel) (onepinPlanModel, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	m := onepinPlanModel{
 		ID:              types.StringValue(p.ID),
@@ -159,14 +180,9 @@ func onepinPlanFrom(ctx context.Context, p clients.OnepinPlan) (onepinPlanModel,
 		Tier:            types.StringPointerValue(p.Tier),
 		BillingInterval: types.StringPointerValue(p.BillingInterval),
 		Amount:          jsonNumberValue(p.Amount),
-		AmountDecimal:   types.StringNull(),
 		Currency:        types.StringPointerValue(p.Currency),
 		DisplayOrder:    jsonNumberValue(p.DisplayOrder),
-	}
-	if dec, err := p.AmountDecimal(); err != nil {
-		diags.AddError("Unreadable OnePin plan amount", fmt.Sprintf("OnePin plan %s: %s", p.ID, err))
-	} else if dec != "" {
-		m.AmountDecimal = types.StringValue(dec)
+		moneyModel:      money,
 	}
 	limits := p.LimitTexts()
 	if limits == nil {

@@ -53,21 +53,28 @@ func checkOnepinSamples(t *testing.T, sb *acctest.Sandbox, name string) []statec
 		i, _ := onepinPlanNamed(t, sb, plan)
 		return fmt.Sprintf("plans.%d.", i)
 	}
-	return []statecheck.StateCheck{
+	checks := []statecheck.StateCheck{
 		acctest.Attr(name, at("Pro Plan")+"amount", knownvalue.Int64Exact(2999)),
-		acctest.Attr(name, at("Pro Plan")+"amount_decimal", knownvalue.StringExact("29.99")),
 		acctest.Attr(name, at("Pro Plan")+"limits.projects", knownvalue.StringExact("50")),
-		acctest.Attr(name, at("Team Monthly (EUR)")+"amount_decimal", knownvalue.StringExact("45.99")),
-		acctest.Attr(name, at("Free Plan")+"amount_decimal", knownvalue.StringExact("0")),
 		acctest.Attr(name, at("Enterprise Plan")+"tier", knownvalue.StringExact("custom")),
-		acctest.Attr(name, at("Enterprise Plan")+"amount_decimal", knownvalue.StringExact("0")),
+		acctest.Attr(name, at("Enterprise Plan")+"amount", knownvalue.Int64Exact(0)),
 		acctest.Attr(name, at("Enterprise Plan")+"limits.users", knownvalue.StringExact("unlimited")),
 		acctest.Attr(name, at("Enterprise Plan")+"limits.support", knownvalue.StringExact("priority")),
-		acctest.Attr(name, at("Enterprise Plus")+"amount_decimal", knownvalue.StringExact("49999")),
 		acctest.Attr(name, at("Enterprise Plus")+"limits", knownvalue.MapSizeExact(5)),
 		acctest.Attr(name, at("Enterprise Plus")+"limits.sla_hours", knownvalue.StringExact("4")),
 		acctest.Attr(name, at("Enterprise Plus")+"limits.storage_gb", knownvalue.StringExact("unlimited")),
 	}
+	// Money, by hand: minor units scaled by the currency, a year of 12
+	// months, and a custom plan at 0 priced on request rather than free.
+	return slices.Concat(checks,
+		acctest.Money(name, at("Pro Plan"), "29.99", "P1M", "29.99", false),
+		acctest.Money(name, at("Team Monthly (EUR)"), "45.99", "P1M", "45.99", false),
+		acctest.Money(name, at("Team Yearly (USD)"), "499.9", "P1Y", "41.6583333333", false),
+		acctest.Money(name, at("Free Plan"), "0", "P1M", "0", false),
+		acctest.Money(name, at("Enterprise Plan"), "", "P1Y", "", true),
+		acctest.Money(name, at("Agency"), "", "P1M", "", true),
+		acctest.Money(name, at("Enterprise Plus"), "49999", "P1Y", "4166.5833333333", false),
+	)
 }
 
 // checkOnepinList checks the whole list of data.pricing_onepin_plans.all

@@ -65,6 +65,10 @@ func (d *PaygenticPlanDataSource) Read(ctx context.Context, req datasource.ReadR
 		d.addReadError(&resp.Diagnostics, fmt.Sprintf("Paygentic plan %q", id), err)
 		return
 	}
-	state := paygenticPlanFrom(*plan)
+	money := newMoneyReader(d.vendor.Title)
+	state := paygenticPlanFrom(*plan, money.read(plan.Money()))
+	if money.appendTo(&resp.Diagnostics); resp.Diagnostics.HasError() {
+		return
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

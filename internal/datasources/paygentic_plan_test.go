@@ -42,15 +42,17 @@ data "pricing_paygentic_plan" "usage_only" {
 				[]statecheck.StateCheck{
 					acctest.Attr("data.pricing_paygentic_plan.basic", "name", knownvalue.StringExact("Basic Tier")),
 					acctest.Attr("data.pricing_paygentic_plan.basic", "price", knownvalue.StringExact("49990000000")),
-					acctest.Attr("data.pricing_paygentic_plan.basic", "price_amount", knownvalue.StringExact("49.99")),
+
 					acctest.Attr("data.pricing_paygentic_plan.basic", "default_tax_rate", knownvalue.NumberExact(acctest.Number("8.5"))),
 					acctest.Attr("data.pricing_paygentic_plan.basic", "billing_interval", knownvalue.StringExact("monthly")),
 					acctest.Attr("data.pricing_paygentic_plan.business", "name", knownvalue.StringExact("Business Package")),
 					acctest.Attr("data.pricing_paygentic_plan.business", "price", knownvalue.StringExact("199000000000")),
-					acctest.Attr("data.pricing_paygentic_plan.business", "price_amount", knownvalue.StringExact("199")),
+
 					acctest.Attr("data.pricing_paygentic_plan.usage_only", "price", knownvalue.Null()),
-					acctest.Attr("data.pricing_paygentic_plan.usage_only", "price_amount", knownvalue.Null()),
 				},
+				acctest.Money("data.pricing_paygentic_plan.basic", "", "49.99", "P1M", "49.99", false),
+				acctest.Money("data.pricing_paygentic_plan.business", "", "199", "P1M", "199", false),
+				acctest.Money("data.pricing_paygentic_plan.usage_only", "", "", "P1M", "", false),
 			),
 		}},
 	})

@@ -24,6 +24,25 @@ func NewPaygenticPlansDataSource() datasource.DataSource {
 
 func init() { register(NewPaygenticPlansDataSource) }
 
+func init() {
+	registerCatalogSource(catalogSource{vendor: clients.PaygenticVendor, read: readPaygenticCatalog})
+}
+
+// readPaygenticCatalog reads every plan, as pricing_paygentic_plans does
+// without merchant_id and product_id.
+func readPaygenticCatalog(ctx context.Context, client clients.Client, _ []int64) ([]catalogItem, error) {
+	list, err := client.(*clients.Paygentic).ListPlans(ctx, clients.PaygenticListPlansInput{}) //nolint:forcetypeassert // the registry opens this type
+	if err != nil {
+		return nil, err
+	}
+	items := make([]catalogItem, len(list.Plans))
+	for i, p := range list.Plans {
+		m, err := p.Money()
+		items[i] = catalogItem{id: p.ID, name: p.Name, currency: p.Currency, money: m, moneyErr: err}
+	}
+	return items, nil
+}
+
 // PaygenticPlansDataSource lists Paygentic plans, optionally filtered.
 type PaygenticPlansDataSource struct {
 	vendorDataSource[*clients.Paygentic]
@@ -51,7 +70,6 @@ type paygenticPlanModel struct {
 	BillingCadence     types.String          `tfsdk:"billing_cadence"`
 	BillingInterval    types.String          `tfsdk:"billing_interval"`
 	Price              types.String          `tfsdk:"price"`
-	PriceAmount        types.String          `tfsdk:"price_amount"`
 	DefaultTaxCode     types.String          `tfsdk:"default_tax_code"`
 	DefaultTaxRate     types.Number          `tfsdk:"default_tax_rate"`
 	TaxBehavior        types.String          `tfsdk:"tax_behavior"`
@@ -60,6 +78,7 @@ type paygenticPlanModel struct {
 	CreatedAt          types.String          `tfsdk:"created_at"`
 	UpdatedAt          types.String          `tfsdk:"updated_at"`
 	Prices             []paygenticPriceModel `tfsdk:"prices"`
+	moneyModel
 }
 
 type paygenticPriceModel struct {
@@ -121,13 +140,20 @@ func (d *PaygenticPlansDataSource) Schema(_ context.Context, _ datasource.Schema
 	}
 }
 
+var paygenticMoneyDocs = moneyDocs{
+	currency: "currency",
+	amount: "Read exactly from `price` (`\"49990000000\"` nano-units is 49.99, `\"199000000000\"` is 199), without floating point. " +
+		"Null when the plan has no plan-level price (usage-only plans and the current API schema).",
+	period: "Read from `billingCadence`, or the deprecated `billingInterval` (`monthly` is `P1M`) on plans without one.",
+}
+
 // paygenticPlanAttributes is the schema of one plan, shared by the list and
 // the lookup by id.
 func paygenticPlanAttributes() map[string]schema.Attribute {
 	computedString := func(description string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: description, Computed: true}
 	}
-	return map[string]schema.Attribute{
+	attrs := map[string]schema.Attribute{
 		"id":                   computedString("Plan id (`plan_…`)."),
 		"name":                 computedString("Name of the plan."),
 		"description":          computedString("Description of the plan."),
@@ -138,8 +164,6 @@ func paygenticPlanAttributes() map[string]schema.Attribute {
 			"Null on plans that no longer carry it."),
 		"price": computedString("Plan-level price exactly as the API sends it: an integer string in atomic units of 10^-9 of `currency` " +
 			"(`\"49990000000\"` is 49.99). Null when the plan has no plan-level price (usage-only plans and the current API schema)."),
-		"price_amount": computedString("`price` as an exact decimal string in the currency's major unit (`\"49990000000\"` becomes `\"49.99\"`, " +
-			"`\"199000000000\"` becomes `\"199\"`), computed without floating point. Null when `price` is null."),
 		"default_tax_code": computedString("Default tax code of the plan, such as `eservice`."),
 		"default_tax_rate": schema.NumberAttribute{
 			MarkdownDescription: "Default tax rate in percent (`8.5` is 8.5%), exactly as the API sends it.",
@@ -167,6 +191,8 @@ func paygenticPlanAttributes() map[string]schema.Attribute {
 			}},
 		},
 	}
+	addMoneyAttributes(attrs, paygenticMoneyDocs)
+	return attrs
 }
 
 func (d *PaygenticPlansDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -197,6 +223,7 @@ func (d *PaygenticPlansDataSource) ReadModel(ctx context.Context, config tfsdk.C
 
 	model.Plans = make([]paygenticPlanModel, 0, filteredCap(filter, len(list.Plans)))
 	prices := included(model.IncludePrices)
+	money := newMoneyReader(d.vendor.Title)
 	for _, p := range list.Plans {
 		if !filter.keep(p.ID, p.Name) || !matchesExact(p.Currency, model.Currency) || !matchesExact(p.BillingCadence, model.BillingCadence) {
 			continue
@@ -204,15 +231,18 @@ func (d *PaygenticPlansDataSource) ReadModel(ctx context.Context, config tfsdk.C
 		if !prices {
 			p.Prices = nil
 		}
-		model.Plans = append(model.Plans, paygenticPlanFrom(p))
+		model.Plans = append(model.Plans, paygenticPlanFrom(p, money.read(p.Money())))
 	}
 	model.Total = types.Int64Value(int64(len(model.Plans)))
+	if money.appendTo(&diags); diags.HasError() {
+		return nil, diags
+	}
 	return &model, diags
 }
 
 // paygenticPlanFrom maps a client plan to its Terraform model; absent
 // fields become null.
-func paygenticPlanFrom(p clients.PaygenticPlan) paygenticPlanModel {
+func paygenticPlanFrom(p clients.PaygenticPlan, money moneyModel) paygenticPlanModel {
 	m := paygenticPlanModel{
 		ID:                 types.StringValue(p.ID),
 		Name:               types.StringPointerValue(p.Name),
@@ -222,7 +252,6 @@ func paygenticPlanFrom(p clients.PaygenticPlan) paygenticPlanModel {
 		BillingCadence:     types.StringPointerValue(p.BillingCadence),
 		BillingInterval:    types.StringPointerValue(p.BillingInterval),
 		Price:              types.StringPointerValue(p.Price),
-		PriceAmount:        types.StringPointerValue(p.PriceAmount),
 		DefaultTaxCode:     types.StringPointerValue(p.DefaultTaxCode),
 		DefaultTaxRate:     types.NumberNull(),
 		TaxBehavior:        types.StringPointerValue(p.TaxBehavior),
@@ -230,6 +259,7 @@ func paygenticPlanFrom(p clients.PaygenticPlan) paygenticPlanModel {
 		ProductID:          types.StringPointerValue(p.ProductID),
 		CreatedAt:          types.StringPointerValue(p.CreatedAt),
 		UpdatedAt:          types.StringPointerValue(p.UpdatedAt),
+		moneyModel:         money,
 	}
 	if p.DefaultTaxRate != nil {
 		m.DefaultTaxRate = numberValue(p.DefaultTaxRate.String())

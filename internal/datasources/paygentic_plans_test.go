@@ -99,12 +99,12 @@ func checkPaygenticList(name string, want []sandbox.PaygenticPlan) []statecheck.
 	return checks
 }
 
-// paygenticPriceAmounts are the fixture's reference prices in the major
-// unit, computed by hand.
-var paygenticPriceAmounts = map[string]string{
-	sandbox.PaygenticBasicPlanID:    "49.99",
-	sandbox.PaygenticBusinessPlanID: "199",
-	sandbox.PaygenticSubCentPlanID:  "0.00499",
+// paygenticMoney are the fixture's reference prices in the major unit,
+// computed by hand.
+var paygenticMoney = map[string]struct{ amount, period, monthly string }{
+	sandbox.PaygenticBasicPlanID:    {"49.99", "P1M", "49.99"},
+	sandbox.PaygenticBusinessPlanID: {"199", "P1M", "199"},
+	sandbox.PaygenticSubCentPlanID:  {"0.00499", "P1M", "0.00499"},
 }
 
 func TestAccPaygenticPlansReturnsEveryPlan(t *testing.T) {
@@ -122,7 +122,8 @@ func TestAccPaygenticPlansReturnsEveryPlan(t *testing.T) {
 		checks = append(checks, checkPaygenticPlan(name, fmt.Sprintf("plans.%d.", i), all[i])...)
 	}
 	for i, p := range all[:3] {
-		checks = append(checks, acctest.Attr(name, fmt.Sprintf("plans.%d.price_amount", i), knownvalue.StringExact(paygenticPriceAmounts[p.ID])))
+		want := paygenticMoney[p.ID]
+		checks = append(checks, acctest.Money(name, fmt.Sprintf("plans.%d.", i), want.amount, want.period, want.monthly, false)...)
 	}
 	checks = append(checks,
 		acctest.Attr(name, "plans.0.price", knownvalue.StringExact("49990000000")),
@@ -130,6 +131,7 @@ func TestAccPaygenticPlansReturnsEveryPlan(t *testing.T) {
 		acctest.Attr(name, "plans.2.price", knownvalue.StringExact("4990000")),
 		acctest.Attr(name, "plans.3.price", knownvalue.Null()),
 		acctest.Attr(name, "plans.3.price_amount", knownvalue.Null()),
+		acctest.Attr(name, "plans.3.monthly_amount", knownvalue.Null()),
 		acctest.Attr(name, "merchant_id", knownvalue.Null()),
 		acctest.Attr(name, "product_id", knownvalue.Null()),
 	)

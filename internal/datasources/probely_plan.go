@@ -53,8 +53,13 @@ func (d *ProbelyPlanDataSource) Read(ctx context.Context, req datasource.ReadReq
 	plan, ok := findOne(&resp.Diagnostics, probelyPlanNoun, lookup[clients.ProbelyPlan]{
 		path.Root("id"), fmt.Sprintf("%q", id), func(p clients.ProbelyPlan) bool { return p.ID == id },
 	}, list.Plans)
-	if ok {
-		resp.Diagnostics.Append(resp.State.Set(ctx, probelyPlanFrom(plan))...)
+	if !ok {
+		return
+	}
+	money := newMoneyReader(d.vendor.Title)
+	state := probelyPlanFrom(plan, money.read(plan.Money(d.client.PriceUnit())))
+	if money.appendTo(&resp.Diagnostics); !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	}
 }
 

@@ -26,6 +26,24 @@ func NewProbelyPlansDataSource() datasource.DataSource {
 
 func init() { register(NewProbelyPlansDataSource) }
 
+func init() {
+	registerCatalogSource(catalogSource{vendor: clients.ProbelyVendor, read: readProbelyCatalog})
+}
+
+func readProbelyCatalog(ctx context.Context, client clients.Client, _ []int64) ([]catalogItem, error) {
+	c := client.(*clients.Probely) //nolint:forcetypeassert // the registry opens this type
+	list, err := c.ListPlans(ctx)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]catalogItem, len(list.Plans))
+	for i, p := range list.Plans {
+		m, err := p.Money(c.PriceUnit())
+		items[i] = catalogItem{id: p.ID, name: p.Name, currency: p.CurrencyCode, money: m, moneyErr: err}
+	}
+	return items, nil
+}
+
 // ProbelyPlansDataSource lists Probely's plans.
 type ProbelyPlansDataSource struct {
 	vendorDataSource[*clients.Probely]
@@ -58,6 +76,7 @@ type probelyPlanModel struct {
 	Discount            types.Number              `tfsdk:"discount"`
 	Savings             types.Number              `tfsdk:"savings"`
 	TiersJSON           types.String              `tfsdk:"tiers_json"`
+	moneyModel
 }
 
 type probelyCreditsPackModel struct {
@@ -104,6 +123,13 @@ func (d *ProbelyPlansDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	}
 }
 
+var probelyMoneyDocs = moneyDocs{
+	currency: "currency_code",
+	amount: "Probely does not document the unit of `price`, so this is null unless the provider's `probely.price_unit` says it: " +
+		"`major` takes `price` as is, `minor` scales it by the currency's ISO 4217 minor unit (4900 USD cents is 49).",
+	period: "Read from `period` and `period_unit` (1 `year` is `P1Y`, 6 `month` is `P6M`); null for a plan of `period` 0, which does not renew.",
+}
+
 // probelyPlanAttributes is the schema of one plan, shared by the list and
 // the lookup; the lookup takes id as its argument.
 func probelyPlanAttributes(idIsArgument bool) map[string]schema.Attribute {
@@ -115,7 +141,7 @@ func probelyPlanAttributes(idIsArgument bool) map[string]schema.Attribute {
 			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 		}
 	}
-	return map[string]schema.Attribute{
+	attrs := map[string]schema.Attribute{
 		"id":           id,
 		"name":         schema.StringAttribute{MarkdownDescription: "Plan name.", Computed: true},
 		"family":       schema.StringAttribute{MarkdownDescription: "Plan family, such as `enterprise`.", Computed: true},
@@ -124,7 +150,7 @@ func probelyPlanAttributes(idIsArgument bool) map[string]schema.Attribute {
 		"charge_model": schema.StringAttribute{MarkdownDescription: "How the plan is charged: `per_unit`, `flat_fee`, `volume` or `tiered`.", Computed: true},
 		"price": schema.NumberAttribute{
 			MarkdownDescription: "Price exactly as the API sends it, in `currency_code`. Probely does not document the unit " +
-				"(probably minor units, such as cents), so the provider does not convert it. Null when the API sends no price.",
+				"(probably minor units, such as cents), so the provider does not convert it: see `price_amount`. Null when the API sends no price.",
 			Computed: true,
 		},
 		"currency_code": schema.StringAttribute{MarkdownDescription: "Currency of `price`: `USD`, `EUR` or `GBP`.", Computed: true},
@@ -149,6 +175,8 @@ func probelyPlanAttributes(idIsArgument bool) map[string]schema.Attribute {
 			Computed: true,
 		},
 	}
+	addMoneyAttributes(attrs, probelyMoneyDocs)
+	return attrs
 }
 
 func probelyCreditsPackAttributes() map[string]schema.Attribute {
@@ -188,6 +216,7 @@ func (d *ProbelyPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Con
 
 	model.Plans = make([]probelyPlanModel, 0, filteredCap(filter, len(list.Plans)))
 	packs := included(model.IncludeCreditsPacks)
+	money := newMoneyReader(d.vendor.Title)
 	for _, p := range list.Plans {
 		if !filter.keep(p.ID, p.Name) || !probelyPlanMatches(p, model) {
 			continue
@@ -195,9 +224,12 @@ func (d *ProbelyPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Con
 		if !packs {
 			p.AllowedCreditsPacks = nil
 		}
-		model.Plans = append(model.Plans, probelyPlanFrom(p))
+		model.Plans = append(model.Plans, probelyPlanFrom(p, money.read(p.Money(d.client.PriceUnit()))))
 	}
 	model.Total = types.Int64Value(int64(len(model.Plans)))
+	if money.appendTo(&diags); diags.HasError() {
+		return nil, diags
+	}
 	return &model, diags
 }
 
@@ -207,7 +239,8 @@ func probelyPlanMatches(p clients.ProbelyPlan, m probelyPlansModel) bool {
 	return matchesExact(p.Family, m.Family) && matchesExact(p.CurrencyCode, m.CurrencyCode) && matchesExact(p.PeriodUnit, m.PeriodUnit)
 }
 
-func probelyPlanFrom(p clients.ProbelyPlan) probelyPlanModel {
+// probelyPlanFrom maps a client plan and its money to the Terraform model.
+func probelyPlanFrom(p clients.ProbelyPlan, money moneyModel) probelyPlanModel {
 	m := probelyPlanModel{
 		ID:           types.StringValue(p.ID),
 		Name:         types.StringPointerValue(p.Name),
@@ -222,6 +255,7 @@ func probelyPlanFrom(p clients.ProbelyPlan) probelyPlanModel {
 		Discount:     jsonNumberValue(p.Discount),
 		Savings:      jsonNumberValue(p.Savings),
 		TiersJSON:    types.StringNull(),
+		moneyModel:   money,
 	}
 	if p.AllowedScanProfiles != nil {
 		m.AllowedScanProfiles = make([]types.String, len(p.AllowedScanProfiles))

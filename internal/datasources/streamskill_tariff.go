@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
+	"slices"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -29,6 +31,27 @@ func NewStreamskillTariffDataSource() datasource.DataSource {
 }
 
 func init() { register(NewStreamskillTariffDataSource) }
+
+func init() {
+	registerCatalogSource(catalogSource{vendor: clients.StreamskillVendor, byIDs: true, read: readStreamskillCatalog})
+}
+
+// readStreamskillCatalog reads each tariff asked for, in the provider's
+// language (as pricing_streamskill_tariff without language), in id order.
+func readStreamskillCatalog(ctx context.Context, client clients.Client, ids []int64) ([]catalogItem, error) {
+	c := client.(*clients.Streamskill) //nolint:forcetypeassert // the registry opens this type
+	ids = slices.Sorted(slices.Values(ids))
+	items := make([]catalogItem, len(ids))
+	for i, id := range ids {
+		t, err := c.Tariff(ctx, id, c.Language())
+		if err != nil {
+			return nil, fmt.Errorf("tariff %d: %w", id, err)
+		}
+		m, err := t.Money()
+		items[i] = catalogItem{id: strconv.FormatInt(t.ID, 10), numericID: &t.ID, name: t.Title, money: m, moneyErr: err}
+	}
+	return items, nil
+}
 
 // StreamskillTariffDataSource reads one StreamSkill tariff by id.
 type StreamskillTariffDataSource struct {

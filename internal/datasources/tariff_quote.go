@@ -84,6 +84,10 @@ func (d *TariffQuoteDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 			MarkdownDescription: tfquote.AttrDescriptions["pricing_type"],
 			Computed:            true,
 		},
+		"currency": schema.StringAttribute{
+			MarkdownDescription: tfquote.AttrDescriptions["currency"],
+			Computed:            true,
+		},
 	}
 	for _, name := range []string{"unit_price", "discount_percent", "tier_threshold", "total"} {
 		attrs[name] = schema.NumberAttribute{MarkdownDescription: tfquote.AttrDescriptions[name], Computed: true}

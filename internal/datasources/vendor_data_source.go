@@ -32,14 +32,8 @@ func (d *vendorDataSource[C]) Metadata(_ context.Context, req datasource.Metadat
 }
 
 func (d *vendorDataSource[C]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		// The provider is not configured yet (validation runs before it).
-		return
-	}
-	data, ok := req.ProviderData.(*ProviderData)
+	data, ok := providerData(req, resp)
 	if !ok {
-		resp.Diagnostics.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *datasources.ProviderData, got %T. This is a bug in the provider; please report it.", req.ProviderData))
 		return
 	}
 	client, ok := data.clients[d.vendor].(C)
@@ -50,6 +44,20 @@ func (d *vendorDataSource[C]) Configure(_ context.Context, req datasource.Config
 	}
 	d.client = client
 	d.keyHelp = data.keyHelp[d.vendor]
+}
+
+// providerData is the provider's data for Configure; false before the
+// provider is configured (validation runs before it) or on a bug.
+func providerData(req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) (*ProviderData, bool) {
+	if req.ProviderData == nil {
+		return nil, false
+	}
+	data, ok := req.ProviderData.(*ProviderData)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *datasources.ProviderData, got %T. This is a bug in the provider; please report it.", req.ProviderData))
+	}
+	return data, ok
 }
 
 // requireKey adds an error naming the provider attribute and environment

@@ -57,7 +57,8 @@ func (f *TariffQuoteFunction) Definition(_ context.Context, _ function.Definitio
 			"- `unit_price` (Number) " + tfquote.AttrDescriptions["unit_price"] + "\n" +
 			"- `discount_percent` (Number) " + tfquote.AttrDescriptions["discount_percent"] + "\n" +
 			"- `tier_threshold` (Number) " + tfquote.AttrDescriptions["tier_threshold"] + "\n" +
-			"- `total` (Number) " + tfquote.AttrDescriptions["total"] + "\n\n" +
+			"- `total` (Number) " + tfquote.AttrDescriptions["total"] + "\n" +
+			"- `currency` (String) " + tfquote.AttrDescriptions["currency"] + "\n\n" +
 			"An order the rules refuse (a quantity outside a custom count's range or below the first graduated tier, a duration above 1 " +
 			"on a tariff that is not hourly, a tariff object missing a field) is an error naming the argument, the value and the rule.",
 		Parameters: []function.Parameter{

@@ -27,9 +27,11 @@ func functionTestCase(t *testing.T, steps ...resource.TestStep) resource.TestCas
 	}
 }
 
-// quoteValue is the expected object a quote output holds.
+// quoteValue is the expected object a quote output holds, of a tariff with
+// no currency.
 func quoteValue(pricingType string, unitPrice, discountPercent, tierThreshold, total int64) knownvalue.Check {
 	return knownvalue.ObjectExact(map[string]knownvalue.Check{
+		"currency":         knownvalue.Null(),
 		"pricing_type":     knownvalue.StringExact(pricingType),
 		"unit_price":       knownvalue.NumberExact(big.NewFloat(float64(unitPrice))),
 		"discount_percent": knownvalue.NumberExact(big.NewFloat(float64(discountPercent))),
@@ -66,7 +68,7 @@ output "graduated_101_for_2_hours" {
 }
 output "function_agrees_with_the_data_source" {
   value = provider::pricing::tariff_quote(data.pricing_streamskill_tariff.graduated, 250, 3) == {
-    for k in ["pricing_type", "unit_price", "discount_percent", "tier_threshold", "total"] : k => data.pricing_tariff_quote.graduated[k]
+    for k in ["pricing_type", "unit_price", "discount_percent", "tier_threshold", "total", "currency"] : k => data.pricing_tariff_quote.graduated[k]
   }
 }`, sandbox.StreamskillTariffVolumeDiscounts, sandbox.StreamskillTariffGraduated),
 		ConfigStateChecks: []statecheck.StateCheck{
@@ -76,6 +78,8 @@ output "function_agrees_with_the_data_source" {
 				"discount_percent": knownvalue.NumberExact(big.NewFloat(10)),
 				"tier_threshold":   knownvalue.NumberExact(big.NewFloat(500)),
 				"total":            knownvalue.NumberExact(big.NewFloat(270)),
+				// StreamSkill's prices are in the account's currency, unnamed.
+				"currency": knownvalue.Null(),
 			})),
 			statecheck.ExpectKnownOutputValue("graduated_101_for_2_hours", quoteValue("graduated", 180, 0, 101, 360)),
 		},
@@ -98,6 +102,10 @@ output "graduated" {
 output "standard_count" {
   value = provider::pricing::tariff_quote({pricing_type = "standard", price = 0.1, count = 1, hourly = false}, 3, 1).total
 }
+# A hand-written tariff may say its currency; the quote carries it.
+output "with_currency" {
+  value = provider::pricing::tariff_quote({pricing_type = "standard", price = 0.1, count = 1, hourly = false, currency = "EUR"}, 3, 1).currency
+}
 # A map converts every value to a string; the function reads them back.
 output "from_a_map" {
   value = provider::pricing::tariff_quote(tomap({pricing_type = "standard", price = 50, base_count = 100, hourly = true}), 4, 2).total
@@ -107,6 +115,7 @@ output "from_a_map" {
 		},
 		Check: resource.ComposeAggregateTestCheckFunc(
 			resource.TestCheckOutput("standard_count", "0.3"),
+			resource.TestCheckOutput("with_currency", "EUR"),
 			resource.TestCheckOutput("from_a_map", "4"),
 			func(*terraform.State) error {
 				if got := sb.Requests(sandbox.VendorStreamskill); got != 0 {

@@ -73,7 +73,7 @@ func TestAccProviderReadsSettingsFromTheEnvironment(t *testing.T) {
 			name:   "the Paygentic CLI's PAYGENTIC_BEARER_AUTH",
 			env:    map[string]string{"PAYGENTIC_BEARER_AUTH": sandbox.PaygenticKey, "PAYGENTIC_BASE_URL": sb.BaseURL(sandbox.VendorPaygentic)},
 			config: `data "pricing_paygentic_plan" "basic" { id = "plan_t9u0v1w2x3y4z5a6" }`,
-			check:  statecheck.ExpectKnownValue("data.pricing_paygentic_plan.basic", tfjsonpath.New("price_amount"), knownvalue.StringExact("49.99")),
+			check:  statecheck.ExpectKnownValue("data.pricing_paygentic_plan.basic", tfjsonpath.New("price_amount"), knownvalue.NumberExact(acctest.Number("49.99"))),
 		},
 		{
 			name:   "PROBELY_API_BASE_URL",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -27,12 +28,16 @@ func demoConfig(t *testing.T) string {
 // holds them.
 func withKeysInTheProviderBlock(t *testing.T, demo string, sb *acctest.Sandbox) string {
 	t.Helper()
-	const empty = "provider \"pricing\" {}\n"
-	if !strings.Contains(demo, empty) {
-		t.Fatalf("examples/demo/main.tf no longer has %q", empty)
+	block := demoProviderBlock.FindString(demo)
+	if block == "" {
+		t.Fatalf("examples/demo/main.tf no longer has a provider \"pricing\" block matching %s", demoProviderBlock)
 	}
-	return strings.Replace(demo, empty, sb.ProviderConfig(), 1)
+	return strings.Replace(demo, block, sb.ProviderConfig(), 1)
 }
+
+// demoProviderBlock is the demo's provider block, up to its closing brace
+// at the start of a line.
+var demoProviderBlock = regexp.MustCompile(`(?s)provider "pricing" \{.*?\n\}\n`)
 
 func TestAccTraceLogOfTheDemoHoldsNoAPIKey(t *testing.T) {
 	t.Parallel()

@@ -1,10 +1,18 @@
 data "pricing_onepin_plan" "pro" {
   name = "Pro Plan"
+
+  # price_amount is a number: a budget is a plain comparison.
+  lifecycle {
+    postcondition {
+      condition     = self.monthly_amount <= 50
+      error_message = "The Pro Plan now costs ${self.monthly_amount} ${self.currency} a month, over our budget of 50."
+    }
+  }
 }
 
 output "pro_plan" {
   value = {
-    price    = "${data.pricing_onepin_plan.pro.amount_decimal} ${data.pricing_onepin_plan.pro.currency} ${data.pricing_onepin_plan.pro.billing_interval}"
+    price    = "${data.pricing_onepin_plan.pro.price_amount} ${data.pricing_onepin_plan.pro.currency} per ${data.pricing_onepin_plan.pro.billing_period}"
     projects = data.pricing_onepin_plan.pro.limits["projects"] # "50" or "unlimited"
   }
 }

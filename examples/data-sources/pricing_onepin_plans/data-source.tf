@@ -7,12 +7,12 @@ provider "pricing" {
 
 data "pricing_onepin_plans" "all" {}
 
-# Monthly USD prices by plan name, leaving out plans priced on request
-# (a custom tier with amount 0 is not free).
-output "onepin_monthly_usd" {
+# What each USD plan costs per month, yearly plans included; plans priced on
+# request (a custom tier with amount 0 is not free) have no monthly_amount.
+output "onepin_usd_per_month" {
   value = {
-    for p in data.pricing_onepin_plans.all.plans : p.name => p.amount_decimal
-    if p.currency == "USD" && p.billing_interval == "monthly" && !(p.tier == "custom" && p.amount == 0)
+    for p in data.pricing_onepin_plans.all.plans : p.name => p.monthly_amount
+    if p.currency == "USD" && !p.price_on_request
   }
 }
 

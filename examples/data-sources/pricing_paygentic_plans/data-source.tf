@@ -4,11 +4,12 @@ data "pricing_paygentic_plans" "llm_api" {
   product_id  = "prod_j5k6l7m8n9o0p1q2"
 }
 
-# Monthly plans with a plan-level price, by name, in the currency's major unit.
-output "monthly_plan_prices" {
+# What every plan with a plan-level price costs per month (quarterly and
+# yearly plans included), in the currency's major unit.
+output "plan_prices_per_month" {
   value = {
     for plan in data.pricing_paygentic_plans.llm_api.plans :
-    plan.name => "${plan.price_amount} ${plan.currency}"
-    if plan.billing_cadence == "P1M" && plan.price_amount != null
+    plan.name => "${plan.monthly_amount} ${plan.currency}"
+    if plan.monthly_amount != null
   }
 }

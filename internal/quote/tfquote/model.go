@@ -22,6 +22,7 @@ type Model struct {
 	DiscountPercent types.Number `tfsdk:"discount_percent"`
 	TierThreshold   types.Number `tfsdk:"tier_threshold"`
 	Total           types.Number `tfsdk:"total"`
+	Currency        types.String `tfsdk:"currency"`
 }
 
 // AttrTypes is the object type of Model.
@@ -32,6 +33,7 @@ func AttrTypes() map[string]attr.Type {
 		"discount_percent": types.NumberType,
 		"tier_threshold":   types.NumberType,
 		"total":            types.NumberType,
+		"currency":         types.StringType,
 	}
 }
 
@@ -44,11 +46,15 @@ var AttrDescriptions = map[string]string{
 	"discount_percent": "Volume discount percent applied to the order (standard); always 0 for graduated tariffs, whose prices include every discount.",
 	"tier_threshold":   "Threshold of the discount tier (standard; 0 when none applies) or price tier (graduated) the quantity falls in.",
 	"total":            "Price of the order, computed in exact decimal and rounded half away from zero to 2 decimal places at the end only.",
+	"currency": "ISO 4217 currency of `total` and `unit_price` where known: the tariff object's own `currency`, when one written by hand has it. " +
+		"Null for a `pricing_streamskill_tariff`: StreamSkill prices are in the currency of the StreamSkill account, which its API does not name.",
 }
 
-// modelFrom is the one place a quote becomes Terraform values.
-func modelFrom(q quote.Quote) Model {
+// modelFrom is the one place a quote becomes Terraform values; currency
+// is the tariff's, null when unknown.
+func modelFrom(q quote.Quote, currency types.String) Model {
 	return Model{
+		Currency:        currency,
 		PricingType:     types.StringValue(q.PricingType),
 		UnitPrice:       decimalNumber(q.UnitPrice.String()),
 		DiscountPercent: decimalNumber(q.DiscountPercent.String()),
@@ -72,7 +78,7 @@ func FromTariffObject(attrs map[string]attr.Value, quantity, duration int64) (Mo
 	if err != nil {
 		return Model{}, err
 	}
-	return modelFrom(q), nil
+	return modelFrom(q, tariffCurrency(attrs)), nil
 }
 
 // decimalNumber is a Terraform number holding exactly a quote's decimal
@@ -83,4 +89,13 @@ func decimalNumber(text string) types.Number {
 		return types.NumberUnknown()
 	}
 	return types.NumberValue(f)
+}
+
+// tariffCurrency is a tariff object's currency attribute, null when it has
+// none (StreamSkill's tariffs never do) or it is not a known string.
+func tariffCurrency(attrs map[string]attr.Value) types.String {
+	if c, ok := attrs["currency"].(types.String); ok && !c.IsUnknown() {
+		return c
+	}
+	return types.StringNull()
 }

@@ -1,0 +1,186 @@
+package clients
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// Money is a plan's price in the one model every vendor's plans share, so
+// plans of different vendors compare as numbers.
+type Money struct {
+	// Amount is the price per Period in the currency's major units, exact;
+	// nil when the plan has no price, or marks its amount as no real price.
+	Amount *decimal.Decimal
+	// Period is how often Amount is billed; nil when the vendor gives none
+	// or one the provider does not know.
+	Period *BillingPeriod
+	// UnknownPeriod names the vendor's period the provider did not know
+	// (`billingCadence "P2D"`), for a warning; "" when none.
+	UnknownPeriod string
+	// OnRequest is true when the vendor's amount means "ask us", not free.
+	OnRequest bool
+}
+
+// Monthly is Amount for one month (see MonthlyAmount); nil when Amount or
+// Period is.
+func (m Money) Monthly() *decimal.Decimal {
+	if m.Amount == nil || m.Period == nil {
+		return nil
+	}
+	v := MonthlyAmount(*m.Amount, *m.Period)
+	return &v
+}
+
+// withPeriod sets the period read from a vendor's fields, or records what
+// they said (`billingCadence "P2D"`) when it is not a period the provider
+// knows.
+func (m *Money) withPeriod(said string, p BillingPeriod, ok bool) {
+	if ok {
+		m.Period = &p
+		return
+	}
+	m.UnknownPeriod = said
+}
+
+// fieldText is a vendor field and its value, as a warning quotes them;
+// a long value is cut, so a hostile vendor cannot fill the terminal.
+func fieldText(field, value string) string {
+	const maxQuoted = 64
+	if r := []rune(value); len(r) > maxQuoted {
+		value = string(r[:maxQuoted]) + "…"
+	}
+	return fmt.Sprintf("%s %q", field, value)
+}
+
+// Money is the plan's price model: Price in the major unit, billed every
+// billingCadence, or the deprecated billingInterval when it has none.
+func (p PaygenticPlan) Money() (Money, error) {
+	var m Money
+	if p.PriceAmount != nil {
+		d, err := decimal.NewFromString(*p.PriceAmount)
+		if err != nil {
+			return Money{}, fmt.Errorf("paygentic: plan %s: price: %w", p.ID, err)
+		}
+		m.Amount = &d
+	}
+	switch {
+	case p.BillingCadence != nil:
+		period, ok := ParseISOPeriod(*p.BillingCadence)
+		m.withPeriod(fieldText("billingCadence", *p.BillingCadence), period, ok)
+	case p.BillingInterval != nil:
+		period, ok := PeriodFromWord(*p.BillingInterval)
+		m.withPeriod(fieldText("billingInterval", *p.BillingInterval), period, ok)
+	}
+	return m, nil
+}
+
+// Money is the plan's price model: amount scaled by the currency's minor
+// unit, billed every billing_interval. A custom-tier plan of amount 0 is
+// priced on request: it has no amount, so it never reads as free.
+func (p OnepinPlan) Money() (Money, error) {
+	var m Money
+	text, err := p.AmountDecimal()
+	if err != nil {
+		return Money{}, err
+	}
+	if text != "" {
+		d, err := decimal.NewFromString(text)
+		if err != nil {
+			return Money{}, fmt.Errorf("onepin: plan %s: amount: %w", p.ID, err)
+		}
+		if p.Tier != nil && PriceOnRequest(*p.Tier, d) {
+			m.OnRequest = true
+		} else {
+			m.Amount = &d
+		}
+	}
+	if p.BillingInterval != nil {
+		period, ok := PeriodFromWord(*p.BillingInterval)
+		m.withPeriod(fieldText("billing_interval", *p.BillingInterval), period, ok)
+	}
+	return m, nil
+}
+
+// ProbelyPriceUnit is the unit of Probely's price, which Probely does not
+// document: the user says which it is (the probely block's price_unit).
+type ProbelyPriceUnit string
+
+const (
+	// ProbelyPriceUnitUnset leaves Probely's price without an amount.
+	ProbelyPriceUnitUnset ProbelyPriceUnit = ""
+	// ProbelyPriceUnitMajor reads price as major units (49 is 49 USD).
+	ProbelyPriceUnitMajor ProbelyPriceUnit = "major"
+	// ProbelyPriceUnitMinor reads price as the currency's minor units
+	// (4900 is 49 USD).
+	ProbelyPriceUnitMinor ProbelyPriceUnit = "minor"
+)
+
+// Money is the plan's price model: price read in unit (no amount when the
+// unit is unset), billed every period period_unit.
+func (p ProbelyPlan) Money(unit ProbelyPriceUnit) (Money, error) {
+	var m Money
+	if p.Price != nil && unit != ProbelyPriceUnitUnset {
+		exp := int32(0)
+		if unit == ProbelyPriceUnitMinor {
+			if p.CurrencyCode == nil || *p.CurrencyCode == "" {
+				return Money{}, fmt.Errorf("probely: plan %s: price in minor units has no currency_code to scale it by", p.ID)
+			}
+			exp = minorUnitExponent(*p.CurrencyCode)
+		}
+		text, err := scaleDecimal(p.Price.String(), exp)
+		if err != nil {
+			return Money{}, fmt.Errorf("probely: plan %s: price: %w", p.ID, err)
+		}
+		d, _ := decimal.NewFromString(text) // scaleDecimal's output parses
+		m.Amount = &d
+	}
+	// Period 0 is how Probely writes a plan that does not renew (its
+	// trials): no billing period, and nothing unknown to warn about.
+	if (p.Period != nil && p.Period.String() != "0") || (p.Period == nil && p.PeriodUnit != nil) {
+		count, unitText := probelyPeriodParts(p)
+		period, ok := PeriodFromCount(count, unitText)
+		m.withPeriod(probelyPeriodText(p.Period, unitText), period, ok)
+	}
+	return m, nil
+}
+
+// probelyPeriodParts are period and period_unit; a missing or fractional
+// period is 0, which no unit makes a known period.
+func probelyPeriodParts(p ProbelyPlan) (int64, string) {
+	var count int64
+	if p.Period != nil {
+		count, _ = strconv.ParseInt(p.Period.String(), 10, 64)
+	}
+	unit := ""
+	if p.PeriodUnit != nil {
+		unit = *p.PeriodUnit
+	}
+	return count, unit
+}
+
+// probelyPeriodText is period and period_unit as sent, for a warning:
+// `period 2, period_unit "fortnight"`.
+func probelyPeriodText(period *json.Number, unit string) string {
+	text := "null"
+	if period != nil {
+		text = period.String()
+	}
+	return fmt.Sprintf("period %s, %s", text, fieldText("period_unit", unit))
+}
+
+// Money is the tariff's price model: price, already in the major unit of
+// the account's currency (which the API does not name), per order rather
+// than per period.
+func (t StreamskillTariff) Money() (Money, error) {
+	if t.Price == "" {
+		return Money{}, nil
+	}
+	d, err := decimal.NewFromString(t.Price.String())
+	if err != nil {
+		return Money{}, fmt.Errorf("streamskill: tariff %d: price: %w", t.ID, err)
+	}
+	return Money{Amount: &d}, nil
+}

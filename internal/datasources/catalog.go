@@ -1,0 +1,186 @@
+package datasources
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+var _ listDataSource = (*CatalogDataSource)(nil)
+
+// NewCatalogDataSource is the pricing_catalog data source.
+func NewCatalogDataSource() datasource.DataSource { return &CatalogDataSource{} }
+
+func init() { register(NewCatalogDataSource) }
+
+// CatalogDataSource lists the plans of every configured vendor as one list
+// of the same object.
+type CatalogDataSource struct {
+	data *ProviderData
+}
+
+type catalogModel struct {
+	Vendors          types.Set          `tfsdk:"vendors"`
+	Currency         types.String       `tfsdk:"currency"`
+	MaxMonthlyAmount types.Number       `tfsdk:"max_monthly_amount"`
+	NameRegex        types.String       `tfsdk:"name_regex"`
+	Plans            []catalogPlanModel `tfsdk:"plans"`
+	Total            types.Int64        `tfsdk:"total"`
+	// TariffIDs are the items of the vendor without a list endpoint
+	// (catalogSource.byIDs), the one such vendor today.
+	TariffIDs []types.Int64 `tfsdk:"streamskill_tariff_ids"`
+}
+
+func (d *CatalogDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_catalog"
+}
+
+func (d *CatalogDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if data, ok := providerData(req, resp); ok {
+		d.data = data
+	}
+}
+
+func (d *CatalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	names := catalogVendorNames()
+	attrs := map[string]schema.Attribute{
+		"vendors": schema.SetAttribute{
+			MarkdownDescription: fmt.Sprintf("Vendors to read, of `%s`. Defaults to every vendor with an API key configured, "+
+				"OnePin (whose list is public), and the vendors without a list whose ids are given. A vendor named here without a key is an error.",
+				strings.Join(names, "`, `")),
+			ElementType: types.StringType,
+			Optional:    true,
+			Validators:  []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.OneOf(names...))},
+		},
+		"currency": exactAttribute("Keep only the plans in this ISO 4217 currency, such as `USD` (exact, case-sensitive). " +
+			"Plans without a currency (identifAI pricings, StreamSkill tariffs) never match."),
+		"max_monthly_amount": schema.NumberAttribute{
+			MarkdownDescription: "Keep only the plans whose `monthly_amount` is known and at most this, in the plan's own currency " +
+				"(combine with `currency` to compare like with like). Must be 0 or more. Plans priced on request, without a price " +
+				"or without a billing period never match.",
+			Optional:   true,
+			Validators: []validator.Number{nonNegativeNumber{}},
+		},
+		"name_regex": nameRegexAttribute("plans"),
+		"plans": schema.ListNestedAttribute{
+			MarkdownDescription: "Every chosen vendor's plans that pass the filters: the vendors in the order of `vendors`' " +
+				"documentation above, each vendor's plans in API order.",
+			Computed:     true,
+			NestedObject: schema.NestedAttributeObject{Attributes: catalogPlanAttributes()},
+		},
+		"total": schema.Int64Attribute{MarkdownDescription: "Number of plans in `plans`.", Computed: true},
+	}
+	by := catalogSourceByIDs()
+	attrs[catalogIDsAttribute] = schema.SetAttribute{
+		MarkdownDescription: fmt.Sprintf("Ids of the %s tariffs to include: %s has no list endpoint, so it joins the catalogue "+
+			"only for these (one request each, shared with a `pricing_%s_tariff` of the same id and language).", by.vendor.Title, by.vendor.Title, by.vendor.Name),
+		ElementType: types.Int64Type,
+		Optional:    true,
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Every configured vendor's plans in one list of the same object, with one price model: " +
+			"`price_amount`, `currency`, `billing_period`, `monthly_amount` and `price_on_request`, as on each vendor's plans. " +
+			"**identifAI pricings carry no prices**: they appear with null money attributes. StreamSkill tariffs have a `price_amount` " +
+			"in the account's currency (which the API does not name) and no billing period. The vendors are read at once, each through " +
+			"the same shared read as its own list data source, so a catalogue beside `pricing_paygentic_plans` costs no request more. " +
+			"The filters run on the provider's side. Any vendor failing fails the catalogue: it is never partial.",
+		Attributes: attrs,
+	}
+}
+
+func catalogPlanAttributes() map[string]schema.Attribute {
+	computed := func(description string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: description, Computed: true}
+	}
+	attrs := map[string]schema.Attribute{
+		"vendor": computed("Vendor of the plan: the provider block and data source prefix, such as `paygentic`."),
+		"id":     computed("The plan's id as the vendor writes it, as text (`plan_…`, a UUID, `basic-monthly-usd`, `12`)."),
+		"numeric_id": schema.Int64Attribute{Computed: true, MarkdownDescription: "The id as a number, for the vendors whose lookup " +
+			"data sources take a numeric `id` (identifAI, StreamSkill); null for the others."},
+		"name":     computed("Name of the plan (StreamSkill: the tariff's title)."),
+		"currency": computed("ISO 4217 currency code of the plan's amounts; null when the vendor does not name one."),
+	}
+	addMoneyAttributes(attrs, moneyDocs{
+		currency:  "currency",
+		amount:    "Null for identifAI pricings, which have no price, and where the vendor's own data source leaves it null.",
+		period:    "As the vendor's own plans' `billing_period`.",
+		onRequest: "As the vendor's own plans' `price_on_request`.",
+	})
+	return attrs
+}
+
+func (d *CatalogDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	readList(ctx, d, req, resp)
+}
+
+// ReadModel reads the catalogue; see listDataSource.
+func (d *CatalogDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (any, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	model, filter, ok := readCatalogConfig(ctx, config, &diags)
+	if !ok {
+		return nil, diags
+	}
+	reads := d.chooseSources(ctx, model, &diags)
+	if diags.HasError() {
+		return nil, diags
+	}
+	if err := readCatalogSources(ctx, reads); err != nil {
+		diags.AddError("Unable to read the pricing catalogue", err.Error()+"\n\nThe provider never returns a partial catalogue.")
+		return nil, diags
+	}
+	model.Plans = []catalogPlanModel{}
+	for _, r := range reads {
+		for _, e := range r.entries(&diags) {
+			if filter.keep(e) {
+				model.Plans = append(model.Plans, e)
+			}
+		}
+	}
+	if diags.HasError() {
+		return nil, diags
+	}
+	model.Total = types.Int64Value(int64(len(model.Plans)))
+	return model, diags
+}
+
+// catalogFilter is the catalogue's provider-side filters.
+type catalogFilter struct {
+	names      listFilter
+	currency   types.String
+	maxMonthly *big.Float // nil: no limit
+}
+
+func (f catalogFilter) keep(e catalogPlanModel) bool {
+	if !f.names.keep(e.ID.ValueString(), e.Name.ValueStringPointer()) || !matchesExact(e.Currency.ValueStringPointer(), f.currency) {
+		return false
+	}
+	if f.maxMonthly == nil {
+		return true
+	}
+	return !e.MonthlyAmount.IsNull() && e.MonthlyAmount.ValueBigFloat().Cmp(f.maxMonthly) <= 0
+}
+
+// readCatalogConfig reads the arguments and compiles the filters.
+func readCatalogConfig(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) (*catalogModel, catalogFilter, bool) {
+	var model catalogModel
+	if diags.Append(config.Get(ctx, &model)...); diags.HasError() {
+		return nil, catalogFilter{}, false
+	}
+	names, filterDiags := newListFilter[types.String](nil, model.NameRegex)
+	diags.Append(filterDiags...)
+	f := catalogFilter{names: names, currency: model.Currency}
+	if !model.MaxMonthlyAmount.IsNull() {
+		f.maxMonthly = model.MaxMonthlyAmount.ValueBigFloat()
+	}
+	return &model, f, !diags.HasError()
+}

@@ -1,0 +1,119 @@
+package datasources
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/shopspring/decimal"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+)
+
+// moneyModel is the price model every plan with a price carries beside the
+// vendor's own fields, so plans of every vendor compare as numbers.
+type moneyModel struct {
+	PriceAmount    types.Number `tfsdk:"price_amount"`
+	BillingPeriod  types.String `tfsdk:"billing_period"`
+	MonthlyAmount  types.Number `tfsdk:"monthly_amount"`
+	PriceOnRequest types.Bool   `tfsdk:"price_on_request"`
+}
+
+// moneyFrom is the one place a clients.Money becomes Terraform values.
+func moneyFrom(m clients.Money) moneyModel {
+	mm := moneyModel{
+		PriceAmount:    decimalValue(m.Amount),
+		BillingPeriod:  types.StringNull(),
+		MonthlyAmount:  decimalValue(m.Monthly()),
+		PriceOnRequest: types.BoolValue(m.OnRequest),
+	}
+	if m.Period != nil {
+		mm.BillingPeriod = types.StringValue(m.Period.String())
+	}
+	return mm
+}
+
+// decimalValue is an exact decimal as a Terraform number; null for nil.
+func decimalValue(d *decimal.Decimal) types.Number {
+	if d == nil {
+		return types.NumberNull()
+	}
+	return numberValue(d.String())
+}
+
+// moneyDocs is what a vendor's money attributes say about it.
+type moneyDocs struct {
+	currency string // the attribute holding the currency: "currency"
+	amount   string // where price_amount comes from and when it is null
+	period   string // which fields billing_period is read from
+	// onRequest says when price_on_request is true; "" when the vendor has
+	// no such price.
+	onRequest string
+}
+
+// addMoneyAttributes adds the price model's attributes to a plan's schema.
+func addMoneyAttributes(attrs map[string]schema.Attribute, d moneyDocs) {
+	onRequest := d.onRequest
+	if onRequest == "" {
+		onRequest = "Always `false`: this vendor has no price-on-request plans."
+	}
+	attrs["price_amount"] = schema.NumberAttribute{Computed: true, MarkdownDescription: fmt.Sprintf(
+		"Price per `billing_period` as an exact number in the major unit of `%s` (49.99, never a string), so it compares with "+
+			"`<=` and no `tonumber()`. %s", d.currency, d.amount)}
+	attrs["billing_period"] = schema.StringAttribute{Computed: true, MarkdownDescription: fmt.Sprintf(
+		"How often `price_amount` is billed, as an ISO 8601 duration: `P1W`, `P1M`, `P3M`, `P1Y` and other whole weeks, months or years. %s "+
+			"Null when the vendor gives none, or a value the provider does not know (with a warning: never a guess).", d.period)}
+	attrs["monthly_amount"] = schema.NumberAttribute{Computed: true, MarkdownDescription: fmt.Sprintf(
+		"`price_amount` for one month in the major unit of `%s`: a year is 12 months, a quarter 3, a week 12/52 of a month. "+
+			"Exact to %d decimal places, rounded half to even. Null when `price_amount` or `billing_period` is.", d.currency, clients.MonthlyDecimalPlaces)}
+	attrs["price_on_request"] = schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the vendor marks the plan's price as " +
+		"not a real price (ask the vendor), in which case `price_amount` and `monthly_amount` are null, so it is never mistaken for free. " + onRequest}
+}
+
+// moneyReader reads the money of a read's plans. It gathers the billing
+// periods it did not know, so a listing of thousands of plans warns once
+// per value, not once per plan, and the amounts it could not read.
+type moneyReader struct {
+	vendor  string
+	unknown map[string]int // what the vendor said -> plans that said it
+	errs    []error
+}
+
+func newMoneyReader(vendor string) *moneyReader {
+	return &moneyReader{vendor: vendor, unknown: map[string]int{}}
+}
+
+// read is one plan's money as Terraform values; it takes a plan's Money
+// method's results as they come.
+func (r *moneyReader) read(m clients.Money, err error) moneyModel {
+	if err != nil {
+		r.errs = append(r.errs, err)
+		return moneyFrom(clients.Money{})
+	}
+	if m.UnknownPeriod != "" {
+		r.unknown[m.UnknownPeriod]++
+	}
+	return moneyFrom(m)
+}
+
+// appendTo adds an error for the amounts that could not be read (a wrong
+// amount must never reach a plan) and one warning per unknown period, in a
+// stable order.
+func (r *moneyReader) appendTo(diags *diag.Diagnostics) {
+	if len(r.errs) > 0 {
+		diags.AddError(fmt.Sprintf("Unreadable %s price", r.vendor), fmt.Sprintf("%d plans have a price the provider cannot read exactly; the first: %s",
+			len(r.errs), r.errs[0]))
+	}
+	for _, said := range slices.Sorted(maps.Keys(r.unknown)) {
+		subject, their := fmt.Sprintf("%d %s plans have", r.unknown[said], r.vendor), "their"
+		if r.unknown[said] == 1 {
+			subject, their = fmt.Sprintf("1 %s plan has", r.vendor), "its"
+		}
+		diags.AddWarning(fmt.Sprintf("Unknown %s billing period", r.vendor), fmt.Sprintf(
+			"%s %s, which is not a billing period the provider knows: %s billing_period and monthly_amount are null, not a guess. "+
+				"Please report the value if %s documents it.", subject, said, their, r.vendor))
+	}
+}
