@@ -194,7 +194,7 @@ type probelyPage struct {
 // run and shared; callers must not modify it.
 func (c *Probely) ListPlans(ctx context.Context) (*ProbelyPlanList, error) {
 	ctx = c.api.MaskSecrets(ctx)
-	return httpapi.Shared(c.api, "plans", func() (*ProbelyPlanList, error) {
+	return httpapi.Shared(ctx, c.api, "plans", func(ctx context.Context) (*ProbelyPlanList, error) {
 		return c.listPlans(ctx)
 	})
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 var _ listDataSource = (*CatalogDataSource)(nil)
@@ -39,6 +40,7 @@ type catalogModel struct {
 	// TariffIDs are the items of the vendor without a list endpoint
 	// (catalogSource.byIDs), the one such vendor today.
 	TariffIDs []types.Int64 `tfsdk:"streamskill_tariff_ids"`
+	fetchedModel
 }
 
 func (d *CatalogDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -96,6 +98,7 @@ func (d *CatalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"The filters run on the provider's side. Any vendor failing fails the catalogue: it is never partial.",
 		Attributes: attrs,
 	}
+	addFetchedAtAttribute(resp.Schema.Attributes)
 }
 
 func catalogPlanAttributes() map[string]schema.Attribute {
@@ -134,6 +137,7 @@ func (d *CatalogDataSource) ReadModel(ctx context.Context, config tfsdk.Config) 
 	if diags.HasError() {
 		return nil, diags
 	}
+	ctx, fetched := httpapi.TrackReads(ctx)
 	if err := readCatalogSources(ctx, reads); err != nil {
 		diags.AddError("Unable to read the pricing catalogue", err.Error()+"\n\nThe provider never returns a partial catalogue.")
 		return nil, diags
@@ -150,6 +154,7 @@ func (d *CatalogDataSource) ReadModel(ctx context.Context, config tfsdk.Config) 
 		return nil, diags
 	}
 	model.Total = types.Int64Value(int64(len(model.Plans)))
+	model.fetchedModel = finishReads(&diags, fetched)
 	return model, diags
 }
 

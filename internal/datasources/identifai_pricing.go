@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 var (
@@ -60,6 +61,7 @@ func (d *IdentifaiPricingDataSource) Schema(_ context.Context, _ datasource.Sche
 			},
 		},
 	}
+	addFetchedAtAttribute(resp.Schema.Attributes)
 }
 
 func (d *IdentifaiPricingDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
@@ -69,7 +71,7 @@ func (d *IdentifaiPricingDataSource) ConfigValidators(context.Context) []datasou
 }
 
 func (d *IdentifaiPricingDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var model identifaiPricingModel
+	var model identifaiPricingState
 	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
 	if resp.Diagnostics.HasError() || !d.requireKey(&resp.Diagnostics) {
 		return
@@ -77,6 +79,7 @@ func (d *IdentifaiPricingDataSource) Read(ctx context.Context, req datasource.Re
 
 	// The default query is the one pricing_identifai_pricings uses when
 	// left at its defaults, so both share one fetch.
+	ctx, fetched := httpapi.TrackReads(ctx)
 	list, err := d.client.ListPricings(ctx, clients.IdentifaiListPricingsInput{
 		Order:     identifaiDefaultOrder,
 		Direction: identifaiDefaultDirection,
@@ -86,9 +89,9 @@ func (d *IdentifaiPricingDataSource) Read(ctx context.Context, req datasource.Re
 		return
 	}
 
-	pricing, ok := findOne(&resp.Diagnostics, identifaiPricingNoun, identifaiPricingKey(model), list.Pricings)
+	pricing, ok := findOne(&resp.Diagnostics, identifaiPricingNoun, identifaiPricingKey(model.identifaiPricingModel), list.Pricings)
 	if ok {
-		resp.Diagnostics.Append(resp.State.Set(ctx, identifaiPricingFrom(pricing))...)
+		resp.Diagnostics.Append(resp.State.Set(ctx, identifaiPricingState{identifaiPricingFrom(pricing), finishReads(&resp.Diagnostics, fetched)})...)
 	}
 }
 
@@ -115,4 +118,11 @@ func identifaiPricingKey(model identifaiPricingModel) lookup[clients.IdentifaiPr
 		return lookup[clients.IdentifaiPricing]{path.Root("name"), fmt.Sprintf("%q", name),
 			func(p clients.IdentifaiPricing) bool { return p.Name != nil && *p.Name == name }}
 	}
+}
+
+// identifaiPricingState is the lookup's state: the pricing, and when it
+// was fetched.
+type identifaiPricingState struct {
+	identifaiPricingModel
+	fetchedModel
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 var _ listDataSource = (*IdentifaiPricingsDataSource)(nil)
@@ -65,6 +66,7 @@ type identifaiPricingsModel struct {
 	SKUs      []types.String          `tfsdk:"skus"`
 	Pricings  []identifaiPricingModel `tfsdk:"pricings"`
 	Total     types.Int64             `tfsdk:"total"`
+	fetchedModel
 }
 
 type identifaiPricingModel struct {
@@ -120,6 +122,7 @@ func (d *IdentifaiPricingsDataSource) Schema(_ context.Context, _ datasource.Sch
 			},
 		},
 	}
+	addFetchedAtAttribute(resp.Schema.Attributes)
 }
 
 func identifaiPricingAttributes() map[string]schema.Attribute {
@@ -150,6 +153,7 @@ func (d *IdentifaiPricingsDataSource) ReadModel(ctx context.Context, config tfsd
 	if diags.Append(append(filterDiags, skuDiags...)...); diags.HasError() {
 		return nil, diags
 	}
+	ctx, fetched := httpapi.TrackReads(ctx)
 	list, err := d.client.ListPricings(ctx, clients.IdentifaiListPricingsInput{
 		Order:     model.Order.ValueString(),
 		Direction: model.Direction.ValueString(),
@@ -167,6 +171,7 @@ func (d *IdentifaiPricingsDataSource) ReadModel(ctx context.Context, config tfsd
 		}
 	}
 	model.Total = types.Int64Value(int64(len(model.Pricings)))
+	model.fetchedModel = finishReads(&diags, fetched)
 	return &model, diags
 }
 

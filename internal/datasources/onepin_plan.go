@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 var (
@@ -52,6 +53,7 @@ func (d *OnepinPlanDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 			"`pricing_onepin_plans` of the same run) and fails unless exactly one plan matches. No API key is needed.",
 		Attributes: attrs,
 	}
+	addFetchedAtAttribute(resp.Schema.Attributes)
 }
 
 func (d *OnepinPlanDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
@@ -61,18 +63,19 @@ func (d *OnepinPlanDataSource) ConfigValidators(context.Context) []datasource.Co
 }
 
 func (d *OnepinPlanDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var model onepinPlanModel
+	var model onepinPlanState
 	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, fetched := httpapi.TrackReads(ctx)
 	list, err := d.client.ListPlans(ctx)
 	if err != nil {
 		d.addReadError(&resp.Diagnostics, "OnePin plans", err)
 		return
 	}
 
-	match, ok := findOne(&resp.Diagnostics, onepinPlanNoun, onepinPlanKey(model), list.Plans)
+	match, ok := findOne(&resp.Diagnostics, onepinPlanNoun, onepinPlanKey(model.onepinPlanModel), list.Plans)
 	if !ok {
 		return
 	}
@@ -80,7 +83,7 @@ func (d *OnepinPlanDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	plan, diags := onepinPlanFrom(ctx, match, money.read(match.Money()))
 	resp.Diagnostics.Append(diags...)
 	if money.appendTo(&resp.Diagnostics); !resp.Diagnostics.HasError() {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		resp.Diagnostics.Append(resp.State.Set(ctx, onepinPlanState{plan, finishReads(&resp.Diagnostics, fetched)})...)
 	}
 }
 
@@ -100,4 +103,11 @@ func onepinPlanKey(model onepinPlanModel) lookup[clients.OnepinPlan] {
 	name := model.Name.ValueString()
 	return lookup[clients.OnepinPlan]{path.Root("name"), fmt.Sprintf("%q", name),
 		func(p clients.OnepinPlan) bool { return p.Name != nil && *p.Name == name }}
+}
+
+// onepinPlanState is the lookup's state: the plan, and when it was
+// fetched.
+type onepinPlanState struct {
+	onepinPlanModel
+	fetchedModel
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 var _ listDataSource = (*OnepinPlansDataSource)(nil)
@@ -51,6 +52,7 @@ type onepinPlansModel struct {
 	Currency        types.String      `tfsdk:"currency"`
 	Plans           []onepinPlanModel `tfsdk:"plans"`
 	Total           types.Int64       `tfsdk:"total"`
+	fetchedModel
 }
 
 // onepinPlanModel is one plan, shared by the list and the lookup.
@@ -91,6 +93,7 @@ func (d *OnepinPlansDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 			},
 		},
 	}
+	addFetchedAtAttribute(resp.Schema.Attributes)
 }
 
 var onepinMoneyDocs = moneyDocs{
@@ -148,6 +151,7 @@ func (d *OnepinPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Conf
 	if diags.Append(filterDiags...); diags.HasError() {
 		return nil, diags
 	}
+	ctx, fetched := httpapi.TrackReads(ctx)
 	list, err := d.client.ListPlans(ctx)
 	if err != nil {
 		d.addReadError(&diags, "OnePin plans", err)
@@ -169,6 +173,7 @@ func (d *OnepinPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Conf
 	if money.appendTo(&diags); diags.HasError() {
 		return nil, diags
 	}
+	model.fetchedModel = finishReads(&diags, fetched)
 	return &model, diags
 }
 

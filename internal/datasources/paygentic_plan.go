@@ -45,16 +45,18 @@ func (d *PaygenticPlanDataSource) Schema(_ context.Context, _ datasource.SchemaR
 		MarkdownDescription: "Reads one Paygentic plan by id (`GET /v0/plans/{id}`). A plan that does not exist is an error.",
 		Attributes:          attrs,
 	}
+	addFetchedAtAttribute(resp.Schema.Attributes)
 }
 
 func (d *PaygenticPlanDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var model paygenticPlanModel
+	var model paygenticPlanState
 	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
 	if resp.Diagnostics.HasError() || !d.requireKey(&resp.Diagnostics) {
 		return
 	}
 
 	id := model.ID.ValueString()
+	ctx, fetched := httpapi.TrackReads(ctx)
 	plan, err := d.client.GetPlan(ctx, id)
 	switch {
 	case httpapi.IsStatus(err, http.StatusNotFound):
@@ -66,9 +68,16 @@ func (d *PaygenticPlanDataSource) Read(ctx context.Context, req datasource.ReadR
 		return
 	}
 	money := newMoneyReader(d.vendor.Title)
-	state := paygenticPlanFrom(*plan, money.read(plan.Money()))
+	state := paygenticPlanState{paygenticPlanFrom(*plan, money.read(plan.Money())), finishReads(&resp.Diagnostics, fetched)}
 	if money.appendTo(&resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// paygenticPlanState is the lookup's state: the plan, and when it was
+// fetched.
+type paygenticPlanState struct {
+	paygenticPlanModel
+	fetchedModel
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 var _ listDataSource = (*PaygenticPlansDataSource)(nil)
@@ -58,6 +59,7 @@ type paygenticPlansModel struct {
 	IncludePrices  types.Bool           `tfsdk:"include_prices"`
 	Plans          []paygenticPlanModel `tfsdk:"plans"`
 	Total          types.Int64          `tfsdk:"total"`
+	fetchedModel
 }
 
 // paygenticPlanModel is one plan, as listed and as looked up by id.
@@ -138,6 +140,7 @@ func (d *PaygenticPlansDataSource) Schema(_ context.Context, _ datasource.Schema
 			},
 		},
 	}
+	addFetchedAtAttribute(resp.Schema.Attributes)
 }
 
 var paygenticMoneyDocs = moneyDocs{
@@ -212,6 +215,7 @@ func (d *PaygenticPlansDataSource) ReadModel(ctx context.Context, config tfsdk.C
 	if diags.Append(filterDiags...); diags.HasError() {
 		return nil, diags
 	}
+	ctx, fetched := httpapi.TrackReads(ctx)
 	list, err := d.client.ListPlans(ctx, clients.PaygenticListPlansInput{
 		MerchantID: model.MerchantID.ValueString(),
 		ProductID:  model.ProductID.ValueString(),
@@ -237,6 +241,7 @@ func (d *PaygenticPlansDataSource) ReadModel(ctx context.Context, config tfsdk.C
 	if money.appendTo(&diags); diags.HasError() {
 		return nil, diags
 	}
+	model.fetchedModel = finishReads(&diags, fetched)
 	return &model, diags
 }
 

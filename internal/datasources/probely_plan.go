@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 var (
@@ -34,15 +35,17 @@ func (d *ProbelyPlanDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 			"the plan list (shared with any `pricing_probely_plans` of the same run) and fails when no plan has that id.",
 		Attributes: probelyPlanAttributes(true),
 	}
+	addFetchedAtAttribute(resp.Schema.Attributes)
 }
 
 func (d *ProbelyPlanDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var model probelyPlanModel
+	var model probelyPlanState
 	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
 	if resp.Diagnostics.HasError() || !d.requireKey(&resp.Diagnostics) {
 		return
 	}
 
+	ctx, fetched := httpapi.TrackReads(ctx)
 	list, err := d.client.ListPlans(ctx)
 	if err != nil {
 		d.addReadError(&resp.Diagnostics, "Probely plans", err)
@@ -57,7 +60,7 @@ func (d *ProbelyPlanDataSource) Read(ctx context.Context, req datasource.ReadReq
 		return
 	}
 	money := newMoneyReader(d.vendor.Title)
-	state := probelyPlanFrom(plan, money.read(plan.Money(d.client.PriceUnit())))
+	state := probelyPlanState{probelyPlanFrom(plan, money.read(plan.Money(d.client.PriceUnit()))), finishReads(&resp.Diagnostics, fetched)}
 	if money.appendTo(&resp.Diagnostics); !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	}
@@ -69,4 +72,11 @@ var probelyPlanNoun = lookupNoun[clients.ProbelyPlan]{
 	one: "Probely plan", many: "Probely plans",
 	hint: "look the plan up by id instead",
 	id:   func(p clients.ProbelyPlan) string { return p.ID },
+}
+
+// probelyPlanState is the lookup's state: the plan, and when it was
+// fetched.
+type probelyPlanState struct {
+	probelyPlanModel
+	fetchedModel
 }

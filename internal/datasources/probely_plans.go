@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 var _ listDataSource = (*ProbelyPlansDataSource)(nil)
@@ -58,6 +59,7 @@ type probelyPlansModel struct {
 	IncludeCreditsPacks types.Bool         `tfsdk:"include_credits_packs"`
 	Plans               []probelyPlanModel `tfsdk:"plans"`
 	Total               types.Int64        `tfsdk:"total"`
+	fetchedModel
 }
 
 type probelyPlanModel struct {
@@ -121,6 +123,7 @@ func (d *ProbelyPlansDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			},
 		},
 	}
+	addFetchedAtAttribute(resp.Schema.Attributes)
 }
 
 var probelyMoneyDocs = moneyDocs{
@@ -208,6 +211,7 @@ func (d *ProbelyPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Con
 	if diags.Append(filterDiags...); diags.HasError() {
 		return nil, diags
 	}
+	ctx, fetched := httpapi.TrackReads(ctx)
 	list, err := d.client.ListPlans(ctx)
 	if err != nil {
 		d.addReadError(&diags, "Probely plans", err)
@@ -230,6 +234,7 @@ func (d *ProbelyPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Con
 	if money.appendTo(&diags); diags.HasError() {
 		return nil, diags
 	}
+	model.fetchedModel = finishReads(&diags, fetched)
 	return &model, diags
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 var (
@@ -62,6 +63,7 @@ type streamskillTariffDataSourceModel struct {
 	ID       types.Int64  `tfsdk:"id"`
 	Language types.String `tfsdk:"language"`
 	streamskillTariffModel
+	fetchedModel
 }
 
 // streamskillTariffModel is the tariff as Terraform sees it, shared by every
@@ -104,6 +106,7 @@ func (d *StreamskillTariffDataSource) Schema(_ context.Context, _ datasource.Sch
 			"every other data source of the same run.",
 		Attributes: attrs,
 	}
+	addFetchedAtAttribute(resp.Schema.Attributes)
 }
 
 // streamskillTariffAttributes are the computed attributes of a tariff, for a
@@ -207,6 +210,7 @@ func (d *StreamskillTariffDataSource) Read(ctx context.Context, req datasource.R
 
 	id := config.ID.ValueInt64()
 	language := stringOrDefault(config.Language, d.client.Language())
+	ctx, fetched := httpapi.TrackReads(ctx)
 	tariff, err := d.client.Tariff(ctx, id, language.ValueString())
 	if err != nil {
 		d.addReadError(&resp.Diagnostics, fmt.Sprintf("StreamSkill tariff %d", id), err)
@@ -217,7 +221,7 @@ func (d *StreamskillTariffDataSource) Read(ctx context.Context, req datasource.R
 	if diags.HasError() {
 		return
 	}
-	state := streamskillTariffDataSourceModel{ID: config.ID, Language: language, streamskillTariffModel: model}
+	state := streamskillTariffDataSourceModel{ID: config.ID, Language: language, streamskillTariffModel: model, fetchedModel: finishReads(&resp.Diagnostics, fetched)}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/quote"
 	"github.com/pricingkit/terraform-provider-pricing/internal/quote/tfquote"
 )
@@ -45,6 +46,7 @@ type tariffQuoteDataSourceModel struct {
 	Language types.String `tfsdk:"language"`
 	Tariff   types.Object `tfsdk:"tariff"`
 	tfquote.Model
+	fetchedModel
 }
 
 func (d *TariffQuoteDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -102,6 +104,7 @@ func (d *TariffQuoteDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 			"The same quote is available without a data source, from a tariff object, as the function `provider::pricing::tariff_quote`.",
 		Attributes: attrs,
 	}
+	addFetchedAtAttribute(resp.Schema.Attributes)
 }
 
 func (d *TariffQuoteDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -120,6 +123,7 @@ func (d *TariffQuoteDataSource) Read(ctx context.Context, req datasource.ReadReq
 		return
 	}
 	language := stringOrDefault(config.Language, d.client.Language())
+	ctx, fetched := httpapi.TrackReads(ctx)
 	tariff, err := d.client.Tariff(ctx, id, language.ValueString())
 	if err != nil {
 		d.addReadError(&resp.Diagnostics, fmt.Sprintf("StreamSkill tariff %d", id), err)
@@ -137,6 +141,8 @@ func (d *TariffQuoteDataSource) Read(ctx context.Context, req datasource.ReadReq
 		Language: language,
 		Tariff:   tariffObj,
 		Model:    q,
+		// The quote is as fresh as the tariff it was computed from.
+		fetchedModel: finishReads(&resp.Diagnostics, fetched),
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }

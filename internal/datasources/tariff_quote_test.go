@@ -109,11 +109,16 @@ data "pricing_streamskill_tariff" "t" {
 `, tt.id) + quoteBlock("small", tt.id, "100", "") + quoteBlock("large", tt.id, "300", "") + `
 output "tariff_matches_the_tariff_data_source" {
   value = data.pricing_tariff_quote.small.tariff == {
-    for k, v in data.pricing_streamskill_tariff.t : k => v if !contains(["id", "language"], k)
+    for k, v in data.pricing_streamskill_tariff.t : k => v if !contains(["id", "language", "fetched_at"], k)
   }
+}
+# One shared read: the quotes are as fresh as the tariff they were computed from.
+output "fetched_at_is_the_tariffs" {
+  value = data.pricing_tariff_quote.small.fetched_at == data.pricing_streamskill_tariff.t.fetched_at && can(timecmp(data.pricing_tariff_quote.large.fetched_at, plantimestamp()))
 }`,
 					ConfigStateChecks: append(checkTariffObject("data.pricing_tariff_quote.small", want),
 						statecheck.ExpectKnownOutputValue("tariff_matches_the_tariff_data_source", knownvalue.Bool(true)),
+						statecheck.ExpectKnownOutputValue("fetched_at_is_the_tariffs", knownvalue.Bool(true)),
 					),
 					Check: resource.ComposeAggregateTestCheckFunc(
 						func(*terraform.State) error {

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"sync"
 
 	"golang.org/x/sync/singleflight"
@@ -51,12 +52,18 @@ func (m *memo) do(key string, fn func() (any, error)) (any, error) {
 // Shared runs fn once per key for the life of a: a success is kept and
 // returned to every later caller of key, also to those that ask while fn
 // runs; a failure is not kept. Every caller of one key must ask for the
-// same T.
-func Shared[T any](a *API, key string, fn func() (T, error)) (T, error) {
-	v, err := a.memo.do(key, func() (any, error) { return fn() })
+// same T. fn runs with the context of the caller that started it. Each
+// caller's read tracker (TrackReads) learns when the data was fetched and
+// any warning about it.
+func Shared[T any](ctx context.Context, a *API, key string, fn func(ctx context.Context) (T, error)) (T, error) {
+	v, err := a.memo.do(key, func() (any, error) {
+		return a.read(ctx, key, func(ctx context.Context) (any, error) { return fn(ctx) })
+	})
 	if err != nil {
 		var zero T
 		return zero, err
 	}
-	return v.(T), nil //nolint:forcetypeassert // every producer of key returns T
+	r := v.(sharedRead) //nolint:forcetypeassert // the memo holds only sharedReads
+	trackerFrom(ctx).add(r)
+	return r.value.(T), nil //nolint:forcetypeassert // every producer of key returns T
 }

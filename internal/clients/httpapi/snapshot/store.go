@@ -1,0 +1,258 @@
+// Package snapshot keeps whole vendor reads on disk between Terraform runs:
+// one file per read, written atomically, checked when read back. It knows
+// nothing of vendors or HTTP: an entry is a key and the pages of one read.
+//
+// Every file is treated as hostile when read: an entry that is not a
+// regular file of ours (a symlink, another user's), does not parse, has
+// another format version, fails its checksum or holds another key than the
+// one it is looked up by is ignored with a reason, never trusted.
+package snapshot
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+const (
+	// FormatVersion is the version of the entry files; an entry of
+	// another version is ignored and read again.
+	FormatVersion = 1
+	// DefaultMaxBytes bounds the folder: past it, the oldest entries go.
+	DefaultMaxBytes = 512 << 20
+	// MaxEntryBytes bounds one entry file, read or written: the largest
+	// listing the provider reads (192 MiB of responses) fits, encoded.
+	MaxEntryBytes = 288 << 20
+	// entrySuffix names the entry files; nothing else in the folder is
+	// read, counted or removed.
+	entrySuffix = ".snapshot.json"
+)
+
+// Key identifies one read: who asked (vendor, base URL, the credential's
+// hash and the settings that change the answers) and what (the read).
+type Key struct {
+	Vendor         string `json:"vendor"`
+	BaseURL        string `json:"base_url"`
+	Read           string `json:"read"`
+	Scope          string `json:"scope,omitempty"`
+	CredentialHash string `json:"credential_sha256"`
+}
+
+// CredentialHash is the SHA-256 of a credential, the only trace of it that
+// is ever written: different keys can see different prices.
+func CredentialHash(credential string) string {
+	if credential == "" {
+		return "none"
+	}
+	sum := sha256.Sum256([]byte(credential))
+	return hex.EncodeToString(sum[:])
+}
+
+// fileName is the entry's file name: a hash of the whole key, so no key
+// field reaches the file system as a name.
+func (k Key) fileName() string {
+	b, _ := json.Marshal(k) // a struct of strings always marshals
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:]) + entrySuffix
+}
+
+// Page is one response of a read, with the validators the vendor sent.
+type Page struct {
+	URL          string `json:"url"`
+	Body         []byte `json:"body"`
+	ETag         string `json:"etag,omitempty"`
+	LastModified string `json:"last_modified,omitempty"`
+}
+
+// Entry is one whole read: every page of a listing, or one item.
+type Entry struct {
+	Key       Key       `json:"key"`
+	FetchedAt time.Time `json:"fetched_at"`
+	Pages     []Page    `json:"pages"`
+}
+
+// Age is how old the entry's data is at now.
+func (e Entry) Age(now time.Time) time.Duration { return now.Sub(e.FetchedAt) }
+
+// file is the on-disk form: the content's checksum is over its exact bytes.
+type file struct {
+	Format   int             `json:"format"`
+	Checksum string          `json:"sha256"`
+	Content  json.RawMessage `json:"content"`
+}
+
+// Store is a folder of entries.
+type Store struct {
+	dir      string
+	maxBytes int64
+}
+
+// Dir is the store's folder.
+func (s *Store) Dir() string { return s.dir }
+
+// Open makes dir (mode 0700) if needed and checks that it can hold entries:
+// a folder, ours, writable, not open to other users. maxBytes bounds the
+// folder (0: DefaultMaxBytes).
+func Open(dir string, maxBytes int64) (*Store, error) {
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxBytes
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("snapshot: cannot create the folder %s: %w", dir, err)
+	}
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("snapshot: %w", err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("snapshot: %s is not a folder", dir)
+	}
+	if err := checkOwnFolder(dir, info); err != nil {
+		return nil, err
+	}
+	probe, err := os.CreateTemp(dir, ".probe-*")
+	if err != nil {
+		return nil, fmt.Errorf("snapshot: the folder %s is not writable: %w", dir, err)
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return &Store{dir: dir, maxBytes: maxBytes}, nil
+}
+
+// Ignored is why an entry that exists was not used; callers warn with it.
+type Ignored struct {
+	Path, Reason string
+}
+
+func (i *Ignored) Error() string {
+	return fmt.Sprintf("ignored the cache entry %s: %s", i.Path, i.Reason)
+}
+
+// Get reads the entry of k. A missing entry is (Entry{}, false, nil); an
+// entry that cannot be trusted is (Entry{}, false, *Ignored).
+func (s *Store) Get(k Key) (Entry, bool, *Ignored) {
+	path := filepath.Join(s.dir, k.fileName())
+	ignored := func(format string, args ...any) (Entry, bool, *Ignored) {
+		return Entry{}, false, &Ignored{Path: path, Reason: fmt.Sprintf(format, args...)}
+	}
+	f, err := openEntry(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return Entry{}, false, nil
+	case err != nil:
+		return ignored("%v", err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	switch {
+	case err != nil:
+		return ignored("%v", err)
+	case !info.Mode().IsRegular():
+		return ignored("not a regular file")
+	case info.Size() > MaxEntryBytes:
+		return ignored("%d bytes, more than the %d an entry may hold", info.Size(), MaxEntryBytes)
+	}
+	if err := checkOwnFile(info); err != nil {
+		return ignored("%v", err)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, MaxEntryBytes+1))
+	if err != nil {
+		return ignored("%v", err)
+	}
+	e, reason := decodeEntry(b)
+	if reason != "" {
+		return ignored("%s", reason)
+	}
+	if e.Key != k {
+		return ignored("it holds the read %q of %s, not the one its name stands for", e.Key.Read, e.Key.Vendor)
+	}
+	return e, true, nil
+}
+
+// decodeEntry parses and checks an entry file; reason says why it fails.
+func decodeEntry(b []byte) (Entry, string) {
+	var f file
+	if err := json.Unmarshal(b, &f); err != nil {
+		return Entry{}, "not an entry file (" + err.Error() + ")"
+	}
+	if f.Format != FormatVersion {
+		return Entry{}, fmt.Sprintf("format version %d, not %d", f.Format, FormatVersion)
+	}
+	sum := sha256.Sum256(f.Content)
+	if hex.EncodeToString(sum[:]) != f.Checksum {
+		return Entry{}, "its checksum does not match its content (a partial or altered file)"
+	}
+	var e Entry
+	if err := json.Unmarshal(f.Content, &e); err != nil {
+		return Entry{}, "unreadable content (" + err.Error() + ")"
+	}
+	if e.FetchedAt.IsZero() || len(e.Pages) == 0 {
+		return Entry{}, "no fetch time or no pages"
+	}
+	return e, ""
+}
+
+// Put writes e atomically (a temporary file, synced, then renamed over the
+// entry), so a reader in another process sees the old entry or the new,
+// never part of one; then keeps the folder within its bound.
+func (s *Store) Put(e Entry) error {
+	content, err := json.Marshal(e)
+	if err != nil {
+		return fmt.Errorf("snapshot: encode entry: %w", err)
+	}
+	sum := sha256.Sum256(content)
+	b, err := json.Marshal(file{Format: FormatVersion, Checksum: hex.EncodeToString(sum[:]), Content: content})
+	if err != nil {
+		return fmt.Errorf("snapshot: encode entry: %w", err)
+	}
+	if len(b) > MaxEntryBytes {
+		return fmt.Errorf("snapshot: the entry is %d bytes, more than the %d an entry may hold", len(b), MaxEntryBytes)
+	}
+	final := filepath.Join(s.dir, e.Key.fileName())
+	if err := writeAtomically(s.dir, final, b); err != nil {
+		return fmt.Errorf("snapshot: write entry %s: %w", final, err)
+	}
+	s.trim(final)
+	return nil
+}
+
+func writeAtomically(dir, final string, b []byte) error {
+	tmp, err := os.CreateTemp(dir, ".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // a no-op once renamed
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return err
+	}
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), final)
+}
+
+// Remove deletes k's entry; one that is already gone is no error.
+func (s *Store) Remove(k Key) {
+	os.Remove(filepath.Join(s.dir, k.fileName()))
+}
+
+// isEntryName reports whether a folder entry's name is one of ours.
+func isEntryName(name string) bool {
+	return strings.HasSuffix(name, entrySuffix) && !strings.HasPrefix(name, ".")
+}

@@ -1,0 +1,40 @@
+package datasources
+
+import (
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
+)
+
+// fetchedModel is when a data source's data was fetched from its vendor,
+// which differs from the time of the run when it comes from the cache.
+type fetchedModel struct {
+	FetchedAt types.String `tfsdk:"fetched_at"`
+}
+
+// addFetchedAtAttribute adds fetched_at to a data source's schema.
+func addFetchedAtAttribute(attrs map[string]schema.Attribute) {
+	attrs["fetched_at"] = schema.StringAttribute{
+		Computed: true,
+		MarkdownDescription: "When this data was fetched from the vendor, RFC 3339 in UTC: the time of this run for a live read, " +
+			"the time of the original read when it was served from the provider's `cache`. A `check` block can assert freshness " +
+			"with `timecmp(timeadd(self.fetched_at, \"24h\"), plantimestamp()) > 0`. The oldest of its reads for a data source that makes several.",
+	}
+}
+
+// finishReads shows the reads' warnings (a copy served from the cache) and
+// returns fetched_at.
+func finishReads(diags *diag.Diagnostics, reads *httpapi.Reads) fetchedModel {
+	for _, w := range reads.Warnings() {
+		diags.AddWarning(w.Summary, w.Detail)
+	}
+	at, ok := reads.FetchedAt()
+	if !ok {
+		return fetchedModel{FetchedAt: types.StringNull()}
+	}
+	return fetchedModel{FetchedAt: types.StringValue(at.UTC().Format(time.RFC3339))}
+}
