@@ -67,6 +67,12 @@ type Config struct {
 	HTTPClient *http.Client
 	// NoPacing turns the Spec's client-side pacing off (tests only).
 	NoPacing bool
+	// Cache keeps whole reads between runs; nil: off.
+	Cache *Cache
+	// CacheScope is what else than the credential selects the answers
+	// (the vendor's other settings, such as a workspace id); it is part of
+	// every cache key.
+	CacheScope string
 }
 
 func (c Config) withDefaults() Config {

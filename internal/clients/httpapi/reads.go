@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 	"time"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi/snapshot"
 )
 
 // sharedRead is one shared read's result as the memo keeps it: the value,
@@ -13,20 +15,15 @@ type sharedRead struct {
 	value     any
 	fetchedAt time.Time
 	warnings  []Warning
+	// pages are the read's responses, for the cache; revalidated counts
+	// those the vendor confirmed with 304 Not Modified.
+	pages       []snapshot.Page
+	revalidated int
 }
 
 // Warning is something a read's data sources should show the user.
 type Warning struct {
 	Summary, Detail string
-}
-
-// read runs one shared read live: its data is as fresh as now.
-func (a *API) read(ctx context.Context, _ string, fn func(ctx context.Context) (any, error)) (sharedRead, error) {
-	v, err := fn(ctx)
-	if err != nil {
-		return sharedRead{}, err
-	}
-	return sharedRead{value: v, fetchedAt: time.Now().UTC()}, nil
 }
 
 // Reads tracks, for one data source, the shared reads it made: when their

@@ -2,15 +2,19 @@ package httpapi
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi/snapshot"
 )
 
 // checkRedirect refuses a redirect that would take the request, and with
@@ -66,6 +70,14 @@ func (a *API) get(ctx context.Context, l *Listing, op string, u *url.URL, header
 	if !SameOrigin(a.base, u) {
 		return nil, a.PaginationError(op, fmt.Sprintf("link %s points outside the configured base URL (%s://%s); refusing to follow it", RedactURL(u), a.base.Scheme, a.base.Host))
 	}
+	session := sessionFrom(ctx, a)
+	cached, haveCached := snapshot.Page{}, false
+	if session != nil {
+		cached, haveCached = session.cachedPage(u.String())
+		if session.replay {
+			return replayedBody(a, l, op, u, cached, haveCached)
+		}
+	}
 	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s: %w", a.name, op, err)
@@ -74,6 +86,9 @@ func (a *API) get(ctx context.Context, l *Listing, op string, u *url.URL, header
 		req.Header[k] = vs
 	}
 	req.Header.Set("Accept", "application/json")
+	if haveCached {
+		setConditional(req.Header, cached)
+	}
 
 	release, err := l.acquire(ctx)
 	if err != nil {
@@ -102,10 +117,40 @@ func (a *API) get(ctx context.Context, l *Listing, op string, u *url.URL, header
 			return nil, a.transportError(ctx, op, u, err)
 		}
 	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+	notModified := resp.StatusCode == http.StatusNotModified && haveCached
+	if notModified {
+		if err := chargeCachedBody(a, l, cached.Body); err != nil {
+			return nil, a.ResponseError(op, u, err)
+		}
+		body = cached.Body
+	} else if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return nil, a.statusError(op, u, resp, body, time.Since(start))
 	}
+	if session != nil {
+		session.record(u.String(), body, resp.Header, notModified)
+	}
 	return body, nil
+}
+
+// replayedBody is the cached copy's page at u, charged to the listing's
+// byte budget as a live body would be.
+func replayedBody(a *API, l *Listing, op string, u *url.URL, p snapshot.Page, ok bool) ([]byte, error) {
+	if !ok {
+		return nil, a.ResponseError(op, u, errNotInCopy)
+	}
+	if err := chargeCachedBody(a, l, p.Body); err != nil {
+		return nil, a.ResponseError(op, u, err)
+	}
+	return p.Body, nil
+}
+
+// chargeCachedBody charges a body taken from the cache to the listing's
+// byte budget, so a copy is bounded as the live read was.
+func chargeCachedBody(a *API, l *Listing, body []byte) error {
+	if b := l.byteBudget(); b != nil && b.used.Add(int64(len(body))) > b.limit {
+		return a.listingTooLarge()
+	}
+	return nil
 }
 
 func (a *API) statusError(op string, u *url.URL, resp *http.Response, body []byte, elapsed time.Duration) error {
@@ -144,13 +189,36 @@ func (a *API) transportError(ctx context.Context, op string, u *url.URL, err err
 	case errors.Is(err, errListingTooLarge):
 		err = a.listingTooLarge()
 	case isTimeout(err):
-		err = fmt.Errorf("no complete response within request_timeout (%s): %w", a.cfg.RequestTimeout, err)
+		err = &unreachableError{fmt.Errorf("no complete response within request_timeout (%s): %w", a.cfg.RequestTimeout, err)}
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		err = fmt.Errorf("the connection closed before the whole response arrived, after %d retries: %w", a.cfg.MaxRetries, err)
+		err = &unreachableError{fmt.Errorf("the connection closed before the whole response arrived, after %d retries: %w", a.cfg.MaxRetries, err)}
 	case errors.Is(err, io.EOF):
-		err = fmt.Errorf("the server closed the connection without answering, after %d retries: %w", a.cfg.MaxRetries, err)
+		err = &unreachableError{fmt.Errorf("the server closed the connection without answering, after %d retries: %w", a.cfg.MaxRetries, err)}
+	case isConnectionFailure(err):
+		err = &unreachableError{err}
 	}
 	return a.ResponseError(op, u, err)
+}
+
+// unreachableError is a failure to reach the vendor at all, or in time:
+// the failures a cached copy may stand in for (see staleEligible).
+type unreachableError struct{ err error }
+
+func (e *unreachableError) Error() string { return e.err.Error() }
+func (e *unreachableError) Unwrap() error { return e.err }
+
+// isConnectionFailure reports a refused, reset or unresolvable connection;
+// a TLS failure is not one, as it may be an attack rather than an outage.
+func isConnectionFailure(err error) bool {
+	var opErr *net.OpError
+	var dnsErr *net.DNSError
+	var certErr *tls.CertificateVerificationError
+	var unknownAuthority x509.UnknownAuthorityError
+	var hostnameErr x509.HostnameError
+	if errors.As(err, &certErr) || errors.As(err, &unknownAuthority) || errors.As(err, &hostnameErr) {
+		return false
+	}
+	return errors.As(err, &opErr) || errors.As(err, &dnsErr)
 }
 
 var errBodyTooLarge = errors.New("response body too large")
