@@ -57,7 +57,7 @@ func NewCLI(t *testing.T, config string) *CLI {
 	for _, kv := range os.Environ() {
 		// The caller's logging and vendor settings must not change the run.
 		name, _, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(name, "TF_LOG") || strings.HasSuffix(name, "_API_KEY") || strings.HasSuffix(name, "_BASE_URL") {
+		if strings.HasPrefix(name, "TF_LOG") || strings.HasPrefix(name, "PRICING_") || strings.HasSuffix(name, "_API_KEY") || strings.HasSuffix(name, "_BASE_URL") {
 			continue
 		}
 		env = append(env, kv)

@@ -81,7 +81,11 @@ func (d *vendorDataSource[C]) addReadError(diags *diag.Diagnostics, what string,
 
 	var apiErr *httpapi.APIError
 	var pageErr *httpapi.PaginationError
+	var offline *httpapi.OfflineMissError
 	switch {
+	case errors.As(err, &offline):
+		summary = fmt.Sprintf("No cached copy of %s (offline)", what)
+		detail = fmt.Sprintf("pricing_%s reads %s, but the provider's cache is offline and holds no copy of it.\n\n%s", d.typeName, d.vendor.Title, detail)
 	case errors.As(err, &apiErr) && (apiErr.StatusCode == http.StatusUnauthorized || apiErr.StatusCode == http.StatusForbidden):
 		summary = fmt.Sprintf("%s rejected the API key", d.vendor.Title)
 		detail += "\n\nCheck the key: " + d.keyHelp

@@ -3,7 +3,9 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -62,6 +64,7 @@ func (p *PricingProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 	for _, v := range p.vendors {
 		attrs[v.Name] = vendorSchema(v)
 	}
+	attrs["cache"] = cacheSchema()
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads vendors' price lists (" + vendorTitles(p.vendors) + ") as typed data, " +
 			"and computes tariff quotes. Every setting is optional; each vendor block falls back to environment variables.",
@@ -147,6 +150,8 @@ func (p *PricingProvider) Configure(ctx context.Context, req provider.ConfigureR
 	common, diags := commonConfig(model)
 	resp.Diagnostics.Append(diags...)
 	common.UserAgent = "terraform-provider-pricing/" + p.version
+	common.Cache, diags = openCache(ctx, req.Config)
+	resp.Diagnostics.Append(diags...)
 
 	resolved := make(map[*clients.Vendor]resolvedVendor, len(p.vendors))
 	for _, v := range p.vendors {
@@ -287,6 +292,18 @@ func valueOrEnv(diags *diag.Diagnostics, p path.Path, v attr.Value, env []string
 	return "", ""
 }
 
+// settingsScope is a vendor's other settings as text for the cache key:
+// a workspace id or a language changes what the vendor answers.
+func settingsScope(settings map[string]string) string {
+	parts := make([]string, 0, len(settings))
+	for _, name := range slices.Sorted(maps.Keys(settings)) {
+		if settings[name] != "" {
+			parts = append(parts, name+"="+settings[name])
+		}
+	}
+	return strings.Join(parts, ";")
+}
+
 // openClients builds one client per vendor, once per run, so that data
 // sources share each client's cache, pacing and connections.
 func openClients(common httpapi.Config, resolved map[*clients.Vendor]resolvedVendor) (*datasources.ProviderData, error) {
@@ -296,6 +313,7 @@ func openClients(common httpapi.Config, resolved map[*clients.Vendor]resolvedVen
 		cfg := common
 		cfg.APIKey = r.apiKey
 		cfg.BaseURL = r.baseURL
+		cfg.CacheScope = settingsScope(r.settings)
 		c, err := v.Open(v, cfg, r.settings)
 		if err != nil {
 			return nil, err

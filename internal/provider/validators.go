@@ -34,10 +34,14 @@ func (v baseURLValidator) ValidateString(ctx context.Context, req validator.Stri
 	}
 }
 
-// durationValidator accepts a positive Go duration string such as "30s".
-type durationValidator struct{}
+// durationValidator accepts a positive Go duration string such as "30s";
+// with orZero, "0s" too.
+type durationValidator struct{ orZero bool }
 
-func (durationValidator) Description(context.Context) string {
+func (v durationValidator) Description(context.Context) string {
+	if v.orZero {
+		return `must be a duration of 0 or more such as "0s", "15m" or "24h"`
+	}
 	return `must be a positive duration such as "30s" or "2m"`
 }
 
@@ -48,9 +52,20 @@ func (v durationValidator) ValidateString(ctx context.Context, req validator.Str
 		return
 	}
 	raw := req.ConfigValue.ValueString()
-	d, err := time.ParseDuration(raw)
-	if err != nil || d <= 0 {
+	if _, err := v.parse(raw); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration",
 			fmt.Sprintf("Attribute %s value %q %s.", req.Path, raw, v.Description(ctx)))
 	}
+}
+
+// parse reads a duration by the validator's rule.
+func (v durationValidator) parse(raw string) (time.Duration, error) {
+	d, err := time.ParseDuration(raw)
+	switch {
+	case err != nil:
+		return 0, err
+	case d < 0 || (d == 0 && !v.orZero):
+		return 0, fmt.Errorf("%q is not above 0", raw)
+	}
+	return d, nil
 }

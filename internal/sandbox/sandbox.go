@@ -161,7 +161,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		v.writeError(rec, r, http.StatusMethodNotAllowed)
 		return
 	}
-	v.serve(rec, r, rest)
+	v.serve(&conditionalWriter{ResponseWriter: rec, req: r}, r, rest)
 }
 
 func (s *Server) route(path string) (*vendor, string) {
@@ -294,6 +294,9 @@ func writeJSONAs(w http.ResponseWriter, status int, v any, contentType string) {
 }
 
 func writeRawJSON(w http.ResponseWriter, status int, b []byte, contentType string) {
+	if answerConditionally(w, status, b) {
+		return
+	}
 	h := w.Header()
 	h.Set("Content-Type", contentType)
 	h.Set("Content-Length", strconv.Itoa(len(b)))

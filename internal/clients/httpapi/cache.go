@@ -11,6 +11,9 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi/snapshot"
 )
 
+// DefaultCacheMaxBytes bounds the cache folder (see snapshot).
+const DefaultCacheMaxBytes = snapshot.DefaultMaxBytes
+
 // Cache is the provider's cache of whole reads between runs, shared by
 // every vendor: off (nil) unless configured.
 type Cache struct {

@@ -53,11 +53,11 @@ func pagesByURL(e *snapshot.Entry) map[string]snapshot.Page {
 }
 
 // readLive runs fn against the vendor; with a cache, it records every page
-// and revalidates the pages of copy.
-func (a *API) readLive(ctx context.Context, copy *snapshot.Entry, fn func(ctx context.Context) (any, error)) (sharedRead, error) {
+// and revalidates the pages of cached.
+func (a *API) readLive(ctx context.Context, cached *snapshot.Entry, fn func(ctx context.Context) (any, error)) (sharedRead, error) {
 	var s *readSession
 	if a.cfg.Cache != nil {
-		s = &readSession{api: a, copy: pagesByURL(copy)}
+		s = &readSession{api: a, copy: pagesByURL(cached)}
 		ctx = withSession(ctx, s)
 	}
 	v, err := fn(ctx)

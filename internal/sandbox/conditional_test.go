@@ -1,0 +1,45 @@
+package sandbox
+
+import (
+	"net/http"
+	"testing"
+)
+
+func TestEveryVendorAnswersConditionalRequestsWith304(t *testing.T) {
+	t.Parallel()
+	s, ts := start(t, Options{})
+	tests := []struct {
+		vendor, path string
+		auth         []string
+	}{
+		{VendorIdentifai, "/identifai/api/partner/pricings", []string{"X-Api-Key", IdentifaiKey}},
+		{VendorPaygentic, "/paygentic/v0/plans?limit=100&offset=0", []string{"Authorization", "Bearer " + PaygenticKey}},
+		{VendorPaygentic, "/paygentic/v0/plans/" + PaygenticBasicPlanID, []string{"Authorization", "Bearer " + PaygenticKey}},
+		{VendorProbely, "/probely/plans/?length=100&page=1", []string{"Authorization", "JWT " + ProbelyKey}},
+		{VendorOnepin, "/onepin/api/v1/billing/plans?limit=100", nil},
+		{VendorStreamskill, "/streamskill/tarifs/1", []string{"Authorization", "Bearer " + StreamskillKey}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			first := get(t, ts.URL+tt.path, tt.auth...)
+			etag, modified := first.header.Get("ETag"), first.header.Get("Last-Modified")
+			if first.status != http.StatusOK || etag == "" || modified == "" {
+				t.Fatalf("status %d, ETag %q, Last-Modified %q", first.status, etag, modified)
+			}
+			before := s.Responses(tt.vendor, http.StatusNotModified)
+			for _, validators := range [][]string{{"If-None-Match", etag}, {"If-Modified-Since", modified}} {
+				again := get(t, ts.URL+tt.path, append(append([]string{}, tt.auth...), validators...)...)
+				if again.status != http.StatusNotModified || len(again.body) != 0 {
+					t.Errorf("with %s: status %d and %d bytes, want 304 and none", validators[0], again.status, len(again.body))
+				}
+			}
+			changed := get(t, ts.URL+tt.path, append(append([]string{}, tt.auth...), "If-None-Match", `"another"`, "If-Modified-Since", modified)...)
+			if changed.status != http.StatusOK || len(changed.body) == 0 {
+				t.Errorf("with another ETag: status %d, want 200 with the body (If-None-Match wins)", changed.status)
+			}
+			if got := s.Responses(tt.vendor, http.StatusNotModified) - before; got != 2 {
+				t.Errorf("the sandbox counted %d 304s, want 2", got)
+			}
+		})
+	}
+}
