@@ -130,14 +130,21 @@ func (r report) writeTargets(w func(string, ...any)) {
 			if !s.Provider {
 				continue
 			}
-			for _, run := range s.Runs {
-				ok = ok && run.totalRequests() == sc.ProviderRequests
+			want := sc.ProviderRequests
+			if s.WantRequests != nil {
+				want = *s.WantRequests
 			}
-			got = append(got, s.Name+": "+s.requestsText())
+			for _, run := range s.Runs {
+				ok = ok && run.totalRequests() == want
+			}
+			got = append(got, fmt.Sprintf("%s: %s (want %d)", s.Name, s.requestsText(), want))
 		}
 		what := "Requests: exactly ceil(N / 100) per distinct list per run"
-		if sc.ID == "paygentic-x50" {
+		switch sc.ID {
+		case "paygentic-x50":
 			what = "50 identical data sources cost the requests of 1"
+		case "paygentic-10k-cached", "paygentic-x50-cached":
+			what = "A warm cache costs no request within max_age, and 304s past it"
 		}
 		w("| %s — %s | want %d; %s | %s |\n", what, sc.Title, sc.ProviderRequests, strings.Join(got, "; "), yes(ok))
 	}

@@ -48,6 +48,20 @@ type side struct {
 	// Expect is text the plan output must contain, so a run that read the
 	// wrong data (or nothing) fails instead of looking fast.
 	Expect string
+	// CacheMaxAge, when set, turns the provider's cache on for this side
+	// (a folder of its own, PRICING_CACHE_MAX_AGE set to it), filled by one
+	// untimed plan before the timed runs.
+	CacheMaxAge string
+	// WantRequests, when set, is the vendor requests this side must make
+	// per run, instead of the scenario's ProviderRequests.
+	WantRequests *int
+}
+
+// cachedSide is a provider side reading through a warm cache.
+func cachedSide(s side, maxAge string, wantRequests int) side {
+	s.Name += fmt.Sprintf(", cache max_age = %s", maxAge)
+	s.CacheMaxAge, s.WantRequests = maxAge, &wantRequests
+	return s
 }
 
 const (
@@ -159,6 +173,31 @@ func allScenarios() []scenario {
 				{Name: "http", Baseline: true, Dir: httpX50Config, Expect: "plans = 13000"},
 			},
 			RatioTarget:      0.6,
+			ProviderRequests: 3,
+		},
+		{
+			ID: "paygentic-10k-cached", Title: "10,000 Paygentic plans, warm cache", PaygenticPlans: 10000,
+			About: "The 10,000-plan configurations with the provider's cache on, filled by one plan before the timed runs: " +
+				"within `max_age` (`1h`) the plan makes no vendor request at all; with `max_age = \"0s\"` every page is revalidated and the " +
+				"sandbox answers each with `304 Not Modified`, so the pages are read from the cache.",
+			Sides: []side{
+				{Name: "pricing", Provider: true, Dir: pricingConfig, Expect: "plans = 10000"},
+				cachedSide(side{Name: "pricing", Provider: true, Dir: pricingConfig, Expect: "plans = 10000"}, "1h", 0),
+				cachedSide(side{Name: "pricing", Provider: true, Dir: pricingConfig, Expect: "plans = 10000"}, "0s", 100),
+				{Name: httpPages, Baseline: true, Dir: httpPagesConfig, Vars: map[string]string{"pages": "100"}, Expect: "plans = 10000"},
+			},
+			ProviderRequests: 100,
+		},
+		{
+			ID: "paygentic-x50-cached", Title: "50 identical data sources, warm cache",
+			About: "The 50 identical data sources of `paygentic-x50` with the provider's cache on and filled: no vendor request within " +
+				"`max_age`, and the 3 pages answered `304` with `max_age = \"0s\"`.",
+			Sides: []side{
+				{Name: "pricing", Provider: true, Dir: pricingX50Config, Expect: "plans = 13000"},
+				cachedSide(side{Name: "pricing", Provider: true, Dir: pricingX50Config, Expect: "plans = 13000"}, "1h", 0),
+				cachedSide(side{Name: "pricing", Provider: true, Dir: pricingX50Config, Expect: "plans = 13000"}, "0s", 3),
+				{Name: "http", Baseline: true, Dir: httpX50Config, Expect: "plans = 13000"},
+			},
 			ProviderRequests: 3,
 		},
 		{

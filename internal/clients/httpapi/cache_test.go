@@ -13,6 +13,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 )
 
 // cachedVendor serves two pages of a listing with validators, answers
@@ -287,6 +290,36 @@ func TestNoCacheFileHoldsTheKey(t *testing.T) {
 		b, _ := os.ReadFile(filepath.Join(dir, f.Name()))
 		if bytes.Contains(b, []byte(testKey)) {
 			t.Errorf("%s holds the API key", f.Name())
+		}
+	}
+}
+
+func TestDebugLogsSayWhatTheCacheDidForEachRead(t *testing.T) {
+	t.Parallel()
+	v := &cachedVendor{version: "v1"}
+	srv := httptest.NewServer(v)
+	defer srv.Close()
+	dir := t.TempDir()
+	steps := []struct {
+		cache  *Cache
+		status int
+		want   string
+	}{
+		{newCache(t, dir, time.Hour, 24*time.Hour, false), 0, "Cache miss: read from the vendor and stored"},
+		{newCache(t, dir, time.Hour, 24*time.Hour, false), 0, "Cache hit: no vendor request"},
+		{newCache(t, dir, 0, 24*time.Hour, false), 0, "Cache revalidated"},
+		{newCache(t, dir, 0, 24*time.Hour, false), http.StatusBadGateway, "Cache copy served: the vendor failed"},
+	}
+	for _, st := range steps {
+		v.status = st.status
+		var logs bytes.Buffer
+		ctx := tflog.SetField(tflogtest.RootLogger(context.Background(), &logs), "test", true)
+		a := newTestAPI(t, srv, func(c *Config) { c.Cache, c.MaxRetries = st.cache, 0 })
+		if _, _, err := readTwoPages(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(logs.String(), st.want) || bytes.Contains(logs.Bytes(), []byte(testKey)) {
+			t.Errorf("logs lack %q (or hold the key):\n%s", st.want, logs.String())
 		}
 	}
 }
