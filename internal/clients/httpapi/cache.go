@@ -11,6 +11,10 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi/snapshot"
 )
 
+// clockSkew is how far in the future a copy's fetch time may be, for
+// clocks of processes sharing a folder that disagree slightly.
+const clockSkew = time.Minute
+
 // DefaultCacheMaxBytes bounds the cache folder (see snapshot).
 const DefaultCacheMaxBytes = snapshot.DefaultMaxBytes
 
@@ -121,6 +125,11 @@ func (a *API) cachedEntry(ctx context.Context, c *Cache, k snapshot.Key) (snapsh
 		tflog.Warn(ctx, "Cache entry ignored", map[string]any{"vendor": a.name, "read": k.Read, "reason": ignored.Reason})
 		return snapshot.Entry{}, false, []Warning{{Summary: "Cache entry ignored", Detail: fmt.Sprintf(
 			"The cached copy of %s %s was not used and is read again: %s.", a.name, k.Read, ignored)}}
+	}
+	if found && entry.Age(time.Now()) < -clockSkew {
+		// A copy from the future would be fresh forever.
+		return snapshot.Entry{}, false, []Warning{{Summary: "Cache entry ignored", Detail: fmt.Sprintf(
+			"The cached copy of %s %s says it was fetched at %s, in the future; it is read again.", a.name, k.Read, entry.FetchedAt.Format(time.RFC3339))}}
 	}
 	if found && entry.Age(time.Now()) > c.StaleIfError {
 		c.store.Remove(k)

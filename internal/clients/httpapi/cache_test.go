@@ -16,6 +16,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi/snapshot"
 )
 
 // cachedVendor serves two pages of a listing with validators, answers
@@ -321,5 +322,23 @@ func TestDebugLogsSayWhatTheCacheDidForEachRead(t *testing.T) {
 		if !strings.Contains(logs.String(), st.want) || bytes.Contains(logs.Bytes(), []byte(testKey)) {
 			t.Errorf("logs lack %q (or hold the key):\n%s", st.want, logs.String())
 		}
+	}
+}
+
+func TestACopyFromTheFutureIsNotFreshForever(t *testing.T) {
+	t.Parallel()
+	v := &cachedVendor{version: "v1"}
+	srv := httptest.NewServer(v)
+	defer srv.Close()
+	dir := t.TempDir()
+	cache := newCache(t, dir, time.Hour, 24*time.Hour, false)
+	a := newTestAPI(t, srv, func(c *Config) { c.Cache = cache })
+	k := a.snapshotKey("listing")
+	if err := cache.store.Put(snapshot.Entry{Key: k, FetchedAt: time.Now().Add(48 * time.Hour), Pages: []snapshot.Page{{URL: "x", Body: []byte("{}")}}}); err != nil {
+		t.Fatal(err)
+	}
+	_, reads, err := runWith(t, srv, cache)
+	if requests, _ := v.counts(); err != nil || requests != 2 || len(reads.Warnings()) != 1 || !strings.Contains(reads.Warnings()[0].Detail, "in the future") {
+		t.Errorf("err %v, %d requests, warnings %v; want a fresh read with a warning", err, requests, reads.Warnings())
 	}
 }
