@@ -95,16 +95,25 @@ func TestListReadsMatchTheFramework(t *testing.T) {
 // of this test, and replaces it with a fixed value for comparing states.
 func withFetchedAtChecked(t *testing.T, state tftypes.Value, since time.Time) tftypes.Value {
 	t.Helper()
-	var attrs map[string]tftypes.Value
-	mustNot(t, state.As(&attrs))
-	var text string
-	mustNot(t, attrs["fetched_at"].As(&text))
+	text := fetchedAtText(t, state)
 	at, err := time.Parse(time.RFC3339, text)
 	if err != nil || at.Before(since.Truncate(time.Second)) || at.After(time.Now()) {
 		t.Fatalf("fetched_at %q is not an RFC 3339 time of this run (%v)", text, err)
 	}
+	var attrs map[string]tftypes.Value
+	mustNot(t, state.As(&attrs))
 	attrs["fetched_at"] = tftypes.NewValue(tftypes.String, "checked")
 	return tftypes.NewValue(state.Type(), attrs)
+}
+
+// fetchedAtText is a state's fetched_at.
+func fetchedAtText(t *testing.T, state tftypes.Value) string {
+	t.Helper()
+	var attrs map[string]tftypes.Value
+	mustNot(t, state.As(&attrs))
+	var text string
+	mustNot(t, attrs["fetched_at"].As(&text))
+	return text
 }
 
 func TestOtherReadsAreTheFrameworks(t *testing.T) {
