@@ -1,6 +1,7 @@
 package acctest
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -42,6 +43,30 @@ func TestFailures(t *testing.T, vendor, config string, cases []Failure) {
 				ProtoV6ProviderFactories: ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config:      sb.ProviderConfigWith(blocks, "max_retries = 1") + dataSource,
+					ExpectError: regexp.MustCompile(tc.Want),
+				}},
+			})
+		})
+	}
+}
+
+// ConfigError is a data source whose arguments (Args, the block's body)
+// must fail the read with a diagnostic matching Want; Name completes "it
+// fails on …". An alias of a plain struct, so tables stay one line a case.
+type ConfigError = struct{ Name, Args, Want string }
+
+// TestConfigErrors reads `data "<dataSource>" "one" { <Args> }` against
+// sb once per case and expects its error.
+func TestConfigErrors(t *testing.T, sb *Sandbox, dataSource string, cases []ConfigError) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run("it fails on "+tc.Name, func(t *testing.T) {
+			t.Parallel()
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { PreCheck(t) },
+				ProtoV6ProviderFactories: ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      sb.ProviderConfig() + fmt.Sprintf("data %q \"one\" {\n  %s\n}", dataSource, tc.Args),
 					ExpectError: regexp.MustCompile(tc.Want),
 				}},
 			})

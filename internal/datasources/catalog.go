@@ -142,14 +142,19 @@ func (d *CatalogDataSource) ReadModel(ctx context.Context, config tfsdk.Config) 
 		diags.AddError("Unable to read the pricing catalogue", err.Error()+"\n\nThe provider never returns a partial catalogue.")
 		return nil, diags
 	}
-	model.Plans = []catalogPlanModel{}
+	var all []catalogPlanModel
 	for _, r := range reads {
-		for _, e := range r.entries(&diags) {
-			if filter.keep(e) {
-				model.Plans = append(model.Plans, e)
-			}
+		all = append(all, r.entries(&diags)...)
+	}
+	model.Plans = []catalogPlanModel{}
+	for _, e := range all {
+		if filter.keep(e) {
+			model.Plans = append(model.Plans, e)
 		}
 	}
+	warnCaseOnlyMisses(&diags, "catalogue plans", all, []exactFilter[catalogPlanModel]{
+		exactOn("currency", model.Currency, func(e catalogPlanModel) *string { return e.Currency.ValueStringPointer() }),
+	})
 	if diags.HasError() {
 		return nil, diags
 	}

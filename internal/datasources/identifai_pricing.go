@@ -39,7 +39,7 @@ func (d *IdentifaiPricingDataSource) Schema(_ context.Context, _ datasource.Sche
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up one identifAI partner pricing plan by exactly one of `id`, `sku` or `name`. " +
 			"identifAI has no single-pricing endpoint, so the provider reads the list (shared with any " +
-			"`pricing_identifai_pricings` of the same run) and fails unless exactly one pricing matches.",
+			"`pricing_identifai_pricings` of the same run) and fails unless exactly one pricing matches; when none does, the error suggests the closest values (`did you mean …?`).",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.Int64Attribute{
 				MarkdownDescription: "Numeric id of the pricing plan to find.",
@@ -106,17 +106,11 @@ var identifaiPricingNoun = lookupNoun[clients.IdentifaiPricing]{
 func identifaiPricingKey(model identifaiPricingModel) lookup[clients.IdentifaiPricing] {
 	switch {
 	case !model.ID.IsNull():
-		id := model.ID.ValueInt64()
-		return lookup[clients.IdentifaiPricing]{path.Root("id"), fmt.Sprint(id),
-			func(p clients.IdentifaiPricing) bool { return p.ID == id }}
+		return numberLookup("id", model.ID.ValueInt64(), func(p clients.IdentifaiPricing) int64 { return p.ID })
 	case !model.SKU.IsNull():
-		sku := model.SKU.ValueString()
-		return lookup[clients.IdentifaiPricing]{path.Root("sku"), fmt.Sprintf("%q", sku),
-			func(p clients.IdentifaiPricing) bool { return p.SKU != nil && *p.SKU == sku }}
+		return stringLookup("sku", model.SKU.ValueString(), func(p clients.IdentifaiPricing) *string { return p.SKU })
 	default:
-		name := model.Name.ValueString()
-		return lookup[clients.IdentifaiPricing]{path.Root("name"), fmt.Sprintf("%q", name),
-			func(p clients.IdentifaiPricing) bool { return p.Name != nil && *p.Name == name }}
+		return stringLookup("name", model.Name.ValueString(), func(p clients.IdentifaiPricing) *string { return p.Name })
 	}
 }
 

@@ -2,7 +2,6 @@ package datasources_test
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"testing"
 
@@ -73,25 +72,15 @@ func TestAccIdentifaiPricingFailsUnlessExactlyOneMatches(t *testing.T) {
 	if len(dupIDs) < 2 {
 		t.Fatalf("the fixture must hold at least two pricings named %q", sandbox.IdentifaiDuplicateName)
 	}
-	tests := []struct{ name, config, want string }{
+	tests := []acctest.ConfigError{
 		{"an unknown id", `id = 99999`, `(?s)No identifAI pricing found.*No identifAI pricing has id 99999`},
-		{"an unknown sku", `sku = "nope"`, `(?s)No identifAI pricing has sku "nope"`},
+		{"an unknown sku", `sku = "nope"`, `(?s)No identifAI pricing has sku "nope"\s+\(searched`},
+		{"a sku in another case, suggesting the pricing's", `sku = "IMG-10K"`, `(?s)No identifAI pricing has sku "IMG-10K"; did\s+you\s+mean\s+"img-10k"\?`},
+		{"a misspelt name, suggesting the closest", `name = "Free Trail"`, `(?s)No identifAI pricing has name "Free Trail"; did\s+you\s+mean\s+"Free\s+Trial"\?`},
 		{"a shared name", fmt.Sprintf(`name = %q`, sandbox.IdentifaiDuplicateName),
 			fmt.Sprintf(`(?s)More than one identifAI pricing found.*%d identifAI pricings have name "%s"\s+\(ids %d, %d`, len(dupIDs), sandbox.IdentifaiDuplicateName, dupIDs[0], dupIDs[1])}, // ids ascending
 		{"two keys", "id = 1\n  sku = \"testB\"", `(?s)Invalid Attribute Combination.*Exactly one of these attributes must be configured: \[id,sku,name\]`},
 		{"no key", ``, `(?s)Missing Attribute Configuration.*Exactly one of these attributes must be configured: \[id,sku,name\]`},
 	}
-	for _, tt := range tests {
-		t.Run("it fails on "+tt.name, func(t *testing.T) {
-			t.Parallel()
-			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      sb.ProviderConfig() + fmt.Sprintf("data \"pricing_identifai_pricing\" \"one\" {\n  %s\n}", tt.config),
-					ExpectError: regexp.MustCompile(tt.want),
-				}},
-			})
-		})
-	}
+	acctest.TestConfigErrors(t, sb, "pricing_identifai_pricing", tests)
 }

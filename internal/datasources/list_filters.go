@@ -37,8 +37,13 @@ func nameRegexAttribute(what string) schema.StringAttribute {
 	}
 }
 
-// exactAttribute is a filter on one vendor field, compared exactly.
+// exactAttribute is a filter on one vendor field, compared exactly. A
+// field free of validators can hold a value in the wrong case, which
+// warnCaseOnlyMisses reports.
 func exactAttribute(description string, validators ...validator.String) schema.StringAttribute {
+	if len(validators) == 0 {
+		description += " A value the listing holds only in another case keeps nothing and gives a warning naming the vendor's spelling."
+	}
 	return schema.StringAttribute{MarkdownDescription: description, Optional: true, Validators: validators}
 }
 

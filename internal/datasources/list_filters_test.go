@@ -1,12 +1,15 @@
 package datasources_test
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -17,7 +20,6 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
 
-// checkIDs checks a filtered list's total, length and ids, in order.
 // checkIDs checks a filtered list holds exactly want, in order; pricings
 // (identifAI) have numeric ids, the other vendors string ids.
 func checkIDs(name, list string, want []string) []statecheck.StateCheck {
@@ -221,4 +223,61 @@ data "pricing_onepin_plans" "pro" {
 			),
 		}},
 	})
+}
+
+// A filter value that matches nothing only because of case is a typo
+// that would otherwise show only as an empty list.
+func TestAccListFiltersWarnWhenAValueMatchesOnlyByCase(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	cli := acctest.NewCLI(t, sb.ProviderConfig()+`
+terraform {
+  required_providers {
+    pricing = { source = "pricingkit/pricing" }
+  }
+}
+data "pricing_onepin_plans" "usd" {
+  currency = "usd"
+}
+data "pricing_paygentic_plans" "usd" {
+  currency = "Usd"
+}
+data "pricing_probely_plans" "enterprise" {
+  family = "Enterprise"
+}
+data "pricing_catalog" "usd" {
+  currency = "usd"
+}
+`)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	// -json: the human output folds warnings of one summary into one.
+	cmd, out := cli.Command(ctx, nil, "plan", "-input=false", "-json")
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("terraform plan: %v\n%s", err, out)
+	}
+	var details []string
+	for _, line := range strings.Split(out.String(), "\n") {
+		var msg struct {
+			Diagnostic struct{ Severity, Summary, Detail string }
+		}
+		if json.Unmarshal([]byte(line), &msg) == nil && msg.Diagnostic.Summary == "Filter matches only by case" && msg.Diagnostic.Severity == "warning" {
+			details = append(details, msg.Diagnostic.Detail)
+		}
+	}
+	slices.Sort(details)
+	want := []string{
+		`No OnePin plans have currency "usd", which keeps none of them; "USD" differs only by case.`,
+		`No Paygentic plans have currency "Usd", which keeps none of them; "USD" differs only by case.`,
+		`No Probely plans have family "Enterprise", which keeps none of them; "enterprise" differs only by case.`,
+		`No catalogue plans have currency "usd", which keeps none of them; "USD" differs only by case.`,
+	}
+	if len(details) != len(want) {
+		t.Fatalf("want %d case warnings, got %q in:\n%s", len(want), details, out)
+	}
+	for i := range want {
+		if !strings.HasPrefix(details[i], want[i]) {
+			t.Errorf("warning %d = %q, want it to start %q", i, details[i], want[i])
+		}
+	}
 }

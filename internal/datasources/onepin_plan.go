@@ -2,7 +2,6 @@ package datasources
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -50,7 +49,7 @@ func (d *OnepinPlanDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up one OnePin billing plan by exactly one of `id` or `name`. " +
 			"OnePin has no single-plan endpoint, so the provider reads the plan list (shared with any " +
-			"`pricing_onepin_plans` of the same run) and fails unless exactly one plan matches. No API key is needed.",
+			"`pricing_onepin_plans` of the same run) and fails unless exactly one plan matches; when none does, the error suggests the closest values (`did you mean …?`). No API key is needed.",
 		Attributes: attrs,
 	}
 	addFetchedAtAttribute(resp.Schema.Attributes)
@@ -96,13 +95,9 @@ var onepinPlanNoun = lookupNoun[clients.OnepinPlan]{
 // onepinPlanKey is the one of id and name the user gave.
 func onepinPlanKey(model onepinPlanModel) lookup[clients.OnepinPlan] {
 	if !model.ID.IsNull() {
-		id := model.ID.ValueString()
-		return lookup[clients.OnepinPlan]{path.Root("id"), fmt.Sprintf("%q", id),
-			func(p clients.OnepinPlan) bool { return p.ID == id }}
+		return stringLookup("id", model.ID.ValueString(), func(p clients.OnepinPlan) *string { return &p.ID })
 	}
-	name := model.Name.ValueString()
-	return lookup[clients.OnepinPlan]{path.Root("name"), fmt.Sprintf("%q", name),
-		func(p clients.OnepinPlan) bool { return p.Name != nil && *p.Name == name }}
+	return stringLookup("name", model.Name.ValueString(), func(p clients.OnepinPlan) *string { return p.Name })
 }
 
 // onepinPlanState is the lookup's state: the plan, and when it was

@@ -2,7 +2,6 @@ package datasources_test
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"testing"
 
@@ -62,25 +61,15 @@ func TestAccOnepinPlanFailsUnlessExactlyOneMatches(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	n := len(sb.OnepinPlans())
-	tests := []struct{ name, config, want string }{
+	tests := []acctest.ConfigError{
 		{"an unknown name", `name = "Platinum Plan"`, fmt.Sprintf(`(?s)No OnePin plan found.*No OnePin plan has name "Platinum Plan"\s+\(searched %d\s+plans\)`, n)},
-		{"a name in another case", `name = "pro plan"`, `(?s)No OnePin plan has name "pro plan"`},
-		{"an unknown id", `id = "00000000-0000-4000-8000-000000000000"`, `(?s)No OnePin plan has id\s+"00000000-0000-4000-8000-000000000000"`},
+		{"a name in another case, suggesting the plan's", `name = "pro plan"`, `(?s)No OnePin plan has name "pro plan"; did you\s+mean\s+"Pro Plan"\?`},
+		{"a misspelt name, suggesting the closest", `name = "Enterprise Plam"`, `(?s)No OnePin plan has name "Enterprise Plam"; did\s+you\s+mean\s+"Enterprise Plan"\s+or`}, // nearest first
+		{"an unknown id", `id = "00000000-0000-4000-8000-000000000000"`, `(?s)No OnePin plan has id\s+"00000000-0000-4000-8000-000000000000"\s+\(searched`},
+		{"an id one character off, suggesting the plan's", `id = "a3f1c9d2-4b7e-4f8a-9c2d-1e2b3f4a5c6e"`, `(?s)No OnePin plan has id\s+"a3f1c9d2-4b7e-4f8a-9c2d-1e2b3f4a5c6e"; did\s+you\s+mean\s+"a3f1c9d2-4b7e-4f8a-9c2d-1e2b3f4a5c6d"\?`},
 		{"both keys", "id = \"a\"\n  name = \"Pro Plan\"", `(?s)Invalid Attribute Combination.*Exactly one of these attributes must be configured: \[id,name\]`},
 		{"no key", ``, `(?s)Missing Attribute Configuration.*Exactly one of these attributes must be configured: \[id,name\]`},
 		{"an empty name", `name = ""`, `(?s)Attribute name string length must be at least 1, got: 0`},
 	}
-	for _, tt := range tests {
-		t.Run("it fails on "+tt.name, func(t *testing.T) {
-			t.Parallel()
-			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      sb.ProviderConfig() + fmt.Sprintf("data \"pricing_onepin_plan\" \"one\" {\n  %s\n}", tt.config),
-					ExpectError: regexp.MustCompile(tt.want),
-				}},
-			})
-		})
-	}
+	acctest.TestConfigErrors(t, sb, "pricing_onepin_plan", tests)
 }

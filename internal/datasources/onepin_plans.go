@@ -160,9 +160,14 @@ func (d *OnepinPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Conf
 
 	model.Plans = make([]onepinPlanModel, 0, filteredCap(filter, len(list.Plans)))
 	money := newMoneyReader(d.vendor.Title)
+	exact := []exactFilter[clients.OnepinPlan]{
+		exactOn("tier", model.Tier, func(p clients.OnepinPlan) *string { return p.Tier }),
+		exactOn("billing_interval", model.BillingInterval, func(p clients.OnepinPlan) *string { return p.BillingInterval }),
+		exactOn("currency", model.Currency, func(p clients.OnepinPlan) *string { return p.Currency }),
+	}
+	warnCaseOnlyMisses(&diags, "OnePin plans", list.Plans, exact)
 	for _, p := range list.Plans {
-		if !filter.keep(p.ID, p.Name) || !matchesExact(p.Tier, model.Tier) ||
-			!matchesExact(p.BillingInterval, model.BillingInterval) || !matchesExact(p.Currency, model.Currency) {
+		if !filter.keep(p.ID, p.Name) || !keepsAll(p, exact) {
 			continue
 		}
 		plan, planDiags := onepinPlanFrom(ctx, p, money.read(p.Money()))

@@ -228,8 +228,13 @@ func (d *PaygenticPlansDataSource) ReadModel(ctx context.Context, config tfsdk.C
 	model.Plans = make([]paygenticPlanModel, 0, filteredCap(filter, len(list.Plans)))
 	prices := included(model.IncludePrices)
 	money := newMoneyReader(d.vendor.Title)
+	exact := []exactFilter[clients.PaygenticPlan]{
+		exactOn("currency", model.Currency, func(p clients.PaygenticPlan) *string { return p.Currency }),
+		exactOn("billing_cadence", model.BillingCadence, func(p clients.PaygenticPlan) *string { return p.BillingCadence }),
+	}
+	warnCaseOnlyMisses(&diags, "Paygentic plans", list.Plans, exact)
 	for _, p := range list.Plans {
-		if !filter.keep(p.ID, p.Name) || !matchesExact(p.Currency, model.Currency) || !matchesExact(p.BillingCadence, model.BillingCadence) {
+		if !filter.keep(p.ID, p.Name) || !keepsAll(p, exact) {
 			continue
 		}
 		if !prices {

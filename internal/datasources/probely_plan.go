@@ -2,11 +2,9 @@ package datasources
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
@@ -32,7 +30,7 @@ type ProbelyPlanDataSource struct {
 func (d *ProbelyPlanDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up one Probely plan by `id`. Probely has no single-plan endpoint, so the provider reads " +
-			"the plan list (shared with any `pricing_probely_plans` of the same run) and fails when no plan has that id.",
+			"the plan list (shared with any `pricing_probely_plans` of the same run) and fails when no plan has that id, suggesting the closest ids.",
 		Attributes: probelyPlanAttributes(true),
 	}
 	addFetchedAtAttribute(resp.Schema.Attributes)
@@ -52,10 +50,8 @@ func (d *ProbelyPlanDataSource) Read(ctx context.Context, req datasource.ReadReq
 		return
 	}
 
-	id := model.ID.ValueString()
-	plan, ok := findOne(&resp.Diagnostics, probelyPlanNoun, lookup[clients.ProbelyPlan]{
-		path.Root("id"), fmt.Sprintf("%q", id), func(p clients.ProbelyPlan) bool { return p.ID == id },
-	}, list.Plans)
+	plan, ok := findOne(&resp.Diagnostics, probelyPlanNoun,
+		stringLookup("id", model.ID.ValueString(), func(p clients.ProbelyPlan) *string { return &p.ID }), list.Plans)
 	if !ok {
 		return
 	}

@@ -103,17 +103,13 @@ func firstTierUpTo(t *testing.T, p sandbox.ProbelyPlan) string {
 func TestAccProbelyPlanFailsOnAnUnknownID(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: sb.ProviderConfig() + `
-data "pricing_probely_plan" "one" {
-  id = "no-such-plan"
-}`,
-			ExpectError: regexp.MustCompile(fmt.Sprintf(`(?s)No Probely plan found.*No\s+Probely\s+plan\s+has\s+id\s+"no-such-plan"\s+\(searched\s+%d\s+plans\)`, len(sb.ProbelyPlans()))),
-		}},
-	})
+	tests := []acctest.ConfigError{
+		{"an id far from every plan's, suggesting none", `id = "no-such-plan"`,
+			fmt.Sprintf(`(?s)No Probely plan found.*No\s+Probely\s+plan\s+has\s+id\s+"no-such-plan"\s+\(searched\s+%d\s+plans\)`, len(sb.ProbelyPlans()))},
+		{"an id in another case, suggesting the plan's", `id = "enterprise-base-EUR"`,
+			`(?s)No\s+Probely\s+plan\s+has\s+id\s+"enterprise-base-EUR";\s+did\s+you\s+mean\s+"` + sandbox.ProbelyExamplePlanID + `"\?`},
+	}
+	acctest.TestConfigErrors(t, sb, "pricing_probely_plan", tests)
 }
 
 func TestAccProbelyPlanFailsLoudly(t *testing.T) {

@@ -221,8 +221,10 @@ func (d *ProbelyPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Con
 	model.Plans = make([]probelyPlanModel, 0, filteredCap(filter, len(list.Plans)))
 	packs := included(model.IncludeCreditsPacks)
 	money := newMoneyReader(d.vendor.Title)
+	exact := probelyExactFilters(model)
+	warnCaseOnlyMisses(&diags, "Probely plans", list.Plans, exact)
 	for _, p := range list.Plans {
-		if !filter.keep(p.ID, p.Name) || !probelyPlanMatches(p, model) {
+		if !filter.keep(p.ID, p.Name) || !keepsAll(p, exact) {
 			continue
 		}
 		if !packs {
@@ -238,10 +240,13 @@ func (d *ProbelyPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Con
 	return &model, diags
 }
 
-// probelyPlanMatches reports whether p passes the filters the user set;
-// a null filter lets every plan through.
-func probelyPlanMatches(p clients.ProbelyPlan, m probelyPlansModel) bool {
-	return matchesExact(p.Family, m.Family) && matchesExact(p.CurrencyCode, m.CurrencyCode) && matchesExact(p.PeriodUnit, m.PeriodUnit)
+// probelyExactFilters are the exact filters the user can set.
+func probelyExactFilters(m probelyPlansModel) []exactFilter[clients.ProbelyPlan] {
+	return []exactFilter[clients.ProbelyPlan]{
+		exactOn("family", m.Family, func(p clients.ProbelyPlan) *string { return p.Family }),
+		exactOn("currency_code", m.CurrencyCode, func(p clients.ProbelyPlan) *string { return p.CurrencyCode }),
+		exactOn("period_unit", m.PeriodUnit, func(p clients.ProbelyPlan) *string { return p.PeriodUnit }),
+	}
 }
 
 // probelyPlanFrom maps a client plan and its money to the Terraform model.
