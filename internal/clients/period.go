@@ -80,6 +80,9 @@ func (p BillingPeriod) months() *big.Rat {
 // MonthlyAmount is amount for one month of period p, exact to
 // MonthlyDecimalPlaces places, rounded half to even.
 func MonthlyAmount(amount decimal.Decimal, p BillingPeriod) decimal.Decimal {
+	if p.Unit == 'M' && p.Count == 1 && amount.Exponent() >= -MonthlyDecimalPlaces {
+		return amount // most plans: already exact, and a listing has thousands
+	}
 	r := new(big.Rat).Quo(amount.Rat(), p.months())
 	return roundHalfEven(r, MonthlyDecimalPlaces)
 }

@@ -37,12 +37,14 @@ func (m Money) Monthly() *decimal.Decimal {
 // withPeriod sets the period read from a vendor's fields, or records what
 // they said (`billingCadence "P2D"`) when it is not a period the provider
 // knows.
-func (m *Money) withPeriod(said string, p BillingPeriod, ok bool) {
+func (m *Money) withPeriod(p BillingPeriod, ok bool, said func() string) {
 	if ok {
 		m.Period = &p
 		return
 	}
-	m.UnknownPeriod = said
+	// Only now: quoting a field for every plan of a listing cost more
+	// than reading its money.
+	m.UnknownPeriod = said()
 }
 
 // fieldText is a vendor field and its value, as a warning quotes them;
@@ -69,10 +71,10 @@ func (p PaygenticPlan) Money() (Money, error) {
 	switch {
 	case p.BillingCadence != nil:
 		period, ok := ParseISOPeriod(*p.BillingCadence)
-		m.withPeriod(fieldText("billingCadence", *p.BillingCadence), period, ok)
+		m.withPeriod(period, ok, func() string { return fieldText("billingCadence", *p.BillingCadence) })
 	case p.BillingInterval != nil:
 		period, ok := PeriodFromWord(*p.BillingInterval)
-		m.withPeriod(fieldText("billingInterval", *p.BillingInterval), period, ok)
+		m.withPeriod(period, ok, func() string { return fieldText("billingInterval", *p.BillingInterval) })
 	}
 	return m, nil
 }
@@ -99,7 +101,7 @@ func (p OnepinPlan) Money() (Money, error) {
 	}
 	if p.BillingInterval != nil {
 		period, ok := PeriodFromWord(*p.BillingInterval)
-		m.withPeriod(fieldText("billing_interval", *p.BillingInterval), period, ok)
+		m.withPeriod(period, ok, func() string { return fieldText("billing_interval", *p.BillingInterval) })
 	}
 	return m, nil
 }
@@ -142,7 +144,7 @@ func (p ProbelyPlan) Money(unit ProbelyPriceUnit) (Money, error) {
 	if (p.Period != nil && p.Period.String() != "0") || (p.Period == nil && p.PeriodUnit != nil) {
 		count, unitText := probelyPeriodParts(p)
 		period, ok := PeriodFromCount(count, unitText)
-		m.withPeriod(probelyPeriodText(p.Period, unitText), period, ok)
+		m.withPeriod(period, ok, func() string { return probelyPeriodText(p.Period, unitText) })
 	}
 	return m, nil
 }

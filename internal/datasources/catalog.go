@@ -177,7 +177,7 @@ func (f catalogFilter) keep(e catalogPlanModel) bool {
 	if f.maxMonthly == nil {
 		return true
 	}
-	return !e.MonthlyAmount.IsNull() && e.MonthlyAmount.ValueBigFloat().Cmp(f.maxMonthly) <= 0
+	return !e.MonthlyAmount.IsNull() && asTerraformReadsIt(e.MonthlyAmount.ValueBigFloat()).Cmp(f.maxMonthly) <= 0
 }
 
 // readCatalogConfig reads the arguments and compiles the filters.
