@@ -76,6 +76,15 @@ func readTwoPages(ctx context.Context, a *API) ([]string, *Reads, error) {
 }
 
 // runWith reads the listing with a new API (a new Terraform run) on cache.
+// startCachedVendor serves a vendor at version v1 until the test ends.
+func startCachedVendor(t *testing.T) (*cachedVendor, *httptest.Server) {
+	t.Helper()
+	v := &cachedVendor{version: "v1"}
+	srv := httptest.NewServer(v)
+	t.Cleanup(srv.Close)
+	return v, srv
+}
+
 func runWith(t *testing.T, srv *httptest.Server, cache *Cache) ([]string, *Reads, error) {
 	t.Helper()
 	a := newTestAPI(t, srv, func(c *Config) { c.Cache, c.MaxRetries = cache, 0 })
@@ -93,9 +102,7 @@ func newCache(t *testing.T, dir string, maxAge, staleIfError time.Duration, offl
 
 func TestACopyWithinMaxAgeIsUsedWithNoRequest(t *testing.T) {
 	t.Parallel()
-	v := &cachedVendor{version: "v1"}
-	srv := httptest.NewServer(v)
-	defer srv.Close()
+	v, srv := startCachedVendor(t)
 	dir := t.TempDir()
 	cache := newCache(t, dir, time.Hour, 24*time.Hour, false)
 	first, firstReads, err := runWith(t, srv, cache)
@@ -122,9 +129,7 @@ func TestACopyWithinMaxAgeIsUsedWithNoRequest(t *testing.T) {
 
 func TestACopyPastMaxAgeIsRevalidatedPageByPage(t *testing.T) {
 	t.Parallel()
-	v := &cachedVendor{version: "v1"}
-	srv := httptest.NewServer(v)
-	defer srv.Close()
+	v, srv := startCachedVendor(t)
 	cache := newCache(t, t.TempDir(), 0, 24*time.Hour, false)
 	if _, _, err := runWith(t, srv, cache); err != nil {
 		t.Fatal(err)
@@ -163,9 +168,7 @@ func TestAFailingVendorIsStoodInForOnlyByItsOwnFailures(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("HTTP %d serves the copy: %v", tt.status, tt.wantStale), func(t *testing.T) {
 			t.Parallel()
-			v := &cachedVendor{version: "v1"}
-			srv := httptest.NewServer(v)
-			defer srv.Close()
+			v, srv := startCachedVendor(t)
 			cache := newCache(t, t.TempDir(), 0, 24*time.Hour, false)
 			if _, _, err := runWith(t, srv, cache); err != nil {
 				t.Fatal(err)
@@ -192,8 +195,7 @@ func TestAFailingVendorIsStoodInForOnlyByItsOwnFailures(t *testing.T) {
 
 func TestAnUnreachableVendorIsStoodInForByTheCopy(t *testing.T) {
 	t.Parallel()
-	v := &cachedVendor{version: "v1"}
-	srv := httptest.NewServer(v)
+	_, srv := startCachedVendor(t)
 	cache := newCache(t, t.TempDir(), 0, 24*time.Hour, false)
 	if _, _, err := runWith(t, srv, cache); err != nil {
 		t.Fatal(err)
@@ -207,9 +209,7 @@ func TestAnUnreachableVendorIsStoodInForByTheCopy(t *testing.T) {
 
 func TestACopyOlderThanStaleIfErrorIsRemovedNotServed(t *testing.T) {
 	t.Parallel()
-	v := &cachedVendor{version: "v1"}
-	srv := httptest.NewServer(v)
-	defer srv.Close()
+	v, srv := startCachedVendor(t)
 	dir := t.TempDir()
 	if _, _, err := runWith(t, srv, newCache(t, dir, 0, time.Hour, false)); err != nil {
 		t.Fatal(err)
@@ -226,9 +226,7 @@ func TestACopyOlderThanStaleIfErrorIsRemovedNotServed(t *testing.T) {
 
 func TestOfflineReadsOnlyTheCache(t *testing.T) {
 	t.Parallel()
-	v := &cachedVendor{version: "v1"}
-	srv := httptest.NewServer(v)
-	defer srv.Close()
+	v, srv := startCachedVendor(t)
 	dir := t.TempDir()
 	_, _, err := runWith(t, srv, newCache(t, dir, 0, 24*time.Hour, true))
 	var miss *OfflineMissError
@@ -249,9 +247,7 @@ func TestOfflineReadsOnlyTheCache(t *testing.T) {
 
 func TestACorruptedCopyIsReadAgainWithAWarning(t *testing.T) {
 	t.Parallel()
-	v := &cachedVendor{version: "v1"}
-	srv := httptest.NewServer(v)
-	defer srv.Close()
+	v, srv := startCachedVendor(t)
 	dir := t.TempDir()
 	cache := newCache(t, dir, time.Hour, 24*time.Hour, false)
 	if _, _, err := runWith(t, srv, cache); err != nil {
@@ -276,9 +272,7 @@ func TestACorruptedCopyIsReadAgainWithAWarning(t *testing.T) {
 
 func TestNoCacheFileHoldsTheKey(t *testing.T) {
 	t.Parallel()
-	v := &cachedVendor{version: "v1"}
-	srv := httptest.NewServer(v)
-	defer srv.Close()
+	_, srv := startCachedVendor(t)
 	dir := t.TempDir()
 	if _, _, err := runWith(t, srv, newCache(t, dir, 0, 24*time.Hour, false)); err != nil {
 		t.Fatal(err)
@@ -297,9 +291,7 @@ func TestNoCacheFileHoldsTheKey(t *testing.T) {
 
 func TestDebugLogsSayWhatTheCacheDidForEachRead(t *testing.T) {
 	t.Parallel()
-	v := &cachedVendor{version: "v1"}
-	srv := httptest.NewServer(v)
-	defer srv.Close()
+	v, srv := startCachedVendor(t)
 	dir := t.TempDir()
 	steps := []struct {
 		cache  *Cache
@@ -327,9 +319,7 @@ func TestDebugLogsSayWhatTheCacheDidForEachRead(t *testing.T) {
 
 func TestACopyFromTheFutureIsNotFreshForever(t *testing.T) {
 	t.Parallel()
-	v := &cachedVendor{version: "v1"}
-	srv := httptest.NewServer(v)
-	defer srv.Close()
+	v, srv := startCachedVendor(t)
 	dir := t.TempDir()
 	cache := newCache(t, dir, time.Hour, 24*time.Hour, false)
 	a := newTestAPI(t, srv, func(c *Config) { c.Cache = cache })
