@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/shopspring/decimal"
 )
 
@@ -50,11 +51,7 @@ func (m *Money) withPeriod(p BillingPeriod, ok bool, said func() string) {
 // fieldText is a vendor field and its value, as a warning quotes them;
 // a long value is cut, so a hostile vendor cannot fill the terminal.
 func fieldText(field, value string) string {
-	const maxQuoted = 64
-	if r := []rune(value); len(r) > maxQuoted {
-		value = string(r[:maxQuoted]) + "…"
-	}
-	return fmt.Sprintf("%s %q", field, value)
+	return fmt.Sprintf("%s %q", field, httpapi.ShortText(value, 64))
 }
 
 // Money is the plan's price model: Price in the major unit, billed every

@@ -8,10 +8,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/agext/levenshtein"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // maxSuggestions is how many near misses a diagnostic names at most.
 const maxSuggestions = 3
+
+// maxSuggestedRunes is the longest value near misses are looked for.
+const maxSuggestedRunes = 128
 
 // maxShownRunes cuts a vendor's value quoted in a diagnostic, so a
 // hostile vendor cannot fill the terminal.
@@ -19,9 +23,13 @@ const maxShownRunes = 64
 
 // suggest returns the candidates a user who typed want most likely meant:
 // those equal to it but for case when there are any, otherwise the
-// closest by edit distance (case-insensitive, as HCL's own suggestions) within a distance that
-// grows with want's length, nearest first. Duplicates count once.
+// closest by edit distance (case-insensitive, as HCL's own suggestions)
+// within a distance that grows with want's length, nearest first.
+// Duplicates count once.
 func suggest(want string, candidates []string) []string {
+	if utf8.RuneCountInString(want) > maxSuggestedRunes {
+		return nil // no one mistypes a value this long; the cost grows with its square
+	}
 	if folded := equalFold(want, candidates); len(folded) > 0 {
 		return folded
 	}
@@ -86,9 +94,7 @@ func didYouMean(suggestions []string, quote bool) string {
 
 // showValue is a value as a diagnostic quotes it, cut when long.
 func showValue(s string, quote bool) string {
-	if r := []rune(s); len(r) > maxShownRunes {
-		s = string(r[:maxShownRunes]) + "…"
-	}
+	s = httpapi.ShortText(s, maxShownRunes)
 	if quote {
 		return fmt.Sprintf("%q", s)
 	}

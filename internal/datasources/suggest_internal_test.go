@@ -27,6 +27,8 @@ func TestSuggest(t *testing.T) {
 		{"the exact value is not suggested", "Pro Plan", plans, nil},
 		{"no candidates suggest nothing", "Pro", nil, nil},
 		{"numbers are compared as text", "120", []string{"102", "121", "900"}, []string{"121"}},
+		{"a value longer than 128 characters suggests nothing", strings.Repeat("a", 129), []string{strings.Repeat("a", 130)}, nil},
+		{"a value of 128 characters still gets suggestions", strings.Repeat("a", 128), []string{strings.Repeat("a", 129)}, []string{strings.Repeat("a", 129)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

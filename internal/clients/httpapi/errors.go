@@ -137,6 +137,16 @@ func (a *API) PaginationError(op, reason string) error {
 	return &PaginationError{Vendor: a.name, Operation: op, Reason: reason}
 }
 
+// ShortText is s cut to at most maxRunes characters, marked "…" when
+// cut, for a vendor's value quoted in a diagnostic: a hostile vendor
+// cannot fill the terminal with it.
+func ShortText(s string, maxRunes int) string {
+	if r := []rune(s); len(r) > maxRunes {
+		return string(r[:maxRunes]) + "…"
+	}
+	return s
+}
+
 // Snippet is a short, printable excerpt of a body that is not a known
 // error shape (an HTML page from a proxy, say).
 func Snippet(body []byte) string {
