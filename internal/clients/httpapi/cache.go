@@ -141,6 +141,9 @@ func (a *API) cachedEntry(ctx context.Context, c *Cache, k snapshot.Key) (snapsh
 // store keeps a whole, checked live read; a cache that cannot be written
 // is a log line, not a failed read.
 func (a *API) store(ctx context.Context, c *Cache, k snapshot.Key, r sharedRead, logFields map[string]any) {
+	if len(r.pages) == 0 {
+		return // a page that must not be written (see readSession.recorded)
+	}
 	e := snapshot.Entry{Key: k, FetchedAt: r.fetchedAt, Pages: r.pages}
 	if err := c.store.Put(e); err != nil {
 		tflog.Warn(ctx, "Cache not written", with(logFields, "error", err.Error()))

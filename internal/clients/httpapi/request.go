@@ -64,19 +64,18 @@ func (a *API) Decode(op string, u *url.URL, body []byte, out any) error {
 	return nil
 }
 
-// get performs one logical GET (with retries) and returns the body of a 2xx
-// response; any other outcome is an error that names vendor and operation.
-func (a *API) get(ctx context.Context, l *Listing, op string, u *url.URL, header http.Header) ([]byte, error) {
+// getOnce performs one logical GET (with retries) and returns the body of a
+// 2xx response, or the copy's body on a 304 that confirms it (see
+// notModified); any other outcome is an error that names vendor and
+// operation.
+func (a *API) getOnce(ctx context.Context, l *Listing, op string, u *url.URL, header http.Header) ([]byte, error) {
 	if !SameOrigin(a.base, u) {
 		return nil, a.PaginationError(op, fmt.Sprintf("link %s points outside the configured base URL (%s://%s); refusing to follow it", RedactURL(u), a.base.Scheme, a.base.Host))
 	}
 	session := sessionFrom(ctx, a)
-	cached, haveCached := snapshot.Page{}, false
-	if session != nil {
-		cached, haveCached = session.cachedPage(u.String())
-		if session.replay {
-			return replayedBody(a, l, op, u, cached, haveCached)
-		}
+	if session != nil && session.replay {
+		cached, ok := session.cachedPage(u.String())
+		return replayedBody(a, l, op, u, cached, ok)
 	}
 	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
@@ -86,9 +85,7 @@ func (a *API) get(ctx context.Context, l *Listing, op string, u *url.URL, header
 		req.Header[k] = vs
 	}
 	req.Header.Set("Accept", "application/json")
-	if haveCached {
-		setConditional(req.Header, cached)
-	}
+	sent, conditional := session.conditional(req.Header, u.String())
 
 	release, err := l.acquire(ctx)
 	if err != nil {
@@ -117,17 +114,22 @@ func (a *API) get(ctx context.Context, l *Listing, op string, u *url.URL, header
 			return nil, a.transportError(ctx, op, u, err)
 		}
 	}
-	notModified := resp.StatusCode == http.StatusNotModified && haveCached
+	notModified := resp.StatusCode == http.StatusNotModified && session != nil
 	if notModified {
-		if err := chargeCachedBody(a, l, cached.Body); err != nil {
+		if err := session.notModified(u.String(), sent, conditional, resp.Header); errors.Is(err, errAskAgain) {
+			return nil, err
+		} else if err != nil {
 			return nil, a.ResponseError(op, u, err)
 		}
-		body = cached.Body
+		if err := chargeCachedBody(a, l, sent.Body); err != nil {
+			return nil, a.ResponseError(op, u, err)
+		}
+		body = sent.Body
 	} else if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return nil, a.statusError(op, u, resp, body, time.Since(start))
 	}
 	if session != nil {
-		session.record(u.String(), body, resp.Header, notModified)
+		session.record(ctx, u.String(), body, resp.Header, notModified)
 	}
 	return body, nil
 }

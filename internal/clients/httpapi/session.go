@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -8,6 +9,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi/snapshot"
 )
@@ -24,6 +27,14 @@ type readSession struct {
 	mu          sync.Mutex
 	pages       []snapshot.Page
 	revalidated int
+	// changed counts pages answered 200 with other content than the
+	// copy's (or not in it): beside a 304 they mean a mixed read.
+	changed int
+	// unconditional are the URLs asked for again without validators after
+	// a 304 that could not be trusted (see notModified).
+	unconditional map[string]bool
+	// unstorable: a page URL holds a secret, so the read is not stored.
+	unstorable bool
 }
 
 type sessionKey struct{}
@@ -53,11 +64,25 @@ func pagesByURL(e *snapshot.Entry) map[string]snapshot.Page {
 }
 
 // readLive runs fn against the vendor; with a cache, it records every page
-// and revalidates the pages of cached.
+// and revalidates the pages of cached. A revalidation that confirmed some
+// pages (304) while others came back changed would merge two versions of
+// the list: the read is then run once more with no validators at all.
 func (a *API) readLive(ctx context.Context, cached *snapshot.Entry, fn func(ctx context.Context) (any, error)) (sharedRead, error) {
-	var s *readSession
-	if a.cfg.Cache != nil {
-		s = &readSession{api: a, copy: pagesByURL(cached)}
+	if a.cfg.Cache == nil {
+		return a.readLiveOnce(ctx, nil, fn)
+	}
+	s := &readSession{api: a, copy: pagesByURL(cached)}
+	r, err := a.readLiveOnce(ctx, s, fn)
+	if s.mixed() && ctx.Err() == nil {
+		tflog.Debug(ctx, "Cache revalidation mixed confirmed and changed pages: reading the whole list again without validators",
+			map[string]any{"vendor": a.name, "not_modified": s.revalidated, "changed": s.changed})
+		return a.readLiveOnce(ctx, &readSession{api: a}, fn)
+	}
+	return r, err
+}
+
+func (a *API) readLiveOnce(ctx context.Context, s *readSession, fn func(ctx context.Context) (any, error)) (sharedRead, error) {
+	if s != nil {
 		ctx = withSession(ctx, s)
 	}
 	v, err := fn(ctx)
@@ -94,45 +119,90 @@ func (s *readSession) cachedPage(u string) (snapshot.Page, bool) {
 // maxValidatorLength bounds an ETag or Last-Modified kept and sent back.
 const maxValidatorLength = 256
 
-// setConditional asks the vendor to answer 304 if the cached page is still
-// current.
-func setConditional(h http.Header, p snapshot.Page) {
+// conditional sets on h the validators of the copy's page at u, if it has
+// any and u is not to be asked for unconditionally, and returns that page
+// and whether a validator was set.
+func (s *readSession) conditional(h http.Header, u string) (snapshot.Page, bool) {
+	if s == nil {
+		return snapshot.Page{}, false
+	}
+	s.mu.Lock()
+	skip := s.unconditional[u]
+	s.mu.Unlock()
+	p, ok := s.cachedPage(u)
+	if !ok || skip || (p.ETag == "" && p.LastModified == "") {
+		return snapshot.Page{}, false
+	}
 	if p.ETag != "" {
 		h.Set("If-None-Match", p.ETag)
 	}
 	if p.LastModified != "" {
 		h.Set("If-Modified-Since", p.LastModified)
 	}
+	return p, true
 }
 
 // record keeps a page fetched live, or confirmed by a 304 (notModified,
-// its body then the cached one); validators too long to be real are
-// dropped rather than sent back.
-func (s *readSession) record(u string, body []byte, h http.Header, notModified bool) {
-	p := snapshot.Page{URL: u, Body: body, ETag: validator(h.Get("ETag")), LastModified: validator(h.Get("Last-Modified"))}
-	if cached, ok := s.cachedPage(u); notModified && ok {
-		// A 304 need not repeat the validators.
-		p.ETag, p.LastModified = cmp.Or(p.ETag, cached.ETag), cmp.Or(p.LastModified, cached.LastModified)
+// its body then the copy's). A 304's own validators are never kept: the
+// copy's stay, as it is the copy's body that is kept. Validators too long
+// to be real, or holding a secret in any encoding, are dropped rather
+// than stored and sent back: the page is kept as one without validators.
+func (s *readSession) record(ctx context.Context, u string, body []byte, h http.Header, notModified bool) {
+	cached, inCopy := s.cachedPage(u)
+	p := snapshot.Page{URL: u, Body: body}
+	if notModified {
+		p.ETag, p.LastModified = cached.ETag, cached.LastModified
+	} else {
+		p.ETag, p.LastModified = s.validator(ctx, "ETag", h), s.validator(ctx, "Last-Modified", h)
+	}
+	unstorable := s.api.cfg.Secrets.HoldsEncoded(u)
+	if unstorable {
+		tflog.Debug(ctx, "Cache: a page URL holds a secret; this read is not stored", map[string]any{"vendor": s.api.name})
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if notModified {
+	s.unstorable = s.unstorable || unstorable
+	switch {
+	case notModified:
 		s.revalidated++
+	case s.copy != nil && (!inCopy || !bytes.Equal(body, cached.Body)):
+		s.changed++
 	}
 	s.pages = append(s.pages, p)
 }
 
-func validator(v string) string {
-	if len(v) > maxValidatorLength {
+// validator is h's header name when it may be kept; its value is never
+// logged, as it may be what made it unfit.
+func (s *readSession) validator(ctx context.Context, name string, h http.Header) string {
+	v := h.Get(name)
+	switch {
+	case v == "":
+		return ""
+	case len(v) > maxValidatorLength:
+		tflog.Debug(ctx, "Cache: validator dropped, too long to be real", map[string]any{"vendor": s.api.name, "header": name, "length": len(v)})
+		return ""
+	case s.api.cfg.Secrets.HoldsEncoded(v):
+		tflog.Debug(ctx, "Cache: validator dropped, it holds a secret", map[string]any{"vendor": s.api.name, "header": name})
 		return ""
 	}
 	return v
 }
 
-// recorded are the pages in URL order, and how many came back 304.
+// mixed reports whether the read saw both confirmed and changed pages.
+func (s *readSession) mixed() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.revalidated > 0 && s.changed > 0
+}
+
+// recorded are the pages in URL order, and how many came back 304; no
+// pages when one of them cannot be stored.
 func (s *readSession) recorded() ([]snapshot.Page, int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.unstorable {
+		return nil, s.revalidated
+	}
 	pages := slices.Clone(s.pages)
 	slices.SortFunc(pages, func(a, b snapshot.Page) int { return cmp.Compare(a.URL, b.URL) })
 	return pages, s.revalidated
