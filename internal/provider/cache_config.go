@@ -38,8 +38,8 @@ func cacheSchema() schema.SingleNestedAttribute {
 	return schema.SingleNestedAttribute{
 		MarkdownDescription: fmt.Sprintf("A cache of whole vendor reads that outlives the run, **off unless this block is set** "+
 			"(or `%s`, `%s` or `%s` is). A read is cached only whole and after every check of a live read; its key is the vendor, "+
-			"the read (endpoint and query), the base URL, the vendor's other settings and a SHA-256 of the API key, which itself is never "+
-			"written. Entries are files of mode 0600 in a folder of mode 0700, written atomically, so several Terraform processes can share "+
+			"the read (endpoint and query), the base URL, the vendor's other settings and an HMAC-SHA256 of the API key under a random "+
+			"secret of the folder (`.credential-key`), so a copied folder is no oracle for a guessed key; the key itself is never written. Entries are files of mode 0600 in a folder of mode 0700, written atomically, so several Terraform processes can share "+
 			"a folder; an entry that does not parse, fails its checksum, is a symlink or another user's is ignored with a warning and read "+
 			"again. The folder is bounded to %d MiB (the oldest entries go first). See the guide on the provider page for when not to use it.",
 			envCacheDir, envCacheMaxAge, envOffline, httpapi.DefaultCacheMaxBytes>>20),
@@ -117,6 +117,9 @@ func openCache(ctx context.Context, config tfsdk.Config) (*httpapi.Cache, diag.D
 	if err != nil {
 		diags.AddAttributeError(cachePath.AtName("dir"), "Unusable cache folder", fmt.Sprintf("cache.dir %q: %s", dir, err))
 		return nil, diags
+	}
+	if w := c.Warning(); w != "" {
+		diags.AddAttributeWarning(cachePath.AtName("dir"), "Cache folder secret replaced", w)
 	}
 	return c, diags
 }

@@ -44,6 +44,10 @@ func OpenCache(dir string, maxBytes int64, maxAge, staleIfError time.Duration, o
 // Dir is the cache folder.
 func (c *Cache) Dir() string { return c.store.Dir() }
 
+// Warning is what was wrong with the folder's secret when the cache was
+// opened (it was replaced, so older entries are read again), or "".
+func (c *Cache) Warning() string { return c.store.Warning() }
+
 // OfflineMissError is a read with offline = true that has no copy.
 type OfflineMissError struct {
 	Vendor, Read, Dir string
@@ -58,7 +62,7 @@ func (e *OfflineMissError) Error() string {
 func (a *API) snapshotKey(read string) snapshot.Key {
 	return snapshot.Key{
 		Vendor: a.name, BaseURL: RedactURL(a.base), Read: read, Scope: a.cfg.CacheScope,
-		CredentialHash: snapshot.CredentialHash(a.cfg.APIKey),
+		CredentialHash: a.cfg.Cache.store.CredentialHash(a.cfg.APIKey),
 	}
 }
 

@@ -24,7 +24,7 @@ import (
 const (
 	// FormatVersion is the version of the entry files; an entry of
 	// another version is ignored and read again.
-	FormatVersion = 1
+	FormatVersion = 2
 	// DefaultMaxBytes bounds the folder: past it, the oldest entries go.
 	DefaultMaxBytes = 512 << 20
 	// MaxEntryBytes bounds one entry file, read or written: the largest
@@ -42,17 +42,7 @@ type Key struct {
 	BaseURL        string `json:"base_url"`
 	Read           string `json:"read"`
 	Scope          string `json:"scope,omitempty"`
-	CredentialHash string `json:"credential_sha256"`
-}
-
-// CredentialHash is the SHA-256 of a credential, the only trace of it that
-// is ever written: different keys can see different prices.
-func CredentialHash(credential string) string {
-	if credential == "" {
-		return "none"
-	}
-	sum := sha256.Sum256([]byte(credential))
-	return hex.EncodeToString(sum[:])
+	CredentialHash string `json:"credential_hmac"`
 }
 
 // fileName is the entry's file name: a hash of the whole key, so no key
@@ -90,8 +80,10 @@ type file struct {
 
 // Store is a folder of entries.
 type Store struct {
-	dir      string
-	maxBytes int64
+	dir       string
+	maxBytes  int64
+	folderKey []byte // keys CredentialHash
+	warning   string // what was wrong with the folder's secret, if anything
 }
 
 // Dir is the store's folder.
@@ -126,7 +118,11 @@ func Open(dir string, maxBytes int64) (*Store, error) {
 	}
 	probe.Close()
 	os.Remove(probe.Name())
-	return &Store{dir: dir, maxBytes: maxBytes}, nil
+	key, warning, err := loadFolderKey(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &Store{dir: dir, maxBytes: maxBytes, folderKey: key, warning: warning}, nil
 }
 
 // Ignored is why an entry that exists was not used; callers warn with it.

@@ -13,7 +13,7 @@ import (
 const secret = "sk_live_SECRET_0123456789"
 
 func keyFor(read, credential string) Key {
-	return Key{Vendor: "vendor", BaseURL: "https://api.example.test", Read: read, Scope: "language=en", CredentialHash: CredentialHash(credential)}
+	return Key{Vendor: "vendor", BaseURL: "https://api.example.test", Read: read, Scope: "language=en", CredentialHash: keyedHash(testFolderKey, credential)}
 }
 
 func entryFor(k Key, body string) Entry {
@@ -84,8 +84,8 @@ func TestTheCredentialIsNeverWritten(t *testing.T) {
 			t.Errorf("%s holds the credential", f.Name())
 		}
 	}
-	if len(files) != 1 {
-		t.Errorf("the folder holds %d files, want the one entry", len(files))
+	if len(files) != 2 {
+		t.Errorf("the folder holds %d files, want the one entry and the folder's secret", len(files))
 	}
 }
 
@@ -120,8 +120,8 @@ func TestAnEntryThatCannotBeTrustedIsIgnoredAndWrittenAgain(t *testing.T) {
 			return b
 		}, "checksum does not match"},
 		{"another format version", func(b []byte) []byte {
-			return bytes.Replace(b, []byte(`"format":1`), []byte(`"format":99`), 1)
-		}, "format version 99, not 1"},
+			return bytes.Replace(b, []byte(fmt.Sprintf(`"format":%d`, FormatVersion)), []byte(`"format":99`), 1)
+		}, fmt.Sprintf("format version 99, not %d", FormatVersion)},
 		{"not JSON at all", func([]byte) []byte { return []byte("\x00\x01garbage") }, "not an entry file"},
 		{"an empty file", func([]byte) []byte { return nil }, "not an entry file"},
 	}
