@@ -124,37 +124,7 @@ func runHostile(t *testing.T, tc hostileCase, vendor string) {
 	t.Cleanup(s.Close)
 	key := acctest.HostileKey(t, vendor)
 	secret := strings.Replace(acctest.HostileKey(t, vendor), "-key-", "-url-secret-", 1)
-	base := s.BaseURL(tc.behaviour, vendor)
-	if tc.baseURL != nil {
-		base = tc.baseURL(s, vendor, secret)
-	}
-	settings := tc.settings
-	if settings == nil {
-		settings = hostileDefaultSettings
-	}
-	read := hostileReads[vendor]
-	if tc.lookup {
-		read = paygenticLookup
-	}
-	if tc.read != "" {
-		read = tc.read
-	}
-	config := fmt.Sprintf(`terraform {
-  required_providers {
-    pricing = { source = "pricingkit/pricing" }
-  }
-}
-
-provider "pricing" {
-  %s
-  %s = {
-    api_key  = %q
-    base_url = %q
-  }
-}
-
-%s
-`, strings.Join(settings, "\n  "), vendor, key, base, read)
+	config := hostileConfig(tc, s, vendor, key, secret)
 	cli := acctest.NewHostileCLI(t, config)
 	if tc.heavy {
 		heavySlots <- struct{}{}
@@ -182,6 +152,41 @@ provider "pricing" {
 	}
 }
 
+// hostileConfig is the configuration of one case's run against vendor.
+func hostileConfig(tc hostileCase, s *hostile.Server, vendor, key, secret string) string {
+	base := s.BaseURL(tc.behaviour, vendor)
+	if tc.baseURL != nil {
+		base = tc.baseURL(s, vendor, secret)
+	}
+	settings := tc.settings
+	if settings == nil {
+		settings = hostileDefaultSettings
+	}
+	read := hostileReads[vendor]
+	if tc.lookup {
+		read = paygenticLookup
+	}
+	if tc.read != "" {
+		read = tc.read
+	}
+	return fmt.Sprintf(`terraform {
+  required_providers {
+    pricing = { source = "pricingkit/pricing" }
+  }
+}
+
+provider "pricing" {
+  %s
+  %s = {
+    api_key  = %q
+    base_url = %q
+  }
+}
+
+%s
+`, strings.Join(settings, "\n  "), vendor, key, base, read)
+}
+
 // checkHostileRun asserts what every run must hold, then the case's own
 // exit code and patterns.
 func checkHostileRun(t *testing.T, tc hostileCase, vendor string, run acctest.Run, key, secret string) {
@@ -197,6 +202,7 @@ func checkHostileRun(t *testing.T, tc hostileCase, vendor string, run acctest.Ru
 			t.Errorf("the TRACE log shows %s %d times, e.g. %s", leak.what, n, around(run.Log, leak.text))
 		}
 	}
+	acctest.NoKeyAnywhere(t, key, map[string]string{"terraform's output": run.Output, "the TRACE log": run.Log})
 	for _, marker := range crashMarkers {
 		if strings.Contains(run.Output, marker) {
 			t.Errorf("terraform's output has %q: the provider crashed or overflowed the protocol: %s", marker, around(run.Output, marker))
