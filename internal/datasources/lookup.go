@@ -8,6 +8,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // lookup is the attribute a user looks one item up by, and its value.
@@ -88,7 +90,7 @@ func findOne[T any](diags *diag.Diagnostics, noun lookupNoun[T], key lookup[T], 
 			ids[i] = noun.id(m)
 		}
 		diags.AddAttributeError(key.path, "More than one "+noun.one+" found",
-			fmt.Sprintf("%d %s have %s %s (ids %s); %s.", len(matches), noun.many, key.path, key.shown(), strings.Join(ids, ", "), noun.hint))
+			fmt.Sprintf("%d %s have %s %s (ids %s); %s.", len(matches), noun.many, key.path, key.shown(), httpapi.VendorList(ids), noun.hint))
 	}
 	var zero T
 	return zero, false

@@ -203,6 +203,7 @@ func checkHostileRun(t *testing.T, tc hostileCase, vendor string, run acctest.Ru
 		}
 	}
 	acctest.NoKeyAnywhere(t, key, map[string]string{"terraform's output": run.Output, "the TRACE log": run.Log})
+	checkPrintable(t, "terraform's output", run.Output)
 	for _, marker := range crashMarkers {
 		if strings.Contains(run.Output, marker) {
 			t.Errorf("terraform's output has %q: the provider crashed or overflowed the protocol: %s", marker, around(run.Output, marker))

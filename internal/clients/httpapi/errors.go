@@ -58,18 +58,22 @@ type FieldError struct {
 }
 
 // Error renders the answer: vendor, operation, status, message, code, and
-// each field's message on a line of its own.
+// each field's message on a line of its own, each cut to its bound
+// (MaxVendorMessageBytes and the others): the vendor's text is unbounded.
 func (e *APIError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s: HTTP %d %s", e.Vendor, e.Operation, e.StatusCode, http.StatusText(e.StatusCode))
 	if e.Message != "" {
-		fmt.Fprintf(&b, ": %s", e.Message)
+		fmt.Fprintf(&b, ": %s", VendorText(e.Message, MaxVendorMessageBytes))
 	}
 	if e.Code != "" {
-		fmt.Fprintf(&b, " (code %s)", e.Code)
+		fmt.Fprintf(&b, " (code %s)", VendorText(e.Code, MaxVendorNameBytes))
 	}
-	for _, f := range e.Fields {
-		fmt.Fprintf(&b, "\n  - %s: %s", f.Field, f.Message)
+	for _, f := range e.Fields[:min(len(e.Fields), MaxVendorFieldErrors)] {
+		fmt.Fprintf(&b, "\n  - %s: %s", VendorText(f.Field, MaxVendorNameBytes), VendorText(f.Message, MaxVendorMessageBytes))
+	}
+	if more := len(e.Fields) - MaxVendorFieldErrors; more > 0 {
+		fmt.Fprintf(&b, "\n  (and %d more field errors)", more)
 	}
 	if e.GaveUp != nil {
 		fmt.Fprintf(&b, "\n(%s)", e.GaveUp)

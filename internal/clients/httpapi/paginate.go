@@ -165,7 +165,7 @@ func CheckUnique[T any, K comparable](a *API, op string, items []T, id func(T) K
 	for _, it := range items {
 		k := id(it)
 		if _, dup := seen[k]; dup {
-			return a.PaginationError(op, fmt.Sprintf("item %v appears more than once; the server repeated a page", k))
+			return a.PaginationError(op, fmt.Sprintf("item %s appears more than once; the server repeated a page", VendorText(fmt.Sprint(k), MaxVendorNameBytes)))
 		}
 		seen[k] = struct{}{}
 	}
