@@ -118,12 +118,18 @@ func createFolderKey(dir, path string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("snapshot: write the folder secret: %w", err)
 	}
-	// A hard link, unlike a rename, fails when the name is taken.
-	if err := os.Link(tmp.Name(), path); err != nil {
-		if errors.Is(err, os.ErrExist) {
-			return nil, err
+	// A hard link, unlike a rename, fails when the name is taken. A file
+	// system without hard links gets a rename: of two processes creating
+	// the secret at once, the later one wins, and the other's first entries
+	// are read again.
+	err = os.Link(tmp.Name(), path)
+	if errors.Is(err, os.ErrExist) {
+		return nil, err
+	}
+	if err != nil {
+		if err := os.Rename(tmp.Name(), path); err != nil {
+			return nil, fmt.Errorf("snapshot: write the folder secret %s: %w", path, err)
 		}
-		return nil, fmt.Errorf("snapshot: write the folder secret %s: %w", path, err)
 	}
 	return key, nil
 }

@@ -118,3 +118,29 @@ func writeMode(t *testing.T, path string, b []byte, mode os.FileMode) {
 		t.Fatal(err)
 	}
 }
+
+func TestStoresOpenedAtOnceOnANewFolderAgreeOnItsSecret(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "cache")
+	const openers = 8
+	hashes := make(chan string, openers)
+	start := make(chan struct{})
+	for range openers {
+		go func() {
+			<-start
+			s, err := Open(dir, 0)
+			if err != nil {
+				hashes <- "error: " + err.Error()
+				return
+			}
+			hashes <- s.CredentialHash(secret)
+		}()
+	}
+	close(start)
+	first := <-hashes
+	for range openers - 1 {
+		if h := <-hashes; h != first {
+			t.Fatalf("two stores opened at once hash the credential as %q and %q", first, h)
+		}
+	}
+}
