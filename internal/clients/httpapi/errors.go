@@ -99,7 +99,7 @@ type ResponseError struct {
 
 // Error renders the failure with the request it belongs to.
 func (e *ResponseError) Error() string {
-	return fmt.Sprintf("%s: %s (GET %s): %v", e.Vendor, e.Operation, e.URL, e.Err)
+	return fmt.Sprintf("%s: %s (GET %s): %v", e.Vendor, e.Operation, VendorText(e.URL, MaxVendorURLBytes), e.Err)
 }
 
 // Unwrap is the underlying failure.
@@ -117,7 +117,8 @@ type PaginationError struct {
 
 // Error renders the reason with the listing it belongs to.
 func (e *PaginationError) Error() string {
-	return fmt.Sprintf("%s: %s: %s", e.Vendor, e.Operation, e.Reason)
+	// A reason may quote a vendor's link of any length.
+	return fmt.Sprintf("%s: %s: %s", e.Vendor, e.Operation, VendorText(e.Reason, MaxVendorURLBytes+MaxVendorMessageBytes))
 }
 
 // Message is what a vendor's error body says, in a common shape.

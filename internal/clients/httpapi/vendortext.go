@@ -19,6 +19,9 @@ const (
 	MaxVendorFieldErrors = 10
 	// MaxVendorListItems is how many ids a list of them shows.
 	MaxVendorListItems = 10
+	// MaxVendorURLBytes bounds a URL shown in an error: a vendor's next
+	// link may be of any length.
+	MaxVendorURLBytes = 512
 )
 
 // VendorText is s cut to at most maxBytes on a character boundary, marked

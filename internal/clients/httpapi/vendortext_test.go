@@ -61,3 +61,16 @@ func TestAListOfVendorIdsIsBounded(t *testing.T) {
 		t.Errorf("VendorList of two = %q", VendorList([]string{"a", "b"}))
 	}
 }
+
+func TestAVendorsLinkInAnErrorIsBounded(t *testing.T) {
+	t.Parallel()
+	long := "https://api.example.test/plans?cursor=" + strings.Repeat("a", 1<<20)
+	for _, err := range []error{
+		&ResponseError{Vendor: "vendor", Operation: "list plans page 2", URL: long, Err: fmt.Errorf("boom")},
+		&PaginationError{Vendor: "vendor", Operation: "list plans", Reason: "next link " + long + " repeats page 1"},
+	} {
+		if n := len(err.Error()); n > MaxVendorURLBytes+MaxVendorMessageBytes+200 {
+			t.Errorf("%T is %d bytes, want at most about %d", err, n, MaxVendorURLBytes+MaxVendorMessageBytes)
+		}
+	}
+}
