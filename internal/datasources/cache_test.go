@@ -1,7 +1,6 @@
 package datasources_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net/http"
@@ -265,19 +264,11 @@ func TestAccCacheRefusesBadSettings(t *testing.T) {
 
 func assertNoKeyInTheCache(t *testing.T, dir string) {
 	t.Helper()
-	files, _ := os.ReadDir(dir)
+	files := acctest.FilesUnder(t, dir)
 	if len(files) == 0 {
 		t.Fatal("the cache folder is empty")
 	}
-	for _, f := range files {
-		b, err := os.ReadFile(filepath.Join(dir, f.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, v := range sandbox.VendorNames() {
-			if bytes.Contains(b, []byte(acctest.Key(v))) {
-				t.Errorf("%s holds the %s key", f.Name(), v)
-			}
-		}
+	for _, v := range sandbox.VendorNames() {
+		acctest.NoKeyAnywhere(t, acctest.Key(v), files)
 	}
 }
