@@ -73,9 +73,9 @@ func (a *API) readLive(ctx context.Context, cached *snapshot.Entry, fn func(ctx 
 	}
 	s := &readSession{api: a, copy: pagesByURL(cached)}
 	r, err := a.readLiveOnce(ctx, s, fn)
-	if s.mixed() && ctx.Err() == nil {
+	if confirmed, changed := s.counts(); confirmed > 0 && changed > 0 && ctx.Err() == nil {
 		tflog.Debug(ctx, "Cache revalidation mixed confirmed and changed pages: reading the whole list again without validators",
-			map[string]any{"vendor": a.name, "not_modified": s.revalidated, "changed": s.changed})
+			map[string]any{"vendor": a.name, "not_modified": confirmed, "changed": changed})
 		return a.readLiveOnce(ctx, &readSession{api: a}, fn)
 	}
 	return r, err
@@ -188,11 +188,11 @@ func (s *readSession) validator(ctx context.Context, name string, h http.Header)
 	return v
 }
 
-// mixed reports whether the read saw both confirmed and changed pages.
-func (s *readSession) mixed() bool {
+// counts are how many pages the read saw confirmed (304) and changed.
+func (s *readSession) counts() (confirmed, changed int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.revalidated > 0 && s.changed > 0
+	return s.revalidated, s.changed
 }
 
 // recorded are the pages in URL order, and how many came back 304; no
