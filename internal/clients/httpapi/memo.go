@@ -62,7 +62,14 @@ func (m *memo) do(ctx context.Context, key string, fn func(ctx context.Context) 
 		m.mu.Unlock()
 		return f.value, f.err
 	case <-ctx.Done():
-		m.leave(key, f)
+		if m.leave(key, f) {
+			// The last caller cancelled the fetch: its own error, which
+			// names the request it stopped, comes as soon as it stops.
+			<-f.finished
+			if f.err != nil {
+				return nil, f.err
+			}
+		}
 		return nil, errStoppedWaiting{stopped(ctx.Err())}
 	}
 }
@@ -105,17 +112,20 @@ type errStoppedWaiting struct{ error }
 func (e errStoppedWaiting) Unwrap() error { return e.error }
 
 // leave stops a caller's wait; the last caller to leave cancels the
-// fetch, and a caller after that starts a fetch of its own.
-func (m *memo) leave(key string, f *flight) {
+// fetch, and a caller after that starts a fetch of its own. It reports
+// whether the caller was the last.
+func (m *memo) leave(key string, f *flight) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	f.waiters--
-	if f.waiters == 0 {
-		f.cancel()
-		if m.flights[key] == f {
-			delete(m.flights, key)
-		}
+	if f.waiters > 0 {
+		return false
 	}
+	f.cancel()
+	if m.flights[key] == f {
+		delete(m.flights, key)
+	}
+	return true
 }
 
 // Shared runs fn once per key for the life of a: a success is kept and
