@@ -44,7 +44,7 @@ func checkBody(ctx context.Context, body []byte, secrets *Redactor) error {
 		return errKeyInBody
 	}
 	if !startsLikeJSON(body) {
-		return DecodeJSON(body, &struct{}{})
+		return notJSON(body, secrets)
 	}
 	s := bodyScanner{ctx: ctx, b: body, secrets: secrets, seed: maphash.MakeSeed()}
 	err := s.scan()
@@ -52,11 +52,23 @@ func checkBody(ctx context.Context, body []byte, secrets *Redactor) error {
 	// anything else the scanner's idea of keys and numbers is a guess.
 	var fe *fieldError
 	if errors.As(err, &fe) && !json.Valid(body) {
-		if derr := DecodeJSON(body, &struct{}{}); derr != nil {
-			return derr
-		}
+		return notJSON(body, secrets)
 	}
 	return err
+}
+
+// notJSON is the decoder's error for a body that is not JSON, with its
+// excerpt; first, as the excerpt may quote any part of it, the whole body
+// is searched for a secret with every \u escape in it decoded, whether in
+// a string or not.
+func notJSON(body []byte, secrets *Redactor) error {
+	if secrets != nil && bytes.IndexByte(body, '\\') >= 0 && secrets.containsLower(appendLowerASCII(nil, appendUnescaped(nil, body))) {
+		return errKeyInBody
+	}
+	if err := DecodeJSON(body, &struct{}{}); err != nil {
+		return err
+	}
+	return errors.New("response is not the documented JSON")
 }
 
 // startsLikeJSON is false for a body whose first byte no JSON value

@@ -27,6 +27,8 @@ func TestAKeyInAnyJSONSpellingIsRefusedInObjectKeysAndValues(t *testing.T) {
 		{"an object key written with a surrogate pair", `{"k\ud83d\ude00ey-with-emoji":1}`},
 		{"a value split across escapes", `{"name":"opk-live-\u0041bc123/xyz"}`},
 		{"a value written with a surrogate pair", `{"data":["k\uD83D\uDE00ey-with-emoji"]}`},
+		{"an escaped key in a page that is not JSON, which an excerpt would quote", `<html><p>key \u006fpk-live-Abc123/xyz is not valid</p></html>`},
+		{"an escaped key outside any string of a broken body", `{"a":1, \u006fpk-live-Abc123/xyz}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
