@@ -204,11 +204,15 @@ output "paygentic_plans" {
 	if strings.Contains(run.Output, "stopped because the run was cancelled") || strings.Contains(run.Output, "with data.pricing_paygentic_plans.read") {
 		t.Errorf("the Paygentic list data source failed with its sibling's cancellation")
 	}
-	if n := s.Requests("catalogue-paygentic-held", hostile.Paygentic); n != 1 {
-		t.Errorf("Paygentic got %d requests, want the one read both data sources share", n)
-	}
-	if n := s.CatalogueReadsAbandoned(); n != 0 {
-		t.Errorf("the client cancelled %d Paygentic requests that a data source was still waiting for", n)
+	// Both data sources wait on one read, unless the list data source
+	// joined only after the catalogue had left (a loaded machine): then
+	// the catalogue's read, waited for by nobody, is cancelled, and the
+	// list data source reads again. Never is a read cancelled that a data
+	// source still waits for.
+	requests, abandoned := s.Requests("catalogue-paygentic-held", hostile.Paygentic), s.CatalogueReadsAbandoned()
+	if requests < 1 || requests > 2 || abandoned != requests-1 {
+		t.Errorf("Paygentic got %d requests, %d of them cancelled; want 1 shared read, or 2 of which the first nobody waited for was cancelled",
+			requests, abandoned)
 	}
 	for v, key := range keys {
 		if strings.Contains(run.Output, key) || strings.Contains(run.Log, key) {

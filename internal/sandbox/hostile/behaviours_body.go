@@ -87,7 +87,7 @@ func init() {
 		"catalogue-identifai-500": {"identifAI: 500, once the Paygentic read is shared by both data sources (after catalogue-gate answered)", func(c *call) {
 			b := barrierFor(c.s)
 			b.wait(b.gateAnswered)
-			time.Sleep(time.Second) // the gated data source joins the shared read
+			time.Sleep(2 * time.Second) // time for the gated data source to join the shared read
 			writeJSON(c.w, http.StatusInternalServerError, c.v.errorBody("Internal Server Error", "server"))
 			b.once(&b.failedOnce, b.failed)
 		}},
