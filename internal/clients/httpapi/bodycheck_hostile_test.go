@@ -2,6 +2,9 @@ package httpapi
 
 import (
 	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -146,5 +149,20 @@ func TestAnHTMLPageIsNotTheDocumentedJSONWhateverItsText(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "response is not the documented JSON") || !strings.Contains(err.Error(), "body starts with: "+body[:10]) {
 			t.Errorf("checkBody(%s) = %v, want the documented not-JSON error with an excerpt", body, err)
 		}
+	}
+}
+
+func TestAnErrorBodyAfterAByteOrderMarkIsReadAsTheVendorsMessage(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusUnprocessableEntity)
+		_, _ = w.Write([]byte("\xEF\xBB\xBF" + `{"message":"limit must be at most 100"}`))
+	}))
+	t.Cleanup(srv.Close)
+	_, err := listPlans(context.Background(), newTestAPI(t, srv))
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.Message != "limit must be at most 100" {
+		t.Fatalf("err = %v, want the vendor's message", err)
 	}
 }
