@@ -12,10 +12,11 @@ import (
 
 const (
 	// maxJSONDepth bounds how deeply a body may nest objects and arrays.
-	// The deepest documented body (a Probely plan's tiers in a page) nests
-	// 5 levels; a free-form value nested thousands deep costs Terraform's
-	// plan renderer seconds to minutes, and encoding/json's own bound,
-	// 10,000, is reached only after the scanner would have paid for it.
+	// The deepest documented body, a Probely page with a plan's tiers
+	// (results[0].tiers.tiers[0]), nests 6 levels; a free-form value nested
+	// thousands deep costs Terraform's plan renderer seconds to minutes,
+	// and encoding/json's own bound, 10,000, is far past what a frame per
+	// level costs a scanner that does not stop first.
 	maxJSONDepth = 32
 	// bodyCheckStride is how many bytes the check scans between two looks
 	// at its context, so an interrupted run stops within one stride.
