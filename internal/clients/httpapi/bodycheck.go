@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"strings"
+	"unicode"
 )
 
 const (
@@ -261,10 +262,18 @@ func (s *bodyScanner) pathTo(n int) string {
 	return b.String()
 }
 
-// fieldName is a key as it may appear in an error: valid UTF-8, short.
+// fieldName is a key as it may appear in an error: valid UTF-8, short,
+// and with no control or bidi character raw (a key nested too deep is
+// named before the body is known to be JSON, whose strings hold none).
 func fieldName(raw []byte) string {
 	const limit = 64
 	name := strings.ToValidUTF8(string(raw[:min(len(raw), limit)]), "\uFFFD")
+	name = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
+			return '\uFFFD'
+		}
+		return r
+	}, name)
 	if len(raw) > limit {
 		name += "…"
 	}

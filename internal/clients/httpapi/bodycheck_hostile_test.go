@@ -166,3 +166,14 @@ func TestAnErrorBodyAfterAByteOrderMarkIsReadAsTheVendorsMessage(t *testing.T) {
 		t.Fatalf("err = %v, want the vendor's message", err)
 	}
 }
+
+func TestAFieldPathShowsNoRawControlOrBidiCharacter(t *testing.T) {
+	t.Parallel()
+	err := check("{\"\x1b[2J\u202e\x07k\":"+strings.Repeat("[", maxJSONDepth)+"}", nil)
+	if err == nil || !strings.Contains(err.Error(), "nested deeper") {
+		t.Fatalf("checkBody = %v, want the depth refused", err)
+	}
+	if strings.ContainsAny(err.Error(), "\x1b\x07\u202e") {
+		t.Errorf("the error holds a raw control or bidi character: %q", err)
+	}
+}
