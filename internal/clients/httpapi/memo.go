@@ -79,6 +79,7 @@ func (m *memo) do(ctx context.Context, key string, fn func(ctx context.Context) 
 func (m *memo) start(ctx context.Context, key string, fn func(ctx context.Context) (any, error)) *flight {
 	fctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	if deadline, ok := ctx.Deadline(); ok {
+		cancel()
 		fctx, cancel = context.WithDeadline(context.WithoutCancel(ctx), deadline)
 	}
 	f := &flight{finished: make(chan struct{}), cancel: cancel}
