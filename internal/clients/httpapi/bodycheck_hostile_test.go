@@ -177,3 +177,18 @@ func TestAFieldPathShowsNoRawControlOrBidiCharacter(t *testing.T) {
 		t.Errorf("the error holds a raw control or bidi character: %q", err)
 	}
 }
+
+func TestAChallengePageWithStatus200FailsTheReadNamingVendorEndpointAndExcerpt(t *testing.T) {
+	t.Parallel()
+	const page = `<!DOCTYPE html><html><body>Checking your browser. Wi-Fi 2026-12-08</body></html>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		_, _ = w.Write([]byte(page))
+	}))
+	t.Cleanup(srv.Close)
+	_, err := listPlans(context.Background(), newTestAPI(t, srv))
+	want := "vendor: list plans page 1 (GET " + srv.URL + "/vendor/plans): response is not the documented JSON (invalid character '<' looking for beginning of value); body starts with: " + page
+	if err == nil || err.Error() != want {
+		t.Fatalf("err = %v\nwant %s", err, want)
+	}
+}
