@@ -143,7 +143,12 @@ func New(cfg Config, spec Spec) (*API, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", spec.Name, err)
 	}
-	a := &API{name: spec.Name, cfg: cfg, base: base, decodeError: spec.DecodeError}
+	a := &API{name: spec.Name, cfg: cfg, base: base}
+	if decode := spec.DecodeError; decode != nil {
+		// An error body is decoded by the vendor's own code: the byte
+		// order mark a 2xx body may carry is dropped for it here, once.
+		a.decodeError = func(body []byte) Message { return decode(trimBOM(body)) }
+	}
 
 	hc := cfg.HTTPClient
 	if hc == nil {

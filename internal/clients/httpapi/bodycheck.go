@@ -1,39 +1,100 @@
 package httpapi
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
+	"hash/maphash"
 	"strings"
+	"unicode"
 )
 
-// Bounds on a number a vendor sends. No price, count or rate comes near
-// them, while a number outside them would cost seconds and megabytes to
-// write out in full (1e10000000 has ten million digits), or turn into
-// infinity, null or 0 on its way to Terraform.
 const (
-	// maxNumberIntegerDigits: every number is below 10^30 in magnitude.
-	maxNumberIntegerDigits = 30
-	// maxNumberDecimalPlaces: no digit is finer than 10^-30.
-	maxNumberDecimalPlaces = 30
-	// maxNumberSignificantDigits: at most 40 significant digits.
-	maxNumberSignificantDigits = 40
-	// maxExponentDigits rejects an exponent before it is parsed at all.
-	maxExponentDigits = 4
+	// maxJSONDepth bounds how deeply a body may nest objects and arrays.
+	// The deepest documented body, a Probely page with a plan's tiers
+	// (results[0].tiers.tiers[0]), nests 6 levels; a free-form value nested
+	// thousands deep costs Terraform's plan renderer seconds to minutes,
+	// and encoding/json's own bound, 10,000, is far past what a frame per
+	// level costs a scanner that does not stop first.
+	maxJSONDepth = 32
+	// bodyCheckStride is how many bytes the check scans between two looks
+	// at its context, so an interrupted run stops within one stride.
+	bodyCheckStride = 64 << 10
 )
+
+var errKeyInBody = errors.New("the response contains the API key; refusing to use or store it")
 
 // checkBody inspects a vendor body before it is decoded, in one pass over
-// its bytes: every number must be within the bounds above, and no string
-// may hold a secret, however the server escaped it. The error names the
-// field by its JSON path (data[3].price).
-func checkBody(body []byte, secrets *Redactor) error {
-	if secrets.Contains(body) {
-		return errors.New("the response contains the API key; refusing to use or store it")
+// its bytes, in memory bounded by its depth (maxJSONDepth frames) and the
+// keys of the objects open at once: no string, object keys included, may
+// hold a secret however the server escaped it; objects and arrays nest at
+// most maxJSONDepth deep; no object has a key twice, also in another
+// letter case (encoding/json would keep the last one silently); every
+// number is within the bounds of bodynumber.go. A body that is not JSON at
+// all gets the decoder's "not the documented JSON" error with an excerpt,
+// not a complaint about a hyphen in its text. The error names the field
+// by its JSON path (data[3].price). A leading UTF-8 byte order mark is
+// ignored, as RFC 8259 allows and DecodeJSON does.
+func checkBody(ctx context.Context, body []byte, secrets *Redactor) error {
+	body = trimBOM(body)
+	if err := ctx.Err(); err != nil {
+		return stopped(err)
 	}
-	s := bodyScanner{b: body, secrets: secrets}
-	return s.scan()
+	if secrets.Contains(body) {
+		return errKeyInBody
+	}
+	if !startsLikeJSON(body) {
+		return notJSON(body, secrets)
+	}
+	s := bodyScanner{ctx: ctx, b: body, secrets: secrets, seed: maphash.MakeSeed()}
+	err := s.scan()
+	// A bound or a duplicate is only meaningful in a JSON document; in
+	// anything else the scanner's idea of keys and numbers is a guess.
+	var fe *fieldError
+	if errors.As(err, &fe) && !json.Valid(body) {
+		return notJSON(body, secrets)
+	}
+	return err
 }
+
+// notJSON is the decoder's error for a body that is not JSON, with its
+// excerpt; first, as the excerpt may quote any part of it, the whole body
+// is searched for a secret with every \u escape in it decoded, whether in
+// a string or not.
+func notJSON(body []byte, secrets *Redactor) error {
+	if secrets != nil && bytes.IndexByte(body, '\\') >= 0 && secrets.containsLower(appendLowerASCII(nil, appendUnescaped(nil, body))) {
+		return errKeyInBody
+	}
+	if err := DecodeJSON(body, &struct{}{}); err != nil {
+		return err
+	}
+	return errors.New("response is not the documented JSON")
+}
+
+// startsLikeJSON is false for a body whose first byte no JSON value
+// starts with: an HTML page, a plain-text error, an empty body.
+func startsLikeJSON(body []byte) bool {
+	t := bytes.TrimLeft(body, " \t\r\n")
+	return len(t) > 0 && strings.IndexByte(`{["-0123456789tfn`, t[0]) >= 0
+}
+
+func stopped(err error) error {
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("stopped because the run was cancelled (Terraform was interrupted): %w", err)
+	}
+	return fmt.Errorf("stopped checking the response: %w", err)
+}
+
+// fieldError is a rule broken at a field of a JSON document.
+type fieldError struct {
+	path string
+	err  error
+}
+
+func (e *fieldError) Error() string { return "field " + e.path + ": " + e.err.Error() }
+func (e *fieldError) Unwrap() error { return e.err }
 
 // jsonFrame is one open object or array. An object's current key is kept
 // as offsets into the body, turned into text only for an error.
@@ -45,24 +106,44 @@ type jsonFrame struct {
 }
 
 type bodyScanner struct {
-	b       []byte
-	i       int
-	stack   []jsonFrame
-	secrets *Redactor
+	ctx      context.Context
+	b        []byte
+	i        int
+	nextLook int // offset at which to look at ctx again
+	depth    int
+	stack    [maxJSONDepth]jsonFrame
+	keys     [maxJSONDepth]keySet
+	secrets  *Redactor
+	seed     maphash.Seed
+	// text and lower are reused for each escaped string's decoded text;
+	// fold for each key's case-folded form.
+	text, lower, fold []byte
 }
 
 // scan walks the tokens of a JSON document. It does not validate the
 // grammar (the decoder does that next); it only has to always advance.
 func (s *bodyScanner) scan() error {
 	for s.i < len(s.b) {
+		if s.i >= s.nextLook {
+			if err := s.ctx.Err(); err != nil {
+				return stopped(err)
+			}
+			s.nextLook = s.i + bodyCheckStride
+		}
 		c := s.b[s.i]
 		switch {
 		case c == '{' || c == '[':
-			s.stack = append(s.stack, jsonFrame{object: c == '{', expectKey: c == '{'})
+			if s.depth == maxJSONDepth {
+				return fmt.Errorf("field %s: nested deeper than %d levels; no price list nests so deep, refusing to read it",
+					ShortText(s.pathTo(s.depth), 200), maxJSONDepth)
+			}
+			s.stack[s.depth] = jsonFrame{object: c == '{', expectKey: c == '{'}
+			s.keys[s.depth].reset()
+			s.depth++
 			s.i++
 		case c == '}' || c == ']':
-			if len(s.stack) > 0 {
-				s.stack = s.stack[:len(s.stack)-1]
+			if s.depth > 0 {
+				s.depth--
 			}
 			s.i++
 		case c == ',':
@@ -89,10 +170,10 @@ func (s *bodyScanner) scan() error {
 }
 
 func (s *bodyScanner) top() *jsonFrame {
-	if len(s.stack) == 0 {
+	if s.depth == 0 {
 		return nil
 	}
-	return &s.stack[len(s.stack)-1]
+	return &s.stack[s.depth-1]
 }
 
 func (s *bodyScanner) next() {
@@ -106,6 +187,9 @@ func (s *bodyScanner) next() {
 	}
 }
 
+// str checks one string: its decoded text, when it has escapes (the body
+// as sent was checked whole), must hold no secret; an object key must be
+// new to its object.
 func (s *bodyScanner) str() error {
 	start := s.i + 1
 	end := start
@@ -119,15 +203,28 @@ func (s *bodyScanner) str() error {
 	}
 	end = min(end, len(s.b))
 	s.i = end + 1 // past the closing quote
-	if top := s.top(); top != nil && top.object && top.expectKey {
-		top.keyStart, top.keyEnd = start, end
+	top := s.top()
+	isKey := top != nil && top.object && top.expectKey
+	text := s.b[start:end]
+	if escaped {
+		s.text = appendUnescaped(s.text[:0], text)
+		s.lower = appendLowerASCII(s.lower[:0], s.text)
+		if s.secrets.containsLower(s.lower) {
+			if isKey {
+				// The key itself is not shown: it is the secret, escaped.
+				return fmt.Errorf("an object key in %s: %w", ShortText(s.pathTo(s.depth-1), 200), errKeyInBody)
+			}
+			return fmt.Errorf("field %s: %w", ShortText(s.path(), 200), errKeyInBody)
+		}
+		text = s.text
+	}
+	if !isKey {
 		return nil
 	}
-	if escaped && s.secrets != nil {
-		var text string
-		if json.Unmarshal(s.b[start-1:min(end+1, len(s.b))], &text) == nil && s.secrets.Contains([]byte(text)) {
-			return fmt.Errorf("field %s: the response contains the API key; refusing to use or store it", s.path())
-		}
+	top.keyStart, top.keyEnd = start, end
+	s.fold = appendFoldedKey(s.fold[:0], text)
+	if !s.keys[s.depth-1].add(maphash.Bytes(s.seed, s.fold)) {
+		return &fieldError{ShortText(s.path(), 200), errDuplicateKey}
 	}
 	return nil
 }
@@ -138,15 +235,18 @@ func (s *bodyScanner) number() error {
 		s.i++
 	}
 	if err := CheckNumberText(string(s.b[start:s.i])); err != nil {
-		return fmt.Errorf("field %s: %w", s.path(), err)
+		return &fieldError{ShortText(s.path(), 200), err}
 	}
 	return nil
 }
 
 // path names where the scanner is: data[3].prices[0].unitAmount.
-func (s *bodyScanner) path() string {
+func (s *bodyScanner) path() string { return s.pathTo(s.depth) }
+
+// pathTo names the place of the n outermost frames.
+func (s *bodyScanner) pathTo(n int) string {
 	var b strings.Builder
-	for _, f := range s.stack {
+	for _, f := range s.stack[:n] {
 		if f.object {
 			if b.Len() > 0 {
 				b.WriteByte('.')
@@ -162,81 +262,20 @@ func (s *bodyScanner) path() string {
 	return b.String()
 }
 
-// fieldName is a key as it may appear in an error: valid UTF-8, short.
+// fieldName is a key as it may appear in an error: valid UTF-8, short,
+// and with no control or bidi character raw (a key nested too deep is
+// named before the body is known to be JSON, whose strings hold none).
 func fieldName(raw []byte) string {
 	const limit = 64
 	name := strings.ToValidUTF8(string(raw[:min(len(raw), limit)]), "\uFFFD")
+	name = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
+			return '\uFFFD'
+		}
+		return r
+	}, name)
 	if len(raw) > limit {
 		name += "…"
 	}
 	return name
-}
-
-// CheckNumberText checks a JSON number's text against the bounds above
-// without converting it, so even a number with a ten-digit exponent is
-// refused in microseconds. Zero in any spelling is accepted.
-func CheckNumberText(text string) error {
-	intPart, frac, exp, err := splitNumber(text)
-	if err != nil {
-		return err
-	}
-	digits := intPart + frac
-	first := strings.IndexFunc(digits, func(r rune) bool { return r != '0' })
-	if first < 0 {
-		return nil
-	}
-	last := strings.LastIndexFunc(digits, func(r rune) bool { return r != '0' })
-	// The power of ten of a digit at index k of digits is len(intPart)-1-k+exp.
-	highest := len(intPart) - 1 - first + exp
-	lowest := len(intPart) - 1 - last + exp
-	switch {
-	case highest >= maxNumberIntegerDigits:
-		return fmt.Errorf("number %s is too large: a number from a vendor must be below 10^%d", shortNumber(text), maxNumberIntegerDigits)
-	case lowest < -maxNumberDecimalPlaces:
-		return fmt.Errorf("number %s has digits below 10^-%d, finer than any price", shortNumber(text), maxNumberDecimalPlaces)
-	case last-first+1 > maxNumberSignificantDigits:
-		return fmt.Errorf("number %s has %d significant digits; at most %d are accepted", shortNumber(text), last-first+1, maxNumberSignificantDigits)
-	}
-	return nil
-}
-
-// splitNumber splits a JSON number into its integer digits, fraction digits
-// and exponent, refusing exponents too long to be a real price's.
-func splitNumber(text string) (intPart, frac string, exp int, err error) {
-	s := strings.TrimPrefix(text, "-")
-	mantissa, expText, hasExp := strings.Cut(strings.ToLower(s), "e")
-	intPart, frac, _ = strings.Cut(mantissa, ".")
-	if intPart == "" || !allDigits(intPart) || !allDigits(frac) {
-		return "", "", 0, fmt.Errorf("%q is not a decimal number", shortNumber(text))
-	}
-	if hasExp {
-		unsigned := strings.TrimLeft(expText, "+-")
-		digits := strings.TrimLeft(unsigned, "0")
-		if unsigned == "" || !allDigits(unsigned) || len(expText)-len(unsigned) > 1 {
-			return "", "", 0, fmt.Errorf("%q is not a decimal number", shortNumber(text))
-		}
-		if len(digits) > maxExponentDigits {
-			return "", "", 0, fmt.Errorf("number %s has an exponent out of any price's range", shortNumber(text))
-		}
-		exp, _ = strconv.Atoi(expText) // at most maxExponentDigits digits: cannot fail
-	}
-	return intPart, frac, exp, nil
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// shortNumber keeps an error readable when the number is a megabyte long.
-func shortNumber(text string) string {
-	const limit = 40
-	if len(text) <= limit {
-		return text
-	}
-	return text[:limit] + fmt.Sprintf("… (%d characters)", len(text))
 }

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -33,7 +34,7 @@ func TestAHugeNumberIsRefusedAtOnceWithAShortMessage(t *testing.T) {
 	t.Parallel()
 	huge := "1" + strings.Repeat("0", 5_000_000)
 	start := time.Now()
-	err := checkBody([]byte(`{"data":[{"id":"a","price":`+huge+`}]}`), nil)
+	err := checkBody(context.Background(), []byte(`{"data":[{"id":"a","price":`+huge+`}]}`), nil)
 	if err == nil || !strings.Contains(err.Error(), "field data[0].price") {
 		t.Fatalf("err = %v, want the field named", err)
 	}
@@ -56,7 +57,7 @@ func TestBodyScannerNamesTheFieldByItsPath(t *testing.T) {
 		{`{"a":"1e99 in a string is text","b":[]}`, ""},
 	}
 	for _, tt := range tests {
-		err := checkBody([]byte(tt.body), nil)
+		err := check(tt.body, nil)
 		switch {
 		case tt.want == "" && err != nil:
 			t.Errorf("checkBody(%s) = %v, want it accepted", tt.body, err)

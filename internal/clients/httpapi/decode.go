@@ -10,14 +10,15 @@ import (
 
 // DecodeJSON decodes a vendor body leniently (unknown fields are ignored,
 // missing fields stay zero or nil) but never partially: an empty body, an
-// HTML page, a truncated document or trailing garbage is an error.
+// HTML page, a truncated document or trailing garbage is an error. A
+// UTF-8 byte order mark before the document is ignored (RFC 8259 §8.1).
 //
 // The body is already in memory, so it is decoded in place with
 // json.Unmarshal, never copied into a decoder's buffer. Numbers stay exact
 // text: every number a vendor type keeps is a json.Number (or raw JSON), so
 // nothing depends on a decoder's UseNumber.
 func DecodeJSON(body []byte, out any) error {
-	trimmed := bytes.TrimSpace(body)
+	trimmed := bytes.TrimSpace(trimBOM(body))
 	if len(trimmed) == 0 {
 		return errors.New("empty response body where JSON was expected")
 	}

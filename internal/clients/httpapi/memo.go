@@ -2,65 +2,149 @@ package httpapi
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sync"
-
-	"golang.org/x/sync/singleflight"
 )
 
 // memo is a per-client cache with single-flight: data sources that read the
 // same listing in one Terraform run share one fetch, also when they ask at
 // the same moment. Failures are not kept, so a later reader tries again.
+//
+// A shared fetch belongs to no one caller: it runs detached from the
+// cancellation of the caller that started it (pricing_catalog cancels its
+// other vendors' reads when one vendor fails, which must not fail a list
+// data source waiting on the same read), while every caller stops waiting
+// on its own context. The fetch is cancelled when its last waiting caller
+// has gone: when Terraform is interrupted or stops the provider, every
+// request's context is cancelled, so every fetch stops. (golang.org/x/sync's
+// singleflight runs the fetch on the first caller's context and cannot
+// cancel it when all callers have gone, hence this small flight of its own.)
 type memo struct {
-	group singleflight.Group
-	mu    sync.Mutex
-	done  map[string]any
+	mu      sync.Mutex
+	done    map[string]any
+	flights map[string]*flight
+	// joined, when set (by tests), is called as a caller starts waiting.
+	joined func()
 }
 
-func (m *memo) load(key string) (any, bool) {
+// flight is one fetch in progress and the callers waiting for it.
+type flight struct {
+	finished chan struct{} // closed once value and err are set
+	value    any
+	err      error
+	waiters  int
+	cancel   context.CancelFunc
+}
+
+// do returns key's kept value, or waits, on ctx, for the one fetch of key.
+func (m *memo) do(ctx context.Context, key string, fn func(ctx context.Context) (any, error)) (any, error) {
 	m.mu.Lock()
-	defer m.mu.Unlock()
-	v, ok := m.done[key]
-	return v, ok
-}
-
-func (m *memo) store(key string, v any) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.done == nil {
-		m.done = map[string]any{}
-	}
-	m.done[key] = v
-}
-
-func (m *memo) do(key string, fn func() (any, error)) (any, error) {
-	if v, ok := m.load(key); ok {
+	if v, ok := m.done[key]; ok {
+		m.mu.Unlock()
 		return v, nil
 	}
-	v, err, _ := m.group.Do(key, func() (any, error) {
-		if v, ok := m.load(key); ok {
-			return v, nil
+	f := m.flights[key]
+	if f == nil {
+		f = m.start(ctx, key, fn)
+	}
+	f.waiters++
+	joined := m.joined
+	m.mu.Unlock()
+	if joined != nil {
+		joined()
+	}
+
+	select {
+	case <-f.finished:
+		m.mu.Lock()
+		f.waiters--
+		m.mu.Unlock()
+		return f.value, f.err
+	case <-ctx.Done():
+		if m.leave(key, f) {
+			// The last caller cancelled the fetch: its own error, which
+			// names the request it stopped, comes as soon as it stops.
+			<-f.finished
+			if f.err != nil {
+				return nil, f.err
+			}
 		}
-		v, err := fn()
+		return nil, errStoppedWaiting{stopped(ctx.Err())}
+	}
+}
+
+// start begins key's fetch; m.mu is held. The fetch keeps ctx's values
+// (the log sink, the read tracker) and its deadline, not its cancellation.
+func (m *memo) start(ctx context.Context, key string, fn func(ctx context.Context) (any, error)) *flight {
+	fctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	if deadline, ok := ctx.Deadline(); ok {
+		cancel()
+		fctx, cancel = context.WithDeadline(context.WithoutCancel(ctx), deadline)
+	}
+	f := &flight{finished: make(chan struct{}), cancel: cancel}
+	if m.flights == nil {
+		m.flights = map[string]*flight{}
+	}
+	m.flights[key] = f
+	go func() {
+		v, err := fn(fctx)
+		cancel()
+		m.mu.Lock()
 		if err == nil {
-			m.store(key, v)
+			if m.done == nil {
+				m.done = map[string]any{}
+			}
+			m.done[key] = v
 		}
-		return v, err
-	})
-	return v, err
+		if m.flights[key] == f {
+			delete(m.flights, key)
+		}
+		f.value, f.err = v, err
+		m.mu.Unlock()
+		close(f.finished)
+	}()
+	return f
+}
+
+// errStoppedWaiting is a caller's own context ending its wait.
+type errStoppedWaiting struct{ error }
+
+func (e errStoppedWaiting) Unwrap() error { return e.error }
+
+// leave stops a caller's wait; the last caller to leave cancels the
+// fetch, and a caller after that starts a fetch of its own. It reports
+// whether the caller was the last.
+func (m *memo) leave(key string, f *flight) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	f.waiters--
+	if f.waiters > 0 {
+		return false
+	}
+	f.cancel()
+	if m.flights[key] == f {
+		delete(m.flights, key)
+	}
+	return true
 }
 
 // Shared runs fn once per key for the life of a: a success is kept and
 // returned to every later caller of key, also to those that ask while fn
 // runs; a failure is not kept. Every caller of one key must ask for the
-// same T. fn runs with the context of the caller that started it. Each
-// caller's read tracker (TrackReads) learns when the data was fetched and
-// any warning about it.
+// same T. fn runs with the values of the context of the caller that
+// started it, but is cancelled only when every caller waiting for it has
+// stopped waiting, each on its own context. Each caller's read tracker
+// (TrackReads) learns when the data was fetched and any warning about it.
 func Shared[T any](ctx context.Context, a *API, key string, fn func(ctx context.Context) (T, error)) (T, error) {
-	v, err := a.memo.do(key, func() (any, error) {
+	v, err := a.memo.do(ctx, key, func(ctx context.Context) (any, error) {
 		return a.read(ctx, key, func(ctx context.Context) (any, error) { return fn(ctx) })
 	})
 	if err != nil {
 		var zero T
+		if errors.As(err, new(errStoppedWaiting)) {
+			err = fmt.Errorf("%s: %w", a.name, err)
+		}
 		return zero, err
 	}
 	r := v.(sharedRead) //nolint:forcetypeassert // the memo holds only sharedReads

@@ -48,13 +48,18 @@ func (a *API) GetJSON(ctx context.Context, l *Listing, op string, u *url.URL, he
 	if err != nil {
 		return err
 	}
-	return a.Decode(op, u, body, out)
+	return a.decode(ctx, op, u, body, out)
 }
 
 // Decode checks a 2xx body (numbers in bounds, no secret) and decodes it
 // into out; a failure is a ResponseError naming op and u.
 func (a *API) Decode(op string, u *url.URL, body []byte, out any) error {
-	err := checkBody(body, a.cfg.Secrets)
+	return a.decode(context.Background(), op, u, body, out)
+}
+
+// decode is Decode whose body check stops when ctx is done.
+func (a *API) decode(ctx context.Context, op string, u *url.URL, body []byte, out any) error {
+	err := checkBody(ctx, body, a.cfg.Secrets)
 	if err == nil {
 		err = DecodeJSON(body, out)
 	}
