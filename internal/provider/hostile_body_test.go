@@ -75,6 +75,11 @@ func TestAccHostileVendorBodyAbusingJSONIsRefusedOrRead(t *testing.T) {
 			vendors: []string{vendor}, read: readShown(vendor),
 			want:        []string{`{endpoint}`, `the response contains the API key; refusing to use or store it`},
 			maxRequests: 1, check: checkNoKeyInAnyEncodingNorControlByte,
+		}, hostileCase{
+			name: "refuses, without showing it, the key in base64 in a value", behaviour: "key-base64-in-a-value",
+			vendors: []string{vendor}, read: readShown(vendor),
+			want:        []string{`{endpoint}`, `the response contains the API key; refusing to use or store it`},
+			maxRequests: 1, check: checkNoKeyInAnyEncodingNorControlByte,
 		})
 	}
 	runHostileCases(t, append(cases, []hostileCase{

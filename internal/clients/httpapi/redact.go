@@ -3,6 +3,7 @@ package httpapi
 import (
 	"bytes"
 	"context"
+	"encoding/hex"
 	"net/url"
 	"regexp"
 	"slices"
@@ -27,6 +28,7 @@ type Redactor struct {
 	secrets []string
 	pattern *regexp.Regexp // nil while there is nothing to redact
 	lowered [][]byte       // every spelling in lower case, for Contains
+	encoded [][]byte       // the base64 cores of every secret, case kept, for Contains
 }
 
 // NewRedactor returns a Redactor for secrets; empty ones are ignored.
@@ -46,10 +48,14 @@ func (r *Redactor) Add(secrets ...string) {
 		}
 	}
 	r.pattern = secretPattern(r.secrets)
-	r.lowered = nil
+	r.lowered, r.encoded = nil, nil
 	for _, s := range r.secrets {
 		for _, form := range spellings(s) {
 			r.lowered = append(r.lowered, lowerASCII([]byte(form)))
+		}
+		for _, core := range base64Cores(s) {
+			// In a JSON string, base64's '/' may come escaped as \/.
+			r.encoded = append(r.encoded, []byte(core), []byte(strings.ReplaceAll(core, "/", `\/`)))
 		}
 	}
 }
@@ -74,7 +80,9 @@ func secretPattern(secrets []string) *regexp.Regexp {
 	return regexp.MustCompile("(?i)" + strings.Join(alts, "|"))
 }
 
-// spellings are the forms in which a server may echo s.
+// spellings are the forms in which a server may echo s, and hex, which
+// like them can be matched whatever its letter case. Base64 is not among
+// them: its letter case is meaning, so Contains looks for it apart.
 func spellings(s string) []string {
 	quoted := strconv.Quote(s)
 	return []string{
@@ -83,6 +91,7 @@ func spellings(s string) []string {
 		url.PathEscape(s),
 		quoted[1 : len(quoted)-1],
 		strings.ReplaceAll(s, "/", `\/`),
+		hex.EncodeToString([]byte(s)),
 	}
 }
 
@@ -108,18 +117,24 @@ func (r *Redactor) Scrub(s string) string {
 	return p.ReplaceAllLiteralString(s, redacted)
 }
 
-// Contains reports whether b holds any secret in any spelling. It runs on
-// every response body, so it searches a lower-cased copy with bytes.Index
-// rather than running the case-insensitive pattern over megabytes.
+// Contains reports whether b holds any secret in any spelling, or in
+// base64 (either alphabet, at any alignment). It runs on every response
+// body, so it searches a lower-cased copy with bytes.Index rather than
+// running the case-insensitive pattern over megabytes.
 func (r *Redactor) Contains(b []byte) bool {
 	if r == nil {
 		return false
 	}
 	r.mu.RLock()
-	forms := r.lowered
+	forms, encoded := r.lowered, r.encoded
 	r.mu.RUnlock()
 	if len(forms) == 0 {
 		return false
+	}
+	for _, core := range encoded {
+		if bytes.Contains(b, core) {
+			return true
+		}
 	}
 	lower := lowerASCII(b)
 	for _, f := range forms {

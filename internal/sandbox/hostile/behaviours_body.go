@@ -2,6 +2,7 @@ package hostile
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -59,6 +60,10 @@ func init() {
 					value = "[" + value + "]"
 				}
 				c.planted(value)
+			}},
+		"key-base64-in-a-value": {"a one-item listing whose free-form field holds base64 of \"Bearer <key>\", as a server logging its request headers would echo it",
+			func(c *call) {
+				c.planted(`"` + base64.StdEncoding.EncodeToString([]byte("Bearer "+c.key)) + `"`)
 			}},
 		"thirty-megabytes-of-brackets": {"200 with a body of ThirtyMBOfBrackets bytes of [", func(c *call) {
 			writeRaw(c.w, http.StatusOK, "application/json", bytes.Repeat([]byte("["), ThirtyMBOfBrackets))
