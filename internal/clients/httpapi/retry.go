@@ -72,6 +72,7 @@ var permanentURLErrors = []string{
 	"unsupported protocol scheme",
 	"invalid header field",
 	"malformed HTTP response",
+	"malformed MIME header", // a header line that is not a header (a control byte, no colon)
 }
 
 func isTLSFailure(err error) bool {
