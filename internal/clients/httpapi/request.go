@@ -95,27 +95,10 @@ func (a *API) get(ctx context.Context, l *Listing, op string, u *url.URL, header
 		return nil, a.transportError(ctx, op, u, err)
 	}
 	defer release()
-	budget := l.byteBudget()
-
-	var body []byte
-	req.SetResponseHandler(func(resp *http.Response) error {
-		b, err := readCapped(resp.Body, resp.ContentLength, a.cfg.MaxResponseBytes, budget)
-		body = b
-		return err
-	})
-
 	start := time.Now()
-	resp, err := a.http.Do(req)
+	resp, body, err := a.send(ctx, req, l.byteBudget())
 	if err != nil {
 		return nil, a.transportError(ctx, op, u, err)
-	}
-	if body == nil {
-		// Retries were exhausted on a retryable status: the response
-		// handler did not run, so read the vendor's error body here.
-		body, err = readCapped(resp.Body, resp.ContentLength, a.cfg.MaxResponseBytes, budget)
-		if err != nil {
-			return nil, a.transportError(ctx, op, u, err)
-		}
 	}
 	notModified := resp.StatusCode == http.StatusNotModified && haveCached
 	if notModified {
@@ -124,7 +107,7 @@ func (a *API) get(ctx context.Context, l *Listing, op string, u *url.URL, header
 		}
 		body = cached.Body
 	} else if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, a.statusError(op, u, resp, body, time.Since(start))
+		return nil, a.statusError(ctx, op, u, resp, body, time.Since(start))
 	}
 	if session != nil {
 		session.record(u.String(), body, resp.Header, notModified)
@@ -153,7 +136,7 @@ func chargeCachedBody(a *API, l *Listing, body []byte) error {
 	return nil
 }
 
-func (a *API) statusError(op string, u *url.URL, resp *http.Response, body []byte, elapsed time.Duration) error {
+func (a *API) statusError(ctx context.Context, op string, u *url.URL, resp *http.Response, body []byte, elapsed time.Duration) error {
 	msg := Message{}
 	if a.decodeError != nil {
 		msg = a.decodeError(body)
@@ -170,7 +153,10 @@ func (a *API) statusError(op string, u *url.URL, resp *http.Response, body []byt
 		Code:       msg.Code,
 		Fields:     msg.Fields,
 	}
-	if retryableStatus(resp.StatusCode) {
+	switch {
+	case isThrottle(resp):
+		e.GaveUp = &GiveUp{Throttling: readStateFrom(ctx, a).throttleSummary()}
+	case retryableStatus(resp.StatusCode):
 		e.GaveUp = &GiveUp{Tries: a.cfg.MaxRetries + 1, Elapsed: elapsed, WaitCap: a.cfg.RetryWaitMax}
 		e.GaveUp.LastWait, e.GaveUp.LastWaitAsked = serverWait(resp.Header, time.Now())
 	}
@@ -178,10 +164,13 @@ func (a *API) statusError(op string, u *url.URL, resp *http.Response, body []byt
 }
 
 func (a *API) transportError(ctx context.Context, op string, u *url.URL, err error) error {
-	if ctxErr := ctx.Err(); ctxErr != nil {
-		err = ctxErr
+	if ctx.Err() != nil {
+		err = context.Cause(ctx) // read_timeout's own error, else the context's
 	}
+	var readTimeout *ReadTimeoutError
 	switch {
+	case errors.As(err, &readTimeout):
+		err = &unreachableError{err}
 	case errors.Is(err, context.Canceled):
 		err = fmt.Errorf("stopped because the run was cancelled (Terraform was interrupted): %w", err)
 	case errors.Is(err, errBodyTooLarge):
