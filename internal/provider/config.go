@@ -65,6 +65,7 @@ func (p *PricingProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 		attrs[v.Name] = vendorSchema(v)
 	}
 	attrs["cache"] = cacheSchema()
+	maps.Copy(attrs, waitAttributes())
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads vendors' price lists (" + vendorTitles(p.vendors) + ") as typed data, " +
 			"and computes tariff quotes. Every setting is optional; each vendor block falls back to environment variables.",
@@ -152,6 +153,8 @@ func (p *PricingProvider) Configure(ctx context.Context, req provider.ConfigureR
 	common.UserAgent = "terraform-provider-pricing/" + p.version
 	common.Cache, diags = openCache(ctx, req.Config)
 	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(waitSettings(ctx, req.Config, &common)...)
+	common.Fleet = openFleet(ctx, common.Cache)
 
 	resolved := make(map[*clients.Vendor]resolvedVendor, len(p.vendors))
 	for _, v := range p.vendors {

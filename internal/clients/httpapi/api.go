@@ -154,6 +154,8 @@ type API struct {
 	// refill is the longest interval the vendor's limits put between two
 	// requests: the wait one request needs after a full-bucket reset.
 	refill time.Duration
+	// fillTime is how long the limits take to refill an empty bucket.
+	fillTime time.Duration
 }
 
 // New validates cfg.BaseURL and builds the layer for the vendor spec
@@ -181,7 +183,7 @@ func New(cfg Config, spec Spec) (*API, error) {
 	if cfg.NoPacing {
 		limiters = nil
 	}
-	a.pacer, a.refill = a.newPacer(limiters)
+	a.pacer, a.refill, a.fillTime = a.newPacer(limiters)
 	a.transport = chain(inner,
 		paceWith(a.pacer),
 		setUserAgent(cfg.UserAgent),

@@ -146,19 +146,21 @@ func (p *sharedPacer) hold(ctx context.Context, d time.Duration) {
 
 // newPacer paces under limiters: shared with the other processes through
 // the fleet folder when there is one, else in this process. refill is the
-// longest interval between two requests the limits allow (0: unpaced).
-func (a *API) newPacer(limiters []*rate.Limiter) (p pacer, refill time.Duration) {
+// longest interval between two requests the limits allow (0: unpaced),
+// fill the time they take to refill an empty bucket.
+func (a *API) newPacer(limiters []*rate.Limiter) (p pacer, refill, fill time.Duration) {
 	local := &localPacer{limiters: limiters, clock: a.clock}
 	limits := make([]fleet.Limit, len(limiters))
 	for i, l := range limiters {
 		limits[i] = fleet.Limit{PerSecond: float64(l.Limit()), Burst: l.Burst()}
 		if l.Limit() > 0 {
 			refill = max(refill, time.Duration(float64(time.Second)/float64(l.Limit())))
+			fill = max(fill, time.Duration(float64(l.Burst())*float64(time.Second)/float64(l.Limit())))
 		}
 	}
 	if a.cfg.Fleet == nil || len(limiters) == 0 {
-		return local, refill
+		return local, refill, fill
 	}
 	bucket := a.cfg.Fleet.dir.Bucket(limits, a.name, a.base.String(), a.cfg.APIKey)
-	return &sharedPacer{vendor: a.name, fleet: a.cfg.Fleet, bucket: bucket, local: local}, refill
+	return &sharedPacer{vendor: a.name, fleet: a.cfg.Fleet, bucket: bucket, local: local}, refill, fill
 }

@@ -32,7 +32,9 @@ func isThrottle(resp *http.Response) bool {
 // signal it sent: Retry-After (seconds or a date); X-RateLimit-Reset, a
 // Unix timestamp as Laravel (identifAI) and others send it; or
 // X-Rate-Limit-Reset, the seconds until the vendor's bucket is full again
-// (Yii, StreamSkill), of which one request needs only a refill interval.
+// (Yii, StreamSkill), of which one request needs only a refill interval;
+// a reset longer than the documented bucket takes to fill is not that
+// bucket's, and is waited as asked.
 func (a *API) throttleWait(h http.Header, now time.Time) (time.Duration, bool) {
 	if d, ok := parseRetryAfter(h.Get("Retry-After"), now); ok {
 		return d, true
@@ -41,7 +43,7 @@ func (a *API) throttleWait(h http.Header, now time.Time) (time.Duration, bool) {
 		return d, true
 	}
 	if d, ok := serverWait(h, now); ok {
-		if a.refill > 0 {
+		if a.refill > 0 && d <= a.fillTime+time.Second { // +1s: the header is rounded up
 			d = min(d, a.refill)
 		}
 		return d, true

@@ -170,21 +170,24 @@ func TestTheVendorsThrottlingSignalIsReadAsItDocumentsIt(t *testing.T) {
 	tests := []struct {
 		name   string
 		refill time.Duration
+		fill   time.Duration
 		header http.Header
 		want   time.Duration
 	}{
-		{"Retry-After in seconds", 0, http.Header{"Retry-After": {"7"}}, 7 * time.Second},
-		{"identifAI's X-RateLimit-Reset is a Unix timestamp", 0, http.Header{"X-Ratelimit-Reset": {ts(42 * time.Second)}}, 42 * time.Second},
-		{"an X-RateLimit-Reset in the past is no wait", 0, http.Header{"X-Ratelimit-Reset": {ts(-time.Minute)}}, 0},
-		{"a small X-RateLimit-Reset is seconds", 0, http.Header{"X-Ratelimit-Reset": {"12"}}, 12 * time.Second},
-		{"StreamSkill's X-Rate-Limit-Reset (until the bucket is full) needs only one refill for one request", 500 * time.Millisecond,
+		{"Retry-After in seconds", 0, 0, http.Header{"Retry-After": {"7"}}, 7 * time.Second},
+		{"identifAI's X-RateLimit-Reset is a Unix timestamp", 0, 0, http.Header{"X-Ratelimit-Reset": {ts(42 * time.Second)}}, 42 * time.Second},
+		{"an X-RateLimit-Reset in the past is no wait", 0, 0, http.Header{"X-Ratelimit-Reset": {ts(-time.Minute)}}, 0},
+		{"a small X-RateLimit-Reset is seconds", 0, 0, http.Header{"X-Ratelimit-Reset": {"12"}}, 12 * time.Second},
+		{"StreamSkill's X-Rate-Limit-Reset (until the bucket is full) needs only one refill for one request", 500 * time.Millisecond, 15 * time.Second,
 			http.Header{"X-Rate-Limit-Reset": {"15"}}, 500 * time.Millisecond},
-		{"an X-Rate-Limit-Reset shorter than a refill is kept", 2 * time.Second, http.Header{"X-Rate-Limit-Reset": {"1"}}, time.Second},
-		{"Retry-After wins over the reset headers", 0, http.Header{"Retry-After": {"3"}, "X-Ratelimit-Reset": {ts(time.Hour)}}, 3 * time.Second},
+		{"an X-Rate-Limit-Reset longer than the bucket takes to fill is waited as asked", 500 * time.Millisecond, 15 * time.Second,
+			http.Header{"X-Rate-Limit-Reset": {"600"}}, 10 * time.Minute},
+		{"an X-Rate-Limit-Reset shorter than a refill is kept", 2 * time.Second, 10 * time.Second, http.Header{"X-Rate-Limit-Reset": {"1"}}, time.Second},
+		{"Retry-After wins over the reset headers", 0, 0, http.Header{"Retry-After": {"3"}, "X-Ratelimit-Reset": {ts(time.Hour)}}, 3 * time.Second},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := &API{refill: tt.refill}
+			a := &API{refill: tt.refill, fillTime: tt.fill}
 			if got, ok := a.throttleWait(tt.header, now); !ok || got != tt.want {
 				t.Errorf("throttleWait = %s, %v; want %s", got, ok, tt.want)
 			}
