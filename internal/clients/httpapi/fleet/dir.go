@@ -42,6 +42,9 @@ type Dir struct {
 	secret []byte
 	// Warn reports a file that was ignored; nil drops the warning.
 	Warn func(msg string)
+	// OnWait, when set, is called as a lock is found held by another
+	// process and the wait for it begins.
+	OnWait func()
 }
 
 // Open makes path (mode 0700) if needed, checks that it is this user's

@@ -27,6 +27,9 @@ func (d *Dir) lock(ctx context.Context, stem string) (unlock func(), waited bool
 	ok, err := fl.TryLock()
 	if err == nil && !ok {
 		waited = true
+		if d.OnWait != nil {
+			d.OnWait()
+		}
 		ok, err = fl.TryLockContext(ctx, pollEvery)
 	}
 	if err != nil {
