@@ -28,6 +28,7 @@ type report struct {
 	Scenarios []scenarioResult
 	GoBench   []goBenchPackage
 	Elapsed   time.Duration
+	Fleet     []fleetResult
 }
 
 func (r report) write(path string) error {
@@ -76,6 +77,7 @@ func (r report) write(path string) error {
 	w("Terraform reads up to 10 data source instances at once (`-parallelism` default), which is the concurrency the `data \"http\"` side gets; the provider reads the pages of one listing `max_parallel_requests` at a time (default 10 for Paygentic and Probely, 4 for the paced vendors).\n\n")
 
 	r.writeTargets(w)
+	r.writeFleet(w)
 	r.writeGoBench(w)
 
 	w("## Rerun\n\n")
