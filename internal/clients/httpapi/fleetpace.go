@@ -24,19 +24,23 @@ type Fleet struct {
 
 // OpenFleet opens (and creates, mode 0700) the shared folder dir.
 func OpenFleet(dir string) (*Fleet, error) {
-	d, err := fleet.Open(dir)
+	f := &Fleet{}
+	d, err := fleet.Open(dir, f.keepWarning)
 	if err != nil {
 		return nil, err
 	}
-	f := &Fleet{dir: d}
-	d.Warn = func(msg string) {
-		f.mu.Lock()
-		defer f.mu.Unlock()
-		if len(f.warnings) < 16 {
-			f.warnings = append(f.warnings, msg)
-		}
-	}
+	f.dir = d
 	return f, nil
+}
+
+// keepWarning keeps a warning of the fleet folder until a read with a
+// context to log it comes (logWarnings).
+func (f *Fleet) keepWarning(msg string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.warnings) < 16 {
+		f.warnings = append(f.warnings, msg)
+	}
 }
 
 // Dir is the shared folder.
@@ -52,9 +56,7 @@ func (f *Fleet) logWarnings(ctx context.Context, vendor string) {
 	f.warnings = nil
 	f.mu.Unlock()
 	for _, msg := range w {
-		if msg != "" {
-			tflog.Warn(ctx, "Shared rate-limit or lock file ignored", map[string]any{"vendor": vendor, "reason": msg})
-		}
+		tflog.Warn(ctx, "Shared rate-limit or lock file ignored", map[string]any{"vendor": vendor, "reason": msg})
 	}
 }
 

@@ -40,6 +40,15 @@ func readStateFrom(ctx context.Context, a *API) *readState {
 	return &readState{api: a}
 }
 
+// withReadState is ctx with a read state of a's: the one of the read it
+// belongs to, or one of its own for a request outside any read.
+func (a *API) withReadState(ctx context.Context) context.Context {
+	if rs, ok := ctx.Value(readStateKey{}).(*readState); ok && rs.api == a {
+		return ctx
+	}
+	return context.WithValue(ctx, readStateKey{}, &readState{api: a})
+}
+
 // beginRead starts the live part of read: its requests share one state,
 // and the whole of it ends at read_timeout.
 func (a *API) beginRead(ctx context.Context, read string) (context.Context, context.CancelFunc) {

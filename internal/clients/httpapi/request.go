@@ -70,6 +70,7 @@ func (a *API) get(ctx context.Context, l *Listing, op string, u *url.URL, header
 	if !SameOrigin(a.base, u) {
 		return nil, a.PaginationError(op, fmt.Sprintf("link %s points outside the configured base URL (%s://%s); refusing to follow it", RedactURL(u), a.base.Scheme, a.base.Host))
 	}
+	ctx = a.withReadState(ctx) // its throttling is counted, and told on giving up
 	session := sessionFrom(ctx, a)
 	cached, haveCached := snapshot.Page{}, false
 	if session != nil {

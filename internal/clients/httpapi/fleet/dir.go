@@ -48,8 +48,9 @@ type Dir struct {
 }
 
 // Open makes path (mode 0700) if needed, checks that it is this user's
-// and closed to other users' writes, and reads (or creates) its secret.
-func Open(path string) (*Dir, error) {
+// and closed to other users' writes, and reads (or creates) its secret;
+// warn (nil: none) reports a file ignored, then and later.
+func Open(path string, warn func(msg string)) (*Dir, error) {
 	if err := os.MkdirAll(path, 0o700); err != nil {
 		return nil, fmt.Errorf("fleet: cannot create the folder %s: %w", path, err)
 	}
@@ -67,7 +68,7 @@ func Open(path string) (*Dir, error) {
 		// Ours and closed to others' writes, but readable: close it.
 		_ = os.Chmod(path, 0o700)
 	}
-	d := &Dir{path: path}
+	d := &Dir{path: path, Warn: warn}
 	if d.secret, err = d.loadSecret(); err != nil {
 		return nil, err
 	}

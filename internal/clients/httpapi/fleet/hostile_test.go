@@ -14,13 +14,12 @@ import (
 // openWarned opens a Dir whose warnings are collected.
 func openWarned(t *testing.T, path string) (*Dir, func() []string) {
 	t.Helper()
-	d, err := Open(path)
+	var mu sync.Mutex
+	var warnings []string
+	d, err := Open(path, func(m string) { mu.Lock(); warnings = append(warnings, m); mu.Unlock() })
 	if err != nil {
 		t.Fatal(err)
 	}
-	var mu sync.Mutex
-	var warnings []string
-	d.Warn = func(m string) { mu.Lock(); warnings = append(warnings, m); mu.Unlock() }
 	return d, func() []string { mu.Lock(); defer mu.Unlock(); return append([]string(nil), warnings...) }
 }
 
@@ -203,7 +202,35 @@ func TestAFolderOpenToOtherUsersIsRefused(t *testing.T) {
 	if err := os.Chmod(dir, 0o777); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), "writable by other users") {
+	if _, err := Open(dir, nil); err == nil || !strings.Contains(err.Error(), "writable by other users") {
 		t.Errorf("Open = %v, want the folder refused", err)
+	}
+}
+
+func TestASecretThatCannotBeTrustedIsReplacedWithAWarning(t *testing.T) {
+	t.Parallel()
+	for name, plant := range map[string]func(t *testing.T, path string){
+		"garbage of the wrong length": func(t *testing.T, p string) { write(t, p, "short", 0o600) },
+		"open to other users' writes": func(t *testing.T, p string) { write(t, p, strings.Repeat("k", secretSize), 0o666) },
+		"a symlink": func(t *testing.T, p string) {
+			target := filepath.Join(t.TempDir(), "secret")
+			write(t, target, strings.Repeat("k", secretSize), 0o600)
+			if err := os.Symlink(target, p); err != nil {
+				t.Fatal(err)
+			}
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			plant(t, filepath.Join(dir, secretName))
+			d, warnings := openWarned(t, dir)
+			if len(d.secret) != secretSize || string(d.secret) == strings.Repeat("k", secretSize) {
+				t.Errorf("the planted secret is used")
+			}
+			if w := warnings(); len(w) != 1 || !strings.Contains(w[0], "replaced") {
+				t.Errorf("warnings = %q, want one saying the secret was replaced", w)
+			}
+		})
 	}
 }

@@ -33,7 +33,7 @@ func TestChildProcess(t *testing.T) {
 	if role == "" {
 		t.Skip("run as a child process by the tests in this file")
 	}
-	dir, err := Open(os.Getenv("FLEET_TEST_DIR"))
+	dir, err := Open(os.Getenv("FLEET_TEST_DIR"), nil)
 	if err != nil {
 		fmt.Println("error:", err)
 		os.Exit(2)
