@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -168,12 +169,30 @@ func runFleetMode(ctx context.Context, o options, t tools, sb *benchSandbox, n i
 	return r, nil
 }
 
-// firstErrorLine is the line after "Error:" in a failed plan's output.
+// firstErrorLine is a failed plan's first error: its summary and its
+// detail, without Terraform's source lines, on one line.
 func firstErrorLine(out string, err error) string {
-	for line := range strings.SplitSeq(out, "\n") {
-		if s, ok := strings.CutPrefix(strings.TrimSpace(line), "Error: "); ok {
-			return s
+	lines := strings.Split(out, "\n")
+	for i, line := range lines {
+		summary, ok := strings.CutPrefix(strings.TrimSpace(line), "Error: ")
+		if !ok {
+			continue
 		}
+		parts := []string{summary + ":"}
+		for _, l := range lines[i+1:] {
+			l = strings.TrimSpace(l)
+			switch {
+			case strings.HasPrefix(l, "Error: "):
+				return strings.Join(parts, " ")
+			case l == "", strings.HasPrefix(l, "with "), strings.HasPrefix(l, "on "), sourceLine.MatchString(l):
+				continue
+			}
+			parts = append(parts, l)
+		}
+		return strings.Join(parts, " ")
 	}
 	return err.Error()
 }
+
+// sourceLine is Terraform's quote of a configuration line ("11: data …").
+var sourceLine = regexp.MustCompile(`^\d+: `)
