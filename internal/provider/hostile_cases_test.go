@@ -215,3 +215,16 @@ func TestAccHostileBaseURLIsValidatedWithoutShowingItsSecrets(t *testing.T) {
 			}},
 	})
 }
+
+// Issue 26, items 7 and 10: a header a retry cannot cure is tried once; a
+// page size the vendor chose far below the asked one is refused on page 1
+// rather than followed through dozens of paced requests.
+func TestAccHostileVendorMalformedHeadersAndTinyPagesFailAtOnce(t *testing.T) {
+	t.Parallel()
+	runHostileCases(t, []hostileCase{
+		{name: "fails once, without retrying, on an ETag holding a DEL byte", behaviour: "etag-del-byte", vendors: allVendors,
+			settings: []string{"max_retries = 2", `request_timeout = "5s"`}, want: []string{`(?i)malformed MIME header`}, maxRequests: 1},
+		{name: "refuses pages of 1 item it was not asked for", behaviour: "page-size-one", vendors: []string{hostile.Identifai, hostile.Probely},
+			want: []string{`field (per_page|length)`, `page size of 1`, `75 pages`}, maxRequests: 1},
+	})
+}
