@@ -165,10 +165,13 @@ func (a *API) statusError(ctx context.Context, op string, u *url.URL, resp *http
 }
 
 func (a *API) transportError(ctx context.Context, op string, u *url.URL, err error) error {
-	if ctx.Err() != nil {
-		err = context.Cause(ctx) // read_timeout's own error, else the context's
-	}
 	var readTimeout *ReadTimeoutError
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		err = ctxErr
+		if errors.As(context.Cause(ctx), &readTimeout) {
+			err = readTimeout // read_timeout ended the read, not request_timeout
+		}
+	}
 	switch {
 	case errors.As(err, &readTimeout):
 		err = &unreachableError{err}
