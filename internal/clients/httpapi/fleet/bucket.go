@@ -102,7 +102,7 @@ func minTime(a, b time.Time) time.Time {
 func (b *Bucket) update(now time.Time, change func(*bucketState)) error {
 	ctx, cancel := context.WithTimeout(context.Background(), lockWait)
 	defer cancel()
-	unlock, _, err := b.dir.lock(ctx, b.stem)
+	unlock, _, err := b.dir.lock(ctx, b.stem, bucketPoll)
 	if err != nil {
 		return fmt.Errorf("fleet: no lock on the shared rate-limit state within %s: %w", lockWait, err)
 	}

@@ -13,5 +13,5 @@ const entryKind = "entry"
 // Ctrl-C. An error other than ctx's means no lock can be had (a file
 // that cannot be trusted, a folder without locks): the caller reads alone.
 func (d *Dir) LockEntry(ctx context.Context, parts ...string) (unlock func(), waited bool, err error) {
-	return d.lock(ctx, d.name(entryKind, parts...))
+	return d.lock(ctx, d.name(entryKind, parts...), entryPoll)
 }

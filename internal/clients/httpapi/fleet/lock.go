@@ -11,8 +11,12 @@ import (
 	"github.com/gofrs/flock"
 )
 
-// pollEvery is how often a waiter tries a lock another process holds.
-const pollEvery = 25 * time.Millisecond
+// How often a waiter tries a lock another process holds: an entry's lock
+// is held for a whole read, a bucket's for microseconds.
+const (
+	entryPoll  = 25 * time.Millisecond
+	bucketPoll = time.Millisecond
+)
 
 // errLockFile is a lock file that cannot be trusted.
 var errLockFile = errors.New("fleet: lock file not usable")
@@ -21,7 +25,7 @@ var errLockFile = errors.New("fleet: lock file not usable")
 // process holds it until ctx is done. The file is opened without following
 // a symlink and must be a regular file of this user's, closed to others'
 // writes; otherwise the lock is not taken (errLockFile).
-func (d *Dir) lock(ctx context.Context, stem string) (unlock func(), waited bool, err error) {
+func (d *Dir) lock(ctx context.Context, stem string, poll time.Duration) (unlock func(), waited bool, err error) {
 	path := filepath.Join(d.path, stem+".lock")
 	fl := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR|noFollow), flock.SetPermissions(0o600))
 	ok, err := fl.TryLock()
@@ -30,7 +34,7 @@ func (d *Dir) lock(ctx context.Context, stem string) (unlock func(), waited bool
 		if d.OnWait != nil {
 			d.OnWait()
 		}
-		ok, err = fl.TryLockContext(ctx, pollEvery)
+		ok, err = fl.TryLockContext(ctx, poll)
 	}
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
