@@ -50,6 +50,10 @@ type options struct {
 	only      string
 	httpBuild string
 	started   int64
+	fleet     string
+	// providerBin replaces the provider built from this checkout (to
+	// measure another version, such as main before a change).
+	providerBin string
 }
 
 func parseFlags() (options, error) {
@@ -63,6 +67,8 @@ func parseFlags() (options, error) {
 	flag.StringVar(&o.only, "only", "", "comma-separated scenario ids to run (default: all); the report is then written next to -results instead of -out")
 	flag.StringVar(&o.httpBuild, "http-provider", "github.com/terraform-providers/terraform-provider-http@v1.2.0", "module@version of the http provider to build")
 	flag.Int64Var(&o.started, "started", 0, "Unix time at which `make bench` started, so the report gives its total duration")
+	flag.StringVar(&o.fleet, "fleet", cmp.Or(os.Getenv("BENCH_FLEET"), "20,50"), "sizes of the fleet scenario, plans started at once (\"\" or 0: none; -only fleet-N runs one) ($BENCH_FLEET)")
+	flag.StringVar(&o.providerBin, "provider-bin", "", "use this provider binary instead of building the checkout")
 	flag.Parse()
 	if o.runs < 1 {
 		return o, fmt.Errorf("-runs must be at least 1, got %d", o.runs)
@@ -102,7 +108,11 @@ func run() error {
 	log.Printf("tools ready in %s: terraform %s, http provider %s", time.Since(started).Round(time.Second), tools.terraformVersion, tools.httpVersion)
 
 	scenarios := selectScenarios(allScenarios(), opts.only)
-	if len(scenarios) == 0 {
+	fleets, err := selectFleets(opts)
+	if err != nil {
+		return err
+	}
+	if len(scenarios) == 0 && len(fleets) == 0 {
 		return fmt.Errorf("-only %q matches no scenario", opts.only)
 	}
 	var results []scenarioResult
@@ -114,7 +124,18 @@ func run() error {
 		results = append(results, r)
 	}
 
+	var fleet []fleetResult
+	for _, n := range fleets {
+		r, err := runFleet(ctx, opts, tools, n)
+		if err != nil {
+			return err
+		}
+		fleet = append(fleet, r...)
+	}
 	if err := writeJSON(filepath.Join(opts.results, "compare.json"), results); err != nil {
+		return err
+	}
+	if err := writeJSON(filepath.Join(opts.results, "fleet.json"), fleet); err != nil {
 		return err
 	}
 	out := opts.out
@@ -129,6 +150,7 @@ func run() error {
 		Scenarios: results,
 		GoBench:   readGoBench(opts.goBench),
 		Elapsed:   time.Since(started),
+		Fleet:     fleet,
 	}
 	if err := rep.write(out); err != nil {
 		return err
@@ -158,4 +180,24 @@ func envInt(name string, def int) int {
 		return n
 	}
 	return def
+}
+
+// selectFleets is the fleet sizes to run: -fleet, or those -only names
+// (fleet-20).
+func selectFleets(o options) ([]int, error) {
+	sizes, err := fleetSizes(o.fleet)
+	if err != nil || o.only == "" {
+		return sizes, err
+	}
+	var picked []int
+	for id := range strings.SplitSeq(o.only, ",") {
+		if n, ok := strings.CutPrefix(id, "fleet-"); ok {
+			more, err := fleetSizes(n)
+			if err != nil {
+				return nil, err
+			}
+			picked = append(picked, more...)
+		}
+	}
+	return picked, nil
 }

@@ -28,6 +28,7 @@ type report struct {
 	Scenarios []scenarioResult
 	GoBench   []goBenchPackage
 	Elapsed   time.Duration
+	Fleet     []fleetResult
 }
 
 func (r report) write(path string) error {
@@ -76,12 +77,14 @@ func (r report) write(path string) error {
 	w("Terraform reads up to 10 data source instances at once (`-parallelism` default), which is the concurrency the `data \"http\"` side gets; the provider reads the pages of one listing `max_parallel_requests` at a time (default 10 for Paygentic and Probely, 4 for the paced vendors).\n\n")
 
 	r.writeTargets(w)
+	r.writeFleet(w)
 	r.writeGoBench(w)
 
 	w("## Rerun\n\n")
 	w("```sh\nmake bench                                   # Go benchmarks, then the comparison; rewrites this file\n")
 	w("make bench BENCH_LATENCY=50ms BENCH_RUNS=9     # other latency / number of runs\n")
-	w("go run ./bench/compare -only paygentic-10k    # one scenario; writes bench/results/benchmarks-partial.md\n```\n\n")
+	w("go run ./bench/compare -only paygentic-10k    # one scenario; writes bench/results/benchmarks-partial.md\n")
+	w("go run ./bench/compare -only fleet-20         # the fleet of 20 plans alone (-fleet 20,50 sets make bench's sizes)\n```\n\n")
 	w("Raw numbers (every run) go to `bench/results/compare.json`, the last plan output of each side to `bench/results/logs/`, the Go benchmark output to `bench/results/go-bench.txt`. ")
 	w("Machines are shared and noisy: compare ratios within one run of `make bench` rather than absolute times across runs.\n\n")
 

@@ -80,3 +80,13 @@ func TestRSSLinesKeepTheLargestProcessPerProvider(t *testing.T) {
 		t.Errorf("peaks = %v", got)
 	}
 }
+
+func TestAFailedFleetPlanIsSummedUpByItsFirstError(t *testing.T) {
+	out := "Planning failed.\n\nError: Unable to read identifAI pricings\n\n  with data.pricing_identifai_pricings.all,\n" +
+		"  on main.tf line 11, in data \"pricing_identifai_pricings\" \"all\":\n  11: data \"pricing_identifai_pricings\" \"all\" {}\n\n" +
+		"identifai: list pricings page 1: HTTP 429 Too Many Requests: Too Many\nAttempts.\n\nError: second\n"
+	want := "Unable to read identifAI pricings: identifai: list pricings page 1: HTTP 429 Too Many Requests: Too Many Attempts."
+	if got := firstErrorLine(out, nil); got != want {
+		t.Errorf("firstErrorLine = %q, want %q", got, want)
+	}
+}

@@ -59,9 +59,13 @@ func prepareTools(ctx context.Context, o options) (tools, error) {
 	t.goVersion = strings.TrimPrefix(strings.TrimSpace(goVer), "go version ")
 
 	realPricing := filepath.Join(bin, pricingBinary)
-	log.Printf("building the provider")
-	if _, err := output(ctx, nil, "go", "build", "-o", realPricing, "."); err != nil {
-		return t, err
+	if o.providerBin != "" {
+		realPricing = o.providerBin
+	} else {
+		log.Printf("building the provider")
+		if _, err := output(ctx, nil, "go", "build", "-o", realPricing, "."); err != nil {
+			return t, err
+		}
 	}
 
 	httpReal, httpVersion, err := buildHTTPProvider(ctx, o)

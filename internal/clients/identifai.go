@@ -103,16 +103,30 @@ func (c *Identifai) listPricings(ctx context.Context, query url.Values) (*Identi
 		Fetch: func(ctx context.Context, l *httpapi.Listing, page int) (*identifaiPage, error) {
 			return c.pricingsPage(ctx, l, query, page)
 		},
-		Pages: func(p *identifaiPage) int64 { return *p.LastPage },
-		Size:  func(p *identifaiPage) int64 { return *p.PerPage },
-		Total: func(p *identifaiPage) int64 { return *p.Total },
-		Items: func(p *identifaiPage) []IdentifaiPricing { return p.Data },
-		ID:    func(p IdentifaiPricing) int64 { return p.ID },
+		Pages:    func(p *identifaiPage) int64 { return *p.LastPage },
+		Size:     func(p *identifaiPage) int64 { return *p.PerPage },
+		Total:    func(p *identifaiPage) int64 { return *p.Total },
+		Items:    func(p *identifaiPage) []IdentifaiPricing { return p.Data },
+		ID:       func(p IdentifaiPricing) int64 { return p.ID },
+		PageSize: identifaiPageSize(query),
 	})
 	if err != nil {
 		return nil, err
 	}
 	return &IdentifaiPricingList{Pricings: pricings, Total: total}, nil
+}
+
+// identifaiLaravelPage is Laravel's default page size: without per_page
+// identifAI documents every row in one response, and a server that pages
+// anyway would use it.
+const identifaiLaravelPage = 15
+
+// identifaiPageSize is what the query asked of per_page.
+func identifaiPageSize(query url.Values) httpapi.PageSizeRule {
+	if n, err := strconv.ParseInt(query.Get("per_page"), 10, 64); err == nil && n > 0 {
+		return httpapi.PageSizeRule{Field: "per_page", Asked: n}
+	}
+	return httpapi.PageSizeRule{Field: "per_page", Asked: identifaiLaravelPage, Default: true}
 }
 
 func (c *Identifai) pricingsPage(ctx context.Context, l *httpapi.Listing, query url.Values, page int) (*identifaiPage, error) {

@@ -201,13 +201,14 @@ func (c *Probely) ListPlans(ctx context.Context) (*ProbelyPlanList, error) {
 
 func (c *Probely) listPlans(ctx context.Context) (*ProbelyPlanList, error) {
 	plans, count, err := httpapi.ReadNumberedPages(ctx, c.api, httpapi.NumberedPages[*probelyPage, ProbelyPlan, string]{
-		Op:    "list plans",
-		Fetch: c.plansPage,
-		Pages: func(p *probelyPage) int64 { return *p.PageTotal },
-		Size:  func(p *probelyPage) int64 { return *p.Length },
-		Total: func(p *probelyPage) int64 { return *p.Count },
-		Items: func(p *probelyPage) []ProbelyPlan { return p.Results },
-		ID:    func(p ProbelyPlan) string { return p.ID },
+		Op:       "list plans",
+		Fetch:    c.plansPage,
+		Pages:    func(p *probelyPage) int64 { return *p.PageTotal },
+		Size:     func(p *probelyPage) int64 { return *p.Length },
+		Total:    func(p *probelyPage) int64 { return *p.Count },
+		Items:    func(p *probelyPage) []ProbelyPlan { return p.Results },
+		ID:       func(p ProbelyPlan) string { return p.ID },
+		PageSize: httpapi.PageSizeRule{Field: "length", Asked: probelyPageLength},
 	})
 	if err != nil {
 		return nil, err

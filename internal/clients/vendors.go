@@ -143,7 +143,7 @@ var PaygenticVendor = &Vendor{
 	Auth: Auth{Header: "Authorization", Scheme: "Bearer"},
 	Pacing: Pacing{
 		Parallel: httpapi.UnpacedMaxParallelRequests,
-		Summary:  "no documented limit; a 429 is retried honouring `Retry-After`",
+		Summary:  "no documented limit; a 429 is waited out as `Retry-After` asks, within `rate_limit_wait`",
 	},
 	Open: func(v *Vendor, cfg httpapi.Config, _ map[string]string) (Client, error) {
 		return newPaygentic(v, cfg)
@@ -157,7 +157,7 @@ var ProbelyVendor = &Vendor{
 	Auth: Auth{Header: "Authorization", Scheme: "JWT"},
 	Pacing: Pacing{
 		Parallel: httpapi.UnpacedMaxParallelRequests,
-		Summary:  "no documented limit; a 429 is retried honouring `Retry-After`",
+		Summary:  "no documented limit; a 429 is waited out as `Retry-After` asks, within `rate_limit_wait`",
 	},
 	Settings: []Setting{{
 		Name: "price_unit",

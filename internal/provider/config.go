@@ -34,8 +34,9 @@ func keyHelp(v *clients.Vendor) string {
 func (p *PricingProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	attrs := map[string]schema.Attribute{
 		"max_retries": schema.Int64Attribute{
-			MarkdownDescription: "How many times a request is retried after a 429, 502, 503, 504 or a connection error, " +
-				"with exponential backoff and jitter, honouring `Retry-After`. From 0 to 10; defaults to 4.",
+			MarkdownDescription: "How many times a request is retried after a 502, 503, 504 or a connection error, " +
+				"with exponential backoff and jitter, honouring `Retry-After`. A 429, or a 503 with `Retry-After`, is throttling: " +
+				"it is waited out within `rate_limit_wait` and not counted here. From 0 to 10; defaults to 4.",
 			Optional:   true,
 			Validators: []validator.Int64{int64validator.Between(0, 10)},
 		},
@@ -46,7 +47,7 @@ func (p *PricingProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 		},
 		"max_parallel_requests": schema.Int64Attribute{
 			MarkdownDescription: fmt.Sprintf("Most requests one listing has in flight at once, once its first page tells how many pages there are. From 1 to 32. "+
-				"Defaults to %d for Paygentic and Probely, which document no rate limit (a 429 that comes anyway is retried honouring `Retry-After`), "+
+				"Defaults to %d for Paygentic and Probely, which document no rate limit (a 429 that comes anyway is waited out as `Retry-After` asks), "+
 				"and to %d for identifAI, OnePin and StreamSkill, whose documented pacing or next links bound a listing anyway. "+
 				"Setting it applies the value to every vendor; a lower value puts fewer concurrent requests on the vendor key, a higher one shortens long listings.",
 				httpapi.UnpacedMaxParallelRequests, httpapi.DefaultMaxParallelRequests),
@@ -65,6 +66,7 @@ func (p *PricingProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 		attrs[v.Name] = vendorSchema(v)
 	}
 	attrs["cache"] = cacheSchema()
+	maps.Copy(attrs, waitAttributes())
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads vendors' price lists (" + vendorTitles(p.vendors) + ") as typed data, " +
 			"and computes tariff quotes. Every setting is optional; each vendor block falls back to environment variables.",
@@ -152,6 +154,8 @@ func (p *PricingProvider) Configure(ctx context.Context, req provider.ConfigureR
 	common.UserAgent = "terraform-provider-pricing/" + p.version
 	common.Cache, diags = openCache(ctx, req.Config)
 	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(waitSettings(ctx, req.Config, &common)...)
+	common.Fleet = openFleet(ctx, common.Cache)
 
 	resolved := make(map[*clients.Vendor]resolvedVendor, len(p.vendors))
 	for _, v := range p.vendors {

@@ -73,7 +73,7 @@ const (
 	hostileRequestTimeout = "5s"
 )
 
-var hostileDefaultSettings = []string{"max_retries = 1", fmt.Sprintf("request_timeout = %q", hostileRequestTimeout)}
+var hostileDefaultSettings = []string{"max_retries = 1", fmt.Sprintf("request_timeout = %q", hostileRequestTimeout), `rate_limit_wait = "1s"`}
 
 var vendorTitles = map[string]string{
 	hostile.Identifai: "identifAI", hostile.Paygentic: "Paygentic", hostile.Probely: "Probely",

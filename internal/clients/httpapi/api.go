@@ -73,6 +73,16 @@ type Config struct {
 	// (the vendor's other settings, such as a workspace id); it is part of
 	// every cache key.
 	CacheScope string
+	// RateLimitWait bounds the time one read waits out throttling (429,
+	// 503 with Retry-After), which max_retries does not count.
+	RateLimitWait time.Duration
+	// ReadTimeout bounds one whole read, every wait included.
+	ReadTimeout time.Duration
+	// Fleet shares pacing and cache-entry locks with the machine's other
+	// provider processes; nil: this process alone.
+	Fleet *Fleet
+	// Clock measures and spends the waits of a read (tests only).
+	Clock Clock
 }
 
 func (c Config) withDefaults() Config {
@@ -97,6 +107,15 @@ func (c Config) withDefaults() Config {
 	}
 	if c.RetryWaitMax <= 0 {
 		c.RetryWaitMax = 30 * time.Second
+	}
+	if c.RateLimitWait <= 0 {
+		c.RateLimitWait = DefaultRateLimitWait
+	}
+	if c.ReadTimeout <= 0 {
+		c.ReadTimeout = DefaultReadTimeout
+	}
+	if c.Clock == nil {
+		c.Clock = wallClock{}
 	}
 	if c.UserAgent == "" {
 		c.UserAgent = "terraform-provider-pricing/dev"
@@ -130,6 +149,13 @@ type API struct {
 	transport   http.RoundTripper
 	memo        memo
 	decodeError func(body []byte) Message
+	clock       Clock
+	pacer       pacer
+	// refill is the longest interval the vendor's limits put between two
+	// requests: the wait one request needs after a full-bucket reset.
+	refill time.Duration
+	// fillTime is how long the limits take to refill an empty bucket.
+	fillTime time.Duration
 }
 
 // New validates cfg.BaseURL and builds the layer for the vendor spec
@@ -143,7 +169,7 @@ func New(cfg Config, spec Spec) (*API, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", spec.Name, err)
 	}
-	a := &API{name: spec.Name, cfg: cfg, base: base}
+	a := &API{name: spec.Name, cfg: cfg, base: base, clock: cfg.Clock}
 	if decode := spec.DecodeError; decode != nil {
 		// An error body is decoded by the vendor's own code: the byte
 		// order mark a 2xx body may carry is dropped for it here, once.
@@ -162,8 +188,9 @@ func New(cfg Config, spec Spec) (*API, error) {
 	if cfg.NoPacing {
 		limiters = nil
 	}
+	a.pacer, a.refill, a.fillTime = a.newPacer(limiters)
 	a.transport = chain(inner,
-		pace(limiters),
+		paceWith(a.pacer),
 		setUserAgent(cfg.UserAgent),
 		pinAuth(base, cfg.APIKey, spec.Authorize),
 		logAttempts(spec.Name, cfg.Secrets),

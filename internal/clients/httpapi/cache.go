@@ -68,11 +68,14 @@ func (a *API) snapshotKey(read string) snapshot.Key {
 
 // read runs one shared read, through the cache when there is one.
 func (a *API) read(ctx context.Context, key string, fn func(ctx context.Context) (any, error)) (sharedRead, error) {
+	live, done := a.beginRead(ctx, key) // read_timeout; a stale copy is served on ctx
+	defer done()
 	c := a.cfg.Cache
 	if c == nil {
-		return a.readLive(ctx, nil, fn)
+		return a.readLive(live, nil, fn)
 	}
 	k := a.snapshotKey(key)
+	lookedAt := time.Now()
 	entry, found, warnings := a.cachedEntry(ctx, c, k)
 	age := time.Duration(0)
 	if found {
@@ -95,11 +98,20 @@ func (a *API) read(ctx context.Context, key string, fn func(ctx context.Context)
 		warnings = append(warnings, Warning{Summary: "Cache entry not usable", Detail: fmt.Sprintf(
 			"The cached copy of %s %s fails the checks of a live read, so it was read again: %s", a.name, key, err)})
 	}
+	release, served, ok, err := a.takeEntryTurn(live, c, k, lookedAt, fn) // one process per listing reads the vendor
+	if err != nil {
+		return sharedRead{}, err
+	}
+	defer release()
+	if ok {
+		served.warnings = append(warnings, served.warnings...)
+		return served, nil
+	}
 	var revalidate *snapshot.Entry
 	if found {
 		revalidate = &entry
 	}
-	r, err := a.readLive(ctx, revalidate, fn)
+	r, err := a.readLive(live, revalidate, fn)
 	switch {
 	case err == nil:
 		a.store(ctx, c, k, r, logFields)

@@ -87,7 +87,7 @@ func startCachedVendor(t *testing.T) (*cachedVendor, *httptest.Server) {
 
 func runWith(t *testing.T, srv *httptest.Server, cache *Cache) ([]string, *Reads, error) {
 	t.Helper()
-	a := newTestAPI(t, srv, func(c *Config) { c.Cache, c.MaxRetries = cache, 0 })
+	a := newTestAPI(t, srv, func(c *Config) { c.Cache, c.MaxRetries, c.Clock = cache, 0, newFakeClock() })
 	return readTwoPages(context.Background(), a)
 }
 

@@ -174,7 +174,7 @@ func TestRetriesOnlyTransientStatuses(t *testing.T) {
 		status    int
 		wantCalls int32
 	}{
-		{http.StatusTooManyRequests, 4},
+		// 429 is waited out within rate_limit_wait instead: throttle_test.go.
 		{http.StatusBadGateway, 4},
 		{http.StatusServiceUnavailable, 4},
 		{http.StatusGatewayTimeout, 4},

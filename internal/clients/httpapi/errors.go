@@ -35,10 +35,16 @@ type GiveUp struct {
 	LastWait      time.Duration
 	LastWaitAsked bool
 	WaitCap       time.Duration
+	// Throttling, when set, says how long a throttled read waited before
+	// rate_limit_wait ended it, instead of the tries.
+	Throttling string
 }
 
 // String says how hard the read tried, for an error message.
 func (g *GiveUp) String() string {
+	if g.Throttling != "" {
+		return g.Throttling
+	}
 	s := fmt.Sprintf("gave up after %d tries over %s", g.Tries, g.Elapsed.Round(time.Millisecond))
 	if g.LastWaitAsked {
 		s += fmt.Sprintf("; the vendor last asked to wait %s", g.LastWait.Round(time.Millisecond))

@@ -56,6 +56,8 @@ type NumberedPages[P any, T any, K comparable] struct {
 	Items func(P) []T
 	// ID is an item's identity; no two items may share one.
 	ID func(T) K
+	// PageSize is what was asked of the page size (zero: no rule).
+	PageSize PageSizeRule
 }
 
 // ReadNumberedPages reads page 1, then the rest concurrently, and returns
@@ -72,6 +74,9 @@ func ReadNumberedPages[P any, T any, K comparable](ctx context.Context, a *API, 
 	}
 	total, size, last := l.Total(first), l.Size(first), l.Pages(first)
 	if err := checkPaginator(a, l.Op, total, size, last); err != nil {
+		return nil, 0, err
+	}
+	if err := checkPageSize(a, l.Op, l.PageSize, size, last); err != nil {
 		return nil, 0, err
 	}
 	if err := checkPageItems(a, l.Op, 1, total, size, last, len(l.Items(first))); err != nil {

@@ -77,6 +77,7 @@ func (a *API) getOnce(ctx context.Context, l *Listing, op string, u *url.URL, he
 	if !SameOrigin(a.base, u) {
 		return nil, a.PaginationError(op, fmt.Sprintf("link %s points outside the configured base URL (%s://%s); refusing to follow it", RedactURL(u), a.base.Scheme, a.base.Host))
 	}
+	ctx = a.withReadState(ctx) // its throttling is counted, and told on giving up
 	session := sessionFrom(ctx, a)
 	if session != nil && session.replay {
 		cached, ok := session.cachedPage(u.String())
@@ -97,27 +98,10 @@ func (a *API) getOnce(ctx context.Context, l *Listing, op string, u *url.URL, he
 		return nil, a.transportError(ctx, op, u, err)
 	}
 	defer release()
-	budget := l.byteBudget()
-
-	var body []byte
-	req.SetResponseHandler(func(resp *http.Response) error {
-		b, err := readCapped(resp.Body, resp.ContentLength, a.cfg.MaxResponseBytes, budget)
-		body = b
-		return err
-	})
-
 	start := time.Now()
-	resp, err := a.http.Do(req)
+	resp, body, err := a.send(ctx, req, l.byteBudget())
 	if err != nil {
 		return nil, a.transportError(ctx, op, u, err)
-	}
-	if body == nil {
-		// Retries were exhausted on a retryable status: the response
-		// handler did not run, so read the vendor's error body here.
-		body, err = readCapped(resp.Body, resp.ContentLength, a.cfg.MaxResponseBytes, budget)
-		if err != nil {
-			return nil, a.transportError(ctx, op, u, err)
-		}
 	}
 	notModified := resp.StatusCode == http.StatusNotModified && session != nil
 	if notModified {
@@ -131,7 +115,7 @@ func (a *API) getOnce(ctx context.Context, l *Listing, op string, u *url.URL, he
 		}
 		body = sent.Body
 	} else if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, a.statusError(op, u, resp, body, time.Since(start))
+		return nil, a.statusError(ctx, op, u, resp, body, time.Since(start))
 	}
 	if session != nil {
 		session.record(ctx, u.String(), body, resp.Header, notModified)
@@ -160,7 +144,7 @@ func chargeCachedBody(a *API, l *Listing, body []byte) error {
 	return nil
 }
 
-func (a *API) statusError(op string, u *url.URL, resp *http.Response, body []byte, elapsed time.Duration) error {
+func (a *API) statusError(ctx context.Context, op string, u *url.URL, resp *http.Response, body []byte, elapsed time.Duration) error {
 	msg := Message{}
 	if a.decodeError != nil {
 		msg = a.decodeError(body)
@@ -177,7 +161,10 @@ func (a *API) statusError(op string, u *url.URL, resp *http.Response, body []byt
 		Code:       msg.Code,
 		Fields:     msg.Fields,
 	}
-	if retryableStatus(resp.StatusCode) {
+	switch {
+	case isThrottle(resp):
+		e.GaveUp = &GiveUp{Throttling: readStateFrom(ctx, a).throttleSummary()}
+	case retryableStatus(resp.StatusCode):
 		e.GaveUp = &GiveUp{Tries: a.cfg.MaxRetries + 1, Elapsed: elapsed, WaitCap: a.cfg.RetryWaitMax}
 		e.GaveUp.LastWait, e.GaveUp.LastWaitAsked = serverWait(resp.Header, time.Now())
 	}
@@ -185,10 +172,16 @@ func (a *API) statusError(op string, u *url.URL, resp *http.Response, body []byt
 }
 
 func (a *API) transportError(ctx context.Context, op string, u *url.URL, err error) error {
+	var readTimeout *ReadTimeoutError
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		err = ctxErr
+		if errors.As(context.Cause(ctx), &readTimeout) {
+			err = readTimeout // read_timeout ended the read, not request_timeout
+		}
 	}
 	switch {
+	case errors.As(err, &readTimeout):
+		err = &unreachableError{err}
 	case errors.Is(err, context.Canceled):
 		err = fmt.Errorf("stopped because the run was cancelled (Terraform was interrupted): %w", err)
 	case errors.Is(err, errBodyTooLarge):

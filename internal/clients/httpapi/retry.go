@@ -17,8 +17,8 @@ import (
 	"time"
 )
 
-// checkRetry retries throttling (429), gateway failures (502, 503, 504) and
-// connection errors. A 500 is the vendor's own failure and is not retried;
+// checkRetry retries gateway failures (502, 503, 504) and connection
+// errors; throttling (429, a 503 with Retry-After) is left to send. A 500 is the vendor's own failure and is not retried;
 // neither is an attempt that hit request_timeout, since a server that does
 // not answer in time would only multiply the user's wait.
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
@@ -27,6 +27,9 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	}
 	if err != nil {
 		return isRetryableError(err), err
+	}
+	if isThrottle(resp) {
+		return false, nil // waited out by send, within rate_limit_wait
 	}
 	return retryableStatus(resp.StatusCode), nil
 }
@@ -72,6 +75,7 @@ var permanentURLErrors = []string{
 	"unsupported protocol scheme",
 	"invalid header field",
 	"malformed HTTP response",
+	"malformed MIME header", // a header line that is not a header (a control byte, no colon)
 }
 
 func isTLSFailure(err error) bool {

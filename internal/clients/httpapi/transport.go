@@ -45,19 +45,10 @@ func fail(req *http.Request, err error) (*http.Response, error) {
 // documented rate limits are never exceeded; a cancelled context ends the
 // wait.
 func pace(limiters []*rate.Limiter) wrapper {
-	return func(next http.RoundTripper) http.RoundTripper {
-		if len(limiters) == 0 {
-			return next
-		}
-		return roundTripFunc(func(req *http.Request) (*http.Response, error) {
-			for _, l := range limiters {
-				if err := l.Wait(req.Context()); err != nil {
-					return fail(req, err)
-				}
-			}
-			return next.RoundTrip(req)
-		})
+	if len(limiters) == 0 {
+		return func(next http.RoundTripper) http.RoundTripper { return next }
 	}
+	return paceWith(&localPacer{limiters: limiters, clock: wallClock{}})
 }
 
 // setUserAgent sends ua as the User-Agent of every attempt.

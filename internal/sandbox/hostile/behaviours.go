@@ -214,6 +214,18 @@ var behaviours = map[string]behaviour{
 		deep := strings.Repeat("[", 100000) + strings.Repeat("]", 100000)
 		writeRaw(c.w, http.StatusOK, "application/json", bytes.ReplaceAll(b, []byte(`"`+mark+`"`), []byte(deep)))
 	}},
+
+	// Issue 26, items 7 and 10.
+	"etag-del-byte": {"the benign page with an ETag holding a DEL byte (Go's client: malformed MIME header line)", func(c *call) {
+		c.w.Header().Set("ETag", "\"v\x7f1\"")
+		c.ok(c.body(c.listing(BenignItems, nil)))
+	}},
+	"page-size-one": {"75 items in pages of 1, whatever page size was asked (identifAI per_page, Probely length)", func(c *call) {
+		p := c.listing(75, nil)
+		p.size, p.pages = 1, 75
+		p.items = p.items[:min(1, len(p.items))]
+		c.ok(c.body(p))
+	}},
 }
 
 func init() {
