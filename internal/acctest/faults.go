@@ -3,8 +3,6 @@ package acctest
 import (
 	"fmt"
 	"net/http"
-	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -33,57 +31,49 @@ type BrokenResponse struct {
 	// Want is an ErrorMatching pattern for what the diagnostic says after
 	// naming the vendor, the request and its URL.
 	Want string
-	// Within bounds the whole test step (terraform init and plan included),
-	// generously: it tells a stopped request from one left to run on.
-	Within time.Duration
 }
 
 // BrokenResponses is every unusable answer the sandbox can give. Each must
 // fail the read with a clear error, never a partial or empty list, and never
 // hang: the 100 MB body is cut at the size cap and the silent server at
-// request_timeout, and neither is retried.
+// request_timeout, which the errors say; no test times them, as a loaded
+// machine would fail a bound on the clock.
 var BrokenResponses = []BrokenResponse{
 	{
 		Name:           "a connection dropped mid-body",
 		Fault:          sandbox.Fault{Kind: sandbox.FaultDropConnection},
 		RequestTimeout: "10s",
 		Want:           `connection closed before the whole response arrived.*unexpected EOF`,
-		Within:         time.Minute,
 	},
 	{
 		Name:           "a truncated JSON body",
 		Fault:          sandbox.Fault{Kind: sandbox.FaultMalformedJSON},
 		RequestTimeout: "10s",
 		Want:           `response is not the documented JSON \(unexpected EOF\)`,
-		Within:         time.Minute,
 	},
 	{
 		Name:           "an HTML error page with status 200",
 		Fault:          sandbox.Fault{Kind: sandbox.FaultHTML200},
 		RequestTimeout: "10s",
 		Want:           `response is not the documented JSON .*body starts with: <!DOCTYPE html>`,
-		Within:         time.Minute,
 	},
 	{
 		Name:           "an empty body",
 		Fault:          sandbox.Fault{Kind: sandbox.FaultEmptyBody},
 		RequestTimeout: "10s",
 		Want:           `empty response body where JSON was expected`,
-		Within:         time.Minute,
 	},
 	{
 		Name:           "a body of 100 MB",
 		Fault:          sandbox.Fault{Kind: sandbox.FaultHugeBody},
 		RequestTimeout: "10s",
 		Want:           fmt.Sprintf(`response body exceeds the %d byte limit`, httpapi.DefaultMaxResponseBytes),
-		Within:         30 * time.Second,
 	},
 	{
 		Name:           "a server that never answers",
 		Fault:          sandbox.Fault{Kind: sandbox.FaultHang},
 		RequestTimeout: "2s",
 		Want:           `no complete response within request_timeout \(2s\)`,
-		Within:         30 * time.Second,
 	},
 }
 
@@ -91,17 +81,6 @@ var BrokenResponses = []BrokenResponse{
 // retries (a dropped connection is retried) and its request_timeout.
 func (b BrokenResponse) Settings() []string {
 	return []string{"max_retries = 2", fmt.Sprintf("request_timeout = %q", b.RequestTimeout)}
-}
-
-// TestWithin runs resource.Test and fails the test when it took longer than
-// bound: a behaviour bound (the provider gave up in time), not a benchmark.
-func TestWithin(t *testing.T, bound time.Duration, tc resource.TestCase) {
-	t.Helper()
-	start := time.Now()
-	resource.Test(t, tc)
-	if took := time.Since(start); took > bound {
-		t.Errorf("the test step took %s, want at most %s", took.Round(time.Millisecond), bound)
-	}
 }
 
 // CheckTransientFaultsServed checks that a run under FaultRate really met

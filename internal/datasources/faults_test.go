@@ -187,7 +187,7 @@ func TestAccEveryVendorFailsClearlyOnABrokenResponse(t *testing.T) {
 				fault := broken.Fault
 				fault.Sticky = true
 				sb.InjectFaults(ft.vendor, fault)
-				acctest.TestWithin(t, broken.Within, resource.TestCase{
+				resource.Test(t, resource.TestCase{
 					PreCheck:                 func() { acctest.PreCheck(t) },
 					ProtoV6ProviderFactories: acctest.ProviderFactories,
 					Steps: []resource.TestStep{{

@@ -1,6 +1,7 @@
 package provider_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -162,7 +163,7 @@ func TestAccHostileVendorWaitsAreParsedSafely(t *testing.T) {
 // and the listing's endpoint; failures that cannot heal are not retried.
 func TestAccHostileVendorLinksAndRedirectsStayHome(t *testing.T) {
 	t.Parallel()
-	twoRetries := []string{"max_retries = 2", `request_timeout = "5s"`}
+	twoRetries := []string{"max_retries = 2", fmt.Sprintf("request_timeout = %q", hostileRequestTimeout)}
 	runHostileCases(t, []hostileCase{
 		{name: "fails rather than follow a next link to another API on the same origin", behaviour: "next-link-to-other-api", vendors: linkVendors,
 			want: []string{`(?i)next`}, maxRequests: 1, check: checkNoRequestTo("next-link-to-other-api", hostile.Paygentic)},
