@@ -54,7 +54,8 @@ func fieldText(field, value string) string {
 	return fmt.Sprintf("%s %q", field, httpapi.ShortText(value, 64))
 }
 
-// Money is the plan's price model: Price in the major unit, billed every
+// Money is the plan's price model: the plan-level Price in the major unit
+// when the plan has one, otherwise its FixedCharge, billed every
 // billingCadence, or the deprecated billingInterval when it has none.
 func (p PaygenticPlan) Money() (Money, error) {
 	var m Money
@@ -64,6 +65,8 @@ func (p PaygenticPlan) Money() (Money, error) {
 			return Money{}, fmt.Errorf("paygentic: plan %s: price: %w", p.ID, err)
 		}
 		m.Amount = &d
+	} else if fixed, ok := p.FixedCharge(); ok {
+		m.Amount = &fixed
 	}
 	switch {
 	case p.BillingCadence != nil:

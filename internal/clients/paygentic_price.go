@@ -1,0 +1,250 @@
+package clients
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
+)
+
+// PaygenticPrice is one price of a plan. Its amounts are exact decimal
+// strings in the major unit of Currency, as Paygentic sends them; a price
+// the API gives only as its id string has every other field nil.
+type PaygenticPrice struct {
+	ID                 *string
+	Model              *string
+	PaymentTerm        *string
+	BillableMetricID   *string
+	InvoiceDisplayName *string
+	// UnitAmount is undocumented by Paygentic: kept as the text sent.
+	UnitAmount     *string
+	Currency       *string
+	BillingCadence *string
+	FeeID          *string
+	Quantity       *json.Number
+	Properties     *PaygenticPriceProperties
+	CreatedAt      *string
+	UpdatedAt      *string
+}
+
+// PaygenticPriceProperties are a price's amounts by model, each an exact
+// decimal string in the major unit: standard UnitPrice (negative for a
+// rebate); dynamic MinPrice and MaxPrice; volume Default and Parameters;
+// percentage Percentage (a fraction: "0.03" is 3 %), MinCharge, MaxCharge.
+type PaygenticPriceProperties struct {
+	UnitPrice, MinPrice, MaxPrice, Default *string
+	Percentage, MinCharge, MaxCharge       *string
+	Parameters                             *PaygenticVolume
+}
+
+// PaygenticVolume is a volume price's parameters.
+type PaygenticVolume struct {
+	Function, Gradient, Min, Max *string
+}
+
+// PaygenticPlanPaymentTerm is a plan's paymentTerm object.
+type PaygenticPlanPaymentTerm struct {
+	InArrears *bool `json:"in_arrears"`
+	InAdvance *bool `json:"in_advance"`
+}
+
+// PaygenticCreditAllocation is one entry of a plan's creditAllocations.
+type PaygenticCreditAllocation struct {
+	PricingUnitID    *string      `json:"pricingUnitId"`
+	Amount           *json.Number `json:"amount"`
+	RecurrencePeriod *string      `json:"recurrencePeriod"`
+}
+
+type paygenticPriceJSON struct {
+	ID                 *string         `json:"id"`
+	Model              *string         `json:"model"`
+	PaymentTerm        *string         `json:"paymentTerm"`
+	BillableMetricID   *string         `json:"billableMetricId"`
+	InvoiceDisplayName *string         `json:"invoiceDisplayName"`
+	UnitAmount         *string         `json:"unitAmount"`
+	Currency           *string         `json:"currency"`
+	BillingCadence     *string         `json:"billingCadence"`
+	FeeID              *string         `json:"feeId"`
+	Quantity           *json.Number    `json:"quantity"`
+	Properties         json.RawMessage `json:"properties"`
+	CreatedAt          *string         `json:"createdAt"`
+	UpdatedAt          *string         `json:"updatedAt"`
+}
+
+// paygenticPropertiesJSON holds each amount as sent, checked one by one so
+// an error names the field.
+type paygenticPropertiesJSON struct {
+	UnitPrice  json.RawMessage `json:"unitPrice"`
+	MinPrice   json.RawMessage `json:"minPrice"`
+	MaxPrice   json.RawMessage `json:"maxPrice"`
+	Default    json.RawMessage `json:"default"`
+	Percentage json.RawMessage `json:"percentage"`
+	MinCharge  json.RawMessage `json:"minCharge"`
+	MaxCharge  json.RawMessage `json:"maxCharge"`
+	Parameters *struct {
+		Function *string         `json:"function"`
+		Gradient json.RawMessage `json:"gradient"`
+		Min      json.RawMessage `json:"min"`
+		Max      json.RawMessage `json:"max"`
+	} `json:"parameters"`
+}
+
+// UnmarshalJSON reads a price object or, as in Paygentic's own example of
+// GET /v0/plans/{id}, a price id string. Anything else is malformed.
+func (p *PaygenticPrice) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	switch {
+	case len(b) > 0 && b[0] == '"':
+		var id string
+		if err := json.Unmarshal(b, &id); err != nil {
+			return err
+		}
+		*p = PaygenticPrice{ID: &id}
+		return nil
+	case len(b) == 0 || b[0] != '{':
+		return fmt.Errorf("prices: %s is neither a price object nor a price id string", httpapi.ShortText(string(b), 32))
+	}
+	var w paygenticPriceJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return fmt.Errorf("prices: %w", err)
+	}
+	*p = PaygenticPrice{
+		ID: w.ID, Model: w.Model, PaymentTerm: w.PaymentTerm, BillableMetricID: w.BillableMetricID,
+		InvoiceDisplayName: w.InvoiceDisplayName, UnitAmount: w.UnitAmount, Currency: w.Currency,
+		BillingCadence: w.BillingCadence, FeeID: w.FeeID, Quantity: w.Quantity, CreatedAt: w.CreatedAt, UpdatedAt: w.UpdatedAt,
+	}
+	props, err := readPaygenticProperties(w.Properties)
+	if err != nil {
+		return fmt.Errorf("price %s: %w", deref0(w.ID), err)
+	}
+	p.Properties = props
+	return nil
+}
+
+func deref0(s *string) string {
+	if s == nil {
+		return "(no id)"
+	}
+	return *s
+}
+
+// readPaygenticProperties reads properties, nil when absent or null. Every
+// amount must be a decimal, as a string (as documented) or a JSON number.
+func readPaygenticProperties(raw json.RawMessage) (*PaygenticPriceProperties, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
+		return nil, nil
+	}
+	var w paygenticPropertiesJSON
+	if err := json.Unmarshal(raw, &w); err != nil {
+		return nil, fmt.Errorf("properties: %w", err)
+	}
+	var errs []error
+	amount := func(name string, v json.RawMessage) *string {
+		s, err := decimalText(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("properties.%s %w", name, err))
+		}
+		return s
+	}
+	out := &PaygenticPriceProperties{
+		UnitPrice: amount("unitPrice", w.UnitPrice), MinPrice: amount("minPrice", w.MinPrice), MaxPrice: amount("maxPrice", w.MaxPrice),
+		Default: amount("default", w.Default), Percentage: amount("percentage", w.Percentage),
+		MinCharge: amount("minCharge", w.MinCharge), MaxCharge: amount("maxCharge", w.MaxCharge),
+	}
+	if w.Parameters != nil {
+		out.Parameters = &PaygenticVolume{
+			Function: w.Parameters.Function, Gradient: amount("parameters.gradient", w.Parameters.Gradient),
+			Min: amount("parameters.min", w.Parameters.Min), Max: amount("parameters.max", w.Parameters.Max),
+		}
+	}
+	return out, errors.Join(errs...)
+}
+
+// decimalText is a decimal amount sent as a JSON string or number, as its
+// text; nil when absent or null.
+func decimalText(raw json.RawMessage) (*string, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
+		return nil, nil
+	}
+	text := string(raw)
+	if raw[0] == '"' {
+		if err := json.Unmarshal(raw, &text); err != nil {
+			return nil, err
+		}
+	}
+	if err := httpapi.CheckNumberText(text); err != nil {
+		return nil, fmt.Errorf("%q: %w", httpapi.ShortText(text, 64), err)
+	}
+	if _, err := decimal.NewFromString(text); err != nil || strings.ContainsAny(text, "eE") && raw[0] == '"' {
+		return nil, fmt.Errorf("%q is not a decimal number", httpapi.ShortText(text, 64))
+	}
+	return &text, nil
+}
+
+// check derives PriceAmount from Price and checks the plan's numbers: a
+// wrong amount must never reach a plan.
+func (p *PaygenticPlan) check() error {
+	if err := p.derivePriceAmount(); err != nil {
+		return err
+	}
+	for _, pr := range p.Prices {
+		if pr.Quantity != nil {
+			if _, err := pr.Quantity.Int64(); err != nil {
+				return fmt.Errorf("plan %s: price %s: quantity %q is not an integer", p.ID, deref0(pr.ID), httpapi.ShortText(pr.Quantity.String(), 32))
+			}
+		}
+	}
+	for i, a := range p.CreditAllocations {
+		if a.Amount != nil {
+			if err := httpapi.CheckNumberText(a.Amount.String()); err != nil {
+				return fmt.Errorf("plan %s: creditAllocations[%d].amount: %w", p.ID, i, err)
+			}
+		}
+	}
+	return nil
+}
+
+// FixedCharge is what the plan bills every period before any usage: the
+// sum of unitPrice × quantity (1 when absent) over its standard prices
+// paid in_advance, in the plan's currency. ok is false when the plan has
+// no such price, or when one cannot be summed exactly: a price known only
+// by its id, one without unitPrice, or one in another currency.
+func (p PaygenticPlan) FixedCharge() (sum decimal.Decimal, ok bool) {
+	for _, pr := range p.Prices {
+		if pr.Model == nil && pr.PaymentTerm == nil {
+			return decimal.Decimal{}, false // an id alone: it may be a fixed charge
+		}
+		if deref0(pr.Model) != "standard" || deref0(pr.PaymentTerm) != "in_advance" {
+			continue
+		}
+		if pr.Properties == nil || pr.Properties.UnitPrice == nil || !sameCurrency(pr.Currency, p.Currency) {
+			return decimal.Decimal{}, false
+		}
+		unit, err := decimal.NewFromString(*pr.Properties.UnitPrice)
+		if err != nil {
+			return decimal.Decimal{}, false
+		}
+		qty := decimal.NewFromInt(1)
+		if pr.Quantity != nil {
+			n, err := pr.Quantity.Int64()
+			if err != nil {
+				return decimal.Decimal{}, false
+			}
+			qty = decimal.NewFromInt(n)
+		}
+		sum, ok = sum.Add(unit.Mul(qty)), true
+	}
+	return sum, ok
+}
+
+// sameCurrency: a price without a currency is in its plan's.
+func sameCurrency(price, plan *string) bool {
+	return price == nil || (plan != nil && strings.EqualFold(strings.TrimSpace(*price), strings.TrimSpace(*plan)))
+}
