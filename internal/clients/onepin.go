@@ -263,19 +263,5 @@ func limitText(raw json.RawMessage) (string, bool) {
 	return string(b), true
 }
 
-// AmountDecimal is the amount in the currency's major unit as an exact
-// decimal string ("29.99" for 2999 USD, "500" for 500 JPY). It is empty
-// when the plan has no amount or no currency to scale it by.
-func (p OnepinPlan) AmountDecimal() (string, error) {
-	if p.Amount == nil || p.Currency == nil || *p.Currency == "" {
-		return "", nil
-	}
-	d, err := scaleDecimal(p.Amount.String(), minorUnitExponent(*p.Currency))
-	if err != nil {
-		return "", fmt.Errorf("onepin: plan %s: %w", p.ID, err)
-	}
-	return d, nil
-}
-
 // HasAPIKey reports whether a key is configured.
 func (c *Onepin) HasAPIKey() bool { return c.api.HasAPIKey() }

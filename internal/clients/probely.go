@@ -23,9 +23,9 @@ type Probely struct {
 
 // NewProbely builds a Probely client: the credential goes in
 // "Authorization: JWT <key>", with the literal word JWT.
-// Its prices have no amount (no price_unit is set).
+// Its prices are read in cents, as Probely's OpenAPI 1.2.0 documents.
 func NewProbely(cfg httpapi.Config) (*Probely, error) {
-	return newProbely(ProbelyVendor, cfg, ProbelyPriceUnitUnset)
+	return newProbely(ProbelyVendor, cfg, ProbelyPriceUnitMinor)
 }
 
 func newProbely(v *Vendor, cfg httpapi.Config, unit ProbelyPriceUnit) (*Probely, error) {
@@ -33,10 +33,13 @@ func newProbely(v *Vendor, cfg httpapi.Config, unit ProbelyPriceUnit) (*Probely,
 	if err != nil {
 		return nil, err
 	}
+	if unit == "" {
+		unit = ProbelyPriceUnitMinor
+	}
 	return &Probely{api: a, priceUnit: unit}, nil
 }
 
-// PriceUnit is the unit the user said Probely's prices are in.
+// PriceUnit is the unit Probely's prices are read in.
 func (c *Probely) PriceUnit() ProbelyPriceUnit { return c.priceUnit }
 
 // HasAPIKey reports whether a key is configured.

@@ -149,3 +149,29 @@ data "pricing_paygentic_plan" "ids" { id = %q }`, fixed.ID, ids.ID),
 		}},
 	})
 }
+
+// TestAccCatalogComparesPaygenticPlansPricedFromTheirPrices: a plan with no
+// plan-level price is in the catalogue at its fixed charge, so it compares
+// with the other vendors' plans.
+func TestAccCatalogComparesPaygenticPlansPricedFromTheirPrices(t *testing.T) {
+	t.Parallel()
+	sb := acctest.StartSandbox(t, sandbox.Options{})
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: sb.ProviderConfig() + fmt.Sprintf(`
+data "pricing_catalog" "cheap" {
+  vendors            = ["paygentic", "onepin"]
+  currency           = "USD"
+  max_monthly_amount = 99
+}
+output "fixed_plan" {
+  value = one([for p in data.pricing_catalog.cheap.plans : p.monthly_amount if p.id == %q])
+}`, sandbox.PaygenticFixedPlanID),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("fixed_plan", knownvalue.NumberExact(acctest.Number("99"))),
+			},
+		}},
+	})
+}
