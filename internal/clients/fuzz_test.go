@@ -201,8 +201,8 @@ func FuzzOnepinPage(f *testing.F) {
 		}
 		for _, plan := range p.Data {
 			for k, v := range plan.LimitTexts() {
-				if !utf8.ValidString(k) || !utf8.ValidString(v) {
-					t.Fatalf("limit %q = %q is not valid UTF-8", k, v)
+				if !utf8.ValidString(k) || (v != nil && !utf8.ValidString(*v)) {
+					t.Fatalf("limit %q = %v is not valid UTF-8", k, v)
 				}
 			}
 			m, err := plan.Money()

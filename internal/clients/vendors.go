@@ -186,9 +186,13 @@ var OnepinVendor = &Vendor{
 	Settings: []Setting{{
 		Name:        "workspace_id",
 		Description: "OnePin workspace id, sent as the `X-Workspace-Id` header when set.",
+	}, {
+		Name: "language",
+		Description: "Language of the plans' `plan_details`, sent as `Accept-Language`, such as `en` or `ko`. Defaults to `en`, " +
+			"OnePin's own default.",
 	}},
 	Open: func(v *Vendor, cfg httpapi.Config, s map[string]string) (Client, error) {
-		return newOnepin(v, cfg, s["workspace_id"])
+		return newOnepin(v, cfg, s)
 	},
 }
 

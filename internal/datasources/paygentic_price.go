@@ -1,8 +1,6 @@
 package datasources
 
 import (
-	"encoding/json"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -118,13 +116,6 @@ func decimalPointer(s *string) types.Number {
 	return numberValue(*s)
 }
 
-func jsonNumber(n *json.Number) types.Number {
-	if n == nil {
-		return types.NumberNull()
-	}
-	return numberValue(n.String())
-}
-
 // paygenticPriceFrom maps one client price; absent fields become null.
 func paygenticPriceFrom(pr clients.PaygenticPrice) paygenticPriceModel {
 	m := paygenticPriceModel{
@@ -164,7 +155,7 @@ func paygenticPlanExtrasFrom(p clients.PaygenticPlan, m *paygenticPlanModel) {
 		m.CreditAllocations = make([]paygenticCreditAllocationModel, len(p.CreditAllocations))
 		for i, a := range p.CreditAllocations {
 			m.CreditAllocations[i] = paygenticCreditAllocationModel{PricingUnitID: types.StringPointerValue(a.PricingUnitID),
-				Amount: jsonNumber(a.Amount), RecurrencePeriod: types.StringPointerValue(a.RecurrencePeriod)}
+				Amount: jsonNumberValue(a.Amount), RecurrencePeriod: types.StringPointerValue(a.RecurrencePeriod)}
 		}
 	}
 }
