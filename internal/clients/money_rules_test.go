@@ -1,6 +1,8 @@
 package clients
 
 import (
+	"context"
+	"net/http"
 	"strings"
 	"testing"
 )
@@ -86,4 +88,32 @@ func noteTexts(m Money) string {
 		b.WriteString(n.String() + "\n")
 	}
 	return b.String()
+}
+
+// Paygentic documents ranges: percentage 0 to 10 (a fraction), quantity 1
+// to 1,000,000. A value outside is refused, with a note.
+func TestPaygenticValuesOutsideTheirDocumentedRangeAreRefused(t *testing.T) {
+	t.Parallel()
+	body := `{"data":[{"id":"plan_r","currency":"USD","billingCadence":"P1M","prices":[
+	  {"id":"price_pct","model":"percentage","paymentTerm":"in_arrears","properties":{"percentage":"30","minCharge":"1","maxCharge":"2"}},
+	  {"id":"price_fee","model":"standard","paymentTerm":"in_advance","quantity":0,"properties":{"unitPrice":"10"}}]}],
+	  "pagination":{"limit":100,"offset":0,"total":1}}`
+	list, err := newTestPaygentic(t, servePaygenticBody(t, http.StatusOK, body)).ListPlans(context.Background(), PaygenticListPlansInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := list.Plans[0]
+	if p.Prices[0].Properties.Percentage != nil {
+		t.Errorf("percentage %s kept, want it refused (null): Paygentic allows 0 to 10", *p.Prices[0].Properties.Percentage)
+	}
+	m, err := p.Money()
+	if err != nil || m.Amount != nil {
+		t.Errorf("amount %v, err %v; want no price from a fee of quantity 0", m.Amount, err)
+	}
+	notes := noteTexts(m)
+	for _, want := range []string{`plan "plan_r": prices[price_pct].properties.percentage "30" is outside 0 to 10`, `prices[price_fee].quantity "0" is outside 1 to 1000000`} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes %q, want one containing %q", notes, want)
+		}
+	}
 }

@@ -72,6 +72,8 @@ type PaygenticPlan struct {
 	// PaymentTerm says when the plan bills; nil when the plan does not say.
 	PaymentTerm       *PaygenticPlanPaymentTerm   `json:"paymentTerm"`
 	CreditAllocations []PaygenticCreditAllocation `json:"creditAllocations"`
+	// notes are the values check refused, for Money to report.
+	notes []MoneyNote
 }
 
 // ListPaygenticPlansInput are the filters of GET /v0/plans; empty means

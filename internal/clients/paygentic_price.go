@@ -194,11 +194,24 @@ func (p *PaygenticPlan) check() error {
 	if err := p.derivePriceAmount(); err != nil {
 		return err
 	}
-	for _, pr := range p.Prices {
+	for i := range p.Prices {
+		pr := &p.Prices[i]
 		if pr.Quantity != nil {
-			if _, err := pr.Quantity.Int64(); err != nil {
+			n, err := pr.Quantity.Int64()
+			if err != nil {
 				return fmt.Errorf("plan %s: price %s: quantity %q is not an integer", p.ID, deref0(pr.ID), httpapi.ShortText(pr.Quantity.String(), 32))
 			}
+			if n < 1 || n > paygenticMaxQuantity {
+				p.notes = append(p.notes, MoneyNote{Plan: p.ID, Field: fmt.Sprintf("prices[%s].quantity", deref0(pr.ID)), Value: pr.Quantity.String(),
+					Rule: fmt.Sprintf("is outside 1 to %d, the range Paygentic documents: the price enters no fixed charge", paygenticMaxQuantity)})
+			}
+		}
+		if pr.Properties != nil && pr.Properties.Percentage != nil && !paygenticPercentageInRange(*pr.Properties.Percentage) {
+			p.notes = append(p.notes, MoneyNote{Plan: p.ID, Field: fmt.Sprintf("prices[%s].properties.percentage", deref0(pr.ID)),
+				Value: *pr.Properties.Percentage, Rule: "is outside 0 to 10, the range Paygentic documents for a rate (a fraction: 0.03 is 3 %): percentage is null"})
+			props := *pr.Properties // the properties are this plan's own: a copy keeps the rule local
+			props.Percentage = nil
+			pr.Properties = &props
 		}
 	}
 	for i, a := range p.CreditAllocations {
@@ -209,6 +222,15 @@ func (p *PaygenticPlan) check() error {
 		}
 	}
 	return nil
+}
+
+// paygenticMaxQuantity is the largest quantity Paygentic documents.
+const paygenticMaxQuantity = 1_000_000
+
+// paygenticPercentageInRange: Paygentic documents a rate from 0 to 10.
+func paygenticPercentageInRange(text string) bool {
+	d, err := decimal.NewFromString(text)
+	return err == nil && !d.IsNegative() && d.LessThanOrEqual(decimal.NewFromInt(10))
 }
 
 // FixedCharge is what the plan bills every period before any usage: the
@@ -234,7 +256,7 @@ func (p PaygenticPlan) FixedCharge() (sum decimal.Decimal, ok bool) {
 		qty := decimal.NewFromInt(1)
 		if pr.Quantity != nil {
 			n, err := pr.Quantity.Int64()
-			if err != nil {
+			if err != nil || n < 1 || n > paygenticMaxQuantity {
 				return decimal.Decimal{}, false
 			}
 			qty = decimal.NewFromInt(n)

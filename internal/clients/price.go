@@ -61,7 +61,7 @@ func fieldText(field, value string) string {
 // when the plan has one, otherwise its FixedCharge, billed every
 // billingCadence, or the deprecated billingInterval when it has none.
 func (p PaygenticPlan) Money() (Money, error) {
-	var m Money
+	m := Money{Notes: append([]MoneyNote(nil), p.notes...)}
 	if p.PriceAmount != nil {
 		d, err := decimal.NewFromString(*p.PriceAmount)
 		if err != nil {

@@ -71,7 +71,7 @@ func paygenticPriceAttributes() map[string]schema.Attribute {
 		"billing_cadence": computedText("How often the price bills, as an ISO 8601 duration such as `P1M`; null when the price follows its plan."),
 		"fee_id":          computedText("Id of the fee (`fee_…`) the price charges; null for a metered price."),
 		"quantity": schema.Int64Attribute{Computed: true, MarkdownDescription: "Quantity billed each period (1 to 1,000,000): the period's charge is " +
-			"`quantity × unit_price`. Null when the API leaves it out (Paygentic's default is 1)."},
+			"`quantity × unit_price`. Null when the API leaves it out (Paygentic's default is 1). A quantity outside 1 to 1,000,000 is kept, with a warning, but its price enters no `price_amount`."},
 		"unit_price": computedNumber("Price per unit of a `standard` price (per token, per seat, per period for a fee)." + majorUnit +
 			" May be negative: a rebate that reduces the invoice. Null for other models."),
 		"min_price":     computedNumber("Lowest price per unit of a `dynamic` price." + majorUnit + " Null for other models."),
@@ -84,7 +84,7 @@ func paygenticPriceAttributes() map[string]schema.Attribute {
 				"min":      computedNumber("Lowest price per unit." + majorUnit),
 				"max":      computedNumber("Highest price per unit." + majorUnit),
 			}},
-		"percentage": computedNumber("Rate of a `percentage` price as a fraction, not in percent: `0.03` is 3 %, `1.1` is 110 % (Paygentic allows 0 to 10). Null for other models."),
+		"percentage": computedNumber("Rate of a `percentage` price as a fraction, not in percent: `0.03` is 3 %, `1.1` is 110 %. Paygentic allows 0 to 10: a value outside is null, with a warning. Null for other models."),
 		"min_charge": computedNumber("Least a `percentage` price charges." + majorUnit + " Null for other models."),
 		"max_charge": computedNumber("Most a `percentage` price charges." + majorUnit + " Null for other models."),
 		"created_at": computedText("Creation time, RFC 3339, as sent by the API."),
