@@ -227,3 +227,27 @@ func decText(d *decimal.Decimal) string {
 	}
 	return d.String()
 }
+
+func TestPaygenticErrorsAsItsCurrentSchemaShapesThem(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		status int
+		body   string
+		want   string
+	}{
+		{"a 404 without code", 404, `{"message":"The requested resource was not found","error":"not_found"}`,
+			"HTTP 404 Not Found: The requested resource was not found (code not_found)"},
+		{"an error with an UPPER_SNAKE code and details as an object", 400, `{"message":"Tax is not enabled","error":"bad_request","code":"TAX_NOT_ENABLED","details":{"merchantId":"org_x"}}`,
+			"HTTP 400 Bad Request: Tax is not enabled (code TAX_NOT_ENABLED)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" reads as the others", func(t *testing.T) {
+			t.Parallel()
+			_, err := newTestPaygentic(t, servePaygenticBody(t, tt.status, tt.body)).ListPlans(context.Background(), PaygenticListPlansInput{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}

@@ -214,6 +214,9 @@ var behaviours = map[string]behaviour{
 		deep := strings.Repeat("[", 100000) + strings.Repeat("]", 100000)
 		writeRaw(c.w, http.StatusOK, "application/json", bytes.ReplaceAll(b, []byte(`"`+mark+`"`), []byte(deep)))
 	}},
+	"redirect-to-login": {"302 to the origin's /login page, as Laravel answers an unauthenticated request that does not ask for JSON", func(c *call) {
+		c.redirect(c.origin() + "/login")
+	}},
 }
 
 func init() {
