@@ -120,13 +120,13 @@ func (p *PaygenticPrice) UnmarshalJSON(b []byte) error {
 	}
 	props, err := readPaygenticProperties(w.Properties)
 	if err != nil {
-		return fmt.Errorf("price %s: %w", deref0(w.ID), err)
+		return fmt.Errorf("price %s: %w", priceIDText(w.ID), err)
 	}
 	p.Properties = props
 	return nil
 }
 
-func deref0(s *string) string {
+func priceIDText(s *string) string {
 	if s == nil {
 		return "(no id)"
 	}
@@ -146,7 +146,7 @@ func readPaygenticProperties(raw json.RawMessage) (*PaygenticPriceProperties, er
 	}
 	var errs []error
 	amount := func(name string, v json.RawMessage) *string {
-		s, err := decimalText(v)
+		s, err := paygenticDecimal(v)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("properties.%s %w", name, err))
 		}
@@ -166,9 +166,9 @@ func readPaygenticProperties(raw json.RawMessage) (*PaygenticPriceProperties, er
 	return out, errors.Join(errs...)
 }
 
-// decimalText is a decimal amount sent as a JSON string or number, as its
+// paygenticDecimal is a decimal amount sent as a JSON string or number, as its
 // text; nil when absent or null.
-func decimalText(raw json.RawMessage) (*string, error) {
+func paygenticDecimal(raw json.RawMessage) (*string, error) {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
 		return nil, nil
@@ -199,15 +199,15 @@ func (p *PaygenticPlan) check() error {
 		if pr.Quantity != nil {
 			n, err := pr.Quantity.Int64()
 			if err != nil {
-				return fmt.Errorf("plan %s: price %s: quantity %q is not an integer", p.ID, deref0(pr.ID), httpapi.ShortText(pr.Quantity.String(), 32))
+				return fmt.Errorf("plan %s: price %s: quantity %q is not an integer", p.ID, priceIDText(pr.ID), httpapi.ShortText(pr.Quantity.String(), 32))
 			}
 			if n < 1 || n > paygenticMaxQuantity {
-				p.notes = append(p.notes, MoneyNote{Plan: p.ID, Field: fmt.Sprintf("prices[%s].quantity", deref0(pr.ID)), Value: pr.Quantity.String(),
+				p.notes = append(p.notes, MoneyNote{Plan: p.ID, Field: fmt.Sprintf("prices[%s].quantity", priceIDText(pr.ID)), Value: pr.Quantity.String(),
 					Rule: fmt.Sprintf("is outside 1 to %d, the range Paygentic documents: the price enters no fixed charge", paygenticMaxQuantity)})
 			}
 		}
 		if pr.Properties != nil && pr.Properties.Percentage != nil && !paygenticPercentageInRange(*pr.Properties.Percentage) {
-			p.notes = append(p.notes, MoneyNote{Plan: p.ID, Field: fmt.Sprintf("prices[%s].properties.percentage", deref0(pr.ID)),
+			p.notes = append(p.notes, MoneyNote{Plan: p.ID, Field: fmt.Sprintf("prices[%s].properties.percentage", priceIDText(pr.ID)),
 				Value: *pr.Properties.Percentage, Rule: "is outside 0 to 10, the range Paygentic documents for a rate (a fraction: 0.03 is 3 %): percentage is null"})
 			props := *pr.Properties // the properties are this plan's own: a copy keeps the rule local
 			props.Percentage = nil
@@ -243,7 +243,7 @@ func (p PaygenticPlan) FixedCharge() (sum decimal.Decimal, ok bool) {
 		if pr.Model == nil && pr.PaymentTerm == nil {
 			return decimal.Decimal{}, false // an id alone: it may be a fixed charge
 		}
-		if deref0(pr.Model) != "standard" || deref0(pr.PaymentTerm) != "in_advance" {
+		if priceIDText(pr.Model) != "standard" || priceIDText(pr.PaymentTerm) != "in_advance" {
 			continue
 		}
 		if pr.Properties == nil || pr.Properties.UnitPrice == nil || !sameCurrency(pr.Currency, p.Currency) {

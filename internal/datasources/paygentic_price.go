@@ -46,49 +46,49 @@ type paygenticCreditAllocationModel struct {
 	RecurrencePeriod types.String `tfsdk:"recurrence_period"`
 }
 
-func computedText(description string) schema.StringAttribute {
+func paygenticText(description string) schema.StringAttribute {
 	return schema.StringAttribute{MarkdownDescription: description, Computed: true}
 }
 
-func computedNumber(description string) schema.NumberAttribute {
+func paygenticNumber(description string) schema.NumberAttribute {
 	return schema.NumberAttribute{MarkdownDescription: description, Computed: true}
 }
 
-// majorUnit is how every Paygentic price amount is described.
-const majorUnit = " An exact number in the major unit of `currency` (`\"0.15\"` is 0.15), read from the vendor's decimal string without floating point."
+// paygenticMajorUnit is how every Paygentic price amount is described.
+const paygenticMajorUnit = " An exact number in the major unit of `currency` (`\"0.15\"` is 0.15), read from the vendor's decimal string without floating point."
 
 // paygenticPriceAttributes is the schema of one price.
 func paygenticPriceAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"id":                   computedText("Price id (`price_…`). A plan that lists its prices as bare ids has only this set; every other attribute is null."),
-		"model":                computedText("Pricing model: `standard`, `dynamic`, `volume` or `percentage`."),
-		"payment_term":         computedText("When the price is charged: `in_advance` (at the start of each period: a fixed charge) or `in_arrears` (after it, for usage)."),
-		"billable_metric_id":   computedText("Id of the billable metric (`bm_…`) the price meters; null for a fee price."),
-		"invoice_display_name": computedText("Name of the price as shown on invoices."),
-		"unit_amount": computedText("The price's `unitAmount` exactly as the API sends it. Paygentic does not document this field or its unit; " +
+		"id":                   paygenticText("Price id (`price_…`). A plan that lists its prices as bare ids has only this set; every other attribute is null."),
+		"model":                paygenticText("Pricing model: `standard`, `dynamic`, `volume` or `percentage`."),
+		"payment_term":         paygenticText("When the price is charged: `in_advance` (at the start of each period: a fixed charge) or `in_arrears` (after it, for usage)."),
+		"billable_metric_id":   paygenticText("Id of the billable metric (`bm_…`) the price meters; null for a fee price."),
+		"invoice_display_name": paygenticText("Name of the price as shown on invoices."),
+		"unit_amount": paygenticText("The price's `unitAmount` exactly as the API sends it. Paygentic does not document this field or its unit; " +
 			"the amounts are `unit_price` and the other number attributes. Null when the price has none."),
-		"currency":        computedText("Currency of the price as Paygentic sends it (usually an ISO 4217 code such as `USD`); null when the price has none, in which case it is the plan's."),
-		"billing_cadence": computedText("How often the price bills, as an ISO 8601 duration such as `P1M`; null when the price follows its plan."),
-		"fee_id":          computedText("Id of the fee (`fee_…`) the price charges; null for a metered price."),
+		"currency":        paygenticText("Currency of the price as Paygentic sends it (usually an ISO 4217 code such as `USD`); null when the price has none, in which case it is the plan's."),
+		"billing_cadence": paygenticText("How often the price bills, as an ISO 8601 duration such as `P1M`; null when the price follows its plan."),
+		"fee_id":          paygenticText("Id of the fee (`fee_…`) the price charges; null for a metered price."),
 		"quantity": schema.Int64Attribute{Computed: true, MarkdownDescription: "Quantity billed each period (1 to 1,000,000): the period's charge is " +
 			"`quantity × unit_price`. Null when the API leaves it out (Paygentic's default is 1). A quantity outside 1 to 1,000,000 is kept, with a warning, but its price enters no `price_amount`."},
-		"unit_price": computedNumber("Price per unit of a `standard` price (per token, per seat, per period for a fee)." + majorUnit +
+		"unit_price": paygenticNumber("Price per unit of a `standard` price (per token, per seat, per period for a fee)." + paygenticMajorUnit +
 			" May be negative: a rebate that reduces the invoice. Null for other models."),
-		"min_price":     computedNumber("Lowest price per unit of a `dynamic` price." + majorUnit + " Null for other models."),
-		"max_price":     computedNumber("Highest price per unit of a `dynamic` price." + majorUnit + " Null for other models."),
-		"default_price": computedNumber("Default price per unit of a `volume` price (the vendor's `default`)." + majorUnit + " Null for other models."),
+		"min_price":     paygenticNumber("Lowest price per unit of a `dynamic` price." + paygenticMajorUnit + " Null for other models."),
+		"max_price":     paygenticNumber("Highest price per unit of a `dynamic` price." + paygenticMajorUnit + " Null for other models."),
+		"default_price": paygenticNumber("Default price per unit of a `volume` price (the vendor's `default`)." + paygenticMajorUnit + " Null for other models."),
 		"volume": schema.SingleNestedAttribute{Computed: true, MarkdownDescription: "How a `volume` price varies with volume (the vendor's `parameters`); null for other models.",
 			Attributes: map[string]schema.Attribute{
-				"function": computedText("Function of volume, such as `linear`."),
-				"gradient": computedNumber("Gradient of the function, as an exact number."),
-				"min":      computedNumber("Lowest price per unit." + majorUnit),
-				"max":      computedNumber("Highest price per unit." + majorUnit),
+				"function": paygenticText("Function of volume, such as `linear`."),
+				"gradient": paygenticNumber("Gradient of the function, as an exact number."),
+				"min":      paygenticNumber("Lowest price per unit." + paygenticMajorUnit),
+				"max":      paygenticNumber("Highest price per unit." + paygenticMajorUnit),
 			}},
-		"percentage": computedNumber("Rate of a `percentage` price as a fraction, not in percent: `0.03` is 3 %, `1.1` is 110 %. Paygentic allows 0 to 10: a value outside is null, with a warning. Null for other models."),
-		"min_charge": computedNumber("Least a `percentage` price charges." + majorUnit + " Null for other models."),
-		"max_charge": computedNumber("Most a `percentage` price charges." + majorUnit + " Null for other models."),
-		"created_at": computedText("Creation time, RFC 3339, as sent by the API."),
-		"updated_at": computedText("Last update time, RFC 3339, as sent by the API."),
+		"percentage": paygenticNumber("Rate of a `percentage` price as a fraction, not in percent: `0.03` is 3 %, `1.1` is 110 %. Paygentic allows 0 to 10: a value outside is null, with a warning. Null for other models."),
+		"min_charge": paygenticNumber("Least a `percentage` price charges." + paygenticMajorUnit + " Null for other models."),
+		"max_charge": paygenticNumber("Most a `percentage` price charges." + paygenticMajorUnit + " Null for other models."),
+		"created_at": paygenticText("Creation time, RFC 3339, as sent by the API."),
+		"updated_at": paygenticText("Last update time, RFC 3339, as sent by the API."),
 	}
 }
 
@@ -102,9 +102,9 @@ func paygenticPlanExtraAttributes(attrs map[string]schema.Attribute) {
 	attrs["credit_allocations"] = schema.ListNestedAttribute{Computed: true,
 		MarkdownDescription: "Credits the plan grants into the customer's pools, in API order; null when the plan has none.",
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"pricing_unit_id":   computedText("Pricing unit whose credit pool the allocation funds."),
-			"amount":            computedNumber("Number of credits granted each time (in the pricing unit, not money), exact."),
-			"recurrence_period": computedText("How often the credits are granted again, as an ISO 8601 duration (`P1M`); null when granted once, at activation."),
+			"pricing_unit_id":   paygenticText("Pricing unit whose credit pool the allocation funds."),
+			"amount":            paygenticNumber("Number of credits granted each time (in the pricing unit, not money), exact."),
+			"recurrence_period": paygenticText("How often the credits are granted again, as an ISO 8601 duration (`P1M`); null when granted once, at activation."),
 		}},
 	}
 }
