@@ -126,6 +126,7 @@ func (p *PaygenticPrice) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// priceIDText is a price id for an error or a note; "(no id)" when absent.
 func priceIDText(s *string) string {
 	if s == nil {
 		return "(no id)"
