@@ -61,37 +61,50 @@ type PaygenticCreditAllocation struct {
 }
 
 type paygenticPriceJSON struct {
-	ID                 *string         `json:"id"`
-	Model              *string         `json:"model"`
-	PaymentTerm        *string         `json:"paymentTerm"`
-	BillableMetricID   *string         `json:"billableMetricId"`
-	InvoiceDisplayName *string         `json:"invoiceDisplayName"`
-	UnitAmount         *string         `json:"unitAmount"`
-	Currency           *string         `json:"currency"`
-	BillingCadence     *string         `json:"billingCadence"`
-	FeeID              *string         `json:"feeId"`
-	Quantity           *json.Number    `json:"quantity"`
-	Properties         json.RawMessage `json:"properties"`
-	CreatedAt          *string         `json:"createdAt"`
-	UpdatedAt          *string         `json:"updatedAt"`
+	ID                 *string                  `json:"id"`
+	Model              *string                  `json:"model"`
+	PaymentTerm        *string                  `json:"paymentTerm"`
+	BillableMetricID   *string                  `json:"billableMetricId"`
+	InvoiceDisplayName *string                  `json:"invoiceDisplayName"`
+	UnitAmount         *string                  `json:"unitAmount"`
+	Currency           *string                  `json:"currency"`
+	BillingCadence     *string                  `json:"billingCadence"`
+	FeeID              *string                  `json:"feeId"`
+	Quantity           *json.Number             `json:"quantity"`
+	Properties         *paygenticPropertiesJSON `json:"properties"`
+	CreatedAt          *string                  `json:"createdAt"`
+	UpdatedAt          *string                  `json:"updatedAt"`
 }
 
-// paygenticPropertiesJSON holds each amount as sent, checked one by one so
-// an error names the field.
+// paygenticPropertiesJSON holds each amount as read, checked one by one
+// so an error names the field.
 type paygenticPropertiesJSON struct {
-	UnitPrice  json.RawMessage `json:"unitPrice"`
-	MinPrice   json.RawMessage `json:"minPrice"`
-	MaxPrice   json.RawMessage `json:"maxPrice"`
-	Default    json.RawMessage `json:"default"`
-	Percentage json.RawMessage `json:"percentage"`
-	MinCharge  json.RawMessage `json:"minCharge"`
-	MaxCharge  json.RawMessage `json:"maxCharge"`
+	UnitPrice  paygenticAmount `json:"unitPrice"`
+	MinPrice   paygenticAmount `json:"minPrice"`
+	MaxPrice   paygenticAmount `json:"maxPrice"`
+	Default    paygenticAmount `json:"default"`
+	Percentage paygenticAmount `json:"percentage"`
+	MinCharge  paygenticAmount `json:"minCharge"`
+	MaxCharge  paygenticAmount `json:"maxCharge"`
 	Parameters *struct {
 		Function *string         `json:"function"`
-		Gradient json.RawMessage `json:"gradient"`
-		Min      json.RawMessage `json:"min"`
-		Max      json.RawMessage `json:"max"`
+		Gradient paygenticAmount `json:"gradient"`
+		Min      paygenticAmount `json:"min"`
+		Max      paygenticAmount `json:"max"`
 	} `json:"parameters"`
+}
+
+// paygenticAmount is a decimal amount read in place as a JSON string (as
+// documented) or number: its text, or why it is none. Reading it never
+// fails the decoder, so the error can name the field afterwards.
+type paygenticAmount struct {
+	text *string
+	err  error
+}
+
+func (a *paygenticAmount) UnmarshalJSON(b []byte) error {
+	a.text, a.err = paygenticDecimal(b)
+	return nil
 }
 
 // UnmarshalJSON reads a price object or, as in Paygentic's own example of
@@ -136,22 +149,16 @@ func priceIDText(s *string) string {
 
 // readPaygenticProperties reads properties, nil when absent or null. Every
 // amount must be a decimal, as a string (as documented) or a JSON number.
-func readPaygenticProperties(raw json.RawMessage) (*PaygenticPriceProperties, error) {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
+func readPaygenticProperties(w *paygenticPropertiesJSON) (*PaygenticPriceProperties, error) {
+	if w == nil {
 		return nil, nil
 	}
-	var w paygenticPropertiesJSON
-	if err := json.Unmarshal(raw, &w); err != nil {
-		return nil, fmt.Errorf("properties: %w", err)
-	}
 	var errs []error
-	amount := func(name string, v json.RawMessage) *string {
-		s, err := paygenticDecimal(v)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("properties.%s %w", name, err))
+	amount := func(name string, a paygenticAmount) *string {
+		if a.err != nil {
+			errs = append(errs, fmt.Errorf("properties.%s %w", name, a.err))
 		}
-		return s
+		return a.text
 	}
 	out := &PaygenticPriceProperties{
 		UnitPrice: amount("unitPrice", w.UnitPrice), MinPrice: amount("minPrice", w.MinPrice), MaxPrice: amount("maxPrice", w.MaxPrice),
@@ -167,26 +174,52 @@ func readPaygenticProperties(raw json.RawMessage) (*PaygenticPriceProperties, er
 	return out, errors.Join(errs...)
 }
 
-// paygenticDecimal is a decimal amount sent as a JSON string or number, as its
-// text; nil when absent or null.
-func paygenticDecimal(raw json.RawMessage) (*string, error) {
+// paygenticDecimal is a decimal amount sent as a JSON string or number, as
+// its text; nil when null. A string must be a plain decimal ("-0.15");
+// a number is checked against the bounds every vendor number keeps.
+func paygenticDecimal(raw []byte) (*string, error) {
 	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
+	switch {
+	case len(raw) == 0 || bytes.Equal(raw, []byte("null")):
 		return nil, nil
-	}
-	text := string(raw)
-	if raw[0] == '"' {
-		if err := json.Unmarshal(raw, &text); err != nil {
+	case raw[0] == '"':
+		text := ""
+		if bytes.IndexByte(raw, '\\') < 0 && len(raw) >= 2 {
+			text = string(raw[1 : len(raw)-1]) // a decimal needs no escapes
+		} else if err := json.Unmarshal(raw, &text); err != nil {
 			return nil, err
 		}
+		if !plainDecimal(text) {
+			return nil, fmt.Errorf("%q is not a decimal number", httpapi.ShortText(text, 64))
+		}
+		return checkedDecimal(text)
+	case raw[0] == '-' || (raw[0] >= '0' && raw[0] <= '9'):
+		return checkedDecimal(string(raw)) // the decoder checked its syntax
 	}
+	return nil, fmt.Errorf("%s is not a decimal number", httpapi.ShortText(string(raw), 64))
+}
+
+func checkedDecimal(text string) (*string, error) {
 	if err := httpapi.CheckNumberText(text); err != nil {
 		return nil, fmt.Errorf("%q: %w", httpapi.ShortText(text, 64), err)
 	}
-	if _, err := decimal.NewFromString(text); err != nil || strings.ContainsAny(text, "eE") && raw[0] == '"' {
-		return nil, fmt.Errorf("%q is not a decimal number", httpapi.ShortText(text, 64))
-	}
 	return &text, nil
+}
+
+// plainDecimal reports whether s is -?digits(.digits)?, without a regular
+// expression: it runs for every amount of every price of a listing.
+func plainDecimal(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, dot := strings.Cut(s, ".")
+	digits := func(t string) bool {
+		for i := 0; i < len(t); i++ {
+			if t[i] < '0' || t[i] > '9' {
+				return false
+			}
+		}
+		return t != ""
+	}
+	return digits(intPart) && (!dot || digits(frac))
 }
 
 // check derives PriceAmount from Price and checks the plan's numbers: a
