@@ -42,6 +42,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.BoolVar(&opts.EnforceRateLimits, "enforce-rate-limits", false, "answer 429 beyond identifAI's and StreamSkill's documented limits")
 	fs.Float64Var(&opts.FaultRate, "fault-rate", 0, "fraction (0..1) of vendor requests answering a transient 429/503")
 	fs.Int64Var(&opts.Seed, "seed", 0, "seed for -fault-rate")
+	fs.BoolVar(&opts.ProbelyBareArray, "probely-bare-array", false, "answer Probely's /plans/ with a bare JSON array, as its OpenAPI 1.2.0 defines it")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

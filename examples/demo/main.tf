@@ -12,10 +12,11 @@ terraform {
 }
 
 provider "pricing" {
-  # Probely does not document the unit of its prices: say it, so Probely
-  # plans get a price_amount and a monthly_amount.
-  probely = {
-    price_unit = "minor"
+  # Probely's prices are in cents (its OpenAPI 1.2.0 says so), which is the
+  # provider's default: no setting needed. OnePin's plan_details come in the
+  # language asked for.
+  onepin = {
+    language = "en"
   }
 }
 
@@ -31,6 +32,13 @@ data "pricing_paygentic_plans" "all" {}
 
 data "pricing_paygentic_plan" "basic" {
   id = "plan_t9u0v1w2x3y4z5a6"
+}
+
+# A plan shaped as Paygentic's current API sends it: no plan-level price, so
+# price_amount is its fixed charge, summed from its in-advance prices; its
+# usage prices carry their own exact amounts.
+data "pricing_paygentic_plan" "fixed" {
+  id = "plan_0000000000000004"
 }
 
 # Probely: the enterprise family in euros, and one plan by id.
@@ -73,6 +81,8 @@ output "paygentic" {
     plans       = data.pricing_paygentic_plans.all.total
     basic_price = "${data.pricing_paygentic_plan.basic.price_amount} ${data.pricing_paygentic_plan.basic.currency}"
     cadence     = data.pricing_paygentic_plan.basic.billing_cadence
+    fixed_price = "${data.pricing_paygentic_plan.fixed.price_amount} ${data.pricing_paygentic_plan.fixed.currency} per ${data.pricing_paygentic_plan.fixed.billing_period}"
+    fixed_usage = [for p in data.pricing_paygentic_plan.fixed.prices : "${p.invoice_display_name} (${p.model}): ${coalesce(p.unit_price, p.min_price, p.default_price, p.percentage, "-")}" if p.payment_term == "in_arrears"]
   }
 }
 
@@ -88,6 +98,7 @@ output "onepin" {
     plans      = data.pricing_onepin_plans.all.total
     pro_price  = "${data.pricing_onepin_plan.pro.price_amount} ${data.pricing_onepin_plan.pro.currency} per ${data.pricing_onepin_plan.pro.billing_period}"
     pro_limits = data.pricing_onepin_plan.pro.limits
+    details    = { for p in data.pricing_onepin_plans.all.plans : p.name => [for s in p.plan_details : s.title] if p.plan_details != null }
   }
 }
 

@@ -201,14 +201,14 @@ func FuzzOnepinPage(f *testing.F) {
 		}
 		for _, plan := range p.Data {
 			for k, v := range plan.LimitTexts() {
-				if !utf8.ValidString(k) || !utf8.ValidString(v) {
-					t.Fatalf("limit %q = %q is not valid UTF-8", k, v)
+				if !utf8.ValidString(k) || (v != nil && !utf8.ValidString(*v)) {
+					t.Fatalf("limit %q = %v is not valid UTF-8", k, v)
 				}
 			}
-			amount, err := plan.AmountDecimal()
+			m, err := plan.Money()
 			checkErrorText(t, err)
-			if err == nil && amount == "" && plan.Amount != nil && plan.Currency != nil && *plan.Currency != "" {
-				t.Fatalf("amount %s %s gave no decimal and no error", *plan.Amount, *plan.Currency)
+			if err == nil && m.Amount == nil && len(m.Notes) == 0 && plan.Amount != nil && plan.Currency != nil && *plan.Currency != "" && !m.OnRequest {
+				t.Fatalf("amount %s %s gave no decimal, no note and no error", *plan.Amount, *plan.Currency)
 			}
 		}
 	})

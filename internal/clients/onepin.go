@@ -22,26 +22,40 @@ const OnepinDefaultBaseURL = "https://api.onepin.ai"
 type Onepin struct {
 	api         *httpapi.API
 	workspaceID string
+	language    string
 }
+
+// onepinDefaultLanguage is the language OnePin localises plan_details in
+// when none is asked for.
+const onepinDefaultLanguage = "en"
 
 // NewOnepin builds a OnePin client (Bearer auth when a key is configured).
 func NewOnepin(cfg httpapi.Config, workspaceID string) (*Onepin, error) {
-	return newOnepin(OnepinVendor, cfg, workspaceID)
+	return newOnepin(OnepinVendor, cfg, map[string]string{"workspace_id": workspaceID})
 }
 
-func newOnepin(v *Vendor, cfg httpapi.Config, workspaceID string) (*Onepin, error) {
+// newOnepin builds the client from the vendor block's settings:
+// workspace_id and language (plan_details' language, "en" when unset).
+func newOnepin(v *Vendor, cfg httpapi.Config, settings map[string]string) (*Onepin, error) {
 	a, err := httpapi.New(cfg, v.spec(cfg, decodeOnepinError))
 	if err != nil {
 		return nil, err
 	}
-	return &Onepin{api: a, workspaceID: workspaceID}, nil
+	lang := settings["language"]
+	if lang == "" {
+		lang = onepinDefaultLanguage
+	}
+	return &Onepin{api: a, workspaceID: settings["workspace_id"], language: lang}, nil
 }
 
-// decodeOnepinError reads {error: {code, message, details: [{field, message}]}, meta}
-// and FastAPI's 422 shape {detail: [{loc, msg, type}]} (or {detail: "..."}).
+// decodeOnepinError reads {error: {code, message, details: [{field, message}]}, meta},
+// the flat {code, message, detail}, and FastAPI's 422 shape
+// {detail: [{loc, msg, type}]} (or {detail: "..."}).
 func decodeOnepinError(body []byte) httpapi.Message {
 	var e struct {
-		Error *struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+		Error   *struct {
 			Code    string `json:"code"`
 			Message string `json:"message"`
 			Details []struct {
@@ -63,6 +77,13 @@ func decodeOnepinError(body []byte) httpapi.Message {
 		return m
 	}
 	var detail string
+	if e.Message != "" {
+		m.Message, m.Code = e.Message, e.Code
+		if json.Unmarshal(e.Detail, &detail) == nil && detail != "" {
+			m.Fields = append(m.Fields, httpapi.FieldError{Field: "detail", Message: detail})
+		}
+		return m
+	}
 	if json.Unmarshal(e.Detail, &detail) == nil {
 		m.Message = detail
 		return m
@@ -107,6 +128,27 @@ type OnepinPlan struct {
 	Currency        *string                    `json:"currency"`
 	DisplayOrder    *json.Number               `json:"display_order"`
 	Limits          map[string]json.RawMessage `json:"limits"`
+	// PlanDetails are the plan's localised feature sections; nil when the
+	// API sends none.
+	PlanDetails *OnepinPlanDetails `json:"plan_details"`
+}
+
+// OnepinPlanDetails is a plan's plan_details: sections of labelled values,
+// in the language asked for.
+type OnepinPlanDetails struct {
+	Sections []OnepinPlanSection `json:"sections"`
+}
+
+// OnepinPlanSection is one titled section of plan_details.
+type OnepinPlanSection struct {
+	Title string           `json:"title"`
+	Items []OnepinPlanItem `json:"items"`
+}
+
+// OnepinPlanItem is one labelled value of a section.
+type OnepinPlanItem struct {
+	Label string `json:"label"`
+	Value string `json:"value"`
 }
 
 // OnepinPlanList is a complete listing, in API order.
@@ -148,6 +190,10 @@ func (c *Onepin) listPlans(ctx context.Context) (*OnepinPlanList, error) {
 			return nil, err
 		}
 		p, link, err := c.plansPage(ctx, ls, pageOp, next)
+		if httpapi.IsStatus(err, http.StatusNotFound) {
+			return nil, fmt.Errorf("%w\nOnePin may have withdrawn its public billing API: its official SDK dropped the billing "+
+				"endpoints in July 2026, so %s may no longer exist. Check OnePin's documentation for where plans are listed now", err, onepinPlansPath)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -206,8 +252,10 @@ func (c *Onepin) followLink(op, link string, endpoint *url.URL) (*url.URL, error
 	return c.api.NextLink(op, "pagination.next", link, endpoint)
 }
 
+// header is every request's headers: the workspace, and the language of
+// plan_details.
 func (c *Onepin) header() http.Header {
-	h := http.Header{}
+	h := http.Header{"Accept-Language": {c.language}}
 	if c.workspaceID != "" {
 		h.Set("X-Workspace-Id", c.workspaceID)
 	}
@@ -217,15 +265,17 @@ func (c *Onepin) header() http.Header {
 // LimitTexts renders every limit as text, whatever JSON type the API used:
 // numbers exactly as sent ("50"), strings as they are ("unlimited"),
 // booleans as "true"/"false", arrays and objects as compact JSON. A null
-// limit is left out, since it states no limit value at all.
-func (p OnepinPlan) LimitTexts() map[string]string {
+// limit is nil: OnePin means unlimited (or custom), never 0 or "".
+func (p OnepinPlan) LimitTexts() map[string]*string {
 	if p.Limits == nil {
 		return nil
 	}
-	out := make(map[string]string, len(p.Limits))
+	out := make(map[string]*string, len(p.Limits))
 	for k, raw := range p.Limits {
 		if text, ok := limitText(raw); ok {
-			out[k] = text
+			out[k] = &text
+		} else {
+			out[k] = nil
 		}
 	}
 	return out
@@ -261,20 +311,6 @@ func limitText(raw json.RawMessage) (string, bool) {
 		return "", false
 	}
 	return string(b), true
-}
-
-// AmountDecimal is the amount in the currency's major unit as an exact
-// decimal string ("29.99" for 2999 USD, "500" for 500 JPY). It is empty
-// when the plan has no amount or no currency to scale it by.
-func (p OnepinPlan) AmountDecimal() (string, error) {
-	if p.Amount == nil || p.Currency == nil || *p.Currency == "" {
-		return "", nil
-	}
-	d, err := scaleDecimal(p.Amount.String(), minorUnitExponent(*p.Currency))
-	if err != nil {
-		return "", fmt.Errorf("onepin: plan %s: %w", p.ID, err)
-	}
-	return d, nil
 }
 
 // HasAPIKey reports whether a key is configured.

@@ -14,10 +14,10 @@ func TestOnepinLimitsKeepEveryNumberExactly(t *testing.T) {
 	if err := httpapi.DecodeJSON([]byte(body), &p); err != nil {
 		t.Fatal(err)
 	}
-	got := p.LimitTexts()
+	got := limitsText(p.LimitTexts())
 	want := map[string]string{
 		"seats": "123456789012345678901234567", "rate": "0.10", "unlimited": "unlimited", "sla": "true",
-		"nested": `{"a":10000000000000000000001,"b":1.50}`, "list": `[1e2,"x"]`,
+		"nested": `{"a":10000000000000000000001,"b":1.50}`, "list": `[1e2,"x"]`, "none": "<null>",
 	}
 	if len(got) != len(want) {
 		t.Errorf("limits = %v, want %v", got, want)

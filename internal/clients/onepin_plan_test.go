@@ -57,7 +57,7 @@ func TestOnepinSendsWorkspaceAndKeyOnlyWhenConfigured(t *testing.T) {
 	}
 }
 
-func TestOnepinAmountDecimalUsesTheCurrencysMinorUnit(t *testing.T) {
+func TestOnepinAmountUsesTheCurrencysMinorUnit(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name, amount, currency, want string
@@ -77,7 +77,7 @@ func TestOnepinAmountDecimalUsesTheCurrencysMinorUnit(t *testing.T) {
 		{"OMR has thousandths", "10500", "OMR", "10.5"},
 		{"JOD has thousandths", "999", "JOD", "0.999"},
 		{"TND has thousandths", "2000", "TND", "2"},
-		{"an unlisted currency has hundredths", "150", "XYZ", "1.5"},
+		{"a code that is no ISO 4217 currency has no known minor unit: no amount, not a guess", "150", "XYZ", ""},
 		{"a huge amount stays exact", "123456789012345678901234567", "USD", "1234567890123456789012345.67"},
 		{"a negative amount stays exact", "-2999", "USD", "-29.99"},
 		{"no currency gives no decimal", "2999", "", ""},
@@ -94,9 +94,13 @@ func TestOnepinAmountDecimalUsesTheCurrencysMinorUnit(t *testing.T) {
 			if tt.currency != "" {
 				p.Currency = &tt.currency
 			}
-			got, err := p.AmountDecimal()
+			m, err := p.Money()
+			got := ""
+			if m.Amount != nil {
+				got = m.Amount.String()
+			}
 			if err != nil || got != tt.want {
-				t.Errorf("AmountDecimal() = %q, %v; want %q", got, err, tt.want)
+				t.Errorf("Money() amount = %q, %v; want %q", got, err, tt.want)
 			}
 		})
 	}

@@ -69,20 +69,11 @@ type PaygenticPlan struct {
 	CreatedAt      *string          `json:"createdAt"`
 	UpdatedAt      *string          `json:"updatedAt"`
 	Prices         []PaygenticPrice `json:"prices"`
-}
-
-// PaygenticPrice is one price of a plan. UnitAmount is in atomic units
-// (10^-9 of Currency), exactly as sent.
-type PaygenticPrice struct {
-	ID                 *string `json:"id"`
-	Model              *string `json:"model"`
-	PaymentTerm        *string `json:"paymentTerm"`
-	BillableMetricID   *string `json:"billableMetricId"`
-	InvoiceDisplayName *string `json:"invoiceDisplayName"`
-	UnitAmount         *string `json:"unitAmount"`
-	Currency           *string `json:"currency"`
-	CreatedAt          *string `json:"createdAt"`
-	UpdatedAt          *string `json:"updatedAt"`
+	// PaymentTerm says when the plan bills; nil when the plan does not say.
+	PaymentTerm       *PaygenticPlanPaymentTerm   `json:"paymentTerm"`
+	CreditAllocations []PaygenticCreditAllocation `json:"creditAllocations"`
+	// notes are the values check refused, for Money to report.
+	notes []MoneyNote
 }
 
 // ListPaygenticPlansInput are the filters of GET /v0/plans; empty means
@@ -170,7 +161,7 @@ func (c *Paygentic) plansPage(ctx context.Context, l *httpapi.Listing, filters u
 		return nil, err
 	}
 	for i := range p.Data {
-		if err := p.Data[i].derivePriceAmount(); err != nil {
+		if err := p.Data[i].check(); err != nil {
 			return nil, c.api.ResponseError(op, u, err)
 		}
 	}
@@ -222,7 +213,7 @@ func (c *Paygentic) getPlan(ctx context.Context, id string) (*PaygenticPlan, err
 	if p.ID != id {
 		return nil, c.api.ResponseError(op, u, fmt.Errorf("asked for plan %q but the API answered plan %q", id, p.ID))
 	}
-	if err := p.derivePriceAmount(); err != nil {
+	if err := p.check(); err != nil {
 		return nil, c.api.ResponseError(op, u, err)
 	}
 	return &p, nil

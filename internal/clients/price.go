@@ -23,6 +23,9 @@ type Money struct {
 	UnknownPeriod string
 	// OnRequest is true when the vendor's amount means "ask us", not free.
 	OnRequest bool
+	// Notes are the suspicious amounts the price was read with or refused
+	// for, each to be said in a warning.
+	Notes []MoneyNote
 }
 
 // Monthly is Amount for one month (see MonthlyAmount); nil when Amount or
@@ -54,16 +57,21 @@ func fieldText(field, value string) string {
 	return fmt.Sprintf("%s %q", field, httpapi.ShortText(value, 64))
 }
 
-// Money is the plan's price model: Price in the major unit, billed every
+// Money is the plan's price model: the plan-level Price in the major unit
+// when the plan has one, otherwise its FixedCharge, billed every
 // billingCadence, or the deprecated billingInterval when it has none.
 func (p PaygenticPlan) Money() (Money, error) {
-	var m Money
+	m := Money{Notes: append([]MoneyNote(nil), p.notes...)}
 	if p.PriceAmount != nil {
 		d, err := decimal.NewFromString(*p.PriceAmount)
 		if err != nil {
 			return Money{}, fmt.Errorf("paygentic: plan %s: price: %w", p.ID, err)
 		}
 		m.Amount = &d
+		m.noteNegative(p.ID, "price", *p.Price)
+	} else if fixed, ok := p.FixedCharge(); ok {
+		m.Amount = &fixed
+		m.noteNegative(p.ID, "fixed charge (prices[].unitPrice × quantity, in_advance)", fixed.String())
 	}
 	switch {
 	case p.BillingCadence != nil:
@@ -81,20 +89,19 @@ func (p PaygenticPlan) Money() (Money, error) {
 // priced on request: it has no amount, so it never reads as free.
 func (p OnepinPlan) Money() (Money, error) {
 	var m Money
-	text, err := p.AmountDecimal()
-	if err != nil {
-		return Money{}, err
-	}
-	if text != "" {
-		d, err := decimal.NewFromString(text)
+	if p.Amount != nil {
+		d, notes, err := minorAmount(p.ID, "amount", p.Amount.String(), "currency", p.Currency)
 		if err != nil {
-			return Money{}, fmt.Errorf("onepin: plan %s: amount: %w", p.ID, err)
+			return Money{}, fmt.Errorf("onepin: plan %s: %w", p.ID, err)
 		}
-		if p.Tier != nil && PriceOnRequest(*p.Tier, d) {
+		switch {
+		case d != nil && p.Tier != nil && PriceOnRequest(*p.Tier, *d):
 			m.OnRequest = true
-		} else {
-			m.Amount = &d
+		case d != nil:
+			m.Amount = d
+			m.noteNegative(p.ID, "amount", p.Amount.String())
 		}
+		m.Notes = append(m.Notes, notes...)
 	}
 	if p.BillingInterval != nil {
 		period, ok := PeriodFromWord(*p.BillingInterval)
@@ -103,38 +110,38 @@ func (p OnepinPlan) Money() (Money, error) {
 	return m, nil
 }
 
-// ProbelyPriceUnit is the unit of Probely's price, which Probely does not
-// document: the user says which it is (the probely block's price_unit).
+// ProbelyPriceUnit is the unit of Probely's price: the probely block's
+// price_unit, cents by default as Probely's OpenAPI 1.2.0 documents.
 type ProbelyPriceUnit string
 
 const (
-	// ProbelyPriceUnitUnset leaves Probely's price without an amount.
-	ProbelyPriceUnitUnset ProbelyPriceUnit = ""
 	// ProbelyPriceUnitMajor reads price as major units (49 is 49 USD).
 	ProbelyPriceUnitMajor ProbelyPriceUnit = "major"
 	// ProbelyPriceUnitMinor reads price as the currency's minor units
-	// (4900 is 49 USD).
+	// (4900 is 49 USD): "Price in cents", as Probely's spec says.
 	ProbelyPriceUnitMinor ProbelyPriceUnit = "minor"
 )
 
-// Money is the plan's price model: price read in unit (no amount when the
-// unit is unset), billed every period period_unit.
+// Money is the plan's price model: price read in unit, billed every period
+// period_unit.
 func (p ProbelyPlan) Money(unit ProbelyPriceUnit) (Money, error) {
 	var m Money
-	if p.Price != nil && unit != ProbelyPriceUnitUnset {
-		exp := int32(0)
-		if unit == ProbelyPriceUnitMinor {
-			if p.CurrencyCode == nil || *p.CurrencyCode == "" {
-				return Money{}, fmt.Errorf("probely: plan %s: price in minor units has no currency_code to scale it by", p.ID)
+	if p.Price != nil {
+		if unit == ProbelyPriceUnitMajor {
+			text, err := scaleDecimal(p.Price.String(), 0)
+			if err != nil {
+				return Money{}, fmt.Errorf("probely: plan %s: price: %w", p.ID, err)
 			}
-			exp = minorUnitExponent(*p.CurrencyCode)
+			d, _ := decimal.NewFromString(text) // scaleDecimal's output parses
+			m.Amount = &d
+		} else {
+			d, notes, err := minorAmount(p.ID, "price", p.Price.String(), "currency_code", p.CurrencyCode)
+			if err != nil {
+				return Money{}, fmt.Errorf("probely: plan %s: %w", p.ID, err)
+			}
+			m.Amount, m.Notes = d, notes
 		}
-		text, err := scaleDecimal(p.Price.String(), exp)
-		if err != nil {
-			return Money{}, fmt.Errorf("probely: plan %s: price: %w", p.ID, err)
-		}
-		d, _ := decimal.NewFromString(text) // scaleDecimal's output parses
-		m.Amount = &d
+		m.noteNegative(p.ID, "price", p.Price.String())
 	}
 	// Period 0 is how Probely writes a plan that does not renew (its
 	// trials): no billing period, and nothing unknown to warn about.
@@ -181,5 +188,7 @@ func (t StreamskillTariff) Money() (Money, error) {
 	if err != nil {
 		return Money{}, fmt.Errorf("streamskill: tariff %d: price: %w", t.ID, err)
 	}
-	return Money{Amount: &d}, nil
+	m := Money{Amount: &d}
+	m.noteNegative(strconv.FormatInt(t.ID, 10), "price", t.Price.String())
+	return m, nil
 }

@@ -2,6 +2,7 @@ package clients
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -81,9 +82,9 @@ func TestEveryVendorsPlanBecomesOneMoneyModel(t *testing.T) {
 		{"an unknown OnePin interval is no period, and says so", func() (Money, error) {
 			return OnepinPlan{ID: "p", Tier: ptr("paid"), Amount: num("100"), Currency: ptr("USD"), BillingInterval: ptr("fortnightly")}.Money()
 		}, moneyText{amount: "1", period: "-", monthly: "-", unknown: `billing_interval "fortnightly"`}},
-		{"a Probely price with no unit configured has no amount", func() (Money, error) {
-			return ProbelyPlan{ID: "p", Price: num("4900"), CurrencyCode: ptr("USD"), Period: num("1"), PeriodUnit: ptr("month")}.Money(ProbelyPriceUnitUnset)
-		}, moneyText{amount: "-", period: "P1M", monthly: "-"}},
+		{"a Probely price with no unit configured is in cents, as Probely's OpenAPI 1.2.0 says", func() (Money, error) {
+			return ProbelyPlan{ID: "p", Price: num("4900"), CurrencyCode: ptr("USD"), Period: num("1"), PeriodUnit: ptr("month")}.Money("")
+		}, moneyText{amount: "49", period: "P1M", monthly: "49"}},
 		{"a Probely price in major units is taken as is", func() (Money, error) {
 			return ProbelyPlan{ID: "p", Price: num("4900"), CurrencyCode: ptr("USD"), Period: num("1"), PeriodUnit: ptr("year")}.Money(ProbelyPriceUnitMajor)
 		}, moneyText{amount: "4900", period: "P1Y", monthly: "408.3333333333"}},
@@ -116,9 +117,15 @@ func TestEveryVendorsPlanBecomesOneMoneyModel(t *testing.T) {
 
 func TestMoneyThatCannotBeReadFailsNamingThePlanAndField(t *testing.T) {
 	t.Parallel()
-	if _, err := (ProbelyPlan{ID: "plan_x", Price: num("4900")}).Money(ProbelyPriceUnitMinor); err == nil ||
-		err.Error() != "probely: plan plan_x: price in minor units has no currency_code to scale it by" {
-		t.Errorf("minor units without a currency: %v", err)
+	// Minor units without a currency are no amount, with a note, not an
+	// error: with cents the default, one such plan must not fail a listing.
+	if m, err := (ProbelyPlan{ID: "plan_x", Price: num("4900")}).Money(ProbelyPriceUnitMinor); err != nil || m.Amount != nil ||
+		!strings.Contains(noteTexts(m), `plan "plan_x": price "4900" has no currency_code to scale it by`) {
+		t.Errorf("minor units without a currency: amount %v, notes %q, err %v", m.Amount, noteTexts(m), err)
+	}
+	if _, err := (ProbelyPlan{ID: "plan_x", Price: num("1e999999"), CurrencyCode: ptr("USD")}).Money(ProbelyPriceUnitMinor); err == nil ||
+		!strings.Contains(err.Error(), "probely: plan plan_x: price number") {
+		t.Errorf("an absurd Probely price: %v", err)
 	}
 	if _, err := (OnepinPlan{ID: "plan_y", Amount: num("1e999999"), Currency: ptr("USD")}).Money(); err == nil {
 		t.Error("an absurd OnePin amount was read")

@@ -23,9 +23,9 @@ type Probely struct {
 
 // NewProbely builds a Probely client: the credential goes in
 // "Authorization: JWT <key>", with the literal word JWT.
-// Its prices have no amount (no price_unit is set).
+// Its prices are read in cents, as Probely's OpenAPI 1.2.0 documents.
 func NewProbely(cfg httpapi.Config) (*Probely, error) {
-	return newProbely(ProbelyVendor, cfg, ProbelyPriceUnitUnset)
+	return newProbely(ProbelyVendor, cfg, ProbelyPriceUnitMinor)
 }
 
 func newProbely(v *Vendor, cfg httpapi.Config, unit ProbelyPriceUnit) (*Probely, error) {
@@ -33,17 +33,21 @@ func newProbely(v *Vendor, cfg httpapi.Config, unit ProbelyPriceUnit) (*Probely,
 	if err != nil {
 		return nil, err
 	}
+	if unit == "" {
+		unit = ProbelyPriceUnitMinor
+	}
 	return &Probely{api: a, priceUnit: unit}, nil
 }
 
-// PriceUnit is the unit the user said Probely's prices are in.
+// PriceUnit is the unit Probely's prices are read in.
 func (c *Probely) PriceUnit() ProbelyPriceUnit { return c.priceUnit }
 
 // HasAPIKey reports whether a key is configured.
 func (c *Probely) HasAPIKey() bool { return c.api.HasAPIKey() }
 
-// decodeDRFError reads Django REST framework bodies: {"detail": "..."} or
-// {"<field>": ["..."], "non_field_errors": ["..."]}.
+// decodeDRFError reads Django REST framework bodies: {"detail": "..."},
+// {"<field>": ["..."], "non_field_errors": ["..."]}, and the {"error": "..."}
+// that Probely's spec also shows for a 400.
 func decodeDRFError(body []byte) httpapi.Message {
 	var raw map[string]json.RawMessage
 	if json.Unmarshal(body, &raw) != nil {
@@ -55,7 +59,7 @@ func decodeDRFError(body []byte) httpapi.Message {
 		var s string
 		var list []string
 		switch {
-		case json.Unmarshal(v, &s) == nil && k == "detail":
+		case json.Unmarshal(v, &s) == nil && (k == "detail" || k == "error"):
 			m.Message = s
 		case json.Unmarshal(v, &list) == nil && k == "non_field_errors":
 			m.Message = strings.Join(list, " ")
@@ -187,6 +191,28 @@ type probelyPage struct {
 	Page      *int64        `json:"page"`
 	Length    *int64        `json:"length"`
 	Results   []ProbelyPlan `json:"results"`
+}
+
+// UnmarshalJSON reads the documented envelope or, as Probely's OpenAPI
+// 1.2.0 defines /plans/, a bare JSON array of plans: the whole, complete
+// list, as one page that holds every plan. Anything else is malformed.
+func (p *probelyPage) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 || b[0] != '[' {
+		type envelope probelyPage // without this method
+		return json.Unmarshal(b, (*envelope)(p))
+	}
+	var plans []ProbelyPlan
+	if err := json.Unmarshal(b, &plans); err != nil {
+		return err
+	}
+	if plans == nil {
+		plans = []ProbelyPlan{}
+	}
+	n, one := int64(len(plans)), int64(1)
+	size := max(n, 1)
+	*p = probelyPage{Count: &n, PageTotal: &one, Page: &one, Length: &size, Results: plans}
+	return nil
 }
 
 // ListPlans returns every plan in API order. Probely has no single-plan

@@ -21,6 +21,9 @@ type Vendor struct {
 	Title string
 	// DefaultBaseURL is the vendor's documented server.
 	DefaultBaseURL string
+	// OtherServers names the vendor's other documented servers, for the
+	// documentation of base_url; "" when it has none.
+	OtherServers string
 	// KeyEnv and BaseURLEnv are the environment fallbacks for api_key and
 	// base_url, first set one wins.
 	KeyEnv, BaseURLEnv []string
@@ -159,11 +162,14 @@ var ProbelyVendor = &Vendor{
 		Parallel: httpapi.UnpacedMaxParallelRequests,
 		Summary:  "no documented limit; a 429 is waited out as `Retry-After` asks, within `rate_limit_wait`",
 	},
+	OtherServers: "Probely also serves regional hosts, and a key belongs to one region: `https://api.eu.probely.com`, " +
+		"`https://api.us.probely.com`, `https://api.au.probely.com`.",
 	Settings: []Setting{{
 		Name: "price_unit",
-		Description: "Unit of Probely's plan `price`, which Probely does not document: `major` (49 is 49 USD) or `minor` " +
-			"(4900 is 49 USD, scaled by the currency's ISO 4217 minor unit). No default: unset, Probely plans' `price_amount` " +
-			"and `monthly_amount` are null, since guessing could be off by a factor of 100.",
+		Description: "Unit of Probely's plan `price`: `minor` (the default: 4900 is 49 USD, scaled by the currency's ISO 4217 " +
+			"minor unit), as Probely's OpenAPI 1.2.0 documents it (\"Price in cents\"), or `major` (49 is 49 USD) should " +
+			"Probely's prices turn out to be in whole units. A price in a `currency_code` that is no ISO 4217 code, or with none, " +
+			"has a null `price_amount` and a warning in `minor`, since its minor unit is unknown.",
 		OneOf: []string{string(ProbelyPriceUnitMajor), string(ProbelyPriceUnitMinor)},
 	}},
 	Open: func(v *Vendor, cfg httpapi.Config, s map[string]string) (Client, error) {
@@ -180,9 +186,13 @@ var OnepinVendor = &Vendor{
 	Settings: []Setting{{
 		Name:        "workspace_id",
 		Description: "OnePin workspace id, sent as the `X-Workspace-Id` header when set.",
+	}, {
+		Name: "language",
+		Description: "Language of the plans' `plan_details`, sent as `Accept-Language`, such as `en` or `ko`. Defaults to `en`, " +
+			"OnePin's own default.",
 	}},
 	Open: func(v *Vendor, cfg httpapi.Config, s map[string]string) (Client, error) {
-		return newOnepin(v, cfg, s["workspace_id"])
+		return newOnepin(v, cfg, s)
 	},
 }
 

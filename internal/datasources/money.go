@@ -80,6 +80,7 @@ type moneyReader struct {
 	vendor  string
 	unknown map[string]int // what the vendor said -> plans that said it
 	errs    []error
+	notes   []clients.MoneyNote
 }
 
 func newMoneyReader(vendor string) *moneyReader {
@@ -96,6 +97,7 @@ func (r *moneyReader) read(m clients.Money, err error) moneyModel {
 	if m.UnknownPeriod != "" {
 		r.unknown[m.UnknownPeriod]++
 	}
+	r.notes = append(r.notes, m.Notes...)
 	return moneyFrom(m)
 }
 
@@ -116,4 +118,5 @@ func (r *moneyReader) appendTo(diags *diag.Diagnostics) {
 			"%s %s, which is not a billing period the provider knows: %s billing_period and monthly_amount are null, not a guess. "+
 				"Please report the value if %s documents it.", subject, said, their, r.vendor))
 	}
+	r.appendNotes(diags)
 }

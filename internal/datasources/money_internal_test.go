@@ -2,6 +2,7 @@ package datasources
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -100,4 +101,44 @@ func mustDecimal(t *testing.T, s string) decimal.Decimal {
 		t.Fatal(err)
 	}
 	return d
+}
+
+func TestMoneyReaderWarnsOfEachSuspiciousAmountNamingVendorPlanFieldValueAndRule(t *testing.T) {
+	t.Parallel()
+	note := func(plan string) clients.MoneyNote {
+		return clients.MoneyNote{Plan: plan, Field: "amount", Value: "2999", Rule: `is in currency "BTC", which is not an ISO 4217 currency`}
+	}
+	t.Run("one note is one warning", func(t *testing.T) {
+		t.Parallel()
+		r := newMoneyReader("OnePin")
+		r.read(clients.Money{Notes: []clients.MoneyNote{note("pro_btc")}}, nil)
+		var diags diag.Diagnostics
+		r.appendTo(&diags)
+		if diags.WarningsCount() != 1 || diags[0].Summary() != "Suspicious OnePin price" ||
+			diags[0].Detail() != `OnePin plan "pro_btc": amount "2999" is in currency "BTC", which is not an ISO 4217 currency.` {
+			t.Fatalf("diagnostics %v, want one warning naming vendor, plan, field, value and rule", diags)
+		}
+	})
+	t.Run("a thousand notes are a few warnings and a count", func(t *testing.T) {
+		t.Parallel()
+		r := newMoneyReader("OnePin")
+		for i := range 1000 {
+			r.read(clients.Money{Notes: []clients.MoneyNote{note(fmt.Sprintf("p%d", i))}}, nil)
+		}
+		var diags diag.Diagnostics
+		r.appendTo(&diags)
+		if diags.WarningsCount() != maxMoneyNotes+1 || !strings.Contains(diags[maxMoneyNotes].Detail(), "995 more OnePin plans") {
+			t.Fatalf("%d warnings, the last %q; want %d and a count of the rest", diags.WarningsCount(), diags[len(diags)-1].Detail(), maxMoneyNotes+1)
+		}
+	})
+	t.Run("a long hostile value is cut", func(t *testing.T) {
+		t.Parallel()
+		r := newMoneyReader("OnePin")
+		r.read(clients.Money{Notes: []clients.MoneyNote{{Plan: strings.Repeat("p", 10000), Field: "amount", Value: strings.Repeat("9", 10000), Rule: "is negative"}}}, nil)
+		var diags diag.Diagnostics
+		r.appendTo(&diags)
+		if len(diags[0].Detail()) > 400 {
+			t.Fatalf("warning of %d bytes, want vendor text cut", len(diags[0].Detail()))
+		}
+	})
 }

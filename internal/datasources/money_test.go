@@ -65,9 +65,10 @@ data "pricing_probely_plan" "eur" {
 				Config:      config("cents"),
 				ExpectError: acctest.ErrorMatching(`probely\.price_unit.*value must be one of: \["major" "minor"\], got: "cents"`),
 			},
+			// Unset is cents, as Probely's OpenAPI 1.2.0 documents price.
 			{Config: config(""), ConfigStateChecks: slices.Concat(
-				acctest.Money(usd, "", "", "P1M", "", false),
-				acctest.Money(eur, "", "", "P1M", "", false),
+				acctest.Money(usd, "", "49", "P1M", "49", false),
+				acctest.Money(eur, "", "45.08", "P1M", "45.08", false),
 			)},
 			{Config: config("minor"), ConfigStateChecks: slices.Concat(
 				acctest.Money(usd, "", "49", "P1M", "49", false),

@@ -57,14 +57,15 @@ type onepinPlansModel struct {
 
 // onepinPlanModel is one plan, shared by the list and the lookup.
 type onepinPlanModel struct {
-	ID              types.String `tfsdk:"id"`
-	Name            types.String `tfsdk:"name"`
-	Tier            types.String `tfsdk:"tier"`
-	BillingInterval types.String `tfsdk:"billing_interval"`
-	Amount          types.Number `tfsdk:"amount"`
-	Currency        types.String `tfsdk:"currency"`
-	DisplayOrder    types.Number `tfsdk:"display_order"`
-	Limits          types.Map    `tfsdk:"limits"`
+	ID              types.String         `tfsdk:"id"`
+	Name            types.String         `tfsdk:"name"`
+	Tier            types.String         `tfsdk:"tier"`
+	BillingInterval types.String         `tfsdk:"billing_interval"`
+	Amount          types.Number         `tfsdk:"amount"`
+	Currency        types.String         `tfsdk:"currency"`
+	DisplayOrder    types.Number         `tfsdk:"display_order"`
+	Limits          types.Map            `tfsdk:"limits"`
+	PlanDetails     []onepinSectionModel `tfsdk:"plan_details"`
 	moneyModel
 }
 
@@ -99,7 +100,8 @@ func (d *OnepinPlansDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 var onepinMoneyDocs = moneyDocs{
 	currency: "currency",
 	amount: "Read exactly from `amount` in the currency's ISO 4217 minor unit: 29.99 for 2999 USD, 500 for 500 JPY, 1.234 for 1234 KWD. " +
-		"Null when the plan has no amount or no currency, or is priced on request.",
+		"Null when the plan has no amount, or is priced on request; null with a warning when its currency is missing or no ISO 4217 code " +
+		"(its minor unit is unknown, so the provider does not guess it), or the amount is a fraction of a minor unit.",
 	period:    "Read from `billing_interval`: `weekly` is `P1W`, `monthly` `P1M`, `quarterly` `P3M`, `yearly` or `annual` `P1Y`.",
 	onRequest: "True for a `custom` tier plan of `amount` 0, which OnePin uses for \"contact us\".",
 }
@@ -120,16 +122,20 @@ func onepinPlanAttributes() map[string]schema.Attribute {
 				"An amount of 0 on a `custom` tier plan means the price is on request, not that the plan is free.",
 			Computed: true,
 		},
-		"currency":      schema.StringAttribute{MarkdownDescription: "ISO 4217 currency code of `amount`, such as `USD`.", Computed: true},
+		"currency":      schema.StringAttribute{MarkdownDescription: "ISO 4217 currency code of `amount` as OnePin sends it, such as `USD` or `usd` (OnePin may send lower case).", Computed: true},
 		"display_order": schema.NumberAttribute{MarkdownDescription: "Position of the plan in OnePin's own plan listings.", Computed: true},
 		"limits": schema.MapAttribute{
 			MarkdownDescription: "The plan's limits, keyed as OnePin sends them (`projects`, `users`, `storage_gb` and any other key, such as `support`). " +
+				"OnePin's SDK also shows `monthly_credits`, `seats`, `retention_days`, `byok_enabled`, `supported_languages` and more. " +
 				"Every value is text: a number exactly as sent (`\"50\"`), `\"unlimited\"`, or another string (`\"priority\"`); " +
-				"booleans read `\"true\"`/`\"false\"`. A limit OnePin sends as null is left out. Use `tonumber()` after checking for `\"unlimited\"`.",
+				"booleans read `\"true\"`/`\"false\"`, lists and objects read as compact JSON text (`[\"en\",\"ko\"]`, use `jsondecode()`). " +
+				"A limit OnePin sends as null is kept as null: OnePin means unlimited (or, for `retention_days`, custom), never 0. " +
+				"Use `tonumber()` after checking for null and `\"unlimited\"`.",
 			ElementType: types.StringType,
 			Computed:    true,
 		},
 	}
+	attrs["plan_details"] = onepinDetailsAttribute()
 	addMoneyAttributes(attrs, onepinMoneyDocs)
 	return attrs
 }
@@ -192,6 +198,7 @@ func onepinPlanFrom(ctx context.Context, p clients.OnepinPlan, money moneyModel)
 		Amount:          jsonNumberValue(p.Amount),
 		Currency:        types.StringPointerValue(p.Currency),
 		DisplayOrder:    jsonNumberValue(p.DisplayOrder),
+		PlanDetails:     onepinDetailsFrom(p.PlanDetails),
 		moneyModel:      money,
 	}
 	limits := p.LimitTexts()

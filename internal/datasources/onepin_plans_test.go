@@ -40,9 +40,9 @@ func checkOnepinPlan(name, prefix string, p sandbox.OnepinPlan) []statecheck.Sta
 		acctest.Attr(name, prefix+"limits", knownvalue.MapSizeExact(len(p.Limits))),
 	}
 	for k, v := range p.Limits {
-		checks = append(checks, acctest.MapEntry(name, prefix+"limits", k, knownvalue.StringExact(fmt.Sprint(v))))
+		checks = append(checks, acctest.MapEntry(name, prefix+"limits", k, onepinLimitCheck(v)))
 	}
-	return checks
+	return append(checks, checkOnepinDetails(name, prefix, p.Details[sandbox.OnepinLanguages[0]])...)
 }
 
 // checkOnepinSamples checks the values that matter most on named plans:

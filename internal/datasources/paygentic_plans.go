@@ -64,35 +64,26 @@ type paygenticPlansModel struct {
 
 // paygenticPlanModel is one plan, as listed and as looked up by id.
 type paygenticPlanModel struct {
-	ID                 types.String          `tfsdk:"id"`
-	Name               types.String          `tfsdk:"name"`
-	Description        types.String          `tfsdk:"description"`
-	InvoiceDisplayName types.String          `tfsdk:"invoice_display_name"`
-	Currency           types.String          `tfsdk:"currency"`
-	BillingCadence     types.String          `tfsdk:"billing_cadence"`
-	BillingInterval    types.String          `tfsdk:"billing_interval"`
-	Price              types.String          `tfsdk:"price"`
-	DefaultTaxCode     types.String          `tfsdk:"default_tax_code"`
-	DefaultTaxRate     types.Number          `tfsdk:"default_tax_rate"`
-	TaxBehavior        types.String          `tfsdk:"tax_behavior"`
-	MerchantID         types.String          `tfsdk:"merchant_id"`
-	ProductID          types.String          `tfsdk:"product_id"`
-	CreatedAt          types.String          `tfsdk:"created_at"`
-	UpdatedAt          types.String          `tfsdk:"updated_at"`
-	Prices             []paygenticPriceModel `tfsdk:"prices"`
+	ID                 types.String                     `tfsdk:"id"`
+	Name               types.String                     `tfsdk:"name"`
+	Description        types.String                     `tfsdk:"description"`
+	InvoiceDisplayName types.String                     `tfsdk:"invoice_display_name"`
+	Currency           types.String                     `tfsdk:"currency"`
+	BillingCadence     types.String                     `tfsdk:"billing_cadence"`
+	BillingInterval    types.String                     `tfsdk:"billing_interval"`
+	Price              types.String                     `tfsdk:"price"`
+	DefaultTaxCode     types.String                     `tfsdk:"default_tax_code"`
+	DefaultTaxRate     types.Number                     `tfsdk:"default_tax_rate"`
+	TaxBehavior        types.String                     `tfsdk:"tax_behavior"`
+	MerchantID         types.String                     `tfsdk:"merchant_id"`
+	ProductID          types.String                     `tfsdk:"product_id"`
+	CreatedAt          types.String                     `tfsdk:"created_at"`
+	UpdatedAt          types.String                     `tfsdk:"updated_at"`
+	Prices             []paygenticPriceModel            `tfsdk:"prices"`
+	BillsInAdvance     types.Bool                       `tfsdk:"bills_in_advance"`
+	BillsInArrears     types.Bool                       `tfsdk:"bills_in_arrears"`
+	CreditAllocations  []paygenticCreditAllocationModel `tfsdk:"credit_allocations"`
 	moneyModel
-}
-
-type paygenticPriceModel struct {
-	ID                 types.String `tfsdk:"id"`
-	Model              types.String `tfsdk:"model"`
-	PaymentTerm        types.String `tfsdk:"payment_term"`
-	BillableMetricID   types.String `tfsdk:"billable_metric_id"`
-	InvoiceDisplayName types.String `tfsdk:"invoice_display_name"`
-	UnitAmount         types.String `tfsdk:"unit_amount"`
-	Currency           types.String `tfsdk:"currency"`
-	CreatedAt          types.String `tfsdk:"created_at"`
-	UpdatedAt          types.String `tfsdk:"updated_at"`
 }
 
 var (
@@ -145,8 +136,11 @@ func (d *PaygenticPlansDataSource) Schema(_ context.Context, _ datasource.Schema
 
 var paygenticMoneyDocs = moneyDocs{
 	currency: "currency",
-	amount: "Read exactly from `price` (`\"49990000000\"` nano-units is 49.99, `\"199000000000\"` is 199), without floating point. " +
-		"Null when the plan has no plan-level price (usage-only plans and the current API schema).",
+	amount: "The plan-level `price` when the plan has one, read exactly (`\"49990000000\"` nano-units is 49.99, as Paygentic's reference page " +
+		"reads it; the current API schema has no such field). Otherwise the plan's fixed charge: the sum of `unit_price × quantity` (quantity 1 " +
+		"when absent) over its `standard` prices paid `in_advance`, all in the plan's `currency`. Usage prices (`in_arrears`) never enter it. " +
+		"Null when the plan has neither, or when a fixed charge cannot be summed exactly: a price in another currency, one without " +
+		"`unit_price`, or prices listed only by id.",
 	period: "Read from `billingCadence`, or the deprecated `billingInterval` (`monthly` is `P1M`) on plans without one.",
 }
 
@@ -165,8 +159,9 @@ func paygenticPlanAttributes() map[string]schema.Attribute {
 		"billing_cadence":      computedString("How often the plan bills, as an ISO 8601 duration: `P1M`, `P3M` or `P1Y`."),
 		"billing_interval": computedString("Billing interval such as `monthly`. Deprecated by Paygentic: use `billing_cadence` instead. " +
 			"Null on plans that no longer carry it."),
-		"price": computedString("Plan-level price exactly as the API sends it: an integer string in atomic units of 10^-9 of `currency` " +
-			"(`\"49990000000\"` is 49.99). Null when the plan has no plan-level price (usage-only plans and the current API schema)."),
+		"price": computedString("Plan-level price exactly as the API sends it, in atomic units of 10^-9 of `currency` " +
+			"(`\"49990000000\"` is 49.99) as Paygentic's reference page shows it. Paygentic's current API schema has no plan-level price, " +
+			"so it is null on most plans: see `price_amount` for the price read from `prices`."),
 		"default_tax_code": computedString("Default tax code of the plan, such as `eservice`."),
 		"default_tax_rate": schema.NumberAttribute{
 			MarkdownDescription: "Default tax rate in percent (`8.5` is 8.5%), exactly as the API sends it.",
@@ -178,22 +173,13 @@ func paygenticPlanAttributes() map[string]schema.Attribute {
 		"created_at":   computedString("Creation time, RFC 3339, as sent by the API."),
 		"updated_at":   computedString("Last update time, RFC 3339, as sent by the API."),
 		"prices": schema.ListNestedAttribute{
-			MarkdownDescription: "The plan's prices (usage-based components), in API order.",
-			Computed:            true,
-			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"id":                   computedString("Price id (`price_…`)."),
-				"model":                computedString("Pricing model: `standard`, `dynamic`, `volume` or `percentage`."),
-				"payment_term":         computedString("When the price is charged: `in_arrears` or `in_advance`."),
-				"billable_metric_id":   computedString("Id of the billable metric (`bm_…`) the price meters."),
-				"invoice_display_name": computedString("Name of the price as shown on invoices."),
-				"unit_amount": computedString("Price per unit exactly as the API sends it: an integer string in atomic units of 10^-9 of `currency`. " +
-					"Null when the price has none."),
-				"currency":   computedString("ISO 4217 currency code of `unit_amount`; null when the price has none."),
-				"created_at": computedString("Creation time, RFC 3339, as sent by the API."),
-				"updated_at": computedString("Last update time, RFC 3339, as sent by the API."),
-			}},
+			MarkdownDescription: "The plan's prices, in API order: fixed charges (`payment_term` `in_advance`) and usage (`in_arrears`). " +
+				"Null when the plan has no `prices` key.",
+			Computed:     true,
+			NestedObject: schema.NestedAttributeObject{Attributes: paygenticPriceAttributes()},
 		},
 	}
+	paygenticPlanExtraAttributes(attrs)
 	addMoneyAttributes(attrs, paygenticMoneyDocs)
 	return attrs
 }
@@ -277,18 +263,9 @@ func paygenticPlanFrom(p clients.PaygenticPlan, money moneyModel) paygenticPlanM
 	if p.Prices != nil {
 		m.Prices = make([]paygenticPriceModel, len(p.Prices))
 		for i, pr := range p.Prices {
-			m.Prices[i] = paygenticPriceModel{
-				ID:                 types.StringPointerValue(pr.ID),
-				Model:              types.StringPointerValue(pr.Model),
-				PaymentTerm:        types.StringPointerValue(pr.PaymentTerm),
-				BillableMetricID:   types.StringPointerValue(pr.BillableMetricID),
-				InvoiceDisplayName: types.StringPointerValue(pr.InvoiceDisplayName),
-				UnitAmount:         types.StringPointerValue(pr.UnitAmount),
-				Currency:           types.StringPointerValue(pr.Currency),
-				CreatedAt:          types.StringPointerValue(pr.CreatedAt),
-				UpdatedAt:          types.StringPointerValue(pr.UpdatedAt),
-			}
+			m.Prices[i] = paygenticPriceFrom(pr)
 		}
 	}
+	paygenticPlanExtrasFrom(p, &m)
 	return m
 }

@@ -61,21 +61,23 @@ func checkPaygenticPlan(name, prefix string, p sandbox.PaygenticPlan) []stateche
 		acctest.Attr(name, prefix+"prices", knownvalue.ListSizeExact(len(p.Prices))),
 	}
 	if p.Price == "" {
-		checks = append(checks, acctest.Attr(name, prefix+"price_amount", knownvalue.Null()))
+		checks = append(checks, acctest.Attr(name, prefix+"price_amount", numberOrNull(paygenticFixedCharge(p))))
 	}
+	checks = append(checks, checkPaygenticPlanTerms(name, prefix, p)...)
 	for i, pr := range p.Prices {
 		at := fmt.Sprintf("%sprices.%d.", prefix, i)
 		checks = append(checks,
 			acctest.Attr(name, at+"id", knownvalue.StringExact(pr.ID)),
 			acctest.Attr(name, at+"model", knownvalue.StringExact(pr.Model)),
 			acctest.Attr(name, at+"payment_term", knownvalue.StringExact(pr.PaymentTerm)),
-			acctest.Attr(name, at+"billable_metric_id", knownvalue.StringExact(pr.BillableMetricID)),
+			checkStringOrNull(name, at+"billable_metric_id", pr.BillableMetricID),
 			acctest.Attr(name, at+"invoice_display_name", knownvalue.StringExact(pr.InvoiceDisplayName)),
 			checkStringOrNull(name, at+"unit_amount", pr.UnitAmount),
 			checkStringOrNull(name, at+"currency", pr.Currency),
 			acctest.Attr(name, at+"created_at", knownvalue.StringExact(pr.CreatedAt)),
 			acctest.Attr(name, at+"updated_at", knownvalue.StringExact(pr.UpdatedAt)),
 		)
+		checks = append(checks, checkPaygenticPriceMoney(name, at, pr)...)
 	}
 	return checks
 }

@@ -128,8 +128,9 @@ func (d *ProbelyPlansDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 
 var probelyMoneyDocs = moneyDocs{
 	currency: "currency_code",
-	amount: "Probely does not document the unit of `price`, so this is null unless the provider's `probely.price_unit` says it: " +
-		"`major` takes `price` as is, `minor` scales it by the currency's ISO 4217 minor unit (4900 USD cents is 49).",
+	amount: "Read from `price`, which Probely's OpenAPI 1.2.0 documents as \"Price in cents\": scaled by the ISO 4217 minor unit of " +
+		"`currency_code` (4900 USD cents is 49), or taken as is when the provider's `probely.price_unit` is `major`. A price of 0 is 0. " +
+		"Null, with a warning, when `currency_code` is empty or no ISO 4217 code, or `price` is a fraction of a cent: never a guess.",
 	period: "Read from `period` and `period_unit` (1 `year` is `P1Y`, 6 `month` is `P6M`); null for a plan of `period` 0, which does not renew.",
 }
 
@@ -150,14 +151,14 @@ func probelyPlanAttributes(idIsArgument bool) map[string]schema.Attribute {
 		"family":       schema.StringAttribute{MarkdownDescription: "Plan family, such as `enterprise`.", Computed: true},
 		"description":  schema.StringAttribute{MarkdownDescription: "Plan description; may be empty.", Computed: true},
 		"is_trial":     schema.BoolAttribute{MarkdownDescription: "Whether the plan includes a trial.", Computed: true},
-		"charge_model": schema.StringAttribute{MarkdownDescription: "How the plan is charged: `per_unit`, `flat_fee`, `volume` or `tiered`.", Computed: true},
+		"charge_model": schema.StringAttribute{MarkdownDescription: "How the plan is charged: `per_unit`, `flat_fee`, `volume` or `tiered`; may be empty (`\"\"`), as Probely's API sends it for its default plan.", Computed: true},
 		"price": schema.NumberAttribute{
-			MarkdownDescription: "Price exactly as the API sends it, in `currency_code`. Probely does not document the unit " +
-				"(probably minor units, such as cents), so the provider does not convert it: see `price_amount`. Null when the API sends no price.",
+			MarkdownDescription: "Price exactly as the API sends it: in cents (minor units of `currency_code`), as Probely's OpenAPI 1.2.0 " +
+				"documents it. `price_amount` is the same price in the major unit. Null when the API sends no price.",
 			Computed: true,
 		},
-		"currency_code": schema.StringAttribute{MarkdownDescription: "Currency of `price`: `USD`, `EUR` or `GBP`.", Computed: true},
-		"period":        schema.NumberAttribute{MarkdownDescription: "The plan is billed every `period` `period_unit`s.", Computed: true},
+		"currency_code": schema.StringAttribute{MarkdownDescription: "Currency of `price`, such as `USD`, `EUR` or `GBP`; may be empty (`\"\"`) on a free plan.", Computed: true},
+		"period":        schema.NumberAttribute{MarkdownDescription: "The plan is billed every `period` `period_unit`s. Probely sends it as a number, or as text (its OpenAPI 1.2.0 types it so): both are read.", Computed: true},
 		"period_unit":   schema.StringAttribute{MarkdownDescription: "Unit of the billing period: `week`, `month` or `year`.", Computed: true},
 		"allowed_scan_profiles": schema.ListAttribute{
 			MarkdownDescription: "Built-in scan profiles the plan allows, such as `lightning`, `safe`, `normal` and `full`. " +

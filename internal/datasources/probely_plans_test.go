@@ -24,7 +24,7 @@ func checkProbelyPlan(name, prefix string, p sandbox.ProbelyPlan) []statecheck.S
 	checks := []statecheck.StateCheck{
 		acctest.Attr(name, attr("id"), knownvalue.StringExact(p.ID)),
 		acctest.Attr(name, attr("name"), knownvalue.StringExact(p.Name)),
-		acctest.Attr(name, attr("family"), knownvalue.StringExact(p.Family)),
+		checkProbelyAbsentIfRecorded(name, attr("family"), p, knownvalue.StringExact(p.Family)),
 		acctest.Attr(name, attr("description"), knownvalue.StringExact(p.Description)),
 		acctest.Attr(name, attr("is_trial"), knownvalue.Bool(p.IsTrial)),
 		acctest.Attr(name, attr("charge_model"), knownvalue.StringExact(p.ChargeModel)),
@@ -48,7 +48,7 @@ func checkProbelyPlan(name, prefix string, p sandbox.ProbelyPlan) []statecheck.S
 		checks = append(checks, acctest.Attr(name, attr(fmt.Sprintf("allowed_scan_profiles.%d", i)), knownvalue.StringExact(s)))
 	}
 
-	checks = append(checks, acctest.Attr(name, attr("allowed_credits_packs"), knownvalue.ListSizeExact(len(p.AllowedCreditsPacks))))
+	checks = append(checks, checkProbelyAbsentIfRecorded(name, attr("allowed_credits_packs"), p, knownvalue.ListSizeExact(len(p.AllowedCreditsPacks))))
 	for i, c := range p.AllowedCreditsPacks {
 		pack := func(k string) string { return attr(fmt.Sprintf("allowed_credits_packs.%d.%s", i, k)) }
 		checks = append(checks,

@@ -89,7 +89,8 @@ func vendorSchema(v *clients.Vendor) schema.SingleNestedAttribute {
 		"base_url": schema.StringAttribute{
 			MarkdownDescription: fmt.Sprintf("%s server URL; the provider appends the documented paths, so a path prefix is kept. "+
 				"Must be `https://`, except on a loopback host (127.0.0.0/8, ::1, localhost) where `http://` is allowed. "+
-				"Falls back to the %s environment variable, then to `%s`.", v.Title, envList(v.BaseURLEnv), v.DefaultBaseURL),
+				"Falls back to the %s environment variable, then to `%s`.", v.Title, envList(v.BaseURLEnv), v.DefaultBaseURL) +
+				strings.TrimSuffix(" "+v.OtherServers, " "),
 			Optional:   true,
 			Validators: []validator.String{baseURLValidator{}},
 		},

@@ -6,21 +6,81 @@ import (
 )
 
 // OnepinPlan is one OnePin plan. Limits values are integers or "unlimited",
-// and keys beyond projects/users/storage_gb appear (e.g. "support").
+// and keys beyond projects/users/storage_gb appear (e.g. "support"); the
+// plans shaped as OnePin's official SDK types them have its keys, null for
+// unlimited, booleans and lists, and Details: plan_details by language.
 type OnepinPlan struct {
-	ID              string         `json:"id"`
-	Name            string         `json:"name"`
-	Tier            string         `json:"tier"`
-	Limits          map[string]any `json:"limits"`
-	BillingInterval string         `json:"billing_interval"`
-	Amount          int            `json:"amount"`
-	Currency        string         `json:"currency"`
-	DisplayOrder    int            `json:"display_order"`
+	ID              string                        `json:"id"`
+	Name            string                        `json:"name"`
+	Tier            string                        `json:"tier"`
+	Limits          map[string]any                `json:"limits"`
+	BillingInterval string                        `json:"billing_interval"`
+	Amount          int                           `json:"amount"`
+	Currency        string                        `json:"currency"`
+	DisplayOrder    int                           `json:"display_order"`
+	Details         map[string]*OnepinPlanDetails `json:"-"`
 }
+
+// OnepinPlanDetails is plan_details: sections of labelled values.
+type OnepinPlanDetails struct {
+	Sections []OnepinSection `json:"sections"`
+}
+
+// OnepinSection is one section of plan_details.
+type OnepinSection struct {
+	Title string       `json:"title"`
+	Items []OnepinItem `json:"items"`
+}
+
+// OnepinItem is one labelled value.
+type OnepinItem struct {
+	Label string `json:"label"`
+	Value string `json:"value"`
+}
+
+// OnepinLanguages are the plan_details languages the sandbox serves, by
+// Accept-Language; any other is served the first.
+var OnepinLanguages = []string{"en", "ko"}
 
 type onepinData struct {
 	plans []OnepinPlan // display_order order
 	json  [][]byte
+	// byLang is json with each plan's plan_details in one language.
+	byLang map[string][][]byte
+}
+
+// onepinSDKPlans are shaped as OnePin's official SDK types its plans.
+func onepinSDKPlans() []OnepinPlan {
+	details := func(credits, seats string) map[string]*OnepinPlanDetails {
+		return map[string]*OnepinPlanDetails{
+			"en": {Sections: []OnepinSection{{Title: "Usage", Items: []OnepinItem{{Label: "Credits", Value: credits + " / month"}, {Label: "Seats", Value: seats}}},
+				{Title: "Support", Items: []OnepinItem{{Label: "Channel", Value: "Email"}}}}},
+			"ko": {Sections: []OnepinSection{{Title: "사용량", Items: []OnepinItem{{Label: "크레딧", Value: "월 " + credits}, {Label: "좌석", Value: seats}}},
+				{Title: "지원", Items: []OnepinItem{{Label: "채널", Value: "이메일"}}}}},
+		}
+	}
+	return []OnepinPlan{
+		{ID: OnepinSDKPlanID, Name: "Creator", Tier: "paid", BillingInterval: "month", Amount: 1900, Currency: "usd",
+			Limits: map[string]any{"monthly_credits": 5000, "seats": 3, "retention_days": 30, "byok_enabled": false,
+				"auto_fix_enabled": true, "supported_languages": []string{"en", "ko"}, "storage_bytes_per_workspace": 10737418240},
+			Details: details("5,000", "3")},
+		{Name: "Studio", Tier: "paid", BillingInterval: "year", Amount: 190000, Currency: "usd",
+			Limits: map[string]any{"monthly_credits": 50000, "seats": nil, "retention_days": nil, "byok_enabled": true,
+				"auto_fix_enabled": true, "supported_languages": []string{"en", "ko", "ja"}, "storage_bytes_per_workspace": 107374182400},
+			Details: details("50,000", "Unlimited")},
+	}
+}
+
+// OnepinSDKPlanID is the first plan shaped as OnePin's SDK types it.
+const OnepinSDKPlanID = "5d1f7a2e-8c3b-4e6f-9a0d-2b4c6e8f1a3c"
+
+// onepinPlanJSON is p as served in lang.
+func onepinPlanJSON(p OnepinPlan, lang string) ([]byte, error) {
+	type plain OnepinPlan
+	return json.Marshal(struct {
+		plain
+		PlanDetails *OnepinPlanDetails `json:"plan_details,omitempty"`
+	}{plain(p), p.Details[lang]})
 }
 
 func onepinLimits(projects, users, storage any, extra ...any) map[string]any {
@@ -86,7 +146,8 @@ func newOnepinData() *onepinData {
 		// A custom plan with a list price: custom does not always mean "on request".
 		OnepinPlan{Name: "Enterprise Plus", Tier: "custom", Limits: onepinLimits(unl, unl, unl, "support", "priority", "sla_hours", 4), BillingInterval: "yearly", Amount: 4999900, Currency: "USD"},
 	)
-	d := &onepinData{plans: plans}
+	plans = append(plans, onepinSDKPlans()...)
+	d := &onepinData{plans: plans, byLang: map[string][][]byte{}}
 	for i := range d.plans {
 		p := &d.plans[i]
 		p.DisplayOrder = i + 1
@@ -94,12 +155,15 @@ func newOnepinData() *onepinData {
 			x, y := mix64(uint64(i)), mix64(uint64(i)^0x0ae1)
 			p.ID = fmt.Sprintf("%08x-%04x-4%03x-%04x-%012x", uint32(x>>32), uint16(x>>16), uint16(x)&0xfff, 0x8000|uint16(y>>48)&0x3fff, y&0xffffffffffff)
 		}
-		b, err := json.Marshal(p)
-		if err != nil {
-			panic("sandbox: onepin fixture does not marshal: " + err.Error())
+		for _, lang := range OnepinLanguages {
+			b, err := onepinPlanJSON(*p, lang)
+			if err != nil {
+				panic("sandbox: onepin fixture does not marshal: " + err.Error())
+			}
+			d.byLang[lang] = append(d.byLang[lang], b)
 		}
-		d.json = append(d.json, b)
 	}
+	d.json = d.byLang[OnepinLanguages[0]]
 	return d
 }
 

@@ -17,6 +17,11 @@ const (
 	PaygenticBasicPlanID    = "plan_t9u0v1w2x3y4z5a6" // "Basic Tier", price "49990000000" (49.99 USD)
 	PaygenticBusinessPlanID = "plan_z1a2b3c4d5e6f7g8" // "Business Package", price "199000000000" (199 USD)
 	PaygenticSubCentPlanID  = "plan_0000000000000002" // price "4990000" (0.00499 USD)
+	// PaygenticFixedPlanID has no plan-level price: a fixed in-advance fee
+	// price of "99.00" USD a month and two usage prices.
+	PaygenticFixedPlanID = "plan_0000000000000004"
+	// PaygenticPriceIDsPlanID is read by id with its prices as id strings.
+	PaygenticPriceIDsPlanID = "plan_0000000000000012"
 )
 
 // PaygenticMerchants and PaygenticProducts are the fixture's merchant and
@@ -26,9 +31,12 @@ var (
 	PaygenticProducts  = []string{"prod_j5k6l7m8n9o0p1q2", "prod_p7q8r9s0t1u2v3w4", "prod_a1b2c3d4e5f6g7h8", "prod_i9j0k1l2m3n4o5p6", "prod_q7r8s9t0u1v2w3x4", "prod_y5z6a7b8c9d0e1f2"}
 )
 
-// PaygenticPlan follows the vendor's current schema. Price and BillingInterval
-// are optional (older and deprecated fields); Metadata and TrialPeriodDays are
-// undocumented extras that decoders must ignore.
+// PaygenticPlan follows the vendor's current schema: most plans have no
+// plan-level Price and carry their money in Prices[].Properties. The first
+// three keep the reference page's plan-level Price (older data). Price and
+// BillingInterval are optional (older and deprecated fields); Metadata and
+// TrialPeriodDays are undocumented extras that decoders must ignore.
+
 type PaygenticPlan struct {
 	ID                 string           `json:"id"`
 	Object             string           `json:"object"`
@@ -49,26 +57,66 @@ type PaygenticPlan struct {
 	UpdatedAt          string           `json:"updatedAt"`
 	Metadata           map[string]any   `json:"metadata,omitempty"`
 	TrialPeriodDays    int              `json:"trialPeriodDays,omitempty"`
+	PaymentTerm        *PaygenticTerm   `json:"paymentTerm,omitempty"`
+	CreditAllocations  []PaygenticGrant `json:"creditAllocations,omitempty"`
 }
 
-// PaygenticPrice is one entry of a plan's prices. UnitAmount is an atomic
-// amount (10^-9 of the currency) and may be absent.
+// PaygenticTerm is a plan's paymentTerm object.
+type PaygenticTerm struct {
+	InArrears bool `json:"in_arrears"`
+	InAdvance bool `json:"in_advance"`
+}
+
+// PaygenticGrant is one of a plan's creditAllocations.
+type PaygenticGrant struct {
+	PricingUnitID    string `json:"pricingUnitId"`
+	Amount           int64  `json:"amount"`
+	RecurrencePeriod string `json:"recurrencePeriod,omitempty"`
+}
+
+// singleJSON is the plan as GET /v0/plans/{id} sends it: the plan
+// PaygenticPriceIDsPlanID lists its prices as bare id strings there, as the
+// vendor's own example of that endpoint does; the list sends objects.
+func (p PaygenticPlan) singleJSON() ([]byte, error) {
+	type plain PaygenticPlan
+	if p.ID != PaygenticPriceIDsPlanID {
+		return json.Marshal(p)
+	}
+	ids := make([]string, len(p.Prices))
+	for i, pr := range p.Prices {
+		ids[i] = pr.ID
+	}
+	return json.Marshal(struct {
+		plain
+		Prices []string `json:"prices"`
+	}{plain(p), ids})
+}
+
+// PaygenticPrice is one entry of a plan's prices. Properties holds its
+// amounts by model, decimal strings in the major unit (standard unitPrice;
+// dynamic minPrice, maxPrice; volume default, parameters; percentage
+// percentage, minCharge, maxCharge). UnitAmount is undocumented and may be
+// absent. A fixed charge is a standard in_advance price with a FeeID.
 type PaygenticPrice struct {
-	ID                 string `json:"id"`
-	Object             string `json:"object"`
-	BillableMetricID   string `json:"billableMetricId"`
-	CreatedAt          string `json:"createdAt"`
-	InvoiceDisplayName string `json:"invoiceDisplayName"`
-	Model              string `json:"model"`
-	PaymentTerm        string `json:"paymentTerm"`
-	UnitAmount         string `json:"unitAmount,omitempty"`
-	Currency           string `json:"currency,omitempty"`
-	UpdatedAt          string `json:"updatedAt"`
+	ID                 string         `json:"id"`
+	Object             string         `json:"object"`
+	BillableMetricID   string         `json:"billableMetricId,omitempty"`
+	FeeID              string         `json:"feeId,omitempty"`
+	CreatedAt          string         `json:"createdAt"`
+	InvoiceDisplayName string         `json:"invoiceDisplayName"`
+	Model              string         `json:"model"`
+	PaymentTerm        string         `json:"paymentTerm"`
+	UnitAmount         string         `json:"unitAmount,omitempty"`
+	Currency           string         `json:"currency,omitempty"`
+	Quantity           int64          `json:"quantity,omitempty"`
+	Properties         map[string]any `json:"properties,omitempty"`
+	UpdatedAt          string         `json:"updatedAt"`
 }
 
 type paygenticData struct {
 	plans []PaygenticPlan
 	json  [][]byte         // serialized plans, same index
+	one   [][]byte         // each plan as GET /v0/plans/{id} sends it
 	byID  map[string]int   // plan id -> index
 	index map[string][]int // filterKey(merchant, product) -> plan indexes in order
 }
@@ -82,12 +130,16 @@ func newPaygenticData(n int) *paygenticData {
 	d := &paygenticData{
 		plans: make([]PaygenticPlan, n),
 		json:  make([][]byte, n),
+		one:   make([][]byte, n),
 		byID:  make(map[string]int, n),
 		index: map[string][]int{},
 	}
 	for i := range n {
 		p := paygenticPlan(i)
 		b, err := json.Marshal(p)
+		if err == nil {
+			d.one[i], err = p.singleJSON()
+		}
 		if err != nil {
 			panic("sandbox: paygentic fixture does not marshal: " + err.Error())
 		}
@@ -146,9 +198,16 @@ func paygenticPlan(i int) PaygenticPlan {
 		TaxBehavior:        []string{"exclusive", "inclusive"}[(i/3)%2],
 		UpdatedAt:          updated.Format(time.RFC3339),
 	}
-	// Usage-only plans carry no plan-level price.
+	// Usage-only plans (i%5 == 3) have no fixed charge; the others bill a
+	// fixed in-advance fee price, as the current API shapes it.
 	if i%5 != 3 {
-		p.Price = strconv.FormatInt(paygenticCents[i%len(paygenticCents)]*10_000_000, 10)
+		cents := paygenticCents[i%len(paygenticCents)]
+		p.Prices = append(p.Prices, PaygenticPrice{
+			ID: fmt.Sprintf("price_%016x", mix64(uint64(i)^0xfee)), Object: "price", FeeID: fmt.Sprintf("fee_%016x", mix64(uint64(i)^0xf)),
+			CreatedAt: p.CreatedAt, InvoiceDisplayName: tier + " subscription", Model: "standard", PaymentTerm: "in_advance",
+			Currency: currency, Quantity: 1, Properties: map[string]any{"unitPrice": fmt.Sprintf("%d.%02d", cents/100, cents%100)},
+			UpdatedAt: p.UpdatedAt,
+		})
 	}
 	if i%4 == 0 {
 		p.BillingInterval = paygenticIntervals[cadence]
@@ -156,6 +215,12 @@ func paygenticPlan(i int) PaygenticPlan {
 	if i%7 == 6 {
 		p.Metadata = map[string]any{"tier": tier, "legacy": i%2 == 0}
 		p.TrialPeriodDays = 14
+	}
+	if i%6 != 5 {
+		p.PaymentTerm = &PaygenticTerm{InArrears: true, InAdvance: i%5 != 3}
+	}
+	if i%4 == 1 {
+		p.CreditAllocations = []PaygenticGrant{{PricingUnitID: fmt.Sprintf("pu_%08d", i), Amount: int64(1000 * (1 + i%3)), RecurrencePeriod: cadence}}
 	}
 	for k := range 1 + i%3 {
 		seed := uint64(i)*8 + uint64(k)
@@ -166,11 +231,11 @@ func paygenticPlan(i int) PaygenticPlan {
 			CreatedAt:          p.CreatedAt,
 			InvoiceDisplayName: paygenticMetrics[(i+k)%len(paygenticMetrics)],
 			Model:              paygenticModels[(i+k)%len(paygenticModels)],
-			PaymentTerm:        []string{"in_arrears", "in_advance"}[(i+k)%2],
+			PaymentTerm:        "in_arrears",
+			Properties:         paygenticUsageProperties(paygenticModels[(i+k)%len(paygenticModels)], i+k),
 			UpdatedAt:          p.UpdatedAt,
 		}
 		if (i+k)%3 != 2 {
-			// Per-unit prices are often fractions of a cent.
 			pr.UnitAmount = strconv.FormatInt(int64(2_500_000*(1+(i+k)%4)), 10)
 			pr.Currency = currency
 		}
@@ -183,15 +248,36 @@ func paygenticPlan(i int) PaygenticPlan {
 		p.Description = "Claude API access with 500K tokens monthly allowance"
 		p.Price, p.BillingCadence, p.BillingInterval = "49990000000", "P1M", "monthly"
 		p.DefaultTaxCode, p.DefaultTaxRate = "eservice", 8.5
+		p.Prices, p.PaymentTerm = p.Prices[1:], nil // the page's plan: usage prices only
 	case 1:
 		p.ID, p.Name, p.InvoiceDisplayName = PaygenticBusinessPlanID, "Business Package", "Data Warehouse Business"
 		p.Description = "Unlimited cloud storage plus real-time analytics tools"
 		p.Price, p.BillingCadence, p.BillingInterval = "199000000000", "P1M", "monthly"
 		p.DefaultTaxCode, p.DefaultTaxRate = "eservice", 10
+		p.Prices, p.PaymentTerm = p.Prices[1:], nil
 	case 2:
 		p.Price = "4990000"
+		p.Prices, p.PaymentTerm = p.Prices[1:], nil
 	}
 	return p
+}
+
+// paygenticUsageProperties are a usage price's amounts for its model, as
+// Paygentic's current schema shapes them; a standard one is a rebate (a
+// negative unitPrice) now and then.
+func paygenticUsageProperties(model string, n int) map[string]any {
+	switch model {
+	case "standard":
+		if n%11 == 10 {
+			return map[string]any{"unitPrice": "-0.000005"}
+		}
+		return map[string]any{"unitPrice": fmt.Sprintf("0.0000%d", 1+n%9)}
+	case "dynamic":
+		return map[string]any{"minPrice": "0.01", "maxPrice": fmt.Sprintf("0.%02d", 10+n%50)}
+	case "volume":
+		return map[string]any{"default": "0.15", "parameters": map[string]any{"function": "linear", "gradient": "-0.0001", "min": "0.05", "max": "0.15"}}
+	}
+	return map[string]any{"percentage": fmt.Sprintf("0.0%d", 1+n%9), "minCharge": "5.00", "maxCharge": "500.00"}
 }
 
 // PaygenticPlans returns a copy of the Paygentic fixture in list order.

@@ -30,6 +30,27 @@ type ProbelyPlan struct {
 	Discount                   *int                 `json:"discount,omitempty"`
 	Savings                    *int                 `json:"savings,omitempty"`
 	Tiers                      json.RawMessage      `json:"tiers,omitempty"`
+	// Recorded plans are shaped like the one recorded from api.probely.com:
+	// no family and no allowed_credits_packs keys at all.
+	Recorded bool `json:"-"`
+}
+
+// ProbelyRecordedShapePlanID is the plan shaped like the recorded one: empty
+// strings where the page has enums, price 0 without a currency, no family,
+// credits packs, discount, savings or tiers.
+const ProbelyRecordedShapePlanID = "default-free"
+
+// MarshalJSON leaves family and allowed_credits_packs out of a Recorded plan.
+func (p ProbelyPlan) MarshalJSON() ([]byte, error) {
+	type plain ProbelyPlan
+	if !p.Recorded {
+		return json.Marshal(plain(p))
+	}
+	return json.Marshal(struct {
+		plain
+		Family *string               `json:"family,omitempty"`
+		Packs  *[]ProbelyCreditsPack `json:"allowed_credits_packs,omitempty"`
+	}{plain: plain(p)})
 }
 
 // ProbelyCreditsPack is an entry of allowed_credits_packs.
@@ -137,6 +158,8 @@ func newProbelyData() *probelyData {
 			}
 		}
 	}
+	d.plans = append(d.plans, ProbelyPlan{ID: ProbelyRecordedShapePlanID, Price: intPtr(0), Period: 1, PeriodUnit: "month",
+		AllowedScanProfiles: []string{"lightning"}, Recorded: true})
 	for _, p := range d.plans {
 		b, err := json.Marshal(p)
 		if err != nil {

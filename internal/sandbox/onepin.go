@@ -158,7 +158,11 @@ func (s *Server) serveOnepin(w http.ResponseWriter, r *http.Request, path string
 
 	var b bytes.Buffer
 	b.WriteString(`{"data":[`)
-	for i, raw := range s.onepinFixtures().json[start:end] {
+	served, ok := s.onepinFixtures().byLang[r.Header.Get("Accept-Language")]
+	if !ok {
+		served = s.onepinFixtures().json
+	}
+	for i, raw := range served[start:end] {
 		if i > 0 {
 			b.WriteByte(',')
 		}

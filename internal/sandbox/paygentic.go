@@ -144,7 +144,7 @@ func (s *Server) servePaygenticPlan(w http.ResponseWriter, id string) {
 		writeJSON(w, http.StatusNotFound, paygenticErrorBody{Error: "not_found", Message: "Plan not found: " + id, Code: "not_found"})
 		return
 	}
-	writeRawJSON(w, http.StatusOK, s.paygenticFixtures().json[i], "application/json")
+	writeRawJSON(w, http.StatusOK, s.paygenticFixtures().one[i], "application/json")
 }
 
 // intParam validates an integer query parameter the way the vendor's zod

@@ -83,6 +83,10 @@ func (s *Server) serveProbely(w http.ResponseWriter, r *http.Request, path strin
 		return
 	}
 
+	if s.opts.ProbelyBareArray {
+		writeRawJSON(w, http.StatusOK, append(append([]byte("["), bytes.Join(s.probelyFixtures().json, []byte(","))...), ']'), "application/json")
+		return
+	}
 	q := r.URL.Query()
 	length := 10
 	if raw := q.Get("length"); raw != "" {

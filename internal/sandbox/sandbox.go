@@ -53,6 +53,7 @@ type Options struct {
 	EnforceRateLimits bool          // enforce identifAI's and StreamSkill's documented per-key limits
 	FaultRate         float64       // 0..1: fraction of vendor requests answering a transient fault (429, 503 alternately)
 	Seed              int64         // makes FaultRate's choice of requests deterministic
+	ProbelyBareArray  bool          // Probely's /plans/ answers a bare JSON array of every plan, as its OpenAPI 1.2.0 defines it
 }
 
 // Server emulates all five vendors. It is safe for concurrent use.

@@ -583,7 +583,9 @@ func TestProbelyFixtureCoversTheSchemaVariants(t *testing.T) {
 			emptyPacks++
 		}
 	}
-	if len(currencies) != 3 || len(models) != 4 || noPrice == 0 || tiered == 0 || nullTiers == 0 || packs == 0 || emptyPacks == 0 {
+	// Three currencies and four charge models, and the recorded shape's
+	// empty strings for both.
+	if len(currencies) != 4 || !currencies[""] || len(models) != 5 || !models[""] || noPrice == 0 || tiered == 0 || nullTiers == 0 || packs == 0 || emptyPacks == 0 {
 		t.Errorf("currencies %v models %v noPrice %d tiered %d null %d packs %d empty %d",
 			currencies, models, noPrice, tiered, nullTiers, packs, emptyPacks)
 	}

@@ -13,6 +13,8 @@ data "pricing_onepin_plan" "pro" {
 output "pro_plan" {
   value = {
     price    = "${data.pricing_onepin_plan.pro.price_amount} ${data.pricing_onepin_plan.pro.currency} per ${data.pricing_onepin_plan.pro.billing_period}"
-    projects = data.pricing_onepin_plan.pro.limits["projects"] # "50" or "unlimited"
+    projects = data.pricing_onepin_plan.pro.limits["projects"] # "50", "unlimited", or null (unlimited)
+    # The feature sheet OnePin shows, in the provider's onepin.language.
+    details = try({ for s in data.pricing_onepin_plan.pro.plan_details : s.title => { for i in s.items : i.label => i.value } }, null)
   }
 }

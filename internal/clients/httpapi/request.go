@@ -23,6 +23,9 @@ import (
 // host). Only the same endpoint with or without a trailing slash, as Django
 // and others redirect, is followed.
 func (a *API) checkRedirect(req *http.Request, via []*http.Request) error {
+	if _, ok := loginRedirect(req.Response); ok {
+		return http.ErrUseLastResponse // read by statusError as an authentication failure
+	}
 	if len(via) >= 5 {
 		return errors.New("stopped after 5 redirects")
 	}
@@ -152,11 +155,15 @@ func (a *API) statusError(ctx context.Context, op string, u *url.URL, resp *http
 	if msg.Message == "" && len(msg.Fields) == 0 {
 		msg.Message = Snippet(body)
 	}
+	status := resp.StatusCode
+	if path, ok := loginRedirect(resp); ok {
+		msg, status = loginRedirectMessage(resp, path), http.StatusUnauthorized
+	}
 	e := &APIError{
 		Vendor:     a.name,
 		Operation:  op,
 		URL:        RedactURL(u),
-		StatusCode: resp.StatusCode,
+		StatusCode: status,
 		Message:    msg.Message,
 		Code:       msg.Code,
 		Fields:     msg.Fields,

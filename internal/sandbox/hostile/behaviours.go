@@ -226,6 +226,9 @@ var behaviours = map[string]behaviour{
 		p.items = p.items[:min(1, len(p.items))]
 		c.ok(c.body(p))
 	}},
+	"redirect-to-login": {"302 to the origin's /login page, as Laravel answers an unauthenticated request that does not ask for JSON", func(c *call) {
+		c.redirect(c.origin() + "/login")
+	}},
 }
 
 func init() {

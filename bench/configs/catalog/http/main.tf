@@ -70,18 +70,22 @@ locals {
     [for p in jsondecode(data.http.identifai.body).data : {
       vendor = "identifai", id = tostring(p.id), name = p.name, currency = null, price_amount = null, monthly_amount = null
     }],
+    # The plan-level price when sent, else the fixed charge: unitPrice x
+    # quantity over the standard in_advance prices (sum() of none fails: null).
     [for p in local.paygentic_plans : {
       vendor = "paygentic", id = p.id, name = p.name, currency = p.currency
-      price_amount   = try(tonumber(p.price) / 1e9, null)
-      monthly_amount = try(tonumber(p.price) / 1e9 / local.months[p.billingCadence], null)
+      price_amount = try(tonumber(p.price) / 1e9, sum([for pr in p.prices : tonumber(pr.properties.unitPrice) * try(pr.quantity, 1)
+      if try(pr.model, "") == "standard" && try(pr.paymentTerm, "") == "in_advance"]), null)
+      monthly_amount = try(tonumber(p.price) / 1e9 / local.months[p.billingCadence], sum([for pr in p.prices : tonumber(pr.properties.unitPrice) * try(pr.quantity, 1)
+      if try(pr.model, "") == "standard" && try(pr.paymentTerm, "") == "in_advance"]) / local.months[p.billingCadence], null)
     }],
     [for p in local.probely_plans : {
-      vendor = "probely", id = p.id, name = p.name, currency = p.currency_code
+      vendor         = "probely", id = p.id, name = p.name, currency = p.currency_code
       price_amount   = try(p.price / 100, null)
       monthly_amount = try(p.price / 100 / (p.period * local.months[p.period_unit]), null)
     }],
     [for p in jsondecode(data.http.onepin.body).data : {
-      vendor = "onepin", id = p.id, name = p.name, currency = p.currency
+      vendor         = "onepin", id = p.id, name = p.name, currency = p.currency
       price_amount   = p.tier == "custom" && p.amount == 0 ? null : p.amount / 100
       monthly_amount = p.tier == "custom" && p.amount == 0 ? null : try(p.amount / 100 / local.months[p.billing_interval], null)
     }],

@@ -1,0 +1,161 @@
+package datasources
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+)
+
+// paygenticPriceModel is one price of a plan. Its amounts are exact
+// numbers in the major unit of currency, as Paygentic's decimal strings say.
+type paygenticPriceModel struct {
+	ID                 types.String          `tfsdk:"id"`
+	Model              types.String          `tfsdk:"model"`
+	PaymentTerm        types.String          `tfsdk:"payment_term"`
+	BillableMetricID   types.String          `tfsdk:"billable_metric_id"`
+	InvoiceDisplayName types.String          `tfsdk:"invoice_display_name"`
+	UnitAmount         types.String          `tfsdk:"unit_amount"`
+	Currency           types.String          `tfsdk:"currency"`
+	BillingCadence     types.String          `tfsdk:"billing_cadence"`
+	FeeID              types.String          `tfsdk:"fee_id"`
+	Quantity           types.Int64           `tfsdk:"quantity"`
+	UnitPrice          types.Number          `tfsdk:"unit_price"`
+	MinPrice           types.Number          `tfsdk:"min_price"`
+	MaxPrice           types.Number          `tfsdk:"max_price"`
+	DefaultPrice       types.Number          `tfsdk:"default_price"`
+	Volume             *paygenticVolumeModel `tfsdk:"volume"`
+	Percentage         types.Number          `tfsdk:"percentage"`
+	MinCharge          types.Number          `tfsdk:"min_charge"`
+	MaxCharge          types.Number          `tfsdk:"max_charge"`
+	CreatedAt          types.String          `tfsdk:"created_at"`
+	UpdatedAt          types.String          `tfsdk:"updated_at"`
+}
+
+type paygenticVolumeModel struct {
+	Function types.String `tfsdk:"function"`
+	Gradient types.Number `tfsdk:"gradient"`
+	Min      types.Number `tfsdk:"min"`
+	Max      types.Number `tfsdk:"max"`
+}
+
+// paygenticCreditAllocationModel is one entry of a plan's credit_allocations.
+type paygenticCreditAllocationModel struct {
+	PricingUnitID    types.String `tfsdk:"pricing_unit_id"`
+	Amount           types.Number `tfsdk:"amount"`
+	RecurrencePeriod types.String `tfsdk:"recurrence_period"`
+}
+
+func paygenticText(description string) schema.StringAttribute {
+	return schema.StringAttribute{MarkdownDescription: description, Computed: true}
+}
+
+func paygenticNumber(description string) schema.NumberAttribute {
+	return schema.NumberAttribute{MarkdownDescription: description, Computed: true}
+}
+
+// paygenticMajorUnit is how every Paygentic price amount is described.
+const paygenticMajorUnit = " An exact number in the major unit of `currency` (`\"0.15\"` is 0.15), read from the vendor's decimal string without floating point."
+
+// paygenticPriceAttributes is the schema of one price.
+func paygenticPriceAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id":                   paygenticText("Price id (`price_…`). A plan that lists its prices as bare ids has only this set; every other attribute is null."),
+		"model":                paygenticText("Pricing model: `standard`, `dynamic`, `volume` or `percentage`."),
+		"payment_term":         paygenticText("When the price is charged: `in_advance` (at the start of each period: a fixed charge) or `in_arrears` (after it, for usage)."),
+		"billable_metric_id":   paygenticText("Id of the billable metric (`bm_…`) the price meters; null for a fee price."),
+		"invoice_display_name": paygenticText("Name of the price as shown on invoices."),
+		"unit_amount": paygenticText("The price's `unitAmount` exactly as the API sends it. Paygentic does not document this field or its unit; " +
+			"the amounts are `unit_price` and the other number attributes. Null when the price has none."),
+		"currency":        paygenticText("Currency of the price as Paygentic sends it (usually an ISO 4217 code such as `USD`); null when the price has none, in which case it is the plan's."),
+		"billing_cadence": paygenticText("How often the price bills, as an ISO 8601 duration such as `P1M`; null when the price follows its plan."),
+		"fee_id":          paygenticText("Id of the fee (`fee_…`) the price charges; null for a metered price."),
+		"quantity": schema.Int64Attribute{Computed: true, MarkdownDescription: "Quantity billed each period (1 to 1,000,000): the period's charge is " +
+			"`quantity × unit_price`. Null when the API leaves it out (Paygentic's default is 1). A quantity outside 1 to 1,000,000 is kept, with a warning, but its price enters no `price_amount`."},
+		"unit_price": paygenticNumber("Price per unit of a `standard` price (per token, per seat, per period for a fee)." + paygenticMajorUnit +
+			" May be negative: a rebate that reduces the invoice. Null for other models."),
+		"min_price":     paygenticNumber("Lowest price per unit of a `dynamic` price." + paygenticMajorUnit + " Null for other models."),
+		"max_price":     paygenticNumber("Highest price per unit of a `dynamic` price." + paygenticMajorUnit + " Null for other models."),
+		"default_price": paygenticNumber("Default price per unit of a `volume` price (the vendor's `default`)." + paygenticMajorUnit + " Null for other models."),
+		"volume": schema.SingleNestedAttribute{Computed: true, MarkdownDescription: "How a `volume` price varies with volume (the vendor's `parameters`); null for other models.",
+			Attributes: map[string]schema.Attribute{
+				"function": paygenticText("Function of volume, such as `linear`."),
+				"gradient": paygenticNumber("Gradient of the function, as an exact number."),
+				"min":      paygenticNumber("Lowest price per unit." + paygenticMajorUnit),
+				"max":      paygenticNumber("Highest price per unit." + paygenticMajorUnit),
+			}},
+		"percentage": paygenticNumber("Rate of a `percentage` price as a fraction, not in percent: `0.03` is 3 %, `1.1` is 110 %. Paygentic allows 0 to 10: a value outside is null, with a warning. Null for other models."),
+		"min_charge": paygenticNumber("Least a `percentage` price charges." + paygenticMajorUnit + " Null for other models."),
+		"max_charge": paygenticNumber("Most a `percentage` price charges." + paygenticMajorUnit + " Null for other models."),
+		"created_at": paygenticText("Creation time, RFC 3339, as sent by the API."),
+		"updated_at": paygenticText("Last update time, RFC 3339, as sent by the API."),
+	}
+}
+
+// paygenticPlanExtraAttributes are the plan attributes beyond the listing's
+// original ones: its paymentTerm object and creditAllocations.
+func paygenticPlanExtraAttributes(attrs map[string]schema.Attribute) {
+	attrs["bills_in_advance"] = schema.BoolAttribute{Computed: true, MarkdownDescription: "The plan's `paymentTerm.in_advance`: whether it bills " +
+		"charges at the start of each period. Null when the plan does not say."}
+	attrs["bills_in_arrears"] = schema.BoolAttribute{Computed: true, MarkdownDescription: "The plan's `paymentTerm.in_arrears`: whether it bills " +
+		"charges (usage) after each period. Null when the plan does not say."}
+	attrs["credit_allocations"] = schema.ListNestedAttribute{Computed: true,
+		MarkdownDescription: "Credits the plan grants into the customer's pools, in API order; null when the plan has none.",
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"pricing_unit_id":   paygenticText("Pricing unit whose credit pool the allocation funds."),
+			"amount":            paygenticNumber("Number of credits granted each time (in the pricing unit, not money), exact."),
+			"recurrence_period": paygenticText("How often the credits are granted again, as an ISO 8601 duration (`P1M`); null when granted once, at activation."),
+		}},
+	}
+}
+
+func decimalPointer(s *string) types.Number {
+	if s == nil {
+		return types.NumberNull()
+	}
+	return numberValue(*s)
+}
+
+// paygenticPriceFrom maps one client price; absent fields become null.
+func paygenticPriceFrom(pr clients.PaygenticPrice) paygenticPriceModel {
+	m := paygenticPriceModel{
+		ID: types.StringPointerValue(pr.ID), Model: types.StringPointerValue(pr.Model), PaymentTerm: types.StringPointerValue(pr.PaymentTerm),
+		BillableMetricID: types.StringPointerValue(pr.BillableMetricID), InvoiceDisplayName: types.StringPointerValue(pr.InvoiceDisplayName),
+		UnitAmount: types.StringPointerValue(pr.UnitAmount), Currency: types.StringPointerValue(pr.Currency),
+		BillingCadence: types.StringPointerValue(pr.BillingCadence), FeeID: types.StringPointerValue(pr.FeeID), Quantity: types.Int64Null(),
+		UnitPrice: types.NumberNull(), MinPrice: types.NumberNull(), MaxPrice: types.NumberNull(), DefaultPrice: types.NumberNull(),
+		Percentage: types.NumberNull(), MinCharge: types.NumberNull(), MaxCharge: types.NumberNull(),
+		CreatedAt: types.StringPointerValue(pr.CreatedAt), UpdatedAt: types.StringPointerValue(pr.UpdatedAt),
+	}
+	if pr.Quantity != nil {
+		if n, err := pr.Quantity.Int64(); err == nil { // the client checked it
+			m.Quantity = types.Int64Value(n)
+		}
+	}
+	if p := pr.Properties; p != nil {
+		m.UnitPrice, m.MinPrice, m.MaxPrice = decimalPointer(p.UnitPrice), decimalPointer(p.MinPrice), decimalPointer(p.MaxPrice)
+		m.DefaultPrice, m.Percentage = decimalPointer(p.Default), decimalPointer(p.Percentage)
+		m.MinCharge, m.MaxCharge = decimalPointer(p.MinCharge), decimalPointer(p.MaxCharge)
+		if v := p.Parameters; v != nil {
+			m.Volume = &paygenticVolumeModel{Function: types.StringPointerValue(v.Function), Gradient: decimalPointer(v.Gradient),
+				Min: decimalPointer(v.Min), Max: decimalPointer(v.Max)}
+		}
+	}
+	return m
+}
+
+// paygenticPlanExtrasFrom fills the plan's payment term and credit
+// allocations.
+func paygenticPlanExtrasFrom(p clients.PaygenticPlan, m *paygenticPlanModel) {
+	m.BillsInAdvance, m.BillsInArrears = types.BoolNull(), types.BoolNull()
+	if t := p.PaymentTerm; t != nil {
+		m.BillsInAdvance, m.BillsInArrears = types.BoolPointerValue(t.InAdvance), types.BoolPointerValue(t.InArrears)
+	}
+	if p.CreditAllocations != nil {
+		m.CreditAllocations = make([]paygenticCreditAllocationModel, len(p.CreditAllocations))
+		for i, a := range p.CreditAllocations {
+			m.CreditAllocations[i] = paygenticCreditAllocationModel{PricingUnitID: types.StringPointerValue(a.PricingUnitID),
+				Amount: jsonNumberValue(a.Amount), RecurrencePeriod: types.StringPointerValue(a.RecurrencePeriod)}
+		}
+	}
+}
