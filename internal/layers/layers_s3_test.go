@@ -8,3 +8,7 @@ func init() {
 	allowed["internal/acctest/s3server"] = []string{}
 	allowed["internal/acctest"] = append(allowed["internal/acctest"], "internal/acctest/s3server")
 }
+
+func init() {
+	allowed["internal/clients/httpapi"] = append(allowed["internal/clients/httpapi"], "internal/clients/httpapi/snapshot/s3store")
+}
