@@ -74,6 +74,7 @@ func cacheSchema() schema.SingleNestedAttribute {
 					"(`true`/`1` or `false`/`0`); defaults to `false`.", envOffline),
 				Optional: true,
 			},
+			"s3": cacheS3Schema(),
 		},
 	}
 }
@@ -90,7 +91,7 @@ func openCache(ctx context.Context, config tfsdk.Config) (*httpapi.Cache, diag.D
 		diags.AddAttributeError(cachePath, "Unknown provider setting", "The cache block is known only after apply; the provider needs it at plan time.")
 		return nil, diags
 	}
-	if block.IsNull() && os.Getenv(envCacheDir) == "" && os.Getenv(envCacheMaxAge) == "" && os.Getenv(envOffline) == "" {
+	if block.IsNull() && os.Getenv(envCacheDir) == "" && os.Getenv(envCacheMaxAge) == "" && os.Getenv(envOffline) == "" && !cacheS3Configured() {
 		return nil, diags
 	}
 	attrs := block.Attributes()
@@ -116,6 +117,9 @@ func openCache(ctx context.Context, config tfsdk.Config) (*httpapi.Cache, diag.D
 	c, err := httpapi.OpenCache(dir, 0, maxAge, staleIfError, offline)
 	if err != nil {
 		diags.AddAttributeError(cachePath.AtName("dir"), "Unusable cache folder", fmt.Sprintf("cache.dir %q: %s", dir, err))
+		return nil, diags
+	}
+	if diags.Append(useCacheBucket(ctx, attrs, c)...); diags.HasError() {
 		return nil, diags
 	}
 	return c, diags

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"sync"
 	"time"
 
@@ -25,6 +24,10 @@ import (
 // another machine takes it over.
 const bucketLease = 5 * time.Minute
 
+// bucketRequestTimeout bounds one bucket request, body included: an entry
+// is at most snapshot.MaxEntryBytes.
+const bucketRequestTimeout = 2 * time.Minute
+
 // BucketConfig is where a fleet's shared entries are kept (see s3store).
 type BucketConfig struct {
 	Bucket, Prefix, Region, Endpoint string
@@ -41,10 +44,12 @@ type cacheBucket struct {
 }
 
 // UseBucket puts the bucket behind the folder. It sends no request.
-func (c *Cache) UseBucket(ctx context.Context, cfg BucketConfig, client *http.Client) error {
+func (c *Cache) UseBucket(ctx context.Context, cfg BucketConfig) error {
 	store, err := s3store.New(ctx, s3store.Config{
 		Bucket: cfg.Bucket, Prefix: cfg.Prefix, Region: cfg.Region, Endpoint: cfg.Endpoint,
-		UsePathStyle: cfg.UsePathStyle, HTTPClient: client,
+		UsePathStyle: cfg.UsePathStyle,
+		// Every bucket request is bounded, even in a read with no deadline.
+		RequestTimeout: bucketRequestTimeout,
 	})
 	if err != nil {
 		return err

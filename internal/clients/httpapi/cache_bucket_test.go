@@ -35,7 +35,7 @@ func machine(t *testing.T, srv *s3server.Server, endpoint string, maxAge time.Du
 	c := newCache(t, t.TempDir(), maxAge, 24*time.Hour, false)
 	err := c.UseBucket(context.Background(), BucketConfig{
 		Bucket: srv.Bucket, Region: s3server.Region, Endpoint: endpoint, UsePathStyle: true,
-	}, nil)
+	})
 	if err != nil {
 		t.Fatal(err)
 	}

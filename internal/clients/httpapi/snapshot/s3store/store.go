@@ -15,12 +15,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
@@ -42,8 +42,9 @@ type Config struct {
 	UsePathStyle bool
 	// MaxAttempts bounds the SDK's attempts per request (0: its default, 3).
 	MaxAttempts int
-	// HTTPClient carries the requests (nil: the SDK's own).
-	HTTPClient *http.Client
+	// RequestTimeout bounds each request, body included (0: none but the
+	// context's).
+	RequestTimeout time.Duration
 	// Now is the clock leases are written and judged by (nil: time.Now).
 	Now func() time.Time
 }
@@ -70,8 +71,10 @@ func New(ctx context.Context, c Config) (*Store, error) {
 	if c.Region != "" {
 		opts = append(opts, config.WithRegion(c.Region))
 	}
-	if c.HTTPClient != nil {
-		opts = append(opts, config.WithHTTPClient(c.HTTPClient))
+	if c.RequestTimeout > 0 {
+		// The SDK's own client, so AWS_CA_BUNDLE and its transport
+		// settings still apply.
+		opts = append(opts, config.WithHTTPClient(awshttp.NewBuildableClient().WithTimeout(c.RequestTimeout)))
 	}
 	if c.MaxAttempts > 0 {
 		opts = append(opts, config.WithRetryMaxAttempts(c.MaxAttempts))
