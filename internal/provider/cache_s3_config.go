@@ -9,11 +9,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
@@ -47,8 +45,7 @@ func cacheS3Schema() schema.SingleNestedAttribute {
 		Attributes: map[string]schema.Attribute{
 			"bucket": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("The bucket. Falls back to `%s`.", envCacheS3Bucket),
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(bucketNamePattern, "must be a bucket name: 3 to 63 lower-case letters, digits, '.', '-' or '_'")},
+				Optional:            true, // checked with its environment fallback in useCacheBucket
 			},
 			"prefix": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("Prepended to every object name, such as `pricing/v1`. Falls back to `%s`.", envCacheS3Prefix),
