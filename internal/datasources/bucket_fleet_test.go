@@ -113,7 +113,7 @@ func TestAccCacheFleetOfTenSharesOneBucket(t *testing.T) {
 	assertNoKeyInTree(t, f.s3.DataDir)
 }
 
-func TestAccCacheBucketUnreachableIsOneWarningAndThePlanSucceeds(t *testing.T) {
+func TestAccCacheBucketUnreachableOrDeniedIsOneWarningAndThePlanSucceeds(t *testing.T) {
 	f := newBucketFleet(t)
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -121,12 +121,29 @@ func TestAccCacheBucketUnreachableIsOneWarningAndThePlanSucceeds(t *testing.T) {
 	}
 	closed := "http://" + l.Addr().String()
 	l.Close()
-	outs, requests := f.planAtOnce(1, func() []string { return f.machineEnv(closed) })
-	if requests == 0 {
-		t.Error("the plan made no vendor request")
+	const wrongSecret = "0123456789abcdef0123456789abcdefwrong000"
+	cases := []struct {
+		name, why string
+		env       func() []string
+	}{
+		{"a bucket that cannot be reached", "cannot be reached", func() []string { return f.machineEnv(closed) }},
+		{"a bucket that refuses the credentials", "refused access", func() []string {
+			return append(f.machineEnv(f.s3.Endpoint), "AWS_SECRET_ACCESS_KEY="+wrongSecret)
+		}},
 	}
-	if n := strings.Count(outs[0], "Warning: Cache bucket not used"); n != 1 || !strings.Contains(outs[0], "cannot be reached") {
-		t.Errorf("%d bucket warnings, want one saying it cannot be reached:\n%s", n, outs[0])
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			outs, requests := f.planAtOnce(1, c.env)
+			if requests == 0 {
+				t.Error("the plan made no vendor request")
+			}
+			if n := strings.Count(outs[0], "Warning: Cache bucket not used"); n != 1 || !strings.Contains(outs[0], c.why) {
+				t.Errorf("%d bucket warnings, want one saying it %s:\n%s", n, c.why, outs[0])
+			}
+			if strings.Contains(outs[0], wrongSecret) || strings.Contains(outs[0], f.s3.SecretKey) {
+				t.Errorf("the plan shows a secret key:\n%s", outs[0])
+			}
+		})
 	}
 }
 
