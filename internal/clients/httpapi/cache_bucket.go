@@ -165,8 +165,8 @@ func (a *API) keepInFolder(ctx context.Context, c *Cache, e snapshot.Entry) {
 
 // publish writes the fleet's entry after a whole, checked live read.
 func (t *bucketTurn) publish(ctx context.Context, a *API, r sharedRead) []Warning {
-	if t == nil {
-		return nil
+	if t == nil || len(r.pages) == 0 {
+		return nil // nothing the folder would keep either
 	}
 	err := t.b.store.Put(ctx, snapshot.Entry{Key: t.key, FetchedAt: r.fetchedAt, Pages: r.pages})
 	if err != nil {
