@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest/s3server"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi/snapshot/s3store"
 )
 
 // bucketEnv makes the AWS credential chain find exactly srv's keys.
@@ -131,5 +132,40 @@ func TestABucketThatCannotBeReachedIsOneWarningAndTheVendorAnswers(t *testing.T)
 	}
 	if requests, _ := v.counts(); requests < 2 {
 		t.Errorf("%d vendor requests, want the vendor read", requests)
+	}
+}
+
+func TestALeaseLeftByAHolderKilledMidReadIsTakenOverOnceExpired(t *testing.T) {
+	srv := s3server.Start(t)
+	bucketEnv(t, srv)
+	v, vendor := startCachedVendor(t)
+	c := machine(t, srv, srv.Endpoint, time.Hour)
+	ctx := context.Background()
+
+	// The killed holder: its clock said 2020, so its lease expired long ago.
+	dead, err := s3store.New(ctx, s3store.Config{
+		Bucket: srv.Bucket, Region: s3server.Region, Endpoint: srv.Endpoint, UsePathStyle: true,
+		Now: func() time.Time { return time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := newTestAPI(t, vendor).snapshotKey("listing")
+	if k.CredentialHash, err = dead.CredentialHash(ctx, testKey); err != nil {
+		t.Fatal(err)
+	}
+	if lease, _, err := dead.TryLease(ctx, k, bucketLease); err != nil || lease == nil {
+		t.Fatalf("the killed holder's lease: %v, %v", lease, err)
+	} // never released
+
+	got, reads, err := runWith(t, vendor, c)
+	if err != nil || fmt.Sprint(got) != "[1@v1 2@v1]" || len(reads.Warnings()) != 0 {
+		t.Fatalf("read %v, %v, warnings %v; want the vendor's list", got, err, reads.Warnings())
+	}
+	if _, _, err := runWith(t, vendor, machine(t, srv, srv.Endpoint, time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if requests, _ := v.counts(); requests != 2 {
+		t.Errorf("%d vendor requests, want 2: the lease taken over, the entry published for the next machine", requests)
 	}
 }
