@@ -113,13 +113,21 @@ rm -f "$dir/create-bucket.out"
 
 echo "endpoint=$endpoint bucket=$bucket access_key=$access_key secret_key=$secret_key"
 
-# Serve until the server ends or we are told to stop; `wait` returns early
-# when a trapped signal arrives, and the trap stops the server.
-wait "$server" || {
-	rc=$?
-	server=""
-	log "versitygw exited with status $rc; its log ($dir/versitygw.log):"
-	tail -n 20 "$dir/versitygw.log" >&2 || true
-	exit "$rc"
-}
+# Serve until the server ends, we are told to stop, or whoever started us is
+# gone (a test binary killed by its timeout sends no SIGTERM): no server is
+# left behind. A trapped signal runs its trap once the current `sleep` ends.
+parent=$PPID
+while kill -0 "$server" 2>/dev/null; do
+	if ! kill -0 "$parent" 2>/dev/null || [ "$(ps -o ppid= -p $$ | tr -d ' ')" = 1 ]; then
+		log "the process that started this server is gone; stopping"
+		stop
+		exit 0
+	fi
+	sleep 1
+done
+rc=0
+wait "$server" || rc=$?
 server=""
+log "versitygw exited with status $rc; its log ($dir/versitygw.log):"
+tail -n 20 "$dir/versitygw.log" >&2 || true
+exit "$rc"
