@@ -74,6 +74,7 @@ func cacheSchema() schema.SingleNestedAttribute {
 					"(`true`/`1` or `false`/`0`); defaults to `false`.", envOffline),
 				Optional: true,
 			},
+			"s3": cacheS3Schema(),
 		},
 	}
 }
@@ -90,7 +91,7 @@ func openCache(ctx context.Context, config tfsdk.Config) (*httpapi.Cache, diag.D
 		diags.AddAttributeError(cachePath, "Unknown provider setting", "The cache block is known only after apply; the provider needs it at plan time.")
 		return nil, diags
 	}
-	if block.IsNull() && os.Getenv(envCacheDir) == "" && os.Getenv(envCacheMaxAge) == "" && os.Getenv(envOffline) == "" {
+	if block.IsNull() && os.Getenv(envCacheDir) == "" && os.Getenv(envCacheMaxAge) == "" && os.Getenv(envOffline) == "" && !cacheS3Configured() {
 		return nil, diags
 	}
 	attrs := block.Attributes()
@@ -120,6 +121,9 @@ func openCache(ctx context.Context, config tfsdk.Config) (*httpapi.Cache, diag.D
 	}
 	if w := c.Warning(); w != "" {
 		diags.AddAttributeWarning(cachePath.AtName("dir"), "Cache folder secret replaced", w)
+	}
+	if diags.Append(useCacheBucket(ctx, attrs, c)...); diags.HasError() {
+		return nil, diags
 	}
 	return c, diags
 }

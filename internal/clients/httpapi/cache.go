@@ -29,6 +29,8 @@ type Cache struct {
 	StaleIfError time.Duration
 	// Offline: never contact a vendor; a read without a copy fails.
 	Offline bool
+	// bucket is the fleet's level behind the folder (cache_bucket.go).
+	bucket *cacheBucket
 }
 
 // OpenCache opens (and creates) the cache folder dir, bounded to maxBytes
@@ -77,6 +79,13 @@ func (a *API) read(ctx context.Context, key string, fn func(ctx context.Context)
 	k := a.snapshotKey(key)
 	lookedAt := time.Now()
 	entry, found, warnings := a.cachedEntry(ctx, c, k)
+	var turn *bucketTurn
+	if !found || entry.Age(time.Now()) >= c.MaxAge {
+		var more []Warning
+		entry, found, turn, more = a.fromBucket(live, c, k, entry, found) // its wait for another machine ends with read_timeout
+		warnings = append(warnings, more...)
+		defer turn.release(ctx)
+	}
 	age := time.Duration(0)
 	if found {
 		age = entry.Age(time.Now())
@@ -115,6 +124,7 @@ func (a *API) read(ctx context.Context, key string, fn func(ctx context.Context)
 	switch {
 	case err == nil:
 		a.store(ctx, c, k, r, logFields)
+		warnings = append(warnings, turn.publish(ctx, a, r)...)
 		r.warnings = append(warnings, r.warnings...)
 		return r, nil
 	case found && staleEligible(err):

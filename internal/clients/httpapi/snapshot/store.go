@@ -9,8 +9,6 @@
 package snapshot
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -47,11 +45,7 @@ type Key struct {
 
 // fileName is the entry's file name: a hash of the whole key, so no key
 // field reaches the file system as a name.
-func (k Key) fileName() string {
-	b, _ := json.Marshal(k) // a struct of strings always marshals
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:]) + entrySuffix
-}
+func (k Key) fileName() string { return k.Name() + entrySuffix }
 
 // Page is one response of a read, with the validators the vendor sent.
 type Page struct {
@@ -165,54 +159,20 @@ func (s *Store) Get(k Key) (Entry, bool, *Ignored) {
 	if err != nil {
 		return ignored("%v", err)
 	}
-	e, reason := decodeEntry(b)
+	e, reason := DecodeEntry(b, k)
 	if reason != "" {
 		return ignored("%s", reason)
 	}
-	if e.Key != k {
-		return ignored("it holds the read %q of %s, not the one its name stands for", e.Key.Read, e.Key.Vendor)
-	}
 	return e, true, nil
-}
-
-// decodeEntry parses and checks an entry file; reason says why it fails.
-func decodeEntry(b []byte) (Entry, string) {
-	var f file
-	if err := json.Unmarshal(b, &f); err != nil {
-		return Entry{}, "not an entry file (" + err.Error() + ")"
-	}
-	if f.Format != FormatVersion {
-		return Entry{}, fmt.Sprintf("format version %d, not %d", f.Format, FormatVersion)
-	}
-	sum := sha256.Sum256(f.Content)
-	if hex.EncodeToString(sum[:]) != f.Checksum {
-		return Entry{}, "its checksum does not match its content (a partial or altered file)"
-	}
-	var e Entry
-	if err := json.Unmarshal(f.Content, &e); err != nil {
-		return Entry{}, "unreadable content (" + err.Error() + ")"
-	}
-	if e.FetchedAt.IsZero() || len(e.Pages) == 0 {
-		return Entry{}, "no fetch time or no pages"
-	}
-	return e, ""
 }
 
 // Put writes e atomically (a temporary file, synced, then renamed over the
 // entry), so a reader in another process sees the old entry or the new,
 // never part of one; then keeps the folder within its bound.
 func (s *Store) Put(e Entry) error {
-	content, err := json.Marshal(e)
+	b, err := EncodeEntry(e)
 	if err != nil {
-		return fmt.Errorf("snapshot: encode entry: %w", err)
-	}
-	sum := sha256.Sum256(content)
-	b, err := json.Marshal(file{Format: FormatVersion, Checksum: hex.EncodeToString(sum[:]), Content: content})
-	if err != nil {
-		return fmt.Errorf("snapshot: encode entry: %w", err)
-	}
-	if len(b) > MaxEntryBytes {
-		return fmt.Errorf("snapshot: the entry is %d bytes, more than the %d an entry may hold", len(b), MaxEntryBytes)
+		return err
 	}
 	final := filepath.Join(s.dir, e.Key.fileName())
 	if err := writeAtomically(s.dir, final, b); err != nil {
