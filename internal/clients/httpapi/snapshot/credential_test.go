@@ -7,11 +7,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi/ownfolder"
 )
 
 // testFolderKey stands for a folder's secret in tests that need a key but
 // no folder.
-var testFolderKey = make([]byte, folderKeyBytes)
+var testFolderKey = make([]byte, ownfolder.SecretSize)
 
 func TestTheCredentialIsHashedWithTheFolderSecretOnly(t *testing.T) {
 	t.Parallel()
@@ -46,8 +48,8 @@ func TestTheCredentialIsHashedWithTheFolderSecretOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.Mode().Perm() != 0o600 || info.Size() != folderKeyBytes {
-		t.Errorf("the folder secret is mode %04o, %d bytes; want 0600, %d bytes", info.Mode().Perm(), info.Size(), folderKeyBytes)
+	if info.Mode().Perm() != 0o600 || info.Size() != ownfolder.SecretSize {
+		t.Errorf("the folder secret is mode %04o, %d bytes; want 0600, %d bytes", info.Mode().Perm(), info.Size(), ownfolder.SecretSize)
 	}
 }
 
@@ -59,7 +61,7 @@ func TestAHostileFolderSecretIsReplacedWithAWarning(t *testing.T) {
 	}{
 		{"when it is too short", func(t *testing.T, path string) { writeMode(t, path, []byte("short"), 0o600) }},
 		{"when it is too long", func(t *testing.T, path string) { writeMode(t, path, make([]byte, 4096), 0o600) }},
-		{"when other users may read it", func(t *testing.T, path string) { writeMode(t, path, make([]byte, folderKeyBytes), 0o644) }},
+		{"when other users may read it", func(t *testing.T, path string) { writeMode(t, path, make([]byte, ownfolder.SecretSize), 0o644) }},
 		{"when it is a folder", func(t *testing.T, path string) {
 			if err := os.Mkdir(path, 0o700); err != nil {
 				t.Fatal(err)
@@ -67,7 +69,7 @@ func TestAHostileFolderSecretIsReplacedWithAWarning(t *testing.T) {
 		}},
 		{"when it is a symlink to a file the attacker knows", func(t *testing.T, path string) {
 			known := filepath.Join(t.TempDir(), "known")
-			writeMode(t, known, make([]byte, folderKeyBytes), 0o600)
+			writeMode(t, known, make([]byte, ownfolder.SecretSize), 0o600)
 			if err := os.Symlink(known, path); err != nil {
 				t.Fatal(err)
 			}
@@ -94,7 +96,7 @@ func TestAHostileFolderSecretIsReplacedWithAWarning(t *testing.T) {
 			if reopened.Warning() == "" {
 				t.Error("no warning about the replaced folder secret")
 			}
-			if h := reopened.CredentialHash(secret); h == k.CredentialHash || h == keyedHash(make([]byte, folderKeyBytes), secret) {
+			if h := reopened.CredentialHash(secret); h == k.CredentialHash || h == keyedHash(make([]byte, ownfolder.SecretSize), secret) {
 				t.Error("the planted or old secret is still used")
 			}
 			k.CredentialHash = reopened.CredentialHash(secret)
@@ -102,7 +104,7 @@ func TestAHostileFolderSecretIsReplacedWithAWarning(t *testing.T) {
 				t.Errorf("an entry of the old secret: found %v, ignored %v; want a plain miss", found, ignored)
 			}
 			info, err := os.Lstat(path)
-			if err != nil || !info.Mode().IsRegular() || info.Mode().Perm() != 0o600 || info.Size() != folderKeyBytes {
+			if err != nil || !info.Mode().IsRegular() || info.Mode().Perm() != 0o600 || info.Size() != ownfolder.SecretSize {
 				t.Errorf("the new folder secret: %v, %v", info, err)
 			}
 		})
