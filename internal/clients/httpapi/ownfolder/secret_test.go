@@ -80,6 +80,8 @@ func TestAHostileSecretFileIsReplacedSayingWhy(t *testing.T) {
 	}
 }
 
+// Processes opening a new folder at once must agree on its secret, or
+// each would miss what the others keyed with theirs.
 func TestSecretsLoadedAtOnceOnANewFolderAgree(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
