@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi/ownfolder"
 )
 
 // bucketKind names bucket files; bucketFormat is their format version.
@@ -114,7 +116,7 @@ func (b *Bucket) update(now time.Time, change func(*bucketState)) error {
 	if err != nil {
 		return err
 	}
-	return writeFile(b.dir.path, path, out, false)
+	return ownfolder.WriteFile(path, out, 0)
 }
 
 // load reads the state, or a fresh one (full buckets) when there is none
@@ -124,12 +126,9 @@ func (b *Bucket) load(path string, now time.Time) bucketState {
 	for i, l := range b.limits {
 		fresh.Limits[i] = limitState{Limit: l, Tokens: float64(l.Burst), At: now.UnixNano()}
 	}
-	raw, err := readOwnFile(path, maxStateBytes+1)
+	raw, err := ownfolder.ReadFile(path, maxStateBytes)
 	if errors.Is(err, os.ErrNotExist) {
 		return fresh
-	}
-	if err == nil && len(raw) > maxStateBytes {
-		err = fmt.Errorf("over %d bytes", maxStateBytes)
 	}
 	var s bucketState
 	if err == nil {

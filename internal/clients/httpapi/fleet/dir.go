@@ -14,23 +14,18 @@
 package fleet
 
 import (
-	"crypto/hmac"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi/ownfolder"
 )
 
-// secretName is the folder's HMAC secret; secretSize its length.
 const (
+	// secretName is the folder's HMAC secret.
 	secretName = "secret"
-	secretSize = 32
 	// idleAge is when a bucket or lock file is a leftover: a bucket idle
 	// that long is full again, which is what a missing file means.
 	idleAge = 24 * time.Hour
@@ -39,7 +34,7 @@ const (
 // Dir is a folder of bucket and lock files shared by processes.
 type Dir struct {
 	path   string
-	secret []byte
+	secret ownfolder.Secret
 	// Warn reports a file that was ignored; nil drops the warning.
 	Warn func(msg string)
 	// OnWait, when set, is called as a lock is found held by another
@@ -51,27 +46,24 @@ type Dir struct {
 // and closed to other users' writes, and reads (or creates) its secret;
 // warn (nil: none) reports a file ignored, then and later.
 func Open(path string, warn func(msg string)) (*Dir, error) {
-	if err := os.MkdirAll(path, 0o700); err != nil {
-		return nil, fmt.Errorf("fleet: cannot create the folder %s: %w", path, err)
-	}
-	info, err := os.Lstat(path)
+	info, err := ownfolder.Make(path)
 	if err != nil {
 		return nil, fmt.Errorf("fleet: %w", err)
-	}
-	if !info.IsDir() {
-		return nil, fmt.Errorf("fleet: %s is not a folder", path)
-	}
-	if err := checkOwn(info); err != nil {
-		return nil, fmt.Errorf("fleet: the folder %s is %s", path, err)
 	}
 	if info.Mode().Perm()&0o077 != 0 {
 		// Ours and closed to others' writes, but readable: close it.
 		_ = os.Chmod(path, 0o700)
 	}
 	d := &Dir{path: path, Warn: warn}
-	if d.secret, err = d.loadSecret(); err != nil {
-		return nil, err
+	secret, replaced, err := ownfolder.LoadSecret(path, secretName)
+	if err != nil {
+		return nil, fmt.Errorf("fleet: %w", err)
 	}
+	if replaced != "" {
+		// Only every file's name changes: the state starts afresh.
+		d.warn("fleet: the secret %s is not used: %s; replaced", filepath.Join(path, secretName), replaced)
+	}
+	d.secret = secret
 	d.trim()
 	return d, nil
 }
@@ -88,90 +80,7 @@ func (d *Dir) warn(format string, args ...any) {
 // name is the file stem for what parts stand for: a keyed hash, so neither
 // a key nor a hash of one reaches the file system.
 func (d *Dir) name(kind string, parts ...string) string {
-	m := hmac.New(sha256.New, d.secret)
-	m.Write([]byte(kind))
-	for _, p := range parts {
-		m.Write([]byte{0})
-		m.Write([]byte(p))
-	}
-	return kind + "-" + hex.EncodeToString(m.Sum(nil)[:16])
-}
-
-// loadSecret reads the folder's secret; a missing one is created, and one
-// that cannot be trusted is replaced (which only renames every file: the
-// state starts afresh).
-func (d *Dir) loadSecret() ([]byte, error) {
-	path := filepath.Join(d.path, secretName)
-	b, err := readOwnFile(path, secretSize+1)
-	switch {
-	case err == nil && len(b) == secretSize:
-		return b, nil
-	case err == nil:
-		d.warn("fleet: the secret %s holds %d bytes, not %d; replaced", path, len(b), secretSize)
-	case !errors.Is(err, os.ErrNotExist):
-		d.warn("fleet: the secret %s is not used: %s; replaced", path, err)
-	}
-	secret := make([]byte, secretSize)
-	if _, err := io.ReadFull(rand.Reader, secret); err != nil {
-		return nil, fmt.Errorf("fleet: %w", err)
-	}
-	// Another process may create it at the same moment: the first link
-	// wins and both use the file as it is then.
-	if err := writeFile(d.path, path, secret, errors.Is(err, os.ErrNotExist)); err != nil {
-		return nil, fmt.Errorf("fleet: cannot write the secret in %s: %w", d.path, err)
-	}
-	b, err = readOwnFile(path, secretSize+1)
-	if err != nil || len(b) != secretSize {
-		return nil, fmt.Errorf("fleet: the secret %s cannot be read back", path)
-	}
-	return b, nil
-}
-
-// writeFile writes b to path through a temporary file of mode 0600:
-// linked (never replacing a file another process wrote first) when
-// exclusive, renamed over what is there otherwise (a symlink is replaced,
-// never followed).
-func writeFile(dir, path string, b []byte, exclusive bool) error {
-	tmp, err := os.CreateTemp(dir, ".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if exclusive {
-		if err := os.Link(tmp.Name(), path); err != nil && !errors.Is(err, os.ErrExist) {
-			return err
-		}
-		return nil
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
-// readOwnFile reads at most limit bytes of a regular file of this user's,
-// not writable by others, without following a symlink.
-func readOwnFile(path string, limit int64) ([]byte, error) {
-	f, err := openNoFollow(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	if err := checkOwn(info); err != nil {
-		return nil, err
-	}
-	return io.ReadAll(io.LimitReader(f, limit))
+	return kind + "-" + d.secret.Hash(append([]string{kind}, parts...)...)[:32]
 }
 
 // trim removes bucket and lock files idle for a day, and temporary files

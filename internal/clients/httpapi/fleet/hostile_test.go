@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/gofrs/flock"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi/ownfolder"
 )
 
 // openWarned opens a Dir whose warnings are collected.
@@ -211,10 +213,10 @@ func TestASecretThatCannotBeTrustedIsReplacedWithAWarning(t *testing.T) {
 	t.Parallel()
 	for name, plant := range map[string]func(t *testing.T, path string){
 		"garbage of the wrong length": func(t *testing.T, p string) { write(t, p, "short", 0o600) },
-		"open to other users' writes": func(t *testing.T, p string) { write(t, p, strings.Repeat("k", secretSize), 0o666) },
+		"open to other users' writes": func(t *testing.T, p string) { write(t, p, strings.Repeat("k", ownfolder.SecretSize), 0o666) },
 		"a symlink": func(t *testing.T, p string) {
 			target := filepath.Join(t.TempDir(), "secret")
-			write(t, target, strings.Repeat("k", secretSize), 0o600)
+			write(t, target, strings.Repeat("k", ownfolder.SecretSize), 0o600)
 			if err := os.Symlink(target, p); err != nil {
 				t.Fatal(err)
 			}
@@ -225,7 +227,7 @@ func TestASecretThatCannotBeTrustedIsReplacedWithAWarning(t *testing.T) {
 			dir := t.TempDir()
 			plant(t, filepath.Join(dir, secretName))
 			d, warnings := openWarned(t, dir)
-			if len(d.secret) != secretSize || string(d.secret) == strings.Repeat("k", secretSize) {
+			if len(d.secret) != ownfolder.SecretSize || string(d.secret) == strings.Repeat("k", ownfolder.SecretSize) {
 				t.Errorf("the planted secret is used")
 			}
 			if w := warnings(); len(w) != 1 || !strings.Contains(w[0], "replaced") {

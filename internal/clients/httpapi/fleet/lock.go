@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/gofrs/flock"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi/ownfolder"
 )
 
 // How often a waiter tries a lock another process holds: an entry's lock
@@ -27,7 +29,7 @@ var errLockFile = errors.New("fleet: lock file not usable")
 // writes; otherwise the lock is not taken (errLockFile).
 func (d *Dir) lock(ctx context.Context, stem string, poll time.Duration) (unlock func(), waited bool, err error) {
 	path := filepath.Join(d.path, stem+".lock")
-	fl := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR|noFollow), flock.SetPermissions(0o600))
+	fl := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR|ownfolder.NoFollow), flock.SetPermissions(0o600))
 	ok, err := fl.TryLock()
 	if err == nil && !ok {
 		waited = true
@@ -40,18 +42,15 @@ func (d *Dir) lock(ctx context.Context, stem string, poll time.Duration) (unlock
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return nil, waited, ctxErr
 		}
-		d.warn("fleet: the lock file %s is not used: %s", path, describe(path, err))
+		d.warn("fleet: the lock file %s is not used: %s", path, ownfolder.OpenError(path, err))
 		return nil, waited, fmt.Errorf("%w: %s", errLockFile, path)
 	}
 	if !ok {
 		return nil, waited, ctx.Err()
 	}
 	info, err := fl.Stat()
-	if err == nil && !info.Mode().IsRegular() {
-		err = errors.New("not a regular file")
-	}
 	if err == nil {
-		err = checkOwn(info)
+		err = ownfolder.CheckFile(info)
 	}
 	if err != nil {
 		_ = fl.Unlock()
@@ -62,12 +61,4 @@ func (d *Dir) lock(ctx context.Context, stem string, poll time.Duration) (unlock
 	now := time.Now()
 	_ = os.Chtimes(path, now, now)
 	return func() { _ = fl.Unlock() }, waited, nil
-}
-
-// describe says why a lock file could not be opened, naming a symlink.
-func describe(path string, err error) string {
-	if info, lerr := os.Lstat(path); lerr == nil && info.Mode()&os.ModeSymlink != 0 {
-		return "a symlink, which is never followed"
-	}
-	return err.Error()
 }

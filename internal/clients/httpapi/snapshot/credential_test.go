@@ -7,11 +7,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi/ownfolder"
 )
 
 // testFolderKey stands for a folder's secret in tests that need a key but
 // no folder.
-var testFolderKey = make([]byte, folderKeyBytes)
+var testFolderKey = make([]byte, ownfolder.SecretSize)
 
 func TestTheCredentialIsHashedWithTheFolderSecretOnly(t *testing.T) {
 	t.Parallel()
@@ -46,29 +48,26 @@ func TestTheCredentialIsHashedWithTheFolderSecretOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.Mode().Perm() != 0o600 || info.Size() != folderKeyBytes {
-		t.Errorf("the folder secret is mode %04o, %d bytes; want 0600, %d bytes", info.Mode().Perm(), info.Size(), folderKeyBytes)
+	if info.Mode().Perm() != 0o600 || info.Size() != ownfolder.SecretSize {
+		t.Errorf("the folder secret is mode %04o, %d bytes; want 0600, %d bytes", info.Mode().Perm(), info.Size(), ownfolder.SecretSize)
 	}
 }
 
 func TestAHostileFolderSecretIsReplacedWithAWarning(t *testing.T) {
 	t.Parallel()
+	// Each kind of hostile file (another's mode, a symlink...) is
+	// ownfolder's to refuse; here, what the store makes of a refusal.
 	for _, tt := range []struct {
 		name  string
 		plant func(t *testing.T, path string)
 	}{
-		{"when it is too short", func(t *testing.T, path string) { writeMode(t, path, []byte("short"), 0o600) }},
-		{"when it is too long", func(t *testing.T, path string) { writeMode(t, path, make([]byte, 4096), 0o600) }},
-		{"when other users may read it", func(t *testing.T, path string) { writeMode(t, path, make([]byte, folderKeyBytes), 0o644) }},
-		{"when it is a folder", func(t *testing.T, path string) {
-			if err := os.Mkdir(path, 0o700); err != nil {
+		{"when it is too short", func(t *testing.T, path string) {
+			if err := os.WriteFile(path, []byte("short"), 0o600); err != nil {
 				t.Fatal(err)
 			}
 		}},
-		{"when it is a symlink to a file the attacker knows", func(t *testing.T, path string) {
-			known := filepath.Join(t.TempDir(), "known")
-			writeMode(t, known, make([]byte, folderKeyBytes), 0o600)
-			if err := os.Symlink(known, path); err != nil {
+		{"when it is a folder", func(t *testing.T, path string) {
+			if err := os.Mkdir(path, 0o700); err != nil {
 				t.Fatal(err)
 			}
 		}},
@@ -94,7 +93,7 @@ func TestAHostileFolderSecretIsReplacedWithAWarning(t *testing.T) {
 			if reopened.Warning() == "" {
 				t.Error("no warning about the replaced folder secret")
 			}
-			if h := reopened.CredentialHash(secret); h == k.CredentialHash || h == keyedHash(make([]byte, folderKeyBytes), secret) {
+			if h := reopened.CredentialHash(secret); h == k.CredentialHash || h == keyedHash(make([]byte, ownfolder.SecretSize), secret) {
 				t.Error("the planted or old secret is still used")
 			}
 			k.CredentialHash = reopened.CredentialHash(secret)
@@ -102,45 +101,9 @@ func TestAHostileFolderSecretIsReplacedWithAWarning(t *testing.T) {
 				t.Errorf("an entry of the old secret: found %v, ignored %v; want a plain miss", found, ignored)
 			}
 			info, err := os.Lstat(path)
-			if err != nil || !info.Mode().IsRegular() || info.Mode().Perm() != 0o600 || info.Size() != folderKeyBytes {
+			if err != nil || !info.Mode().IsRegular() || info.Mode().Perm() != 0o600 || info.Size() != ownfolder.SecretSize {
 				t.Errorf("the new folder secret: %v, %v", info, err)
 			}
 		})
-	}
-}
-
-func writeMode(t *testing.T, path string, b []byte, mode os.FileMode) {
-	t.Helper()
-	if err := os.WriteFile(path, b, mode); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chmod(path, mode); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func TestStoresOpenedAtOnceOnANewFolderAgreeOnItsSecret(t *testing.T) {
-	t.Parallel()
-	dir := filepath.Join(t.TempDir(), "cache")
-	const openers = 8
-	hashes := make(chan string, openers)
-	start := make(chan struct{})
-	for range openers {
-		go func() {
-			<-start
-			s, err := Open(dir, 0)
-			if err != nil {
-				hashes <- "error: " + err.Error()
-				return
-			}
-			hashes <- s.CredentialHash(secret)
-		}()
-	}
-	close(start)
-	first := <-hashes
-	for range openers - 1 {
-		if h := <-hashes; h != first {
-			t.Fatalf("two stores opened at once hash the credential as %q and %q", first, h)
-		}
 	}
 }

@@ -12,11 +12,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi/ownfolder"
 )
 
 const (
@@ -76,8 +77,8 @@ type file struct {
 type Store struct {
 	dir       string
 	maxBytes  int64
-	folderKey []byte // keys CredentialHash
-	warning   string // what was wrong with the folder's secret, if anything
+	folderKey ownfolder.Secret // keys CredentialHash
+	warning   string           // what was wrong with the folder's secret, if anything
 }
 
 // Dir is the store's folder.
@@ -90,21 +91,8 @@ func Open(dir string, maxBytes int64) (*Store, error) {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxBytes
 	}
-	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
-		return nil, fmt.Errorf("snapshot: %s is a file, not a folder", dir)
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("snapshot: cannot create the folder %s: %w", dir, err)
-	}
-	info, err := os.Stat(dir)
-	if err != nil {
+	if _, err := ownfolder.Make(dir); err != nil {
 		return nil, fmt.Errorf("snapshot: %w", err)
-	}
-	if !info.IsDir() {
-		return nil, fmt.Errorf("snapshot: %s is not a folder", dir)
-	}
-	if err := checkOwnFolder(dir, info); err != nil {
-		return nil, err
 	}
 	probe, err := os.CreateTemp(dir, ".probe-*")
 	if err != nil {
@@ -135,28 +123,11 @@ func (s *Store) Get(k Key) (Entry, bool, *Ignored) {
 	ignored := func(format string, args ...any) (Entry, bool, *Ignored) {
 		return Entry{}, false, &Ignored{Path: path, Reason: fmt.Sprintf(format, args...)}
 	}
-	f, err := openEntry(path)
+	b, err := ownfolder.ReadFile(path, MaxEntryBytes)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		return Entry{}, false, nil
 	case err != nil:
-		return ignored("%v", err)
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	switch {
-	case err != nil:
-		return ignored("%v", err)
-	case !info.Mode().IsRegular():
-		return ignored("not a regular file")
-	case info.Size() > MaxEntryBytes:
-		return ignored("%d bytes, more than the %d an entry may hold", info.Size(), MaxEntryBytes)
-	}
-	if err := checkOwnFile(info); err != nil {
-		return ignored("%v", err)
-	}
-	b, err := io.ReadAll(io.LimitReader(f, MaxEntryBytes+1))
-	if err != nil {
 		return ignored("%v", err)
 	}
 	e, reason := DecodeEntry(b, k)
@@ -175,35 +146,11 @@ func (s *Store) Put(e Entry) error {
 		return err
 	}
 	final := filepath.Join(s.dir, e.Key.fileName())
-	if err := writeAtomically(s.dir, final, b); err != nil {
+	if err := ownfolder.WriteFile(final, b, ownfolder.Synced); err != nil {
 		return fmt.Errorf("snapshot: write entry %s: %w", final, err)
 	}
 	s.trim(final)
 	return nil
-}
-
-func writeAtomically(dir, final string, b []byte) error {
-	tmp, err := os.CreateTemp(dir, ".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), final)
 }
 
 // Remove deletes k's entry; one that is already gone is no error.

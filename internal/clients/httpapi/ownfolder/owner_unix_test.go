@@ -1,6 +1,6 @@
 //go:build unix
 
-package snapshot
+package ownfolder
 
 import (
 	"io/fs"
@@ -32,12 +32,13 @@ func TestAnotherUsersFolderOrEntryIsNotTrusted(t *testing.T) {
 		check func() error
 		want  string // "" when trusted
 	}{
-		{"our folder of mode 0700 is trusted", func() error { return checkOwnFolder("/c", statInfo{fs.ModeDir | 0o700, me}) }, ""},
-		{"another user's folder is refused", func() error { return checkOwnFolder("/c", statInfo{fs.ModeDir | 0o700, other}) }, "belongs to user"},
-		{"a group-writable folder is refused", func() error { return checkOwnFolder("/c", statInfo{fs.ModeDir | 0o770, me}) }, "writable by other users"},
-		{"our entry of mode 0600 is trusted", func() error { return checkOwnFile(statInfo{0o600, me}) }, ""},
-		{"another user's entry is ignored", func() error { return checkOwnFile(statInfo{0o600, other}) }, "written by user"},
-		{"a world-writable entry is ignored", func() error { return checkOwnFile(statInfo{0o606, me}) }, "writable by other users"},
+		{"our folder of mode 0700 is trusted", func() error { return CheckFolder("/c", statInfo{fs.ModeDir | 0o700, me}) }, ""},
+		{"another user's folder is refused", func() error { return CheckFolder("/c", statInfo{fs.ModeDir | 0o700, other}) }, "belongs to user"},
+		{"a group-writable folder is refused", func() error { return CheckFolder("/c", statInfo{fs.ModeDir | 0o770, me}) }, "writable by other users"},
+		{"our entry of mode 0600 is trusted", func() error { return CheckFile(statInfo{0o600, me}) }, ""},
+		{"another user's entry is ignored", func() error { return CheckFile(statInfo{0o600, other}) }, "written by user"},
+		{"a world-writable entry is ignored", func() error { return CheckFile(statInfo{0o606, me}) }, "writable by other users"},
+		{"a folder where an entry should be is ignored", func() error { return CheckFile(statInfo{fs.ModeDir | 0o700, me}) }, "not a regular file"},
 	}
 	for _, tt := range tests {
 		err := tt.check()
