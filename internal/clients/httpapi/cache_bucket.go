@@ -149,7 +149,7 @@ func (a *API) fromBucket(ctx context.Context, c *Cache, k snapshot.Key, entry sn
 		// Another machine reads it: wait for its entry, at most until its
 		// lease may be taken over, and never past the read's own bounds.
 		tflog.Debug(ctx, "Cache bucket: another machine reads this listing; waiting", map[string]any{"vendor": a.name, "read": k.Read, "until": until})
-		if err := wait.sleep(ctx, until); err != nil {
+		if err := wait.sleep(ctx, a.clock, until); err != nil {
 			return entry, found, nil, warnings
 		}
 	}
@@ -195,18 +195,11 @@ func newPollPace() *pollPace { return &pollPace{next: 200 * time.Millisecond} }
 
 // sleep waits for the next poll, but not past until (when the lease may be
 // taken over); the context's end is an error.
-func (b *pollPace) sleep(ctx context.Context, until time.Time) error {
+func (b *pollPace) sleep(ctx context.Context, clock Clock, until time.Time) error {
 	d := b.next
-	if left := time.Until(until); left < d {
+	if left := until.Sub(clock.Now()); left < d {
 		d = max(left, 10*time.Millisecond)
 	}
 	b.next = min(2*b.next, 2*time.Second)
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
+	return clock.Sleep(ctx, d)
 }
