@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pricingkit/terraform-provider-pricing/internal/acctest/s3server"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
 
@@ -37,6 +38,9 @@ type fleetMode struct {
 	Dir  string
 	// Cache is the cache folder shared by the fleet ("": no cache).
 	Cache string
+	// Bucket, when set, makes every plan a machine of its own (its own
+	// user and cache folders) sharing this S3 bucket (issue 30).
+	Bucket *s3server.Server
 }
 
 // fleetResult is one fleet run: how many plans failed, what the vendors
@@ -82,10 +86,17 @@ func runFleet(ctx context.Context, o options, t tools, n int) ([]fleetResult, er
 		return nil, err
 	}
 	cache := filepath.Join(root, "shared-cache")
+	bucket, stopBucket, err := s3server.Launch(filepath.Join(root, "s3"))
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = stopBucket() }()
 	modes := []fleetMode{
 		{Name: "pricing, no cache (the default)", Dir: fleetConfig},
 		{Name: "pricing, one cache folder shared, cold", Dir: fleetConfig, Cache: cache},
 		{Name: "pricing, the same folder, warm", Dir: fleetConfig, Cache: cache},
+		{Name: "pricing, separate machines sharing one S3 bucket, cold", Dir: fleetConfig, Bucket: bucket},
+		{Name: "pricing, new machines on the same bucket, warm", Dir: fleetConfig, Bucket: bucket},
 		{Name: "http (data \"http\", no retries)", Dir: fleetHTTPConfig},
 	}
 	var out []fleetResult
@@ -122,9 +133,15 @@ func runFleetMode(ctx context.Context, o options, t tools, sb *benchSandbox, n i
 	if err := sb.reset(ctx); err != nil {
 		return r, err
 	}
-	env := append(terraformEnv(t, sb, side{}), "XDG_CACHE_HOME="+home)
-	if m.Cache != "" {
-		env = append(env, "PRICING_CACHE_DIR="+m.Cache)
+	envs := make([][]string, n)
+	for i := range n {
+		envs[i] = append(terraformEnv(t, sb, side{}), "XDG_CACHE_HOME="+home)
+		switch {
+		case m.Cache != "":
+			envs[i] = append(envs[i], "PRICING_CACHE_DIR="+m.Cache)
+		case m.Bucket != nil:
+			envs[i] = append(envs[i], machineEnv(filepath.Join(dirs[i], "machine"), m.Bucket)...)
+		}
 	}
 	outs := make([]bytes.Buffer, n)
 	errs := make([]error, n)
@@ -135,7 +152,7 @@ func runFleetMode(ctx context.Context, o options, t tools, sb *benchSandbox, n i
 			pctx, cancel := context.WithTimeout(ctx, fleetBound)
 			defer cancel()
 			cmd := exec.CommandContext(pctx, t.terraform, "plan", "-input=false", "-no-color")
-			cmd.Dir, cmd.Env = dirs[i], env
+			cmd.Dir, cmd.Env = dirs[i], envs[i]
 			cmd.Stdout, cmd.Stderr = &outs[i], &outs[i]
 			errs[i] = cmd.Run()
 			if errs[i] == nil && !bytes.Contains(outs[i].Bytes(), []byte(fleetExpect)) {
@@ -167,6 +184,22 @@ func runFleetMode(ctx context.Context, o options, t tools, sb *benchSandbox, n i
 		r.TooMany += byStatus["429"]
 	}
 	return r, nil
+}
+
+// machineEnv makes a plan a machine of its own, with its own user and cache
+// folders, whose cache is in front of the fleet's bucket; the bucket's keys
+// come through the standard AWS chain, and nothing else of the host's AWS
+// set-up is read. Later settings win over terraformEnv's XDG_CACHE_HOME.
+func machineEnv(home string, b *s3server.Server) []string {
+	none := filepath.Join(home, "no-aws-config")
+	return []string{
+		"XDG_CACHE_HOME=" + filepath.Join(home, ".cache"), "PRICING_CACHE_DIR=" + filepath.Join(home, "pricing-cache"),
+		"AWS_ACCESS_KEY_ID=" + b.AccessKey, "AWS_SECRET_ACCESS_KEY=" + b.SecretKey,
+		"AWS_CONFIG_FILE=" + none, "AWS_SHARED_CREDENTIALS_FILE=" + none, "AWS_PROFILE=", "AWS_REGION=",
+		"AWS_EC2_METADATA_DISABLED=true",
+		"PRICING_CACHE_S3_BUCKET=" + b.Bucket, "PRICING_CACHE_S3_ENDPOINT=" + b.Endpoint,
+		"PRICING_CACHE_S3_USE_PATH_STYLE=true", "PRICING_CACHE_S3_PREFIX=fleet",
+	}
 }
 
 // firstErrorLine is a failed plan's first error: its summary and its

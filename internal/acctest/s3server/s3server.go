@@ -45,30 +45,46 @@ type Server struct {
 // stops the server with SIGTERM when t ends.
 func Start(t testing.TB) *Server {
 	t.Helper()
-	root, err := moduleRoot()
+	// TempDir first: cleanups run last-in first-out, so the server stops
+	// before its folder is removed.
+	s, stop, err := Launch(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
+	t.Cleanup(func() {
+		if err := stop(); err != nil {
+			t.Error(err)
+		}
+	})
+	return s
+}
+
+// Launch runs scripts/s3-server.sh on dir and waits for its line; stop
+// ends the server with SIGTERM and waits for it. For a program (make
+// bench) that is not a test.
+func Launch(dir string) (s *Server, stop func() error, err error) {
+	root, err := moduleRoot()
+	if err != nil {
+		return nil, nil, err
+	}
 	cmd := exec.Command(filepath.Join(root, "scripts", "s3-server.sh"), dir)
 	cmd.Dir = root
 	stderr := &lockedBuffer{}
 	cmd.Stderr = stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		t.Fatal(err)
+		return nil, nil, err
 	}
 	if err := cmd.Start(); err != nil {
-		t.Fatalf("scripts/s3-server.sh: %v", err)
+		return nil, nil, fmt.Errorf("scripts/s3-server.sh: %w", err)
 	}
-	// Registered after TempDir: cleanups run last-in first-out, so the
-	// server stops before its folder is removed.
-	t.Cleanup(func() {
+	stop = func() error {
 		_ = cmd.Process.Signal(syscall.SIGTERM)
 		if err := cmd.Wait(); err != nil {
-			t.Errorf("scripts/s3-server.sh after SIGTERM: %v\n%s", err, stderr)
+			return fmt.Errorf("scripts/s3-server.sh after SIGTERM: %w\n%s", err, stderr)
 		}
-	})
+		return nil
+	}
 
 	type result struct {
 		line string
@@ -85,15 +101,15 @@ func Start(t testing.TB) *Server {
 	case <-time.After(startBound):
 		r.err = fmt.Errorf("no line within %s", startBound)
 	}
-	if r.err != nil {
-		t.Fatalf("scripts/s3-server.sh %s: %v\n%s", dir, r.err, stderr)
+	if r.err == nil {
+		s, r.err = parseLine(strings.TrimSpace(r.line))
 	}
-	s, err := parseLine(strings.TrimSpace(r.line))
-	if err != nil {
-		t.Fatalf("scripts/s3-server.sh: %v\n%s", err, stderr)
+	if r.err != nil {
+		_ = stop()
+		return nil, nil, fmt.Errorf("scripts/s3-server.sh %s: %w\n%s", dir, r.err, stderr)
 	}
 	s.DataDir = filepath.Join(dir, "data")
-	return s
+	return s, stop, nil
 }
 
 // parseLine reads "endpoint=… bucket=… access_key=… secret_key=…".
