@@ -1,10 +1,13 @@
 package acctest
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
@@ -15,7 +18,8 @@ import (
 // vendor, a proxy or the provider itself could write it in: as is or in
 // another letter case, percent-encoded, JSON-escaped, in base64 (standard
 // or URL-safe, padded or not, at any alignment) or in hex
-// (httpapi.HoldsSecret, whose own table test shows it finds each).
+// (httpapi.HoldsSecret, whose own table test shows it finds each); nor its
+// plain SHA-256, an offline oracle for a guessed key.
 func NoKeyAnywhere(t testing.TB, key string, places map[string]string) {
 	t.Helper()
 	names := make([]string, 0, len(places))
@@ -26,6 +30,9 @@ func NoKeyAnywhere(t testing.TB, key string, places map[string]string) {
 	for _, name := range names {
 		if httpapi.HoldsSecret(places[name], key) {
 			t.Errorf("%s holds the API key (as is or encoded)", name)
+		}
+		if sum := sha256.Sum256([]byte(key)); strings.Contains(strings.ToLower(places[name]), hex.EncodeToString(sum[:])) {
+			t.Errorf("%s holds the API key's plain SHA-256", name)
 		}
 	}
 }

@@ -3,10 +3,12 @@ package datasources_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -262,12 +264,15 @@ func TestAccCacheRefusesBadSettings(t *testing.T) {
 	}
 }
 
+// assertNoKeyInTheCache checks every file under dir, and the files' names,
+// for every vendor's key in any encoding.
 func assertNoKeyInTheCache(t *testing.T, dir string) {
 	t.Helper()
 	files := acctest.FilesUnder(t, dir)
 	if len(files) == 0 {
-		t.Fatal("the cache folder is empty")
+		t.Fatalf("no file under %s", dir)
 	}
+	files["the files' names"] = strings.Join(slices.Collect(maps.Keys(files)), "\n")
 	for _, v := range sandbox.VendorNames() {
 		acctest.NoKeyAnywhere(t, acctest.Key(v), files)
 	}

@@ -33,7 +33,8 @@ func (a *API) takeEntryTurn(ctx context.Context, c *Cache, k snapshot.Key, looke
 		return release, sharedRead{}, false, fmt.Errorf("%s: %s: waiting for another process's read of the same listing: %w", a.name, k.Read, context.Cause(ctx))
 	case err != nil:
 		tflog.Debug(ctx, "Reading without the cache entry's lock", map[string]any{"vendor": a.name, "read": k.Read, "error": err.Error()})
-		return release, sharedRead{}, false, nil
+		return release, sharedRead{}, false, nil //nolint:nilerr // without a lock to be had, the process reads alone
+
 	}
 	if waited {
 		tflog.Debug(ctx, "Waited for another process's read of the same listing", map[string]any{"vendor": a.name, "read": k.Read})

@@ -58,7 +58,7 @@ func TestPacingFallsBackToTheProcessAloneWhenTheSharedStateHasNoLock(t *testing.
 	if ok, err := holder.TryLock(); !ok || err != nil {
 		t.Fatalf("TryLock = %v, %v", ok, err)
 	}
-	defer holder.Unlock()
+	defer func() { _ = holder.Unlock() }()
 
 	var logs strings.Builder
 	ctx := tflogtest.RootLogger(context.Background(), &logs)

@@ -141,7 +141,7 @@ func TestABucketLockHeldForeverIsAnErrorNotAStall(t *testing.T) {
 	if ok, err := holder.TryLock(); !ok || err != nil {
 		t.Fatalf("TryLock = %v, %v", ok, err)
 	}
-	defer holder.Unlock()
+	defer func() { _ = holder.Unlock() }()
 	if _, err := b.Reserve(fixedNow); err == nil {
 		t.Fatal("Reserve succeeded while another holder kept the lock")
 	}

@@ -139,5 +139,5 @@ func isNotFound(err error) bool {
 	// A HEAD's 404 has no body, hence no code; any other code on a 404
 	// (NoSuchBucket, a server's own) is a failure, not a missing object.
 	var resp *smithyhttp.ResponseError
-	return errors.As(err, &resp) && resp.HTTPStatusCode() == 404 && !(errors.As(err, &api) && api.ErrorCode() != "")
+	return errors.As(err, &resp) && resp.HTTPStatusCode() == 404 && (!errors.As(err, &api) || api.ErrorCode() == "")
 }
