@@ -191,13 +191,13 @@ func New(cfg Config, spec Spec) (*API, error) {
 	a.pacer, a.refill, a.fillTime = a.newPacer(limiters)
 	a.transport = chain(inner,
 		paceWith(a.pacer),
+		timeAttempt(cfg.RequestTimeout),
 		setUserAgent(cfg.UserAgent),
 		pinAuth(base, cfg.APIKey, spec.Authorize),
 		logAttempts(spec.Name, cfg.Secrets),
 	)
 	hc = &http.Client{
 		Transport:     a.transport,
-		Timeout:       cfg.RequestTimeout,
 		CheckRedirect: a.checkRedirect,
 	}
 

@@ -1,6 +1,8 @@
 package httpapi
 
 import (
+	"context"
+	"io"
 	"net/http"
 	"net/url"
 	"time"
@@ -49,6 +51,46 @@ func pace(limiters []*rate.Limiter) wrapper {
 		return func(next http.RoundTripper) http.RoundTripper { return next }
 	}
 	return paceWith(&localPacer{limiters: limiters, clock: wallClock{}})
+}
+
+// timeAttempt bounds an attempt by d (request_timeout) from the moment its
+// pacing turn comes to the end of its body. It sits after the pacing, not
+// around the whole client: a turn under the vendor's limit, which the
+// plans of a fleet share and may wait a minute for, is not the vendor
+// being slow.
+func timeAttempt(d time.Duration) wrapper {
+	return func(next http.RoundTripper) http.RoundTripper {
+		return roundTripFunc(func(req *http.Request) (*http.Response, error) {
+			ctx, cancel := context.WithTimeout(req.Context(), d)
+			resp, err := next.RoundTrip(req.WithContext(ctx))
+			if err != nil {
+				cancel()
+				return nil, err
+			}
+			resp.Body = &cancelAtEnd{ReadCloser: resp.Body, cancel: cancel}
+			return resp, nil
+		})
+	}
+}
+
+// cancelAtEnd releases an attempt's deadline once its body is read or
+// closed.
+type cancelAtEnd struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (b *cancelAtEnd) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if err != nil {
+		b.cancel()
+	}
+	return n, err
+}
+
+func (b *cancelAtEnd) Close() error {
+	defer b.cancel()
+	return b.ReadCloser.Close()
 }
 
 // setUserAgent sends ua as the User-Agent of every attempt.
