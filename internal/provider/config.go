@@ -41,7 +41,7 @@ func (p *PricingProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			Validators: []validator.Int64{int64validator.Between(0, 10)},
 		},
 		"request_timeout": schema.StringAttribute{
-			MarkdownDescription: "Time limit for each HTTP request, body included, as a Go duration string (`\"30s\"`, `\"2m\"`). Defaults to `\"30s\"`.",
+			MarkdownDescription: "Time limit for each HTTP request attempt, from the moment the vendor's rate limit lets it go (a wait for that turn counts against `read_timeout` instead) to the end of its body, as a Go duration string (`\"30s\"`, `\"2m\"`). Defaults to `\"30s\"`.",
 			Optional:            true,
 			Validators:          []validator.String{durationValidator{}},
 		},
