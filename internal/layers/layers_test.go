@@ -39,7 +39,7 @@ var allowed = map[string][]string{
 	"internal/sandbox/hostile":           {},
 	"internal/acctest":                   {"internal/provider", "internal/clients", "internal/clients/httpapi", "internal/sandbox"},
 	"cmd/pricing-sandbox":                {"internal/sandbox"},
-	"bench/compare":                      {"internal/sandbox"},
+	"bench/compare":                      {"internal/sandbox", "internal/acctest/s3server"},
 	"bench/rsswrap":                      {},
 	"internal/layers":                    {},
 	"scripts/testsummary":                {},
