@@ -11,16 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-
-	"github.com/pricingkit/terraform-provider-pricing/internal/provider"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
-
-// ProviderFactories serves the provider in process to the real Terraform CLI.
-var ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"pricing": provider.NewProtocol6Server("test"),
-}
 
 // PreCheck fails early, with a clear message, when acceptance tests cannot
 // run offline.

@@ -3,7 +3,6 @@ package acctest
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -25,23 +24,17 @@ type CLI struct {
 	Env       []string // environment for terraform, without TF_LOG settings
 }
 
-// NewCLI skips the test unless acceptance tests are enabled, builds the
-// provider into a temporary directory, and writes config as main.tf next to
-// a CLI configuration that points Terraform at that build.
+// NewCLI skips the test unless acceptance tests are enabled and writes
+// config as main.tf next to a CLI configuration that points Terraform at the
+// provider Main built.
 func NewCLI(t *testing.T, config string) *CLI {
 	t.Helper()
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("TF_ACC is not set: the real terraform binary is not run")
 	}
 	PreCheck(t)
+	bin := providerDir(t)
 	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "bin")
-	build := exec.Command("go", "build", "-o", filepath.Join(bin, "terraform-provider-pricing"), ".")
-	build.Dir = ModuleRoot(t)
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the provider: %v\n%s", err, out)
-	}
-
 	dir := filepath.Join(tmp, "config")
 	rc := filepath.Join(tmp, "dev.tfrc")
 	writeFile(t, filepath.Join(dir, "main.tf"), config)
@@ -89,22 +82,11 @@ func (c *CLI) Command(ctx context.Context, extraEnv []string, args ...string) (*
 // ModuleRoot is the directory holding this module's go.mod.
 func ModuleRoot(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	root, err := moduleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		} else if !errors.Is(err, os.ErrNotExist) {
-			t.Fatal(err)
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
+	return root
 }
 
 func writeFile(t *testing.T, path, content string) {

@@ -39,8 +39,8 @@ func TestFailures(t *testing.T, vendor, config string, cases []Failure) {
 				dataSource = tc.Config
 			}
 			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { PreCheck(t) },
-				ProtoV6ProviderFactories: ProviderFactories,
+				PreCheck:          func() { PreCheck(t) },
+				ExternalProviders: Providers,
 				Steps: []resource.TestStep{{
 					Config:      sb.ProviderConfigWith(blocks, "max_retries = 1") + dataSource,
 					ExpectError: regexp.MustCompile(tc.Want),
@@ -63,8 +63,8 @@ func TestConfigErrors(t *testing.T, sb *Sandbox, dataSource string, cases []Conf
 		t.Run("it fails on "+tc.Name, func(t *testing.T) {
 			t.Parallel()
 			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { PreCheck(t) },
-				ProtoV6ProviderFactories: ProviderFactories,
+				PreCheck:          func() { PreCheck(t) },
+				ExternalProviders: Providers,
 				Steps: []resource.TestStep{{
 					Config:      sb.ProviderConfig() + fmt.Sprintf("data %q \"one\" {\n  %s\n}", dataSource, tc.Args),
 					ExpectError: regexp.MustCompile(tc.Want),

@@ -6,75 +6,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 )
-
-// The hostile suite runs terraform plan well over a hundred times; building
-// the provider for each run (as NewCLI does) would dominate it, so it is
-// built once per test binary into a directory of its own per checkout, which
-// the next run overwrites rather than litters.
-var hostileBuild struct {
-	once sync.Once
-	dir  string
-	err  error
-}
-
-func hostileProviderDir(t *testing.T) string {
-	t.Helper()
-	root := ModuleRoot(t)
-	hostileBuild.once.Do(func() {
-		h := fnv.New32a()
-		_, _ = h.Write([]byte(root)) // hash writes never fail
-		dir := filepath.Join(os.TempDir(), fmt.Sprintf("pricing-hostile-provider-%d-%x", os.Getuid(), h.Sum32()))
-		build := exec.Command("go", "build", "-o", filepath.Join(dir, "terraform-provider-pricing"), ".")
-		build.Dir = root
-		if out, err := build.CombinedOutput(); err != nil {
-			hostileBuild.err = fmt.Errorf("building the provider: %v\n%s", err, out)
-			return
-		}
-		hostileBuild.dir = dir
-	})
-	if hostileBuild.err != nil {
-		t.Fatal(hostileBuild.err)
-	}
-	return hostileBuild.dir
-}
-
-// NewHostileCLI is NewCLI with the provider built once for the whole test
-// binary: the configuration runs in a fresh directory, out of process, as
-// a user runs it, so a provider crash or runaway memory is terraform's to
-// report rather than the test binary's.
-func NewHostileCLI(t *testing.T, config string) *CLI {
-	t.Helper()
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("TF_ACC is not set: the real terraform binary is not run")
-	}
-	PreCheck(t)
-	bin := hostileProviderDir(t)
-	tmp := t.TempDir()
-	dir := filepath.Join(tmp, "config")
-	rc := filepath.Join(tmp, "dev.tfrc")
-	writeFile(t, filepath.Join(dir, "main.tf"), config)
-	writeFile(t, rc, fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"pricingkit/pricing\" = %q\n  }\n  direct {}\n}\n", bin))
-	var env []string
-	for _, kv := range os.Environ() {
-		name, _, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(name, "TF_LOG") || strings.HasSuffix(name, "_API_KEY") || strings.HasSuffix(name, "_BASE_URL") {
-			continue
-		}
-		env = append(env, kv)
-	}
-	env = append(env, "TF_CLI_CONFIG_FILE="+rc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
-	return &CLI{Terraform: os.Getenv("TF_ACC_TERRAFORM_PATH"), Dir: dir, Env: env}
-}
 
 // Run is what one terraform command did.
 type Run struct {

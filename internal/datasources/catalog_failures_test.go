@@ -31,8 +31,8 @@ func TestAccCatalogRefusesBadArgumentsAtPlanTime(t *testing.T) {
 		t.Run("it refuses "+tt.name, func(t *testing.T) {
 			t.Parallel()
 			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				PreCheck:          func() { acctest.PreCheck(t) },
+				ExternalProviders: acctest.Providers,
 				Steps: []resource.TestStep{{
 					Config:      sb.ProviderConfig() + fmt.Sprintf("data \"pricing_catalog\" \"bad\" {\n  %s\n}", tt.args),
 					ExpectError: acctest.ErrorMatching(tt.want),
@@ -69,8 +69,8 @@ func TestAccCatalogLeavesOutByDefaultTheVendorsWithoutAKey(t *testing.T) {
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	want := len(sb.IdentifaiPricings()) + len(sb.PaygenticPlans()) + len(sb.OnepinPlans())
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfigWith(map[string]string{
 				sandbox.VendorProbely: fmt.Sprintf("base_url = %q", sb.BaseURL(sandbox.VendorProbely)),

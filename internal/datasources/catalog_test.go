@@ -29,8 +29,8 @@ func TestAccCatalogListsEveryVendorsPlans(t *testing.T) {
 	want := len(sb.IdentifaiPricings()) + len(sb.PaygenticPlans()) + len(sb.ProbelyPlans()) + len(sb.OnepinPlans())
 	const name = "data.pricing_catalog.all"
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + vendorLists + `
 data "pricing_catalog" "all" {}
@@ -91,8 +91,8 @@ func TestAccCatalogFiltersOnTheProviderSide(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + vendorLists + `
 data "pricing_catalog" "cheap_eur" {
@@ -146,9 +146,9 @@ func TestAccCatalogCostsTheRequestsOfTheVendorLists(t *testing.T) {
 	for name, config := range configs {
 		sb := acctest.StartSandbox(t, sandbox.Options{})
 		resource.Test(t, resource.TestCase{
-			PreCheck:                 func() { acctest.PreCheck(t) },
-			ProtoV6ProviderFactories: acctest.ProviderFactories,
-			Steps:                    []resource.TestStep{{Config: sb.ProviderConfig() + config}},
+			PreCheck:          func() { acctest.PreCheck(t) },
+			ExternalProviders: acctest.Providers,
+			Steps:             []resource.TestStep{{Config: sb.ProviderConfig() + config}},
 		})
 		counts[name] = map[string]int{}
 		for _, v := range vendors {

@@ -54,8 +54,8 @@ func TestAccNoVendorKeyLeavesTheConfiguredHost(t *testing.T) {
 			foreign := startForeignHost(t)
 			sb.InjectFaults(ft.vendor, sandbox.Fault{Kind: sandbox.FaultRedirect, Location: foreign.URL + "/collect", Sticky: true})
 			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				PreCheck:          func() { acctest.PreCheck(t) },
+				ExternalProviders: acctest.Providers,
 				Steps: []resource.TestStep{{
 					Config: sb.ProviderConfig("max_retries = 2") + ft.config,
 					ExpectError: acctest.ErrorMatching(ft.request + `: .*refusing redirect to ` + regexp.QuoteMeta(foreign.URL) +

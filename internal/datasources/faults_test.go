@@ -146,8 +146,8 @@ func TestAccEveryVendorReturnsTheFullListWhenThirtyPercentOfRequestsFail(t *test
 			opts.FaultRate, opts.Seed = acctest.FaultRate, ft.seed
 			sb := acctest.StartSandbox(t, opts)
 			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				PreCheck:          func() { acctest.PreCheck(t) },
+				ExternalProviders: acctest.Providers,
 				Steps: []resource.TestStep{{
 					Config:            sb.ProviderConfig(fmt.Sprintf("max_retries = %d", acctest.FlakyRetries)) + ft.config,
 					ConfigStateChecks: ft.check(t, sb),
@@ -166,8 +166,8 @@ func TestAccEveryVendorFailsTheReadWhenOnePageFailsPermanently(t *testing.T) {
 			sb := acctest.StartSandbox(t, ft.opts)
 			sb.InjectFaults(ft.vendor, sandbox.Fault{Status: http.StatusServiceUnavailable, Match: ft.failingPage, Sticky: true})
 			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				PreCheck:          func() { acctest.PreCheck(t) },
+				ExternalProviders: acctest.Providers,
 				Steps: []resource.TestStep{{
 					Config:      sb.ProviderConfig("max_retries = 2") + ft.config,
 					ExpectError: acctest.ErrorMatching(ft.failingPageError),
@@ -188,8 +188,8 @@ func TestAccEveryVendorFailsClearlyOnABrokenResponse(t *testing.T) {
 				fault.Sticky = true
 				sb.InjectFaults(ft.vendor, fault)
 				resource.Test(t, resource.TestCase{
-					PreCheck:                 func() { acctest.PreCheck(t) },
-					ProtoV6ProviderFactories: acctest.ProviderFactories,
+					PreCheck:          func() { acctest.PreCheck(t) },
+					ExternalProviders: acctest.Providers,
 					Steps: []resource.TestStep{{
 						Config:      sb.ProviderConfig(broken.Settings()...) + ft.config,
 						ExpectError: acctest.ErrorMatching(ft.request + `: .*` + broken.Want),

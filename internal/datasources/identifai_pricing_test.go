@@ -19,8 +19,8 @@ func TestAccIdentifaiPricingLooksUpByEachKey(t *testing.T) {
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	p := sb.IdentifaiPricings()[5] // a pricing with a unique name
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_identifai_pricings" "all" {}

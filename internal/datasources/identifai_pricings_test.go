@@ -54,8 +54,8 @@ func TestAccIdentifaiPricingsReturnsTheFullListWhateverThePageSize(t *testing.T)
 		t.Run("per_page "+perPage, func(t *testing.T) {
 			t.Parallel()
 			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				PreCheck:          func() { acctest.PreCheck(t) },
+				ExternalProviders: acctest.Providers,
 				Steps: []resource.TestStep{{
 					Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_identifai_pricings" "all" {
@@ -83,8 +83,8 @@ func TestAccIdentifaiPricingsSortsBothWays(t *testing.T) {
 		byIDDesc[len(byID)-1-i] = p
 	}
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + `
 data "pricing_identifai_pricings" "asc" {
@@ -120,8 +120,8 @@ func TestAccIdentifaiPricingsRecoversFromTransientFailures(t *testing.T) {
 			sb := acctest.StartSandbox(t, sandbox.Options{})
 			sb.InjectFaults(sandbox.VendorIdentifai, fault)
 			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				PreCheck:          func() { acctest.PreCheck(t) },
+				ExternalProviders: acctest.Providers,
 				Steps: []resource.TestStep{{
 					Config: sb.ProviderConfig() + `
 data "pricing_identifai_pricings" "all" {}`,
@@ -182,8 +182,8 @@ func TestAccIdentifaiPricingsValidatesArguments(t *testing.T) {
 		t.Run(tt.config+" is refused at plan time", func(t *testing.T) {
 			t.Parallel()
 			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				PreCheck:          func() { acctest.PreCheck(t) },
+				ExternalProviders: acctest.Providers,
 				Steps: []resource.TestStep{{
 					Config:      fmt.Sprintf("data \"pricing_identifai_pricings\" \"all\" {\n  %s\n}", tt.config),
 					ExpectError: regexp.MustCompile(tt.want),
@@ -202,8 +202,8 @@ func TestAccIdentifaiPricingsFetchesEachListOncePerRun(t *testing.T) {
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	const sources, perPage, pages = 50, 10, 5
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_identifai_pricings" "same" {
@@ -238,8 +238,8 @@ func TestAccIdentifaiPricingsStaysUnderTheVendorsRateLimit(t *testing.T) {
 	// pages fetched in parallel would trip it without the client's pacing.
 	sb := acctest.StartSandbox(t, sandbox.Options{EnforceRateLimits: true})
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig("max_parallel_requests = 8") + `
 data "pricing_identifai_pricings" "small_pages" {

@@ -68,8 +68,8 @@ func TestAccPaygenticPlansProviderSideFilters(t *testing.T) {
 		t.Fatalf("the fixture must have plans named like %s and plans 7 and 420 with prices", re)
 	}
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_paygentic_plans" "by_id" {
@@ -131,8 +131,8 @@ func TestAccListFiltersRefuseAnInvalidRegexAtPlanTime(t *testing.T) {
 	for _, ds := range []string{"pricing_identifai_pricings", "pricing_paygentic_plans", "pricing_probely_plans", "pricing_onepin_plans"} {
 		t.Run(ds, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				PreCheck:          func() { acctest.PreCheck(t) },
+				ExternalProviders: acctest.Providers,
 				Steps: []resource.TestStep{{
 					Config: sb.ProviderConfig() + fmt.Sprintf(`
 data %q "bad" {
@@ -175,8 +175,8 @@ func TestAccIdentifaiProbelyOnepinProviderSideFilters(t *testing.T) {
 	}
 	const pro = "a3f1c9d2-4b7e-4f8a-9c2d-1e2b3f4a5c6d"
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_identifai_pricings" "by_id" {

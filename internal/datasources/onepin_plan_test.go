@@ -20,8 +20,8 @@ func TestAccOnepinPlanLooksUpByIDAndByName(t *testing.T) {
 	_, plus := onepinPlanNamed(t, sb, "Enterprise Plus")
 	_, pro := onepinPlanNamed(t, sb, "Pro Plan")
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfigWith(map[string]string{
 				sandbox.VendorOnepin: fmt.Sprintf("base_url = %q", sb.BaseURL(sandbox.VendorOnepin)),

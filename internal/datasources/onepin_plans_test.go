@@ -105,8 +105,8 @@ func TestAccOnepinPlansReadsTheFullListWithoutAKey(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfigWith(map[string]string{
 				sandbox.VendorOnepin: fmt.Sprintf("base_url = %q", sb.BaseURL(sandbox.VendorOnepin)),
@@ -129,8 +129,8 @@ func TestAccOnepinPlansSendsTheKeyAndWorkspaceID(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfigWith(map[string]string{
 				sandbox.VendorOnepin: fmt.Sprintf("api_key = %q, base_url = %q, workspace_id = \"ws_team42\"", sandbox.OnepinKey, sb.BaseURL(sandbox.VendorOnepin)),
@@ -151,8 +151,8 @@ func TestAccOnepinPlansRecoversFromARateLimit(t *testing.T) {
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	sb.InjectFaults(sandbox.VendorOnepin, sandbox.Fault{Status: 429, RetryAfter: "1"})
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + `
 data "pricing_onepin_plans" "all" {}`,

@@ -22,8 +22,8 @@ func TestAccPaygenticPlanReadsTheReferencePlans(t *testing.T) {
 		t.Fatal("the fixture must start with the two reference plans")
 	}
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_paygentic_plan" "basic" {

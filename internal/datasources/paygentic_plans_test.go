@@ -138,8 +138,8 @@ func TestAccPaygenticPlansReturnsEveryPlan(t *testing.T) {
 		acctest.Attr(name, "product_id", knownvalue.Null()),
 	)
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + `
 data "pricing_paygentic_plans" "all" {}
@@ -165,8 +165,8 @@ func TestAccPaygenticPlansReadsTenThousandPlans(t *testing.T) {
 	all := sb.PaygenticPlans()
 	const name = "data.pricing_paygentic_plans.all"
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig("max_parallel_requests = 8") + `
 data "pricing_paygentic_plans" "all" {}`,
@@ -233,8 +233,8 @@ func TestAccPaygenticPlansFilters(t *testing.T) {
 		t.Fatal("the fixture must give the merchant several products, the pair some plans and the mismatched pair none")
 	}
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config:            sb.ProviderConfig() + config.String(),
 			ConfigStateChecks: checks,
@@ -278,8 +278,8 @@ func TestAccPaygenticPlansValidatesFilters(t *testing.T) {
 		t.Run(tt.config+" is refused at plan time", func(t *testing.T) {
 			t.Parallel()
 			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				PreCheck:          func() { acctest.PreCheck(t) },
+				ExternalProviders: acctest.Providers,
 				Steps: []resource.TestStep{{
 					Config:      fmt.Sprintf("data \"pricing_paygentic_plans\" \"all\" {\n  %s\n}", tt.config),
 					ExpectError: regexp.MustCompile(tt.want),

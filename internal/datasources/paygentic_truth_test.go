@@ -117,8 +117,8 @@ func TestAccPaygenticPlansArePricedFromTheirPrices(t *testing.T) {
 	}
 	const list, one, byIDs = "data.pricing_paygentic_plans.all", "data.pricing_paygentic_plan.fixed", "data.pricing_paygentic_plan.ids"
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_paygentic_plans" "all" {}
@@ -157,8 +157,8 @@ func TestAccCatalogComparesPaygenticPlansPricedFromTheirPrices(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_catalog" "cheap" {

@@ -53,8 +53,8 @@ func TestAccProbelyPlanLooksUpByID(t *testing.T) {
 		return len(p.Tiers) > 0 && string(p.Tiers) != "null"
 	})
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_probely_plans" "all" {}

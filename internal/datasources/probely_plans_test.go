@@ -129,8 +129,8 @@ func TestAccProbelyPlansReturnsEveryPlanWithEveryField(t *testing.T) {
 	all := sb.ProbelyPlans()
 	probelyFixtureCovers(t, all)
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + `
 data "pricing_probely_plans" "all" {}
@@ -195,8 +195,8 @@ func TestAccProbelyPlansFiltersByFamilyAndCurrency(t *testing.T) {
 		t.Fatalf("the fixture must make each filter keep some plans and drop others (%d, %d, %d)", len(enterprise), len(gbp), len(proEUR))
 	}
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + `
 data "pricing_probely_plans" "enterprise" {
@@ -279,8 +279,8 @@ func TestAccProbelyPlansValidatesArguments(t *testing.T) {
 		t.Run(tt.config+" is refused at plan time", func(t *testing.T) {
 			t.Parallel()
 			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				PreCheck:          func() { acctest.PreCheck(t) },
+				ExternalProviders: acctest.Providers,
 				Steps: []resource.TestStep{{
 					Config:      fmt.Sprintf("data \"pricing_probely_plans\" \"all\" {\n  %s\n}", tt.config),
 					ExpectError: regexp.MustCompile(tt.want),

@@ -57,8 +57,8 @@ func TestAccProbelyPricesAreInCentsWithNoSetting(t *testing.T) {
 				checks = append(checks, acctest.Attr(name, fmt.Sprintf("plans.%d.price_amount", i), probelyAmount(p)))
 			}
 			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				PreCheck:          func() { acctest.PreCheck(t) },
+				ExternalProviders: acctest.Providers,
 				Steps: []resource.TestStep{{
 					Config:            sb.ProviderConfig() + `data "pricing_probely_plans" "all" {}`,
 					ConfigStateChecks: checks,

@@ -132,8 +132,8 @@ output "fractional_price_is_exact" {
 		acctest.Attr(fmt.Sprintf("data.pricing_streamskill_tariff.t%d", sandbox.StreamskillTariffFractional), "price", knownvalue.NumberExact(acctest.Number("0.1"))),
 	)
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config:            sb.ProviderConfig() + config.String(),
 			ConfigStateChecks: checks,
@@ -163,8 +163,8 @@ func TestAccStreamskillTariffReadsTheLanguageAsked(t *testing.T) {
 				block += fmt.Sprintf("\n    language = %q", tt.providerLang)
 			}
 			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				PreCheck:          func() { acctest.PreCheck(t) },
+				ExternalProviders: acctest.Providers,
 				Steps: []resource.TestStep{{
 					Config: sb.ProviderConfigWith(map[string]string{sandbox.VendorStreamskill: block}) + fmt.Sprintf(`
 data "pricing_streamskill_tariff" "default" {
@@ -210,8 +210,8 @@ func TestAccStreamskillTariffRecoversFromARateLimit(t *testing.T) {
 	sb.InjectFaults(sandbox.VendorStreamskill, sandbox.Fault{Status: http.StatusTooManyRequests, RateLimitReset: "1"})
 	want := streamskillTariff(t, sb, sandbox.StreamskillTariffVolumeDiscounts)
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_streamskill_tariff" "one" {
@@ -265,8 +265,8 @@ func TestAccStreamskillTariffValidatesArguments(t *testing.T) {
 		t.Run(tt.name+" is refused at plan time", func(t *testing.T) {
 			t.Parallel()
 			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				PreCheck:          func() { acctest.PreCheck(t) },
+				ExternalProviders: acctest.Providers,
 				Steps: []resource.TestStep{{
 					Config:      fmt.Sprintf("data \"pricing_streamskill_tariff\" \"one\" {\n  %s\n}", tt.config),
 					ExpectError: regexp.MustCompile(tt.want),
@@ -286,8 +286,8 @@ func TestAccStreamskillTariffExampleWorksAsDocumented(t *testing.T) {
 	chatbot := streamskillTariff(t, sb, sandbox.StreamskillTariffGraduated)
 	followers := streamskillTariff(t, sb, sandbox.StreamskillTariffVolumeDiscounts)
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + string(example),
 			Check: resource.ComposeAggregateTestCheckFunc(

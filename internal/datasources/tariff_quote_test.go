@@ -56,8 +56,8 @@ func TestAccTariffQuotePricesTheWorkedChecks(t *testing.T) {
 		quoteBlock("custom_300_for_2_hours", sandbox.StreamskillTariffCustomCount, "300", "2") +
 		quoteBlock("fractional_3", sandbox.StreamskillTariffFractional, "3", "")
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: config,
 			ConfigStateChecks: slices.Concat(
@@ -99,8 +99,8 @@ func TestAccTariffQuoteShowsTheTariffReadOnce(t *testing.T) {
 			sb.ResetCounts()
 			want := streamskillTariff(t, sb, tt.id)
 			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				PreCheck:          func() { acctest.PreCheck(t) },
+				ExternalProviders: acctest.Providers,
 				Steps: []resource.TestStep{{
 					Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_streamskill_tariff" "t" {
@@ -205,8 +205,8 @@ func TestAccTariffQuoteRefusesBadInput(t *testing.T) {
 				t.Fatalf("tariff %d must have the custom count %v", custom, want)
 			}
 			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				PreCheck:          func() { acctest.PreCheck(t) },
+				ExternalProviders: acctest.Providers,
 				Steps: []resource.TestStep{{
 					Config:      sb.ProviderConfig() + tt.block,
 					ExpectError: acctest.ErrorMatching(tt.want),
@@ -225,8 +225,8 @@ func TestAccTariffQuoteExampleWorksAsDocumented(t *testing.T) {
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	acctest.RequireQuoteWorkedCheckTariffs(t, sb)
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + string(example),
 			ConfigStateChecks: []statecheck.StateCheck{

@@ -20,10 +20,10 @@ import (
 // Terraform runs from 1.8 on.
 func functionTestCase(t *testing.T, steps ...resource.TestStep) resource.TestCase {
 	return resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
-		Steps:                    steps,
+		PreCheck:               func() { acctest.PreCheck(t) },
+		ExternalProviders:      acctest.Providers,
+		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		Steps:                  steps,
 	}
 }
 

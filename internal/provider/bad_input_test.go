@@ -145,8 +145,8 @@ func TestAccEveryArgumentRefusesBadInputNamingTheArgument(t *testing.T) {
 		t.Run(fmt.Sprintf("%s %s: %s", tt.block, tt.argument, tt.body), func(t *testing.T) {
 			t.Parallel()
 			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				PreCheck:          func() { acctest.PreCheck(t) },
+				ExternalProviders: acctest.Providers,
 				// Provider-defined functions need Terraform 1.8.
 				TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
 				Steps: []resource.TestStep{{

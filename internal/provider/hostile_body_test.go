@@ -114,7 +114,7 @@ func TestAccHostileVendorKeyAsAnObjectKeyNeverReachesTheState(t *testing.T) {
 	t.Cleanup(s.Close)
 	vendor := hostile.Onepin
 	key := acctest.HostileKey(t, vendor)
-	cli := acctest.NewHostileCLI(t, fmt.Sprintf(`terraform {
+	cli := acctest.NewCLI(t, fmt.Sprintf(`terraform {
   required_providers {
     pricing = { source = "pricingkit/pricing" }
   }
@@ -158,7 +158,7 @@ func TestAccHostileCatalogueFailureDoesNotFailASiblingSharingARead(t *testing.T)
 	for _, v := range []string{hostile.Identifai, hostile.Paygentic, hostile.Streamskill} {
 		keys[v] = acctest.HostileKey(t, v)
 	}
-	cli := acctest.NewHostileCLI(t, fmt.Sprintf(`terraform {
+	cli := acctest.NewCLI(t, fmt.Sprintf(`terraform {
   required_providers {
     pricing = { source = "pricingkit/pricing" }
   }

@@ -62,7 +62,7 @@ func runHostileCache(t *testing.T, tc hostileCacheCase, vendor string) {
 	settings := append([]string{fmt.Sprintf("cache = {\n    dir     = %q\n    max_age = \"0s\"\n  }", cacheDir)}, hostileDefaultSettings...)
 	config := hostileConfig(hostileCase{behaviour: tc.behaviour, settings: settings, read: hostileReads[vendor] + "\n" + hostileNames[vendor]},
 		s, vendor, key, "")
-	cli := acctest.NewHostileCLI(t, config)
+	cli := acctest.NewCLI(t, config)
 	before := 0
 	for i, p := range tc.plans {
 		run := cli.PlanTraced(t, hostileDeadline)

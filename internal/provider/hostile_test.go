@@ -10,7 +10,7 @@ package provider_test
 //
 //	make test  (or, for this suite alone:)
 //	TF_ACC=1 TF_ACC_TERRAFORM_PATH=$(scripts/terraform-path.sh) TF_CLI_CONFIG_FILE=.cache/empty.tfrc \
-//	  go test ./internal/provider -run 'TestAccHostile' -parallel 8 -count=1 -timeout 20m
+//	  go test ./internal/provider -run 'TestAccHostile' -count=1 -timeout 20m
 
 import (
 	"fmt"
@@ -128,7 +128,7 @@ func runHostile(t *testing.T, tc hostileCase, vendor string) {
 	key := acctest.HostileKey(t, vendor)
 	secret := strings.Replace(acctest.HostileKey(t, vendor), "-key-", "-url-secret-", 1)
 	config := hostileConfig(tc, s, vendor, key, secret)
-	cli := acctest.NewHostileCLI(t, config)
+	cli := acctest.NewCLI(t, config)
 	if tc.heavy {
 		heavySlots <- struct{}{}
 		defer func() { <-heavySlots }()

@@ -94,9 +94,9 @@ func TestAccProviderReadsSettingsFromTheEnvironment(t *testing.T) {
 				t.Setenv(k, v)
 			}
 			resource.Test(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				Steps:                    []resource.TestStep{{Config: tt.config, ConfigStateChecks: []statecheck.StateCheck{tt.check}}},
+				PreCheck:          func() { acctest.PreCheck(t) },
+				ExternalProviders: acctest.Providers,
+				Steps:             []resource.TestStep{{Config: tt.config, ConfigStateChecks: []statecheck.StateCheck{tt.check}}},
 			})
 		})
 	}
@@ -107,8 +107,8 @@ func TestAccProviderPrefersAttributesToTheEnvironment(t *testing.T) {
 	t.Setenv("IDENTIFAI_API_KEY", "wrong-env-key")
 	t.Setenv("IDENTIFAI_BASE_URL", "https://backend.identifai.net")
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + `data "pricing_identifai_pricings" "all" {}`,
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -122,8 +122,8 @@ func TestAccProviderRefusesABadBaseURLFromTheEnvironment(t *testing.T) {
 	t.Setenv("IDENTIFAI_API_KEY", "k")
 	t.Setenv("IDENTIFAI_BASE_URL", "http://backend.identifai.net")
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config:      `data "pricing_identifai_pricings" "all" {}`,
 			ExpectError: acctest.ErrorMatching(`Invalid base URL.*IDENTIFAI_BASE_URL environment variable \(used for identifai.base_url\).*non-loopback`),
@@ -135,8 +135,8 @@ func TestAccProviderExplainsAKeyKnownOnlyAfterApply(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config: `
 resource "terraform_data" "key" {

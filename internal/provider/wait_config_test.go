@@ -13,8 +13,8 @@ import (
 func TestAccProviderRefusesABadWaitFromTheEnvironment(t *testing.T) {
 	t.Setenv("PRICING_READ_TIMEOUT", "soon")
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config:      `data "pricing_identifai_pricings" "all" {}`,
 			ExpectError: acctest.ErrorMatching(`Invalid duration.*PRICING_READ_TIMEOUT environment variable \(used for read_timeout\) is "soon"`),
@@ -27,8 +27,8 @@ func TestAccProviderTakesRateLimitWaitFromTheEnvironment(t *testing.T) {
 	sb.InjectFaults(sandbox.VendorIdentifai, sandbox.Fault{Status: http.StatusTooManyRequests, RetryAfter: "1", Sticky: true})
 	t.Setenv("PRICING_RATE_LIMIT_WAIT", "1s")
 	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		PreCheck:          func() { acctest.PreCheck(t) },
+		ExternalProviders: acctest.Providers,
 		Steps: []resource.TestStep{{
 			Config:      sb.ProviderConfig() + `data "pricing_identifai_pricings" "all" {}`,
 			ExpectError: acctest.ErrorMatching(`HTTP 429 .*throttled 2 times over .*rate_limit_wait \(1s\).*the vendor last asked to wait 1s`),
