@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
+	"github.com/pricingkit/terraform-provider-pricing/internal/money"
 )
 
 // PaygenticDefaultBaseURL is Paygentic's documented production server.
@@ -73,7 +74,7 @@ type PaygenticPlan struct {
 	PaymentTerm       *PaygenticPlanPaymentTerm   `json:"paymentTerm"`
 	CreditAllocations []PaygenticCreditAllocation `json:"creditAllocations"`
 	// notes are the values check refused, for Money to report.
-	notes []MoneyNote
+	notes []money.Note
 }
 
 // ListPaygenticPlansInput are the filters of GET /v0/plans; empty means

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/money"
 )
 
 // catalogSource is how pricing_catalog reads one vendor. Each vendor's list
@@ -31,7 +32,7 @@ type catalogItem struct {
 	numericID *int64 // the id as the vendor's lookup takes it, when a number
 	name      *string
 	currency  *string
-	money     clients.Money
+	money     money.Money
 	moneyErr  error
 }
 

@@ -69,3 +69,12 @@ func jsonNumberValue(n *json.Number) types.Number {
 	}
 	return numberValue(n.String())
 }
+
+// decimalPointer is an exact decimal text as a Terraform number; null
+// for nil.
+func decimalPointer(s *string) types.Number {
+	if s == nil {
+		return types.NumberNull()
+	}
+	return numberValue(*s)
+}
