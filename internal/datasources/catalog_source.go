@@ -106,10 +106,10 @@ type catalogPlanModel struct {
 	moneyModel
 }
 
-// entries turns a vendor's items into catalogue entries, reading their
+// entries turns a vendor's items into catalogue entries, converting their
 // money (and its warnings) as the vendor's own data sources do.
 func (r *catalogRead) entries(diags *diag.Diagnostics) []catalogPlanModel {
-	money := newMoneyReader(r.source.vendor.Title)
+	converter := newMoneyConverter(r.source.vendor.Title)
 	out := make([]catalogPlanModel, len(r.items))
 	for i, it := range r.items {
 		out[i] = catalogPlanModel{
@@ -118,9 +118,9 @@ func (r *catalogRead) entries(diags *diag.Diagnostics) []catalogPlanModel {
 			NumericID:  types.Int64PointerValue(it.numericID),
 			Name:       types.StringPointerValue(it.name),
 			Currency:   types.StringPointerValue(it.currency),
-			moneyModel: money.read(it.money, it.moneyErr),
+			moneyModel: converter.convert(it.money, it.moneyErr),
 		}
 	}
-	money.appendTo(diags)
+	converter.appendTo(diags)
 	return out
 }

@@ -12,7 +12,7 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/money"
 )
 
-func TestMoneyReaderWarnsOncePerUnknownPeriodAndFailsOnAnUnreadableAmount(t *testing.T) {
+func TestMoneyConverterWarnsOncePerUnknownPeriodAndFailsOnAnUnreadableAmount(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name         string
@@ -44,15 +44,15 @@ func TestMoneyReaderWarnsOncePerUnknownPeriodAndFailsOnAnUnreadableAmount(t *tes
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			r := newMoneyReader("OnePin")
+			r := newMoneyConverter("OnePin")
 			for _, m := range tt.plans {
-				mm := r.read(m, nil)
+				mm := r.convert(m, nil)
 				if m.UnknownPeriod != "" && !mm.BillingPeriod.IsNull() {
 					t.Errorf("an unknown period read as %s", mm.BillingPeriod)
 				}
 			}
 			for _, err := range tt.errs {
-				if mm := r.read(money.Money{}, err); !mm.PriceAmount.IsNull() {
+				if mm := r.convert(money.Money{}, err); !mm.PriceAmount.IsNull() {
 					t.Errorf("an unreadable amount read as %s", mm.PriceAmount)
 				}
 			}
@@ -103,15 +103,15 @@ func mustDecimal(t *testing.T, s string) decimal.Decimal {
 	return d
 }
 
-func TestMoneyReaderWarnsOfEachSuspiciousAmountNamingVendorPlanFieldValueAndRule(t *testing.T) {
+func TestMoneyConverterWarnsOfEachSuspiciousAmountNamingVendorPlanFieldValueAndRule(t *testing.T) {
 	t.Parallel()
 	note := func(plan string) money.Note {
 		return money.Note{Plan: plan, Field: "amount", Value: "2999", Rule: `is in currency "BTC", which is not an ISO 4217 currency`}
 	}
 	t.Run("one note is one warning", func(t *testing.T) {
 		t.Parallel()
-		r := newMoneyReader("OnePin")
-		r.read(money.Money{Notes: []money.Note{note("pro_btc")}}, nil)
+		r := newMoneyConverter("OnePin")
+		r.convert(money.Money{Notes: []money.Note{note("pro_btc")}}, nil)
 		var diags diag.Diagnostics
 		r.appendTo(&diags)
 		if diags.WarningsCount() != 1 || diags[0].Summary() != "Suspicious OnePin price" ||
@@ -121,9 +121,9 @@ func TestMoneyReaderWarnsOfEachSuspiciousAmountNamingVendorPlanFieldValueAndRule
 	})
 	t.Run("a thousand notes are a few warnings and a count", func(t *testing.T) {
 		t.Parallel()
-		r := newMoneyReader("OnePin")
+		r := newMoneyConverter("OnePin")
 		for i := range 1000 {
-			r.read(money.Money{Notes: []money.Note{note(fmt.Sprintf("p%d", i))}}, nil)
+			r.convert(money.Money{Notes: []money.Note{note(fmt.Sprintf("p%d", i))}}, nil)
 		}
 		var diags diag.Diagnostics
 		r.appendTo(&diags)
@@ -133,8 +133,8 @@ func TestMoneyReaderWarnsOfEachSuspiciousAmountNamingVendorPlanFieldValueAndRule
 	})
 	t.Run("a long hostile value is cut", func(t *testing.T) {
 		t.Parallel()
-		r := newMoneyReader("OnePin")
-		r.read(money.Money{Notes: []money.Note{{Plan: strings.Repeat("p", 10000), Field: "amount", Value: strings.Repeat("9", 10000), Rule: "is negative"}}}, nil)
+		r := newMoneyConverter("OnePin")
+		r.convert(money.Money{Notes: []money.Note{{Plan: strings.Repeat("p", 10000), Field: "amount", Value: strings.Repeat("9", 10000), Rule: "is negative"}}}, nil)
 		var diags diag.Diagnostics
 		r.appendTo(&diags)
 		if len(diags[0].Detail()) > 400 {

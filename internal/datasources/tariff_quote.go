@@ -123,7 +123,7 @@ func (d *TariffQuoteDataSource) Read(ctx context.Context, req datasource.ReadReq
 		return
 	}
 	language := stringOrDefault(config.Language, d.client.Language())
-	ctx, fetched := httpapi.TrackReads(ctx)
+	ctx, report := httpapi.WithFetchReport(ctx)
 	tariff, err := d.client.Tariff(ctx, id, language.ValueString())
 	if err != nil {
 		d.addReadError(&resp.Diagnostics, fmt.Sprintf("StreamSkill tariff %d", id), err)
@@ -142,7 +142,7 @@ func (d *TariffQuoteDataSource) Read(ctx context.Context, req datasource.ReadReq
 		Tariff:   tariffObj,
 		Model:    q,
 		// The quote is as fresh as the tariff it was computed from.
-		fetchedModel: finishReads(&resp.Diagnostics, fetched),
+		fetchedModel: fetchedFromReport(&resp.Diagnostics, report),
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }

@@ -11,23 +11,24 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/money"
 )
 
-// moneyReader reads the money of a read's plans. It gathers the billing
-// periods it did not know, so a listing of thousands of plans warns once
-// per value, not once per plan, and the amounts it could not read.
-type moneyReader struct {
+// moneyConverter turns the money of a read's plans into Terraform values.
+// It gathers the billing periods it did not know, so a listing of
+// thousands of plans warns once per value, not once per plan, and the
+// amounts it could not convert.
+type moneyConverter struct {
 	vendor  string
 	unknown map[string]int // what the vendor said -> plans that said it
 	errs    []error
 	notes   []money.Note
 }
 
-func newMoneyReader(vendor string) *moneyReader {
-	return &moneyReader{vendor: vendor, unknown: map[string]int{}}
+func newMoneyConverter(vendor string) *moneyConverter {
+	return &moneyConverter{vendor: vendor, unknown: map[string]int{}}
 }
 
-// read is one plan's money as Terraform values; it takes a plan's Money
+// convert is one plan's money as Terraform values; it takes a plan's Money
 // method's results as they come.
-func (r *moneyReader) read(m money.Money, err error) moneyModel {
+func (r *moneyConverter) convert(m money.Money, err error) moneyModel {
 	if err != nil {
 		r.errs = append(r.errs, err)
 		return moneyFrom(money.Money{})
@@ -42,7 +43,7 @@ func (r *moneyReader) read(m money.Money, err error) moneyModel {
 // appendTo adds an error for the amounts that could not be read (a wrong
 // amount must never reach a plan) and one warning per unknown period, in a
 // stable order.
-func (r *moneyReader) appendTo(diags *diag.Diagnostics) {
+func (r *moneyConverter) appendTo(diags *diag.Diagnostics) {
 	if len(r.errs) > 0 {
 		diags.AddError(fmt.Sprintf("Unreadable %s price", r.vendor), fmt.Sprintf("%d plans have a price the provider cannot read exactly; the first: %s",
 			len(r.errs), r.errs[0]))
@@ -66,7 +67,7 @@ const maxMoneyNotes = 5
 
 // appendNotes adds one warning per suspicious amount (vendor, plan id,
 // field, value and rule), the first maxMoneyNotes of them, then a count.
-func (r *moneyReader) appendNotes(diags *diag.Diagnostics) {
+func (r *moneyConverter) appendNotes(diags *diag.Diagnostics) {
 	for i, n := range r.notes {
 		if i == maxMoneyNotes {
 			diags.AddWarning(fmt.Sprintf("Suspicious %s prices", r.vendor), fmt.Sprintf(
