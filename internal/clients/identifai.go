@@ -76,7 +76,7 @@ type identifaiPage struct {
 func (c *Identifai) ListPricings(ctx context.Context, in IdentifaiListPricingsInput) (*IdentifaiPricingList, error) {
 	ctx = c.api.MaskSecrets(ctx)
 	query := in.query()
-	return httpapi.Shared(ctx, c.api, "pricings?"+query.Encode(), func(ctx context.Context) (*IdentifaiPricingList, error) {
+	return httpapi.SharedListing(ctx, c.api, "pricings?"+query.Encode(), func(ctx context.Context) (*IdentifaiPricingList, error) {
 		return c.listPricings(ctx, query)
 	})
 }

@@ -171,7 +171,7 @@ type onepinPage struct {
 // callers must not modify it.
 func (c *Onepin) ListPlans(ctx context.Context) (*OnepinPlanList, error) {
 	ctx = c.api.MaskSecrets(ctx)
-	return httpapi.Shared(ctx, c.api, "plans", func(ctx context.Context) (*OnepinPlanList, error) {
+	return httpapi.SharedListing(ctx, c.api, "plans", func(ctx context.Context) (*OnepinPlanList, error) {
 		return c.listPlans(ctx)
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
+	"github.com/pricingkit/terraform-provider-pricing/internal/money"
 )
 
 // PaygenticDefaultBaseURL is Paygentic's documented production server.
@@ -73,7 +74,7 @@ type PaygenticPlan struct {
 	PaymentTerm       *PaygenticPlanPaymentTerm   `json:"paymentTerm"`
 	CreditAllocations []PaygenticCreditAllocation `json:"creditAllocations"`
 	// notes are the values check refused, for Money to report.
-	notes []MoneyNote
+	notes []money.Note
 }
 
 // ListPaygenticPlansInput are the filters of GET /v0/plans; empty means
@@ -105,7 +106,7 @@ type paygenticPage struct {
 func (c *Paygentic) ListPlans(ctx context.Context, in PaygenticListPlansInput) (*PaygenticPlanList, error) {
 	ctx = c.api.MaskSecrets(ctx)
 	filters := in.query()
-	return httpapi.Shared(ctx, c.api, "plans?"+filters.Encode(), func(ctx context.Context) (*PaygenticPlanList, error) {
+	return httpapi.SharedListing(ctx, c.api, "plans?"+filters.Encode(), func(ctx context.Context) (*PaygenticPlanList, error) {
 		return c.listPlans(ctx, filters)
 	})
 }
@@ -198,7 +199,7 @@ func (c *Paygentic) checkPage(op string, u *url.URL, offset int64, p *paygenticP
 // Paygentic's message. The result is shared: callers must not modify it.
 func (c *Paygentic) GetPlan(ctx context.Context, id string) (*PaygenticPlan, error) {
 	ctx = c.api.MaskSecrets(ctx)
-	return httpapi.Shared(ctx, c.api, "plan/"+id, func(ctx context.Context) (*PaygenticPlan, error) {
+	return httpapi.SharedListing(ctx, c.api, "plan/"+id, func(ctx context.Context) (*PaygenticPlan, error) {
 		return c.getPlan(ctx, id)
 	})
 }

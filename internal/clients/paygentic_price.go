@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
+	"github.com/pricingkit/terraform-provider-pricing/internal/money"
 )
 
 // PaygenticPrice is one price of a plan. Its amounts are exact decimal
@@ -236,12 +237,12 @@ func (p *PaygenticPlan) check() error {
 				return fmt.Errorf("plan %s: price %s: quantity %q is not an integer", p.ID, priceIDText(pr.ID), httpapi.ShortText(pr.Quantity.String(), 32))
 			}
 			if n < 1 || n > paygenticMaxQuantity {
-				p.notes = append(p.notes, MoneyNote{Plan: p.ID, Field: fmt.Sprintf("prices[%s].quantity", priceIDText(pr.ID)), Value: pr.Quantity.String(),
+				p.notes = append(p.notes, money.Note{Plan: p.ID, Field: fmt.Sprintf("prices[%s].quantity", priceIDText(pr.ID)), Value: pr.Quantity.String(),
 					Rule: fmt.Sprintf("is outside 1 to %d, the range Paygentic documents: the price enters no fixed charge", paygenticMaxQuantity)})
 			}
 		}
 		if pr.Properties != nil && pr.Properties.Percentage != nil && !paygenticPercentageInRange(*pr.Properties.Percentage) {
-			p.notes = append(p.notes, MoneyNote{Plan: p.ID, Field: fmt.Sprintf("prices[%s].properties.percentage", priceIDText(pr.ID)),
+			p.notes = append(p.notes, money.Note{Plan: p.ID, Field: fmt.Sprintf("prices[%s].properties.percentage", priceIDText(pr.ID)),
 				Value: *pr.Properties.Percentage, Rule: "is outside 0 to 10, the range Paygentic documents for a rate (a fraction: 0.03 is 3 %): percentage is null"})
 			props := *pr.Properties // the properties are this plan's own: a copy keeps the rule local
 			props.Percentage = nil

@@ -220,7 +220,7 @@ func (p *probelyPage) UnmarshalJSON(b []byte) error {
 // run and shared; callers must not modify it.
 func (c *Probely) ListPlans(ctx context.Context) (*ProbelyPlanList, error) {
 	ctx = c.api.MaskSecrets(ctx)
-	return httpapi.Shared(ctx, c.api, "plans", func(ctx context.Context) (*ProbelyPlanList, error) {
+	return httpapi.SharedListing(ctx, c.api, "plans", func(ctx context.Context) (*ProbelyPlanList, error) {
 		return c.listPlans(ctx)
 	})
 }

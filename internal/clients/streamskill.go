@@ -217,7 +217,7 @@ func (c *Streamskill) Tariff(ctx context.Context, id int64, language string) (*S
 	if language == "" {
 		language = c.language
 	}
-	return httpapi.Shared(ctx, c.api, fmt.Sprintf("tariff %d %s", id, language), func(ctx context.Context) (*StreamskillTariff, error) {
+	return httpapi.SharedListing(ctx, c.api, fmt.Sprintf("tariff %d %s", id, language), func(ctx context.Context) (*StreamskillTariff, error) {
 		return c.tariff(ctx, id, language)
 	})
 }

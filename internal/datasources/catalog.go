@@ -129,7 +129,7 @@ func (d *CatalogDataSource) Read(ctx context.Context, req datasource.ReadRequest
 // ReadModel reads the catalogue; see listDataSource.
 func (d *CatalogDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (any, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	model, filter, ok := readCatalogConfig(ctx, config, &diags)
+	model, filter, ok := parseCatalogConfig(ctx, config, &diags)
 	if !ok {
 		return nil, diags
 	}
@@ -137,7 +137,7 @@ func (d *CatalogDataSource) ReadModel(ctx context.Context, config tfsdk.Config) 
 	if diags.HasError() {
 		return nil, diags
 	}
-	ctx, fetched := httpapi.TrackReads(ctx)
+	ctx, report := httpapi.WithFetchReport(ctx)
 	if err := readCatalogSources(ctx, reads); err != nil {
 		diags.AddError("Unable to read the pricing catalogue", err.Error()+"\n\nThe provider never returns a partial catalogue.")
 		return nil, diags
@@ -159,7 +159,7 @@ func (d *CatalogDataSource) ReadModel(ctx context.Context, config tfsdk.Config) 
 		return nil, diags
 	}
 	model.Total = types.Int64Value(int64(len(model.Plans)))
-	model.fetchedModel = finishReads(&diags, fetched)
+	model.fetchedModel = fetchedFromReport(&diags, report)
 	return model, diags
 }
 
@@ -177,11 +177,11 @@ func (f catalogFilter) keep(e catalogPlanModel) bool {
 	if f.maxMonthly == nil {
 		return true
 	}
-	return !e.MonthlyAmount.IsNull() && asTerraformReadsIt(e.MonthlyAmount.ValueBigFloat()).Cmp(f.maxMonthly) <= 0
+	return !e.MonthlyAmount.IsNull() && atTerraformPrecision(e.MonthlyAmount.ValueBigFloat()).Cmp(f.maxMonthly) <= 0
 }
 
-// readCatalogConfig reads the arguments and compiles the filters.
-func readCatalogConfig(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) (*catalogModel, catalogFilter, bool) {
+// parseCatalogConfig gets the arguments and compiles the filters.
+func parseCatalogConfig(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) (*catalogModel, catalogFilter, bool) {
 	var model catalogModel
 	if diags.Append(config.Get(ctx, &model)...); diags.HasError() {
 		return nil, catalogFilter{}, false

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/money"
 )
 
 // catalogSource is how pricing_catalog reads one vendor. Each vendor's list
@@ -31,7 +32,7 @@ type catalogItem struct {
 	numericID *int64 // the id as the vendor's lookup takes it, when a number
 	name      *string
 	currency  *string
-	money     clients.Money
+	money     money.Money
 	moneyErr  error
 }
 
@@ -105,10 +106,10 @@ type catalogPlanModel struct {
 	moneyModel
 }
 
-// entries turns a vendor's items into catalogue entries, reading their
+// entries turns a vendor's items into catalogue entries, converting their
 // money (and its warnings) as the vendor's own data sources do.
 func (r *catalogRead) entries(diags *diag.Diagnostics) []catalogPlanModel {
-	money := newMoneyReader(r.source.vendor.Title)
+	converter := newMoneyConverter(r.source.vendor.Title)
 	out := make([]catalogPlanModel, len(r.items))
 	for i, it := range r.items {
 		out[i] = catalogPlanModel{
@@ -117,9 +118,9 @@ func (r *catalogRead) entries(diags *diag.Diagnostics) []catalogPlanModel {
 			NumericID:  types.Int64PointerValue(it.numericID),
 			Name:       types.StringPointerValue(it.name),
 			Currency:   types.StringPointerValue(it.currency),
-			moneyModel: money.read(it.money, it.moneyErr),
+			moneyModel: converter.convert(it.money, it.moneyErr),
 		}
 	}
-	money.appendTo(diags)
+	converter.appendTo(diags)
 	return out
 }

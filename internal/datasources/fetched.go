@@ -26,13 +26,13 @@ func addFetchedAtAttribute(attrs map[string]schema.Attribute) {
 	}
 }
 
-// finishReads shows the reads' warnings (a copy served from the cache) and
-// returns fetched_at.
-func finishReads(diags *diag.Diagnostics, reads *httpapi.Reads) fetchedModel {
-	for _, w := range reads.Warnings() {
+// fetchedFromReport shows the warnings of the listings a read used (a copy
+// served from the cache) and returns fetched_at.
+func fetchedFromReport(diags *diag.Diagnostics, report *httpapi.FetchReport) fetchedModel {
+	for _, w := range report.Warnings() {
 		diags.AddWarning(w.Summary, w.Detail)
 	}
-	at, ok := reads.FetchedAt()
+	at, ok := report.FetchedAt()
 	if !ok {
 		return fetchedModel{FetchedAt: types.StringNull()}
 	}

@@ -79,7 +79,7 @@ func (d *IdentifaiPricingDataSource) Read(ctx context.Context, req datasource.Re
 
 	// The default query is the one pricing_identifai_pricings uses when
 	// left at its defaults, so both share one fetch.
-	ctx, fetched := httpapi.TrackReads(ctx)
+	ctx, report := httpapi.WithFetchReport(ctx)
 	list, err := d.client.ListPricings(ctx, clients.IdentifaiListPricingsInput{
 		Order:     identifaiDefaultOrder,
 		Direction: identifaiDefaultDirection,
@@ -91,7 +91,7 @@ func (d *IdentifaiPricingDataSource) Read(ctx context.Context, req datasource.Re
 
 	pricing, ok := findOne(&resp.Diagnostics, identifaiPricingNoun, identifaiPricingKey(model.identifaiPricingModel), list.Pricings)
 	if ok {
-		resp.Diagnostics.Append(resp.State.Set(ctx, identifaiPricingState{identifaiPricingFrom(pricing), finishReads(&resp.Diagnostics, fetched)})...)
+		resp.Diagnostics.Append(resp.State.Set(ctx, identifaiPricingState{identifaiPricingFrom(pricing), fetchedFromReport(&resp.Diagnostics, report)})...)
 	}
 }
 

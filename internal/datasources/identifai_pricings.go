@@ -153,7 +153,7 @@ func (d *IdentifaiPricingsDataSource) ReadModel(ctx context.Context, config tfsd
 	if diags.Append(append(filterDiags, skuDiags...)...); diags.HasError() {
 		return nil, diags
 	}
-	ctx, fetched := httpapi.TrackReads(ctx)
+	ctx, report := httpapi.WithFetchReport(ctx)
 	list, err := d.client.ListPricings(ctx, clients.IdentifaiListPricingsInput{
 		Order:     model.Order.ValueString(),
 		Direction: model.Direction.ValueString(),
@@ -171,7 +171,7 @@ func (d *IdentifaiPricingsDataSource) ReadModel(ctx context.Context, config tfsd
 		}
 	}
 	model.Total = types.Int64Value(int64(len(model.Pricings)))
-	model.fetchedModel = finishReads(&diags, fetched)
+	model.fetchedModel = fetchedFromReport(&diags, report)
 	return &model, diags
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
+	"github.com/pricingkit/terraform-provider-pricing/internal/money"
 	"github.com/pricingkit/terraform-provider-pricing/internal/provider/listread"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
@@ -91,9 +92,9 @@ func TestEncodeStateMatchesTheFramework(t *testing.T) {
 			})
 			return &onepinPlansModel{Total: types.Int64Value(2), Plans: []onepinPlanModel{
 				{ID: types.StringValue("a"), Limits: limits, Amount: numberValue("0.1"), DisplayOrder: numberValue("123456789012345678901234567890"),
-					Name: types.StringNull(), Tier: types.StringNull(), BillingInterval: types.StringNull(), Currency: types.StringNull(), moneyModel: moneyFrom(clients.Money{})},
+					Name: types.StringNull(), Tier: types.StringNull(), BillingInterval: types.StringNull(), Currency: types.StringNull(), moneyModel: moneyFrom(money.Money{})},
 				{ID: types.StringValue("b"), Limits: types.MapNull(types.StringType), Amount: numberValue("-2.5"), DisplayOrder: numberValue("3"),
-					Name: types.StringNull(), Tier: types.StringNull(), BillingInterval: types.StringNull(), Currency: types.StringNull(), moneyModel: moneyFrom(clients.Money{})},
+					Name: types.StringNull(), Tier: types.StringNull(), BillingInterval: types.StringNull(), Currency: types.StringNull(), moneyModel: moneyFrom(money.Money{})},
 			}}
 		}},
 	}
@@ -160,7 +161,7 @@ func TestEncodeStateRefusesAModelThatDoesNotFitTheSchema(t *testing.T) {
 }
 
 // moneyOf is a plan's money as the data sources read it.
-func moneyOf(m clients.Money, err error) moneyModel {
+func moneyOf(m money.Money, err error) moneyModel {
 	if err != nil {
 		panic(err)
 	}

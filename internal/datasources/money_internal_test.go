@@ -9,14 +9,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/shopspring/decimal"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/money"
 )
 
-func TestMoneyReaderWarnsOncePerUnknownPeriodAndFailsOnAnUnreadableAmount(t *testing.T) {
+func TestMoneyConverterWarnsOncePerUnknownPeriodAndFailsOnAnUnreadableAmount(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name         string
-		plans        []clients.Money
+		plans        []money.Money
 		errs         []error
 		wantWarnings []string // substrings, in order
 		wantError    string   // "" for none
@@ -24,12 +24,12 @@ func TestMoneyReaderWarnsOncePerUnknownPeriodAndFailsOnAnUnreadableAmount(t *tes
 		{name: "known periods say nothing"},
 		{
 			name:         "one plan with an unknown period is one warning naming the value",
-			plans:        []clients.Money{{UnknownPeriod: `billing_interval "fortnightly"`}},
+			plans:        []money.Money{{UnknownPeriod: `billing_interval "fortnightly"`}},
 			wantWarnings: []string{`1 OnePin plan has billing_interval "fortnightly", which is not a billing period the provider knows: its billing_period`},
 		},
 		{
 			name: "many plans with the same unknown period are one warning with their count, values in a stable order",
-			plans: []clients.Money{
+			plans: []money.Money{
 				{UnknownPeriod: `billing_interval "fortnightly"`}, {UnknownPeriod: `billing_interval "daily"`},
 				{UnknownPeriod: `billing_interval "fortnightly"`}, {},
 			},
@@ -44,15 +44,15 @@ func TestMoneyReaderWarnsOncePerUnknownPeriodAndFailsOnAnUnreadableAmount(t *tes
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			r := newMoneyReader("OnePin")
+			r := newMoneyConverter("OnePin")
 			for _, m := range tt.plans {
-				mm := r.read(m, nil)
+				mm := r.convert(m, nil)
 				if m.UnknownPeriod != "" && !mm.BillingPeriod.IsNull() {
 					t.Errorf("an unknown period read as %s", mm.BillingPeriod)
 				}
 			}
 			for _, err := range tt.errs {
-				if mm := r.read(clients.Money{}, err); !mm.PriceAmount.IsNull() {
+				if mm := r.convert(money.Money{}, err); !mm.PriceAmount.IsNull() {
 					t.Errorf("an unreadable amount read as %s", mm.PriceAmount)
 				}
 			}
@@ -79,16 +79,16 @@ func TestMoneyReaderWarnsOncePerUnknownPeriodAndFailsOnAnUnreadableAmount(t *tes
 
 func TestMoneyFromMapsEveryFieldAndLeavesUnknownsNull(t *testing.T) {
 	t.Parallel()
-	p, _ := clients.ParseISOPeriod("P1Y")
+	p, _ := money.ParseISOPeriod("P1Y")
 	amount := mustDecimal(t, "120")
-	m := moneyFrom(clients.Money{Amount: &amount, Period: &p})
+	m := moneyFrom(money.Money{Amount: &amount, Period: &p})
 	if got := m.PriceAmount.ValueBigFloat().Text('f', -1); got != "120" {
 		t.Errorf("price_amount %s", got)
 	}
 	if m.BillingPeriod.ValueString() != "P1Y" || m.MonthlyAmount.ValueBigFloat().Text('f', -1) != "10" || m.PriceOnRequest.ValueBool() {
 		t.Errorf("billing_period %s, monthly_amount %s, price_on_request %s", m.BillingPeriod, m.MonthlyAmount, m.PriceOnRequest)
 	}
-	empty := moneyFrom(clients.Money{OnRequest: true})
+	empty := moneyFrom(money.Money{OnRequest: true})
 	if !empty.PriceAmount.IsNull() || !empty.BillingPeriod.IsNull() || !empty.MonthlyAmount.IsNull() || !empty.PriceOnRequest.ValueBool() {
 		t.Errorf("a price on request: %+v", empty)
 	}
@@ -103,15 +103,15 @@ func mustDecimal(t *testing.T, s string) decimal.Decimal {
 	return d
 }
 
-func TestMoneyReaderWarnsOfEachSuspiciousAmountNamingVendorPlanFieldValueAndRule(t *testing.T) {
+func TestMoneyConverterWarnsOfEachSuspiciousAmountNamingVendorPlanFieldValueAndRule(t *testing.T) {
 	t.Parallel()
-	note := func(plan string) clients.MoneyNote {
-		return clients.MoneyNote{Plan: plan, Field: "amount", Value: "2999", Rule: `is in currency "BTC", which is not an ISO 4217 currency`}
+	note := func(plan string) money.Note {
+		return money.Note{Plan: plan, Field: "amount", Value: "2999", Rule: `is in currency "BTC", which is not an ISO 4217 currency`}
 	}
 	t.Run("one note is one warning", func(t *testing.T) {
 		t.Parallel()
-		r := newMoneyReader("OnePin")
-		r.read(clients.Money{Notes: []clients.MoneyNote{note("pro_btc")}}, nil)
+		r := newMoneyConverter("OnePin")
+		r.convert(money.Money{Notes: []money.Note{note("pro_btc")}}, nil)
 		var diags diag.Diagnostics
 		r.appendTo(&diags)
 		if diags.WarningsCount() != 1 || diags[0].Summary() != "Suspicious OnePin price" ||
@@ -121,9 +121,9 @@ func TestMoneyReaderWarnsOfEachSuspiciousAmountNamingVendorPlanFieldValueAndRule
 	})
 	t.Run("a thousand notes are a few warnings and a count", func(t *testing.T) {
 		t.Parallel()
-		r := newMoneyReader("OnePin")
+		r := newMoneyConverter("OnePin")
 		for i := range 1000 {
-			r.read(clients.Money{Notes: []clients.MoneyNote{note(fmt.Sprintf("p%d", i))}}, nil)
+			r.convert(money.Money{Notes: []money.Note{note(fmt.Sprintf("p%d", i))}}, nil)
 		}
 		var diags diag.Diagnostics
 		r.appendTo(&diags)
@@ -133,8 +133,8 @@ func TestMoneyReaderWarnsOfEachSuspiciousAmountNamingVendorPlanFieldValueAndRule
 	})
 	t.Run("a long hostile value is cut", func(t *testing.T) {
 		t.Parallel()
-		r := newMoneyReader("OnePin")
-		r.read(clients.Money{Notes: []clients.MoneyNote{{Plan: strings.Repeat("p", 10000), Field: "amount", Value: strings.Repeat("9", 10000), Rule: "is negative"}}}, nil)
+		r := newMoneyConverter("OnePin")
+		r.convert(money.Money{Notes: []money.Note{{Plan: strings.Repeat("p", 10000), Field: "amount", Value: strings.Repeat("9", 10000), Rule: "is negative"}}}, nil)
 		var diags diag.Diagnostics
 		r.appendTo(&diags)
 		if len(diags[0].Detail()) > 400 {

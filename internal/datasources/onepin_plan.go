@@ -67,7 +67,7 @@ func (d *OnepinPlanDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, fetched := httpapi.TrackReads(ctx)
+	ctx, report := httpapi.WithFetchReport(ctx)
 	list, err := d.client.ListPlans(ctx)
 	if err != nil {
 		d.addReadError(&resp.Diagnostics, "OnePin plans", err)
@@ -78,11 +78,11 @@ func (d *OnepinPlanDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	if !ok {
 		return
 	}
-	money := newMoneyReader(d.vendor.Title)
-	plan, diags := onepinPlanFrom(ctx, match, money.read(match.Money()))
+	money := newMoneyConverter(d.vendor.Title)
+	plan, diags := onepinPlanFrom(ctx, match, money.convert(match.Money()))
 	resp.Diagnostics.Append(diags...)
 	if money.appendTo(&resp.Diagnostics); !resp.Diagnostics.HasError() {
-		resp.Diagnostics.Append(resp.State.Set(ctx, onepinPlanState{plan, finishReads(&resp.Diagnostics, fetched)})...)
+		resp.Diagnostics.Append(resp.State.Set(ctx, onepinPlanState{plan, fetchedFromReport(&resp.Diagnostics, report)})...)
 	}
 }
 

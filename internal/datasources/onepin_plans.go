@@ -157,7 +157,7 @@ func (d *OnepinPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Conf
 	if diags.Append(filterDiags...); diags.HasError() {
 		return nil, diags
 	}
-	ctx, fetched := httpapi.TrackReads(ctx)
+	ctx, report := httpapi.WithFetchReport(ctx)
 	list, err := d.client.ListPlans(ctx)
 	if err != nil {
 		d.addReadError(&diags, "OnePin plans", err)
@@ -165,7 +165,7 @@ func (d *OnepinPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Conf
 	}
 
 	model.Plans = make([]onepinPlanModel, 0, filteredCap(filter, len(list.Plans)))
-	money := newMoneyReader(d.vendor.Title)
+	money := newMoneyConverter(d.vendor.Title)
 	exact := []exactFilter[clients.OnepinPlan]{
 		exactOn("tier", model.Tier, func(p clients.OnepinPlan) *string { return p.Tier }),
 		exactOn("billing_interval", model.BillingInterval, func(p clients.OnepinPlan) *string { return p.BillingInterval }),
@@ -176,7 +176,7 @@ func (d *OnepinPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Conf
 		if !filter.keep(p.ID, p.Name) || !keepsAll(p, exact) {
 			continue
 		}
-		plan, planDiags := onepinPlanFrom(ctx, p, money.read(p.Money()))
+		plan, planDiags := onepinPlanFrom(ctx, p, money.convert(p.Money()))
 		diags.Append(planDiags...)
 		model.Plans = append(model.Plans, plan)
 	}
@@ -184,7 +184,7 @@ func (d *OnepinPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Conf
 	if money.appendTo(&diags); diags.HasError() {
 		return nil, diags
 	}
-	model.fetchedModel = finishReads(&diags, fetched)
+	model.fetchedModel = fetchedFromReport(&diags, report)
 	return &model, diags
 }
 

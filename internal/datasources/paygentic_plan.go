@@ -56,7 +56,7 @@ func (d *PaygenticPlanDataSource) Read(ctx context.Context, req datasource.ReadR
 	}
 
 	id := model.ID.ValueString()
-	ctx, fetched := httpapi.TrackReads(ctx)
+	ctx, report := httpapi.WithFetchReport(ctx)
 	plan, err := d.client.GetPlan(ctx, id)
 	switch {
 	case httpapi.IsStatus(err, http.StatusNotFound):
@@ -67,8 +67,8 @@ func (d *PaygenticPlanDataSource) Read(ctx context.Context, req datasource.ReadR
 		d.addReadError(&resp.Diagnostics, fmt.Sprintf("Paygentic plan %q", id), err)
 		return
 	}
-	money := newMoneyReader(d.vendor.Title)
-	state := paygenticPlanState{paygenticPlanFrom(*plan, money.read(plan.Money())), finishReads(&resp.Diagnostics, fetched)}
+	money := newMoneyConverter(d.vendor.Title)
+	state := paygenticPlanState{paygenticPlanFrom(*plan, money.convert(plan.Money())), fetchedFromReport(&resp.Diagnostics, report)}
 	if money.appendTo(&resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}

@@ -201,7 +201,7 @@ func (d *PaygenticPlansDataSource) ReadModel(ctx context.Context, config tfsdk.C
 	if diags.Append(filterDiags...); diags.HasError() {
 		return nil, diags
 	}
-	ctx, fetched := httpapi.TrackReads(ctx)
+	ctx, report := httpapi.WithFetchReport(ctx)
 	list, err := d.client.ListPlans(ctx, clients.PaygenticListPlansInput{
 		MerchantID: model.MerchantID.ValueString(),
 		ProductID:  model.ProductID.ValueString(),
@@ -213,7 +213,7 @@ func (d *PaygenticPlansDataSource) ReadModel(ctx context.Context, config tfsdk.C
 
 	model.Plans = make([]paygenticPlanModel, 0, filteredCap(filter, len(list.Plans)))
 	prices := included(model.IncludePrices)
-	money := newMoneyReader(d.vendor.Title)
+	money := newMoneyConverter(d.vendor.Title)
 	exact := []exactFilter[clients.PaygenticPlan]{
 		exactOn("currency", model.Currency, func(p clients.PaygenticPlan) *string { return p.Currency }),
 		exactOn("billing_cadence", model.BillingCadence, func(p clients.PaygenticPlan) *string { return p.BillingCadence }),
@@ -226,13 +226,13 @@ func (d *PaygenticPlansDataSource) ReadModel(ctx context.Context, config tfsdk.C
 		if !prices {
 			p.Prices = nil
 		}
-		model.Plans = append(model.Plans, paygenticPlanFrom(p, money.read(p.Money())))
+		model.Plans = append(model.Plans, paygenticPlanFrom(p, money.convert(p.Money())))
 	}
 	model.Total = types.Int64Value(int64(len(model.Plans)))
 	if money.appendTo(&diags); diags.HasError() {
 		return nil, diags
 	}
-	model.fetchedModel = finishReads(&diags, fetched)
+	model.fetchedModel = fetchedFromReport(&diags, report)
 	return &model, diags
 }
 

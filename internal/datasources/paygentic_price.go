@@ -39,13 +39,6 @@ type paygenticVolumeModel struct {
 	Max      types.Number `tfsdk:"max"`
 }
 
-// paygenticCreditAllocationModel is one entry of a plan's credit_allocations.
-type paygenticCreditAllocationModel struct {
-	PricingUnitID    types.String `tfsdk:"pricing_unit_id"`
-	Amount           types.Number `tfsdk:"amount"`
-	RecurrencePeriod types.String `tfsdk:"recurrence_period"`
-}
-
 func paygenticText(description string) schema.StringAttribute {
 	return schema.StringAttribute{MarkdownDescription: description, Computed: true}
 }
@@ -92,30 +85,6 @@ func paygenticPriceAttributes() map[string]schema.Attribute {
 	}
 }
 
-// paygenticPlanExtraAttributes are the plan attributes beyond the listing's
-// original ones: its paymentTerm object and creditAllocations.
-func paygenticPlanExtraAttributes(attrs map[string]schema.Attribute) {
-	attrs["bills_in_advance"] = schema.BoolAttribute{Computed: true, MarkdownDescription: "The plan's `paymentTerm.in_advance`: whether it bills " +
-		"charges at the start of each period. Null when the plan does not say."}
-	attrs["bills_in_arrears"] = schema.BoolAttribute{Computed: true, MarkdownDescription: "The plan's `paymentTerm.in_arrears`: whether it bills " +
-		"charges (usage) after each period. Null when the plan does not say."}
-	attrs["credit_allocations"] = schema.ListNestedAttribute{Computed: true,
-		MarkdownDescription: "Credits the plan grants into the customer's pools, in API order; null when the plan has none.",
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"pricing_unit_id":   paygenticText("Pricing unit whose credit pool the allocation funds."),
-			"amount":            paygenticNumber("Number of credits granted each time (in the pricing unit, not money), exact."),
-			"recurrence_period": paygenticText("How often the credits are granted again, as an ISO 8601 duration (`P1M`); null when granted once, at activation."),
-		}},
-	}
-}
-
-func decimalPointer(s *string) types.Number {
-	if s == nil {
-		return types.NumberNull()
-	}
-	return numberValue(*s)
-}
-
 // paygenticPriceFrom maps one client price; absent fields become null.
 func paygenticPriceFrom(pr clients.PaygenticPrice) paygenticPriceModel {
 	m := paygenticPriceModel{
@@ -142,20 +111,4 @@ func paygenticPriceFrom(pr clients.PaygenticPrice) paygenticPriceModel {
 		}
 	}
 	return m
-}
-
-// paygenticPlanExtrasFrom fills the plan's payment term and credit
-// allocations.
-func paygenticPlanExtrasFrom(p clients.PaygenticPlan, m *paygenticPlanModel) {
-	m.BillsInAdvance, m.BillsInArrears = types.BoolNull(), types.BoolNull()
-	if t := p.PaymentTerm; t != nil {
-		m.BillsInAdvance, m.BillsInArrears = types.BoolPointerValue(t.InAdvance), types.BoolPointerValue(t.InArrears)
-	}
-	if p.CreditAllocations != nil {
-		m.CreditAllocations = make([]paygenticCreditAllocationModel, len(p.CreditAllocations))
-		for i, a := range p.CreditAllocations {
-			m.CreditAllocations[i] = paygenticCreditAllocationModel{PricingUnitID: types.StringPointerValue(a.PricingUnitID),
-				Amount: jsonNumberValue(a.Amount), RecurrencePeriod: types.StringPointerValue(a.RecurrencePeriod)}
-		}
-	}
 }

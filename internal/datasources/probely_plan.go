@@ -43,7 +43,7 @@ func (d *ProbelyPlanDataSource) Read(ctx context.Context, req datasource.ReadReq
 		return
 	}
 
-	ctx, fetched := httpapi.TrackReads(ctx)
+	ctx, report := httpapi.WithFetchReport(ctx)
 	list, err := d.client.ListPlans(ctx)
 	if err != nil {
 		d.addReadError(&resp.Diagnostics, "Probely plans", err)
@@ -55,8 +55,8 @@ func (d *ProbelyPlanDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if !ok {
 		return
 	}
-	money := newMoneyReader(d.vendor.Title)
-	state := probelyPlanState{probelyPlanFrom(plan, money.read(plan.Money(d.client.PriceUnit()))), finishReads(&resp.Diagnostics, fetched)}
+	money := newMoneyConverter(d.vendor.Title)
+	state := probelyPlanState{probelyPlanFrom(plan, money.convert(plan.Money(d.client.PriceUnit()))), fetchedFromReport(&resp.Diagnostics, report)}
 	if money.appendTo(&resp.Diagnostics); !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	}

@@ -212,7 +212,7 @@ func (d *ProbelyPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Con
 	if diags.Append(filterDiags...); diags.HasError() {
 		return nil, diags
 	}
-	ctx, fetched := httpapi.TrackReads(ctx)
+	ctx, report := httpapi.WithFetchReport(ctx)
 	list, err := d.client.ListPlans(ctx)
 	if err != nil {
 		d.addReadError(&diags, "Probely plans", err)
@@ -221,7 +221,7 @@ func (d *ProbelyPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Con
 
 	model.Plans = make([]probelyPlanModel, 0, filteredCap(filter, len(list.Plans)))
 	packs := included(model.IncludeCreditsPacks)
-	money := newMoneyReader(d.vendor.Title)
+	money := newMoneyConverter(d.vendor.Title)
 	exact := probelyExactFilters(model)
 	warnCaseOnlyMisses(&diags, "Probely plans", list.Plans, exact)
 	for _, p := range list.Plans {
@@ -231,13 +231,13 @@ func (d *ProbelyPlansDataSource) ReadModel(ctx context.Context, config tfsdk.Con
 		if !packs {
 			p.AllowedCreditsPacks = nil
 		}
-		model.Plans = append(model.Plans, probelyPlanFrom(p, money.read(p.Money(d.client.PriceUnit()))))
+		model.Plans = append(model.Plans, probelyPlanFrom(p, money.convert(p.Money(d.client.PriceUnit()))))
 	}
 	model.Total = types.Int64Value(int64(len(model.Plans)))
 	if money.appendTo(&diags); diags.HasError() {
 		return nil, diags
 	}
-	model.fetchedModel = finishReads(&diags, fetched)
+	model.fetchedModel = fetchedFromReport(&diags, report)
 	return &model, diags
 }
 

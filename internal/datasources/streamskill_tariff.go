@@ -210,7 +210,7 @@ func (d *StreamskillTariffDataSource) Read(ctx context.Context, req datasource.R
 
 	id := config.ID.ValueInt64()
 	language := stringOrDefault(config.Language, d.client.Language())
-	ctx, fetched := httpapi.TrackReads(ctx)
+	ctx, report := httpapi.WithFetchReport(ctx)
 	tariff, err := d.client.Tariff(ctx, id, language.ValueString())
 	if err != nil {
 		d.addReadError(&resp.Diagnostics, fmt.Sprintf("StreamSkill tariff %d", id), err)
@@ -221,7 +221,7 @@ func (d *StreamskillTariffDataSource) Read(ctx context.Context, req datasource.R
 	if diags.HasError() {
 		return
 	}
-	state := streamskillTariffDataSourceModel{ID: config.ID, Language: language, streamskillTariffModel: model, fetchedModel: finishReads(&resp.Diagnostics, fetched)}
+	state := streamskillTariffDataSourceModel{ID: config.ID, Language: language, streamskillTariffModel: model, fetchedModel: fetchedFromReport(&resp.Diagnostics, report)}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 

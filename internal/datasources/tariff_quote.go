@@ -17,8 +17,8 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
-	"github.com/pricingkit/terraform-provider-pricing/internal/quote"
-	"github.com/pricingkit/terraform-provider-pricing/internal/quote/tfquote"
+	"github.com/pricingkit/terraform-provider-pricing/internal/streamskillquote"
+	"github.com/pricingkit/terraform-provider-pricing/internal/streamskillquote/tfquote"
 )
 
 var (
@@ -123,7 +123,7 @@ func (d *TariffQuoteDataSource) Read(ctx context.Context, req datasource.ReadReq
 		return
 	}
 	language := stringOrDefault(config.Language, d.client.Language())
-	ctx, fetched := httpapi.TrackReads(ctx)
+	ctx, report := httpapi.WithFetchReport(ctx)
 	tariff, err := d.client.Tariff(ctx, id, language.ValueString())
 	if err != nil {
 		d.addReadError(&resp.Diagnostics, fmt.Sprintf("StreamSkill tariff %d", id), err)
@@ -142,7 +142,7 @@ func (d *TariffQuoteDataSource) Read(ctx context.Context, req datasource.ReadReq
 		Tariff:   tariffObj,
 		Model:    q,
 		// The quote is as fresh as the tariff it was computed from.
-		fetchedModel: finishReads(&resp.Diagnostics, fetched),
+		fetchedModel: fetchedFromReport(&resp.Diagnostics, report),
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
@@ -150,8 +150,8 @@ func (d *TariffQuoteDataSource) Read(ctx context.Context, req datasource.ReadReq
 // orderSizes reads quantity and duration, which the validators have already
 // checked (a value unknown at validation is checked again here).
 func orderSizes(diags *diag.Diagnostics, tariffID int64, quantity, duration types.Number) (q, d int64, ok bool) {
-	q, qErr := tfquote.OrderSize(quote.ArgQuantity, quantity.ValueBigFloat())
-	d, dErr := tfquote.OrderSize(quote.ArgDuration, duration.ValueBigFloat())
+	q, qErr := tfquote.OrderSize(streamskillquote.ArgQuantity, quantity.ValueBigFloat())
+	d, dErr := tfquote.OrderSize(streamskillquote.ArgDuration, duration.ValueBigFloat())
 	for _, err := range []error{qErr, dErr} {
 		if err != nil {
 			diags.Append(quoteErrorDiagnostic(tariffID, err))
@@ -182,12 +182,12 @@ func QuoteStreamskillTariff(ctx context.Context, tariffID int64, t *clients.Stre
 // rule: the quantity or duration, or tariff_id for a tariff that cannot be
 // priced.
 func quoteErrorDiagnostic(tariffID int64, err error) diag.Diagnostic {
-	var in *quote.InputError
+	var in *streamskillquote.InputError
 	if !errors.As(err, &in) {
 		return diag.NewErrorDiagnostic("Unable to quote the tariff", err.Error())
 	}
 	switch in.Argument {
-	case quote.ArgQuantity, quote.ArgDuration:
+	case streamskillquote.ArgQuantity, streamskillquote.ArgDuration:
 		return diag.NewAttributeErrorDiagnostic(path.Root(in.Argument), "Invalid "+in.Argument,
 			fmt.Sprintf("Cannot quote StreamSkill tariff %d: %s.", tariffID, in.Error()))
 	default:

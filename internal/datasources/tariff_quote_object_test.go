@@ -9,8 +9,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
-	"github.com/pricingkit/terraform-provider-pricing/internal/quote"
-	"github.com/pricingkit/terraform-provider-pricing/internal/quote/tfquote"
+	"github.com/pricingkit/terraform-provider-pricing/internal/streamskillquote"
+	"github.com/pricingkit/terraform-provider-pricing/internal/streamskillquote/tfquote"
 )
 
 // The data source's tariff object and the quote's reader must agree field
@@ -18,24 +18,24 @@ import (
 func TestTheQuoteReadsTheTariffDataSourceObjectExactly(t *testing.T) {
 	t.Parallel()
 	one, lo, hi := int64(1), int64(10), int64(350)
-	standardType, graduatedType, yes := quote.PricingStandard, quote.PricingGraduated, true
+	standardType, graduatedType, yes := streamskillquote.PricingStandard, streamskillquote.PricingGraduated, true
 	tests := []struct {
 		name   string
 		tariff clients.StreamskillTariff
-		want   quote.Tariff
+		want   streamskillquote.Tariff
 	}{
 		{
 			name: "a fractional price stays 0.1, not its binary neighbour",
 			tariff: clients.StreamskillTariff{ID: 7, Count: &one, CountMin: &one, CountMax: &one, Price: "0.1", PricingType: &standardType,
 				Hourly: new(bool), Discounts: map[string]json.Number{"1": "0", "10000": "15"}},
-			want: quote.Tariff{PricingType: quote.PricingStandard, Price: decimal.RequireFromString("0.1"), Count: &one, CountMin: &one, CountMax: &one,
+			want: streamskillquote.Tariff{PricingType: streamskillquote.PricingStandard, Price: decimal.RequireFromString("0.1"), Count: &one, CountMin: &one, CountMax: &one,
 				Discounts: map[string]decimal.Decimal{"1": decimal.Zero, "10000": decimal.NewFromInt(15)}},
 		},
 		{
 			name: "a custom-count graduated tariff keeps its range and tiers",
 			tariff: clients.StreamskillTariff{ID: 3, CountMin: &lo, CountMax: &hi, Price: "135", PricingType: &graduatedType, Hourly: &yes,
 				GraduatedPrices: map[string]json.Number{"0": "135", "101": "180.05"}},
-			want: quote.Tariff{PricingType: quote.PricingGraduated, CountMin: &lo, CountMax: &hi, Hourly: true,
+			want: streamskillquote.Tariff{PricingType: streamskillquote.PricingGraduated, CountMin: &lo, CountMax: &hi, Hourly: true,
 				GraduatedPrices: map[string]decimal.Decimal{"0": decimal.NewFromInt(135), "101": decimal.RequireFromString("180.05")}},
 		},
 	}

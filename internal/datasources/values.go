@@ -54,9 +54,9 @@ func numberPrecision(text string) uint {
 	return min(terraformPrecision, max(64, uint(math.Ceil(float64(digits)*math.Log2(10)))+2))
 }
 
-// asTerraformReadsIt is n at Terraform's precision, to compare with a
+// atTerraformPrecision is n at Terraform's precision, to compare with a
 // number from the configuration: 49.99 at 64 bits is not 49.99 at 512.
-func asTerraformReadsIt(n *big.Float) *big.Float {
+func atTerraformPrecision(n *big.Float) *big.Float {
 	f, _, _ := big.ParseFloat(n.Text('f', -1), 10, terraformPrecision, big.ToNearestEven) // its own text always parses
 	return f
 }
@@ -68,4 +68,13 @@ func jsonNumberValue(n *json.Number) types.Number {
 		return types.NumberNull()
 	}
 	return numberValue(n.String())
+}
+
+// decimalPointer is an exact decimal text as a Terraform number; null
+// for nil.
+func decimalPointer(s *string) types.Number {
+	if s == nil {
+		return types.NumberNull()
+	}
+	return numberValue(*s)
 }

@@ -27,7 +27,7 @@ func TestNumberValueWritesTheTextTerraformWouldRead(t *testing.T) {
 		if g, w := got.Text('f', -1), at512.Text('f', -1); g != w {
 			t.Fatalf("numberValue(%q) writes %s to Terraform, at 512 bits it is %s", text, g, w)
 		}
-		if asTerraformReadsIt(got).Cmp(at512) != 0 {
+		if atTerraformPrecision(got).Cmp(at512) != 0 {
 			t.Fatalf("numberValue(%q) does not compare equal to %q from a configuration", text, text)
 		}
 	}

@@ -12,8 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/quote"
-	"github.com/pricingkit/terraform-provider-pricing/internal/quote/tfquote"
+	"github.com/pricingkit/terraform-provider-pricing/internal/streamskillquote"
+	"github.com/pricingkit/terraform-provider-pricing/internal/streamskillquote/tfquote"
 )
 
 var _ function.Function = (*TariffQuoteFunction)(nil)
@@ -110,11 +110,11 @@ func tariffQuote(tariff types.Dynamic, quantityArg, durationArg *big.Float) (tfq
 	if funcErr != nil {
 		return tfquote.Model{}, funcErr
 	}
-	quantity, err := tfquote.OrderSize(quote.ArgQuantity, quantityArg)
+	quantity, err := tfquote.OrderSize(streamskillquote.ArgQuantity, quantityArg)
 	if err != nil {
 		return tfquote.Model{}, quoteFuncError(err)
 	}
-	duration, err := tfquote.OrderSize(quote.ArgDuration, durationArg)
+	duration, err := tfquote.OrderSize(streamskillquote.ArgDuration, durationArg)
 	if err != nil {
 		return tfquote.Model{}, quoteFuncError(err)
 	}
@@ -144,15 +144,15 @@ func tariffAttributes(tariff types.Dynamic) (map[string]attr.Value, *function.Fu
 
 // quoteFuncError points a refused quote at the argument that broke a rule.
 func quoteFuncError(err error) *function.FuncError {
-	var in *quote.InputError
+	var in *streamskillquote.InputError
 	if !errors.As(err, &in) {
 		return function.NewFuncError(err.Error())
 	}
 	pos := argTariff
 	switch in.Argument {
-	case quote.ArgQuantity:
+	case streamskillquote.ArgQuantity:
 		pos = argQuantity
-	case quote.ArgDuration:
+	case streamskillquote.ArgDuration:
 		pos = argDuration
 	}
 	return function.NewArgumentFuncError(pos, in.Error())

@@ -19,18 +19,20 @@ const module = "github.com/pricingkit/terraform-provider-pricing"
 
 // allowed lists, for each package of the module, the module's packages its
 // non-test files may import. Arrows point one way: provider →
-// datasources/functions → clients and quote; inside clients, vendor files →
-// the shared HTTP layer. A package missing here fails the test, so a new
+// datasources/functions → clients and streamskillquote; clients and
+// datasources → the money model, which imports nothing of ours; inside
+// clients, vendor files → the shared HTTP layer. A package missing here fails the test, so a new
 // package is placed in the picture on purpose.
 var allowed = map[string][]string{
 	".":                                  {"internal/provider"},
 	"internal/provider":                  {"internal/datasources", "internal/functions", "internal/clients", "internal/clients/httpapi", "internal/provider/listread"},
 	"internal/provider/listread":         {},
-	"internal/datasources":               {"internal/clients", "internal/clients/httpapi", "internal/quote", "internal/quote/tfquote"},
-	"internal/functions":                 {"internal/quote", "internal/quote/tfquote"},
-	"internal/quote/tfquote":             {"internal/quote"},
-	"internal/quote":                     {},
-	"internal/clients":                   {"internal/clients/httpapi"},
+	"internal/datasources":               {"internal/clients", "internal/clients/httpapi", "internal/streamskillquote", "internal/streamskillquote/tfquote", "internal/money"},
+	"internal/functions":                 {"internal/streamskillquote", "internal/streamskillquote/tfquote"},
+	"internal/streamskillquote/tfquote":  {"internal/streamskillquote"},
+	"internal/streamskillquote":          {},
+	"internal/clients":                   {"internal/clients/httpapi", "internal/money"},
+	"internal/money":                     {},
 	"internal/clients/httpapi":           {"internal/clients/httpapi/snapshot", "internal/clients/httpapi/fleet"},
 	"internal/clients/httpapi/fleet":     {"internal/clients/httpapi/ownfolder"},
 	"internal/clients/httpapi/snapshot":  {"internal/clients/httpapi/ownfolder"},

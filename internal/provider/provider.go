@@ -35,7 +35,7 @@ type PricingProvider struct {
 	configured atomic.Pointer[datasources.ProviderData]
 
 	// secrets holds every configured key, for the server to scrub from
-	// whatever it sends Terraform (redact.go).
+	// whatever it sends Terraform (server.go).
 	secrets *httpapi.Redactor
 }
 

@@ -18,8 +18,8 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 	"github.com/pricingkit/terraform-provider-pricing/internal/functions"
-	"github.com/pricingkit/terraform-provider-pricing/internal/quote"
-	"github.com/pricingkit/terraform-provider-pricing/internal/quote/tfquote"
+	"github.com/pricingkit/terraform-provider-pricing/internal/streamskillquote"
+	"github.com/pricingkit/terraform-provider-pricing/internal/streamskillquote/tfquote"
 )
 
 // The function's argument positions, tariff_quote(tariff, quantity,
@@ -41,9 +41,9 @@ type fuzzTariff struct {
 }
 
 func (f fuzzTariff) client() *clients.StreamskillTariff {
-	pricingType := quote.PricingStandard
+	pricingType := streamskillquote.PricingStandard
 	if f.graduated {
-		pricingType = quote.PricingGraduated
+		pricingType = streamskillquote.PricingGraduated
 	}
 	t := &clients.StreamskillTariff{
 		ID:          1,

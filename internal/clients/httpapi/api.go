@@ -147,7 +147,7 @@ type API struct {
 	base        *url.URL
 	http        *retryablehttp.Client
 	transport   http.RoundTripper
-	memo        memo
+	listings    sharedListings
 	decodeError func(body []byte) Message
 	clock       Clock
 	pacer       pacer

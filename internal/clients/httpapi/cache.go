@@ -60,21 +60,22 @@ func (e *OfflineMissError) Error() string {
 		"with the vendor reachable (offline = false, or PRICING_OFFLINE unset) to fill it", e.Vendor, e.Read, e.Dir)
 }
 
-// snapshotKey is the cache key of one of a's shared reads.
-func (a *API) snapshotKey(read string) snapshot.Key {
+// snapshotKey is the cache key of one of a's shared listings.
+func (a *API) snapshotKey(key string) snapshot.Key {
 	return snapshot.Key{
-		Vendor: a.name, BaseURL: RedactURL(a.base), Read: read, Scope: a.cfg.CacheScope,
+		Vendor: a.name, BaseURL: RedactURL(a.base), Read: key, Scope: a.cfg.CacheScope,
 		CredentialHash: a.cfg.Cache.store.CredentialHash(a.cfg.APIKey),
 	}
 }
 
-// read runs one shared read, through the cache when there is one.
-func (a *API) read(ctx context.Context, key string, fn func(ctx context.Context) (any, error)) (sharedRead, error) {
-	live, done := a.beginRead(ctx, key) // read_timeout; a stale copy is served on ctx
+// fetchListing fetches one shared listing, through the cache when there
+// is one.
+func (a *API) fetchListing(ctx context.Context, key string, fn func(ctx context.Context) (any, error)) (sharedListing, error) {
+	live, done := a.beginLiveFetch(ctx, key) // read_timeout; a stale copy is served on ctx
 	defer done()
 	c := a.cfg.Cache
 	if c == nil {
-		return a.readLive(live, nil, fn)
+		return a.fetchLive(live, nil, fn)
 	}
 	k := a.snapshotKey(key)
 	lookedAt := time.Now()
@@ -93,7 +94,7 @@ func (a *API) read(ctx context.Context, key string, fn func(ctx context.Context)
 	logFields := map[string]any{"vendor": a.name, "read": key, "cache_dir": c.Dir()}
 	switch {
 	case c.Offline && !found:
-		return sharedRead{}, &OfflineMissError{Vendor: a.name, Read: key, Dir: c.Dir()}
+		return sharedListing{}, &OfflineMissError{Vendor: a.name, Read: key, Dir: c.Dir()}
 	case c.Offline || (found && age < c.MaxAge):
 		r, err := a.replay(ctx, entry, fn)
 		if err == nil {
@@ -102,14 +103,14 @@ func (a *API) read(ctx context.Context, key string, fn func(ctx context.Context)
 			return r, nil
 		}
 		if c.Offline {
-			return sharedRead{}, fmt.Errorf("%s: %s: the cached copy fails the checks of a live read: %w", a.name, key, err)
+			return sharedListing{}, fmt.Errorf("%s: %s: the cached copy fails the checks of a live read: %w", a.name, key, err)
 		}
 		warnings = append(warnings, Warning{Summary: "Cache entry not usable", Detail: fmt.Sprintf(
 			"The cached copy of %s %s fails the checks of a live read, so it was read again: %s", a.name, key, err)})
 	}
 	release, served, ok, err := a.takeEntryTurn(live, c, k, lookedAt, fn) // one process per listing reads the vendor
 	if err != nil {
-		return sharedRead{}, err
+		return sharedListing{}, err
 	}
 	defer release()
 	if ok {
@@ -120,7 +121,7 @@ func (a *API) read(ctx context.Context, key string, fn func(ctx context.Context)
 	if found {
 		revalidate = &entry
 	}
-	r, err := a.readLive(live, revalidate, fn)
+	r, err := a.fetchLive(live, revalidate, fn)
 	switch {
 	case err == nil:
 		a.store(ctx, c, k, r, logFields)
@@ -130,7 +131,7 @@ func (a *API) read(ctx context.Context, key string, fn func(ctx context.Context)
 	case found && staleEligible(err):
 		stale, replayErr := a.replay(ctx, entry, fn)
 		if replayErr != nil {
-			return sharedRead{}, err
+			return sharedListing{}, err
 		}
 		tflog.Warn(ctx, "Cache copy served: the vendor failed", with(logFields, "age", age.Round(time.Second).String(), "error", err.Error()))
 		stale.warnings = append(warnings, Warning{
@@ -140,7 +141,7 @@ func (a *API) read(ctx context.Context, key string, fn func(ctx context.Context)
 		})
 		return stale, nil
 	}
-	return sharedRead{}, err
+	return sharedListing{}, err
 }
 
 // cachedEntry is k's entry when it can be used at all: not ignored, and no
@@ -166,9 +167,9 @@ func (a *API) cachedEntry(ctx context.Context, c *Cache, k snapshot.Key) (snapsh
 
 // store keeps a whole, checked live read; a cache that cannot be written
 // is a log line, not a failed read.
-func (a *API) store(ctx context.Context, c *Cache, k snapshot.Key, r sharedRead, logFields map[string]any) {
+func (a *API) store(ctx context.Context, c *Cache, k snapshot.Key, r sharedListing, logFields map[string]any) {
 	if len(r.pages) == 0 {
-		return // a page that must not be written (see readSession.recorded)
+		return // a page that must not be written (see fetchSession.recorded)
 	}
 	e := snapshot.Entry{Key: k, FetchedAt: r.fetchedAt, Pages: r.pages}
 	if err := c.store.Put(e); err != nil {

@@ -164,7 +164,7 @@ func (a *API) keepInFolder(ctx context.Context, c *Cache, e snapshot.Entry) {
 }
 
 // publish writes the fleet's entry after a whole, checked live read.
-func (t *bucketTurn) publish(ctx context.Context, a *API, r sharedRead) []Warning {
+func (t *bucketTurn) publish(ctx context.Context, a *API, r sharedListing) []Warning {
 	if t == nil || len(r.pages) == 0 {
 		return nil // nothing the folder would keep either
 	}

@@ -57,9 +57,9 @@ func (v *cachedVendor) counts() (requests, notModified int) {
 }
 
 // readTwoPages is a vendor client's shared read: two pages of a listing.
-func readTwoPages(ctx context.Context, a *API) ([]string, *Reads, error) {
-	ctx, reads := TrackReads(ctx)
-	got, err := Shared(ctx, a, "listing", func(ctx context.Context) ([]string, error) {
+func readTwoPages(ctx context.Context, a *API) ([]string, *FetchReport, error) {
+	ctx, reads := WithFetchReport(ctx)
+	got, err := SharedListing(ctx, a, "listing", func(ctx context.Context) ([]string, error) {
 		l := a.NewListing()
 		var out []string
 		for _, page := range []string{"1", "2"} {
@@ -85,7 +85,7 @@ func startCachedVendor(t *testing.T) (*cachedVendor, *httptest.Server) {
 	return v, srv
 }
 
-func runWith(t *testing.T, srv *httptest.Server, cache *Cache) ([]string, *Reads, error) {
+func runWith(t *testing.T, srv *httptest.Server, cache *Cache) ([]string, *FetchReport, error) {
 	t.Helper()
 	a := newTestAPI(t, srv, func(c *Config) { c.Cache, c.MaxRetries, c.Clock = cache, 0, newFakeClock() })
 	return readTwoPages(context.Background(), a)

@@ -20,20 +20,20 @@ import (
 // live and calls release once the entry is stored (or the read failed,
 // and the next waiter reads itself). Without a fleet folder, or a lock
 // file that can be trusted, every process reads alone.
-func (a *API) takeEntryTurn(ctx context.Context, c *Cache, k snapshot.Key, lookedAt time.Time, fn func(context.Context) (any, error)) (release func(), served sharedRead, ok bool, err error) {
+func (a *API) takeEntryTurn(ctx context.Context, c *Cache, k snapshot.Key, lookedAt time.Time, fn func(context.Context) (any, error)) (release func(), served sharedListing, ok bool, err error) {
 	release = func() {}
 	f := a.cfg.Fleet
 	if f == nil {
-		return release, sharedRead{}, false, nil
+		return release, sharedListing{}, false, nil
 	}
 	unlock, waited, err := f.dir.LockEntry(ctx, k.Vendor, k.BaseURL, k.Read, k.Scope, a.cfg.APIKey)
 	f.logWarnings(ctx, a.name)
 	switch {
 	case err != nil && ctx.Err() != nil:
-		return release, sharedRead{}, false, fmt.Errorf("%s: %s: waiting for another process's read of the same listing: %w", a.name, k.Read, context.Cause(ctx))
+		return release, sharedListing{}, false, fmt.Errorf("%s: %s: waiting for another process's read of the same listing: %w", a.name, k.Read, context.Cause(ctx))
 	case err != nil:
 		tflog.Debug(ctx, "Reading without the cache entry's lock", map[string]any{"vendor": a.name, "read": k.Read, "error": err.Error()})
-		return release, sharedRead{}, false, nil //nolint:nilerr // without a lock to be had, the process reads alone
+		return release, sharedListing{}, false, nil //nolint:nilerr // without a lock to be had, the process reads alone
 
 	}
 	if waited {
@@ -49,8 +49,8 @@ func (a *API) takeEntryTurn(ctx context.Context, c *Cache, k snapshot.Key, looke
 		}
 		if errors.Is(replayErr, context.Canceled) {
 			unlock()
-			return release, sharedRead{}, false, replayErr
+			return release, sharedListing{}, false, replayErr
 		}
 	}
-	return unlock, sharedRead{}, false, nil
+	return unlock, sharedListing{}, false, nil
 }

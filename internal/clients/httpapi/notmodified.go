@@ -33,7 +33,7 @@ func (a *API) get(ctx context.Context, l *Listing, op string, u *url.URL, header
 // that sent no validator confirms nothing. Either is a miss, asked for
 // again without validators (errAskAgain); a 304 to that request too is an
 // error.
-func (s *readSession) notModified(u string, sent snapshot.Page, conditional bool, h http.Header) error {
+func (s *fetchSession) notModified(u string, sent snapshot.Page, conditional bool, h http.Header) error {
 	if conditional && confirms(sent, h) {
 		return nil
 	}

@@ -13,11 +13,11 @@ import (
 // read of the same listing.
 const DefaultReadTimeout = 10 * time.Minute
 
-// readState is what the requests of one read share: the pages read and
-// the throttling waited out.
-type readState struct {
+// fetchState is what the requests of one live fetch of a listing share:
+// the pages fetched and the throttling waited out.
+type fetchState struct {
 	api   *API
-	read  string
+	key   string // the shared listing's key: "plans", "plan/p_1"
 	pages atomic.Int64
 
 	mu                sync.Mutex
@@ -29,31 +29,31 @@ type readState struct {
 	lastAskedOK, told bool
 }
 
-type readStateKey struct{}
+type fetchStateKey struct{}
 
-// readStateFrom is the state of a's read that ctx belongs to; a request
-// outside any read is a read of its own.
-func readStateFrom(ctx context.Context, a *API) *readState {
-	if rs, ok := ctx.Value(readStateKey{}).(*readState); ok && rs.api == a {
+// fetchStateFrom is the state of a's live fetch that ctx belongs to; a
+// request outside any fetch is a fetch of its own.
+func fetchStateFrom(ctx context.Context, a *API) *fetchState {
+	if rs, ok := ctx.Value(fetchStateKey{}).(*fetchState); ok && rs.api == a {
 		return rs
 	}
-	return &readState{api: a}
+	return &fetchState{api: a}
 }
 
-// withReadState is ctx with a read state of a's: the one of the read it
-// belongs to, or one of its own for a request outside any read.
-func (a *API) withReadState(ctx context.Context) context.Context {
-	if rs, ok := ctx.Value(readStateKey{}).(*readState); ok && rs.api == a {
+// withFetchState is ctx with a fetch state of a's: the one of the live
+// fetch it belongs to, or one of its own for a request outside any fetch.
+func (a *API) withFetchState(ctx context.Context) context.Context {
+	if rs, ok := ctx.Value(fetchStateKey{}).(*fetchState); ok && rs.api == a {
 		return ctx
 	}
-	return context.WithValue(ctx, readStateKey{}, &readState{api: a})
+	return context.WithValue(ctx, fetchStateKey{}, &fetchState{api: a})
 }
 
-// beginRead starts the live part of read: its requests share one state,
-// and the whole of it ends at read_timeout.
-func (a *API) beginRead(ctx context.Context, read string) (context.Context, context.CancelFunc) {
-	rs := &readState{api: a, read: read}
-	ctx = context.WithValue(ctx, readStateKey{}, rs)
+// beginLiveFetch starts the live part of the fetch of listing key: its
+// requests share one state, and the whole of it ends at read_timeout.
+func (a *API) beginLiveFetch(ctx context.Context, key string) (context.Context, context.CancelFunc) {
+	rs := &fetchState{api: a, key: key}
+	ctx = context.WithValue(ctx, fetchStateKey{}, rs)
 	if a.cfg.ReadTimeout <= 0 {
 		return context.WithCancel(ctx)
 	}
@@ -61,7 +61,7 @@ func (a *API) beginRead(ctx context.Context, read string) (context.Context, cont
 }
 
 // ReadTimeoutError is a read that did not finish within read_timeout.
-type ReadTimeoutError struct{ state *readState }
+type ReadTimeoutError struct{ state *fetchState }
 
 func (e *ReadTimeoutError) Error() string {
 	rs := e.state

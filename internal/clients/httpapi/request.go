@@ -80,7 +80,7 @@ func (a *API) getOnce(ctx context.Context, l *Listing, op string, u *url.URL, he
 	if !SameOrigin(a.base, u) {
 		return nil, a.PaginationError(op, fmt.Sprintf("link %s points outside the configured base URL (%s://%s); refusing to follow it", RedactURL(u), a.base.Scheme, a.base.Host))
 	}
-	ctx = a.withReadState(ctx) // its throttling is counted, and told on giving up
+	ctx = a.withFetchState(ctx) // its throttling is counted, and told on giving up
 	session := sessionFrom(ctx, a)
 	if session != nil && session.replay {
 		cached, ok := session.cachedPage(u.String())
@@ -170,7 +170,7 @@ func (a *API) statusError(ctx context.Context, op string, u *url.URL, resp *http
 	}
 	switch {
 	case isThrottle(resp):
-		e.GaveUp = &GiveUp{Throttling: readStateFrom(ctx, a).throttleSummary()}
+		e.GaveUp = &GiveUp{Throttling: fetchStateFrom(ctx, a).throttleSummary()}
 	case retryableStatus(resp.StatusCode):
 		e.GaveUp = &GiveUp{Tries: a.cfg.MaxRetries + 1, Elapsed: elapsed, WaitCap: a.cfg.RetryWaitMax}
 		e.GaveUp.LastWait, e.GaveUp.LastWaitAsked = serverWait(resp.Header, time.Now())

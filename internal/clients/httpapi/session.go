@@ -15,11 +15,11 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi/snapshot"
 )
 
-// readSession is one shared read's traffic with the cache: the pages it
-// fetched, to be stored once the whole read has passed its checks, and the
-// cached copy, either replayed instead of the vendor or revalidated with
-// it (If-None-Match, If-Modified-Since).
-type readSession struct {
+// fetchSession is one listing's fetch traffic with the cache: the pages
+// it fetched, to be stored once the whole fetch has passed its checks, and
+// the cached copy, either replayed instead of the vendor or revalidated
+// with it (If-None-Match, If-Modified-Since).
+type fetchSession struct {
 	api    *API
 	copy   map[string]snapshot.Page // by URL; nil when there is none
 	replay bool
@@ -39,13 +39,13 @@ type readSession struct {
 
 type sessionKey struct{}
 
-func withSession(ctx context.Context, s *readSession) context.Context {
+func withSession(ctx context.Context, s *fetchSession) context.Context {
 	return context.WithValue(ctx, sessionKey{}, s)
 }
 
-// sessionFrom is the session of a's read that ctx belongs to, if any.
-func sessionFrom(ctx context.Context, a *API) *readSession {
-	s, _ := ctx.Value(sessionKey{}).(*readSession)
+// sessionFrom is the session of a's fetch that ctx belongs to, if any.
+func sessionFrom(ctx context.Context, a *API) *fetchSession {
+	s, _ := ctx.Value(sessionKey{}).(*fetchSession)
 	if s == nil || s.api != a {
 		return nil
 	}
@@ -63,33 +63,33 @@ func pagesByURL(e *snapshot.Entry) map[string]snapshot.Page {
 	return m
 }
 
-// readLive runs fn against the vendor; with a cache, it records every page
+// fetchLive runs fn against the vendor; with a cache, it records every page
 // and revalidates the pages of cached. A revalidation that confirmed some
 // pages (304) while others came back changed would merge two versions of
-// the list: the read is then run once more with no validators at all.
-func (a *API) readLive(ctx context.Context, cached *snapshot.Entry, fn func(ctx context.Context) (any, error)) (sharedRead, error) {
+// the list: the fetch is then run once more with no validators at all.
+func (a *API) fetchLive(ctx context.Context, cached *snapshot.Entry, fn func(ctx context.Context) (any, error)) (sharedListing, error) {
 	if a.cfg.Cache == nil {
-		return a.readLiveOnce(ctx, nil, fn)
+		return a.fetchLiveOnce(ctx, nil, fn)
 	}
-	s := &readSession{api: a, copy: pagesByURL(cached)}
-	r, err := a.readLiveOnce(ctx, s, fn)
+	s := &fetchSession{api: a, copy: pagesByURL(cached)}
+	r, err := a.fetchLiveOnce(ctx, s, fn)
 	if confirmed, changed := s.counts(); confirmed > 0 && changed > 0 && ctx.Err() == nil {
 		tflog.Debug(ctx, "Cache revalidation mixed confirmed and changed pages: reading the whole list again without validators",
 			map[string]any{"vendor": a.name, "not_modified": confirmed, "changed": changed})
-		return a.readLiveOnce(ctx, &readSession{api: a}, fn)
+		return a.fetchLiveOnce(ctx, &fetchSession{api: a}, fn)
 	}
 	return r, err
 }
 
-func (a *API) readLiveOnce(ctx context.Context, s *readSession, fn func(ctx context.Context) (any, error)) (sharedRead, error) {
+func (a *API) fetchLiveOnce(ctx context.Context, s *fetchSession, fn func(ctx context.Context) (any, error)) (sharedListing, error) {
 	if s != nil {
 		ctx = withSession(ctx, s)
 	}
 	v, err := fn(ctx)
 	if err != nil {
-		return sharedRead{}, err
+		return sharedListing{}, err
 	}
-	r := sharedRead{value: v, fetchedAt: time.Now().UTC()}
+	r := sharedListing{value: v, fetchedAt: time.Now().UTC()}
 	if s != nil {
 		r.pages, r.revalidated = s.recorded()
 	}
@@ -99,19 +99,19 @@ func (a *API) readLiveOnce(ctx context.Context, s *readSession, fn func(ctx cont
 // replay runs fn on the cached copy alone: every page comes from it,
 // through the same decoding and checks as a live read, and a page it does
 // not hold fails the replay. The data is as old as the copy.
-func (a *API) replay(ctx context.Context, e snapshot.Entry, fn func(ctx context.Context) (any, error)) (sharedRead, error) {
-	s := &readSession{api: a, copy: pagesByURL(&e), replay: true}
+func (a *API) replay(ctx context.Context, e snapshot.Entry, fn func(ctx context.Context) (any, error)) (sharedListing, error) {
+	s := &fetchSession{api: a, copy: pagesByURL(&e), replay: true}
 	v, err := fn(withSession(ctx, s))
 	if err != nil {
-		return sharedRead{}, err
+		return sharedListing{}, err
 	}
-	return sharedRead{value: v, fetchedAt: e.FetchedAt}, nil
+	return sharedListing{value: v, fetchedAt: e.FetchedAt}, nil
 }
 
 var errNotInCopy = errors.New("the cached copy does not hold this page")
 
 // cachedPage is the copy's page at u.
-func (s *readSession) cachedPage(u string) (snapshot.Page, bool) {
+func (s *fetchSession) cachedPage(u string) (snapshot.Page, bool) {
 	p, ok := s.copy[u]
 	return p, ok
 }
@@ -122,7 +122,7 @@ const maxValidatorLength = 256
 // conditional sets on h the validators of the copy's page at u, if it has
 // any and u is not to be asked for unconditionally, and returns that page
 // and whether a validator was set.
-func (s *readSession) conditional(h http.Header, u string) (snapshot.Page, bool) {
+func (s *fetchSession) conditional(h http.Header, u string) (snapshot.Page, bool) {
 	if s == nil {
 		return snapshot.Page{}, false
 	}
@@ -147,7 +147,7 @@ func (s *readSession) conditional(h http.Header, u string) (snapshot.Page, bool)
 // copy's stay, as it is the copy's body that is kept. Validators too long
 // to be real, or holding a secret in any encoding, are dropped rather
 // than stored and sent back: the page is kept as one without validators.
-func (s *readSession) record(ctx context.Context, u string, body []byte, h http.Header, notModified bool) {
+func (s *fetchSession) record(ctx context.Context, u string, body []byte, h http.Header, notModified bool) {
 	cached, inCopy := s.cachedPage(u)
 	p := snapshot.Page{URL: u, Body: body}
 	if notModified {
@@ -173,7 +173,7 @@ func (s *readSession) record(ctx context.Context, u string, body []byte, h http.
 
 // validator is h's header name when it may be kept; its value is never
 // logged, as it may be what made it unfit.
-func (s *readSession) validator(ctx context.Context, name string, h http.Header) string {
+func (s *fetchSession) validator(ctx context.Context, name string, h http.Header) string {
 	v := h.Get(name)
 	switch {
 	case v == "":
@@ -189,7 +189,7 @@ func (s *readSession) validator(ctx context.Context, name string, h http.Header)
 }
 
 // counts are how many pages the read saw confirmed (304) and changed.
-func (s *readSession) counts() (confirmed, changed int) {
+func (s *fetchSession) counts() (confirmed, changed int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.revalidated, s.changed
@@ -197,7 +197,7 @@ func (s *readSession) counts() (confirmed, changed int) {
 
 // recorded are the pages in URL order, and how many came back 304; no
 // pages when one of them cannot be stored.
-func (s *readSession) recorded() ([]snapshot.Page, int) {
+func (s *fetchSession) recorded() ([]snapshot.Page, int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.unstorable {

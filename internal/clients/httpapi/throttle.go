@@ -73,7 +73,7 @@ func resetAt(v string, now time.Time) (time.Duration, bool) {
 // vendor asked for has passed, within the read's rate_limit_wait. It
 // returns the final response, its body read within the caps.
 func (a *API) send(ctx context.Context, req *retryablehttp.Request, budget *byteBudget) (*http.Response, []byte, error) {
-	rs := readStateFrom(ctx, a)
+	rs := fetchStateFrom(ctx, a)
 	for {
 		var body []byte
 		req.SetResponseHandler(func(resp *http.Response) error {
@@ -111,7 +111,7 @@ func (a *API) send(ctx context.Context, req *retryablehttp.Request, budget *byte
 // request goes again: what the vendor asked for, else a jittered
 // exponential backoff, at least retry_wait_min. False when that wait
 // would take the read's waiting past rate_limit_wait.
-func (rs *readState) throttled(ctx context.Context, h http.Header) (time.Duration, bool) {
+func (rs *fetchState) throttled(ctx context.Context, h http.Header) (time.Duration, bool) {
 	a := rs.api
 	now := a.clock.Now()
 	asked, askedOK := a.throttleWait(h, now)
@@ -141,7 +141,7 @@ func (rs *readState) throttled(ctx context.Context, h http.Header) (time.Duratio
 	if rs.waited > tellAfter && !rs.told {
 		rs.told = true
 		tflog.Info(ctx, "Waiting out the vendor's rate limit", map[string]any{
-			"vendor": a.name, "read": rs.read, "throttled": rs.throttles, "waited": rs.waited.String(),
+			"vendor": a.name, "read": rs.key, "throttled": rs.throttles, "waited": rs.waited.String(),
 			"rate_limit_wait": a.cfg.RateLimitWait.String(),
 		})
 	}
@@ -158,7 +158,7 @@ func maxTime(a, b time.Time) time.Time {
 // throttleSummary says how long the read was throttled, for the error of
 // a read that gave up: how many answers, over how long, what the vendor
 // last asked.
-func (rs *readState) throttleSummary() string {
+func (rs *fetchState) throttleSummary() string {
 	a := rs.api
 	rs.mu.Lock()
 	defer rs.mu.Unlock()

@@ -5,11 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi/snapshot"
 )
 
-// memo is a per-client cache with single-flight: data sources that read the
-// same listing in one Terraform run share one fetch, also when they ask at
-// the same moment. Failures are not kept, so a later reader tries again.
+// sharedListings is a per-client cache with single-flight: data sources
+// that read the same listing in one Terraform run share one fetch of it,
+// also when they ask at the same moment. Failures are not kept, so a later
+// read tries again.
 //
 // A shared fetch belongs to no one caller: it runs detached from the
 // cancellation of the caller that started it (pricing_catalog cancels its
@@ -20,12 +24,26 @@ import (
 // request's context is cancelled, so every fetch stops. (golang.org/x/sync's
 // singleflight runs the fetch on the first caller's context and cannot
 // cancel it when all callers have gone, hence this small flight of its own.)
-type memo struct {
+type sharedListings struct {
 	mu      sync.Mutex
 	done    map[string]any
 	flights map[string]*flight
 	// joined, when set (by tests), is called as a caller starts waiting.
 	joined func()
+}
+
+// sharedListing is one listing as sharedListings keeps it for every read
+// of it in a run: the value, when its data was fetched from the vendor,
+// and what the data sources reading it must be told about it (a copy
+// served from the cache because the vendor failed).
+type sharedListing struct {
+	value     any
+	fetchedAt time.Time
+	warnings  []Warning
+	// pages are the fetch's responses, for the cache; revalidated counts
+	// those the vendor confirmed with 304 Not Modified.
+	pages       []snapshot.Page
+	revalidated int
 }
 
 // flight is one fetch in progress and the callers waiting for it.
@@ -38,7 +56,7 @@ type flight struct {
 }
 
 // do returns key's kept value, or waits, on ctx, for the one fetch of key.
-func (m *memo) do(ctx context.Context, key string, fn func(ctx context.Context) (any, error)) (any, error) {
+func (m *sharedListings) do(ctx context.Context, key string, fn func(ctx context.Context) (any, error)) (any, error) {
 	m.mu.Lock()
 	if v, ok := m.done[key]; ok {
 		m.mu.Unlock()
@@ -75,8 +93,8 @@ func (m *memo) do(ctx context.Context, key string, fn func(ctx context.Context) 
 }
 
 // start begins key's fetch; m.mu is held. The fetch keeps ctx's values
-// (the log sink, the read tracker) and its deadline, not its cancellation.
-func (m *memo) start(ctx context.Context, key string, fn func(ctx context.Context) (any, error)) *flight {
+// (the log sink, the fetch report) and its deadline, not its cancellation.
+func (m *sharedListings) start(ctx context.Context, key string, fn func(ctx context.Context) (any, error)) *flight {
 	fctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	if deadline, ok := ctx.Deadline(); ok {
 		cancel()
@@ -115,7 +133,7 @@ func (e errStoppedWaiting) Unwrap() error { return e.error }
 // leave stops a caller's wait; the last caller to leave cancels the
 // fetch, and a caller after that starts a fetch of its own. It reports
 // whether the caller was the last.
-func (m *memo) leave(key string, f *flight) bool {
+func (m *sharedListings) leave(key string, f *flight) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	f.waiters--
@@ -129,16 +147,17 @@ func (m *memo) leave(key string, f *flight) bool {
 	return true
 }
 
-// Shared runs fn once per key for the life of a: a success is kept and
-// returned to every later caller of key, also to those that ask while fn
-// runs; a failure is not kept. Every caller of one key must ask for the
-// same T. fn runs with the values of the context of the caller that
-// started it, but is cancelled only when every caller waiting for it has
-// stopped waiting, each on its own context. Each caller's read tracker
-// (TrackReads) learns when the data was fetched and any warning about it.
-func Shared[T any](ctx context.Context, a *API, key string, fn func(ctx context.Context) (T, error)) (T, error) {
-	v, err := a.memo.do(ctx, key, func(ctx context.Context) (any, error) {
-		return a.read(ctx, key, func(ctx context.Context) (any, error) { return fn(ctx) })
+// SharedListing runs fn, the fetch of the listing named key, once per key
+// for the life of a: a success is kept and returned to every later caller
+// of key, also to those that ask while fn runs; a failure is not kept.
+// Every caller of one key must ask for the same T. fn runs with the values
+// of the context of the caller that started it, but is cancelled only when
+// every caller waiting for it has stopped waiting, each on its own context.
+// Each caller's fetch report (WithFetchReport) learns when the data was
+// fetched and any warning about it.
+func SharedListing[T any](ctx context.Context, a *API, key string, fn func(ctx context.Context) (T, error)) (T, error) {
+	v, err := a.listings.do(ctx, key, func(ctx context.Context) (any, error) {
+		return a.fetchListing(ctx, key, func(ctx context.Context) (any, error) { return fn(ctx) })
 	})
 	if err != nil {
 		var zero T
@@ -147,7 +166,7 @@ func Shared[T any](ctx context.Context, a *API, key string, fn func(ctx context.
 		}
 		return zero, err
 	}
-	r := v.(sharedRead) //nolint:forcetypeassert // the memo holds only sharedReads
-	trackerFrom(ctx).add(r)
+	r := v.(sharedListing) //nolint:forcetypeassert // sharedListings holds only sharedListing values
+	fetchReportFrom(ctx).add(r)
 	return r.value.(T), nil //nolint:forcetypeassert // every producer of key returns T
 }

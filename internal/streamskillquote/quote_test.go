@@ -1,4 +1,4 @@
-package quote
+package streamskillquote
 
 import (
 	"errors"

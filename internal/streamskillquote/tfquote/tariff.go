@@ -10,21 +10,21 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/shopspring/decimal"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/quote"
+	"github.com/pricingkit/terraform-provider-pricing/internal/streamskillquote"
 )
 
 // TariffFrom reads the fields of a tariff object that decide its price.
 // A field the tariff's pricing type needs must be present and not null;
 // fields it does not use (a graduated tariff's price and discounts, which
 // StreamSkill says do not apply) are not read.
-func TariffFrom(attrs map[string]attr.Value) (quote.Tariff, error) {
+func TariffFrom(attrs map[string]attr.Value) (streamskillquote.Tariff, error) {
 	r := tariffReader{attrs: attrs}
-	t := quote.Tariff{
+	t := streamskillquote.Tariff{
 		PricingType: r.requiredString("pricing_type"),
 		Hourly:      r.requiredBool("hourly"),
 	}
 	if r.err != nil {
-		return quote.Tariff{}, r.err
+		return streamskillquote.Tariff{}, r.err
 	}
 	// base_count is the data source's name; count is StreamSkill's, which a
 	// hand-written object may use.
@@ -36,14 +36,14 @@ func TariffFrom(attrs map[string]attr.Value) (quote.Tariff, error) {
 	t.CountMin = r.optionalWhole("count_min")
 	t.CountMax = r.optionalWhole("count_max")
 	switch t.PricingType {
-	case quote.PricingStandard:
+	case streamskillquote.PricingStandard:
 		t.Price = r.requiredNumber("price")
 		t.Discounts = r.numberMap("discounts", false)
-	case quote.PricingGraduated:
+	case streamskillquote.PricingGraduated:
 		t.GraduatedPrices = r.numberMap("graduated_prices", true)
 	}
 	if r.err != nil {
-		return quote.Tariff{}, r.err
+		return streamskillquote.Tariff{}, r.err
 	}
 	return t, nil
 }
@@ -57,7 +57,7 @@ type tariffReader struct {
 
 func (r *tariffReader) fail(field, value, rule string) {
 	if r.err == nil {
-		r.err = &quote.InputError{Argument: quote.ArgTariff, Value: field + " = " + value, Rule: rule}
+		r.err = &streamskillquote.InputError{Argument: streamskillquote.ArgTariff, Value: field + " = " + value, Rule: rule}
 	}
 }
 

@@ -1,8 +1,9 @@
-// Package tfquote is the one implementation of a tariff quote in Terraform
-// terms, shared by the pricing_tariff_quote data source and the
-// tariff_quote provider function: a tariff object (as
+// Package tfquote is the one implementation of a StreamSkill tariff quote
+// in Terraform terms, shared by the pricing_tariff_quote data source and
+// the tariff_quote provider function: a tariff object (as
 // pricing_streamskill_tariff shows it, or written by hand) becomes a
-// quote.Tariff, and a quote.Quote becomes Terraform values.
+// streamskillquote.Tariff, and a streamskillquote.Quote becomes Terraform
+// values.
 package tfquote
 
 import (
@@ -11,7 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/quote"
+	"github.com/pricingkit/terraform-provider-pricing/internal/streamskillquote"
 )
 
 // Model is a quote as Terraform sees it: the computed attributes of
@@ -52,7 +53,7 @@ var AttrDescriptions = map[string]string{
 
 // modelFrom is the one place a quote becomes Terraform values; currency
 // is the tariff's, null when unknown.
-func modelFrom(q quote.Quote, currency types.String) Model {
+func modelFrom(q streamskillquote.Quote, currency types.String) Model {
 	return Model{
 		Currency:        currency,
 		PricingType:     types.StringValue(q.PricingType),
@@ -66,15 +67,15 @@ func modelFrom(q quote.Quote, currency types.String) Model {
 // FromTariffObject quotes an order of a tariff given as Terraform object
 // attributes: those of a pricing_streamskill_tariff (extra attributes are
 // ignored) or an object written by hand, where `count` may stand for
-// `base_count` and maps may be objects. Every error is a *quote.InputError
-// naming the argument (the tariff, the quantity or the duration), the value
-// and the rule.
+// `base_count` and maps may be objects. Every error is a
+// *streamskillquote.InputError naming the argument (the tariff, the
+// quantity or the duration), the value and the rule.
 func FromTariffObject(attrs map[string]attr.Value, quantity, duration int64) (Model, error) {
 	t, err := TariffFrom(attrs)
 	if err != nil {
 		return Model{}, err
 	}
-	q, err := quote.Compute(t, quantity, duration)
+	q, err := streamskillquote.Compute(t, quantity, duration)
 	if err != nil {
 		return Model{}, err
 	}

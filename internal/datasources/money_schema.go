@@ -2,15 +2,12 @@ package datasources
 
 import (
 	"fmt"
-	"maps"
-	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/shopspring/decimal"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/money"
 )
 
 // moneyModel is the price model every plan with a price carries beside the
@@ -22,8 +19,8 @@ type moneyModel struct {
 	PriceOnRequest types.Bool   `tfsdk:"price_on_request"`
 }
 
-// moneyFrom is the one place a clients.Money becomes Terraform values.
-func moneyFrom(m clients.Money) moneyModel {
+// moneyFrom is the one place a money.Money becomes Terraform values.
+func moneyFrom(m money.Money) moneyModel {
 	mm := moneyModel{
 		PriceAmount:    decimalValue(m.Amount),
 		BillingPeriod:  types.StringNull(),
@@ -68,55 +65,7 @@ func addMoneyAttributes(attrs map[string]schema.Attribute, d moneyDocs) {
 			"Null when the vendor gives none, or a value the provider does not know (with a warning: never a guess).", d.period)}
 	attrs["monthly_amount"] = schema.NumberAttribute{Computed: true, MarkdownDescription: fmt.Sprintf(
 		"`price_amount` for one month in the major unit of `%s`: a year is 12 months, a quarter 3, a week 12/52 of a month. "+
-			"Exact to %d decimal places, rounded half to even. Null when `price_amount` or `billing_period` is.", d.currency, clients.MonthlyDecimalPlaces)}
+			"Exact to %d decimal places, rounded half to even. Null when `price_amount` or `billing_period` is.", d.currency, money.MonthlyDecimalPlaces)}
 	attrs["price_on_request"] = schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the vendor marks the plan's price as " +
 		"not a real price (ask the vendor), in which case `price_amount` and `monthly_amount` are null, so it is never mistaken for free. " + onRequest}
-}
-
-// moneyReader reads the money of a read's plans. It gathers the billing
-// periods it did not know, so a listing of thousands of plans warns once
-// per value, not once per plan, and the amounts it could not read.
-type moneyReader struct {
-	vendor  string
-	unknown map[string]int // what the vendor said -> plans that said it
-	errs    []error
-	notes   []clients.MoneyNote
-}
-
-func newMoneyReader(vendor string) *moneyReader {
-	return &moneyReader{vendor: vendor, unknown: map[string]int{}}
-}
-
-// read is one plan's money as Terraform values; it takes a plan's Money
-// method's results as they come.
-func (r *moneyReader) read(m clients.Money, err error) moneyModel {
-	if err != nil {
-		r.errs = append(r.errs, err)
-		return moneyFrom(clients.Money{})
-	}
-	if m.UnknownPeriod != "" {
-		r.unknown[m.UnknownPeriod]++
-	}
-	r.notes = append(r.notes, m.Notes...)
-	return moneyFrom(m)
-}
-
-// appendTo adds an error for the amounts that could not be read (a wrong
-// amount must never reach a plan) and one warning per unknown period, in a
-// stable order.
-func (r *moneyReader) appendTo(diags *diag.Diagnostics) {
-	if len(r.errs) > 0 {
-		diags.AddError(fmt.Sprintf("Unreadable %s price", r.vendor), fmt.Sprintf("%d plans have a price the provider cannot read exactly; the first: %s",
-			len(r.errs), r.errs[0]))
-	}
-	for _, said := range slices.Sorted(maps.Keys(r.unknown)) {
-		subject, their := fmt.Sprintf("%d %s plans have", r.unknown[said], r.vendor), "their"
-		if r.unknown[said] == 1 {
-			subject, their = fmt.Sprintf("1 %s plan has", r.vendor), "its"
-		}
-		diags.AddWarning(fmt.Sprintf("Unknown %s billing period", r.vendor), fmt.Sprintf(
-			"%s %s, which is not a billing period the provider knows: %s billing_period and monthly_amount are null, not a guess. "+
-				"Please report the value if %s documents it.", subject, said, their, r.vendor))
-	}
-	r.appendNotes(diags)
 }

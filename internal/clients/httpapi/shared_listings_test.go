@@ -45,7 +45,7 @@ func newHeldVendor(t *testing.T) (*heldVendor, *API) {
 
 type sharedResult struct {
 	page  *testPage
-	reads *Reads
+	reads *FetchReport
 	err   error
 }
 
@@ -54,8 +54,8 @@ type sharedResult struct {
 func readShared(ctx context.Context, a *API) <-chan sharedResult {
 	out := make(chan sharedResult, 1)
 	go func() {
-		ctx, reads := TrackReads(ctx)
-		p, err := Shared(ctx, a, "plans", func(ctx context.Context) (*testPage, error) { return listPlans(ctx, a) })
+		ctx, reads := WithFetchReport(ctx)
+		p, err := SharedListing(ctx, a, "plans", func(ctx context.Context) (*testPage, error) { return listPlans(ctx, a) })
 		out <- sharedResult{p, reads, err}
 	}()
 	return out
@@ -64,7 +64,7 @@ func readShared(ctx context.Context, a *API) <-chan sharedResult {
 // joined is a memo hook that tells when a caller waits on a read.
 func joined(a *API) <-chan struct{} {
 	ch := make(chan struct{}, 8)
-	a.memo.joined = func() { ch <- struct{}{} }
+	a.listings.joined = func() { ch <- struct{}{} }
 	return ch
 }
 
@@ -145,7 +145,7 @@ func TestTheSharedReadKeepsTheValuesOfItsFirstCallersContext(t *testing.T) {
 	v, a := newHeldVendor(t)
 	close(v.release)
 	ctx := context.WithValue(context.Background(), ctxKey{}, "logger")
-	got, err := Shared(ctx, a, "values", func(ctx context.Context) (any, error) { return ctx.Value(ctxKey{}), nil })
+	got, err := SharedListing(ctx, a, "values", func(ctx context.Context) (any, error) { return ctx.Value(ctxKey{}), nil })
 	if err != nil || got != "logger" {
 		t.Fatalf("the read saw %v, %v; want the caller's context value", got, err)
 	}

@@ -4,7 +4,7 @@ import (
 	"math/big"
 	"testing"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/quote"
+	"github.com/pricingkit/terraform-provider-pricing/internal/streamskillquote"
 )
 
 func TestOrderSizeTakesWholeNumbersFromOne(t *testing.T) {
@@ -26,7 +26,7 @@ func TestOrderSizeTakesWholeNumbersFromOne(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) {
 			t.Parallel()
 			f, _, _ := big.ParseFloat(tt.in, 10, 512, big.ToNearestEven)
-			got, err := OrderSize(quote.ArgQuantity, f)
+			got, err := OrderSize(streamskillquote.ArgQuantity, f)
 			if tt.wantErr != "" {
 				if err == nil || err.Error() != tt.wantErr {
 					t.Fatalf("error = %v, want %q", err, tt.wantErr)

@@ -1,4 +1,4 @@
-package clients
+package money
 
 import "strings"
 
@@ -31,11 +31,11 @@ var isoCurrencies = func() map[string]bool {
 	return m
 }()
 
-// minorUnitExponent is the ISO 4217 minor-unit exponent of a currency code
+// MinorUnitExponent is the ISO 4217 minor-unit exponent of a currency code
 // (any case): 2 for most, as listed above for the others. ok is false for
 // a code that is not an ISO 4217 currency: its exponent is unknown, and
 // guessing 2 would be off by 10^6 for a BTC amount in satoshis.
-func minorUnitExponent(currency string) (exp int32, ok bool) {
+func MinorUnitExponent(currency string) (exp int32, ok bool) {
 	code := strings.ToUpper(strings.TrimSpace(currency))
 	if !isoCurrencies[code] {
 		return 0, false

@@ -8,7 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/quote"
+	"github.com/pricingkit/terraform-provider-pricing/internal/streamskillquote"
 )
 
 // OrderSize reads a quantity or duration given as a Terraform number: a
@@ -17,15 +17,15 @@ import (
 // both the data source and the function take numbers and check them here.
 func OrderSize(argument string, n *big.Float) (int64, error) {
 	if n == nil || n.IsInf() {
-		return 0, &quote.InputError{Argument: argument, Value: fmt.Sprint(n), Rule: "must be a whole number >= 1"}
+		return 0, &streamskillquote.InputError{Argument: argument, Value: fmt.Sprint(n), Rule: "must be a whole number >= 1"}
 	}
 	value := n.Text('g', -1)
 	if !n.IsInt() || n.Sign() < 1 {
-		return 0, &quote.InputError{Argument: argument, Value: value, Rule: "must be a whole number >= 1"}
+		return 0, &streamskillquote.InputError{Argument: argument, Value: value, Rule: "must be a whole number >= 1"}
 	}
 	i, acc := n.Int64()
 	if acc != big.Exact {
-		return 0, &quote.InputError{Argument: argument, Value: value, Rule: "must be at most 9223372036854775807"}
+		return 0, &streamskillquote.InputError{Argument: argument, Value: value, Rule: "must be at most 9223372036854775807"}
 	}
 	return i, nil
 }
@@ -50,7 +50,7 @@ func (v orderSize) ValidateNumber(_ context.Context, req validator.NumberRequest
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	var in *quote.InputError
+	var in *streamskillquote.InputError
 	if _, err := OrderSize(req.Path.String(), req.ConfigValue.ValueBigFloat()); errors.As(err, &in) {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(),
 			fmt.Sprintf("Attribute %s value %s, got: %s", req.Path, in.Rule, in.Value))

@@ -1,9 +1,10 @@
-// Package quote computes, exactly, what an order of a StreamSkill tariff costs.
+// Package streamskillquote computes, exactly, what an order of a
+// StreamSkill tariff costs.
 //
 // It is pure arithmetic over the tariff as the vendor returns it, shared by the
 // pricing data source and the provider-defined function. Every error is an
 // *InputError naming the argument that was wrong, so callers can point at it.
-package quote
+package streamskillquote
 
 import (
 	"cmp"

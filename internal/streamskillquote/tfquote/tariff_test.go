@@ -7,7 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/shopspring/decimal"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/quote"
+	"github.com/pricingkit/terraform-provider-pricing/internal/streamskillquote"
 )
 
 func num(s string) types.Number { return decimalNumber(s) }
@@ -22,7 +22,7 @@ func numberObject(m map[string]string) types.Object {
 	return types.ObjectValueMust(attrTypes, values)
 }
 
-func assertSameTariff(t *testing.T, got, want quote.Tariff) {
+func assertSameTariff(t *testing.T, got, want streamskillquote.Tariff) {
 	t.Helper()
 	if got.PricingType != want.PricingType || got.Hourly != want.Hourly || !got.Price.Equal(want.Price) ||
 		!sameCount(got.Count, want.Count) || !sameCount(got.CountMin, want.CountMin) || !sameCount(got.CountMax, want.CountMax) {
@@ -66,7 +66,7 @@ func TestTariffFromReadsHandWrittenObjects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	assertSameTariff(t, got, quote.Tariff{PricingType: "standard", Hourly: true, Price: decimal.NewFromInt(50), Count: &hundred,
+	assertSameTariff(t, got, streamskillquote.Tariff{PricingType: "standard", Hourly: true, Price: decimal.NewFromInt(50), Count: &hundred,
 		Discounts: map[string]decimal.Decimal{"1": decimal.Zero, "500": decimal.NewFromInt(10)}})
 }
 
@@ -122,8 +122,8 @@ func TestTariffFromNamesTheBadFieldAndTheRule(t *testing.T) {
 			if err == nil || err.Error() != tt.want {
 				t.Fatalf("error = %v, want %q", err, tt.want)
 			}
-			if in, ok := err.(*quote.InputError); !ok || in.Argument != quote.ArgTariff {
-				t.Errorf("error is %T, want a *quote.InputError on the tariff", err)
+			if in, ok := err.(*streamskillquote.InputError); !ok || in.Argument != streamskillquote.ArgTariff {
+				t.Errorf("error is %T, want a *streamskillquote.InputError on the tariff", err)
 			}
 		})
 	}

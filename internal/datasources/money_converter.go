@@ -1,0 +1,80 @@
+package datasources
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/money"
+)
+
+// moneyConverter turns the money of a read's plans into Terraform values.
+// It gathers the billing periods it did not know, so a listing of
+// thousands of plans warns once per value, not once per plan, and the
+// amounts it could not convert.
+type moneyConverter struct {
+	vendor  string
+	unknown map[string]int // what the vendor said -> plans that said it
+	errs    []error
+	notes   []money.Note
+}
+
+func newMoneyConverter(vendor string) *moneyConverter {
+	return &moneyConverter{vendor: vendor, unknown: map[string]int{}}
+}
+
+// convert is one plan's money as Terraform values; it takes a plan's Money
+// method's results as they come.
+func (r *moneyConverter) convert(m money.Money, err error) moneyModel {
+	if err != nil {
+		r.errs = append(r.errs, err)
+		return moneyFrom(money.Money{})
+	}
+	if m.UnknownPeriod != "" {
+		r.unknown[m.UnknownPeriod]++
+	}
+	r.notes = append(r.notes, m.Notes...)
+	return moneyFrom(m)
+}
+
+// appendTo adds an error for the amounts that could not be read (a wrong
+// amount must never reach a plan) and one warning per unknown period, in a
+// stable order.
+func (r *moneyConverter) appendTo(diags *diag.Diagnostics) {
+	if len(r.errs) > 0 {
+		diags.AddError(fmt.Sprintf("Unreadable %s price", r.vendor), fmt.Sprintf("%d plans have a price the provider cannot read exactly; the first: %s",
+			len(r.errs), r.errs[0]))
+	}
+	for _, said := range slices.Sorted(maps.Keys(r.unknown)) {
+		subject, their := fmt.Sprintf("%d %s plans have", r.unknown[said], r.vendor), "their"
+		if r.unknown[said] == 1 {
+			subject, their = fmt.Sprintf("1 %s plan has", r.vendor), "its"
+		}
+		diags.AddWarning(fmt.Sprintf("Unknown %s billing period", r.vendor), fmt.Sprintf(
+			"%s %s, which is not a billing period the provider knows: %s billing_period and monthly_amount are null, not a guess. "+
+				"Please report the value if %s documents it.", subject, said, their, r.vendor))
+	}
+	r.appendNotes(diags)
+}
+
+// maxMoneyNotes is how many suspicious amounts are warned about one by
+// one; the rest are counted in one more warning, so a hostile listing of
+// thousands cannot flood the terminal.
+const maxMoneyNotes = 5
+
+// appendNotes adds one warning per suspicious amount (vendor, plan id,
+// field, value and rule), the first maxMoneyNotes of them, then a count.
+func (r *moneyConverter) appendNotes(diags *diag.Diagnostics) {
+	for i, n := range r.notes {
+		if i == maxMoneyNotes {
+			diags.AddWarning(fmt.Sprintf("Suspicious %s prices", r.vendor), fmt.Sprintf(
+				"%d more %s plans have an amount like those above; each was kept with a warning or left out of price_amount in the same way.",
+				len(r.notes)-maxMoneyNotes, r.vendor))
+			return
+		}
+		diags.AddWarning(fmt.Sprintf("Suspicious %s price", r.vendor), fmt.Sprintf("%s %s.", r.vendor, clients.NoteText(n)))
+	}
+}
