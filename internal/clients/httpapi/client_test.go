@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -85,29 +86,27 @@ func onePage(w http.ResponseWriter, n int) {
 func TestRetryHonoursRetryAfterSeconds(t *testing.T) {
 	t.Parallel()
 	var calls atomic.Int32
-	var first, second time.Time
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if calls.Add(1) == 1 {
-			first = time.Now()
 			w.Header().Set("Retry-After", "2")
 			w.WriteHeader(http.StatusTooManyRequests)
 			fmt.Fprint(w, `{"message":"Too Many Attempts."}`)
 			return
 		}
-		second = time.Now()
 		onePage(w, 2)
 	}))
 	defer srv.Close()
 
-	list, err := listPlans(context.Background(), newTestAPI(t, srv))
+	clock := newFakeClock()
+	list, err := listPlans(context.Background(), newTestAPI(t, srv, func(c *Config) { c.Clock = clock }))
 	if err != nil {
 		t.Fatalf("listPlans: %v", err)
 	}
 	if len(list.Data) != 2 || calls.Load() != 2 {
 		t.Fatalf("got %d plans after %d calls, want 2 after 2", len(list.Data), calls.Load())
 	}
-	if gap := second.Sub(first); gap < 2*time.Second {
-		t.Errorf("second try came %s after the 429, want no sooner than the 2s Retry-After", gap)
+	if got := clock.waits(); !slices.Equal(got, []time.Duration{2 * time.Second}) {
+		t.Errorf("the client waited %v before the second try, want the 2s Retry-After: [2s]", got)
 	}
 }
 

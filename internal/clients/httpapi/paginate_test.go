@@ -11,6 +11,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/testsync"
 )
 
 // numberedPage is a page of a listing numbered from 1.
@@ -69,24 +71,6 @@ func (s *numberedServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(w, `{"page":%d,"size":%d,"total":%d,"items":[%s]}`, page, s.size, s.total, strings.Join(items, ","))
 }
 
-// barrier holds whoever waits on it until n wait at once, then lets every
-// waiter, then and later, through.
-type barrier struct {
-	n    int32
-	held atomic.Int32
-	once sync.Once
-	open chan struct{}
-}
-
-func newBarrier(n int) *barrier { return &barrier{n: int32(n), open: make(chan struct{})} }
-
-func (b *barrier) wait() {
-	if b.held.Add(1) >= b.n {
-		b.once.Do(func() { close(b.open) })
-	}
-	<-b.open
-}
-
 func raise(most *atomic.Int32, n int32) {
 	for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
 	}
@@ -120,10 +104,10 @@ func TestReadNumberedPagesNeverHasMoreThanMaxParallelRequestsInFlight(t *testing
 			t.Parallel()
 			// Pages 2..20 are asked for together: none is answered until
 			// max parallel requests of them are in flight at once.
-			b := newBarrier(parallel)
+			b := testsync.NewBarrier(parallel)
 			s := &numberedServer{total: 2000, size: 100, hold: func(page int) {
 				if page >= 2 {
-					b.wait()
+					b.Wait()
 				}
 			}}
 			srv := httptest.NewServer(s)
