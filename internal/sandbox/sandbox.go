@@ -61,6 +61,11 @@ type Server struct {
 	opts    Options
 	vendors []*vendor
 	now     func() time.Time // replaced in tests to drive rate limits without sleeping
+	// wait spends Options.Latency, or less if the client leaves (false);
+	// replaced in tests to see the wait without spending it.
+	wait func(ctx context.Context, d time.Duration) bool
+	// hanging, when set (by tests), is called as a FaultHang starts to hang.
+	hanging func()
 
 	// fixtures are each vendor's data by vendor name, built once in New and
 	// never mutated, so handlers read them without locking.
@@ -110,6 +115,7 @@ func New(opts Options) *Server {
 	s := &Server{
 		opts:         opts,
 		now:          time.Now,
+		wait:         waitOrLeave,
 		hangStop:     make(chan struct{}),
 		requests:     map[string]int{},
 		responses:    map[string]map[int]int{},
@@ -179,7 +185,12 @@ func (s *Server) sleep(ctx context.Context) bool {
 	if s.opts.Latency <= 0 {
 		return true
 	}
-	t := time.NewTimer(s.opts.Latency)
+	return s.wait(ctx, s.opts.Latency)
+}
+
+// waitOrLeave waits d, or until ctx is done (false).
+func waitOrLeave(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
 	case <-t.C:
