@@ -83,6 +83,7 @@ type Server struct {
 	faults       map[string][]Fault
 	randomFaults map[string]int // how many FaultRate faults each vendor has answered, to alternate 429/503
 	lastHeaders  map[string]http.Header
+	responded    chan struct{} // closed and replaced as each response is counted (announce)
 }
 
 // vendor binds a path prefix to a handler and to the vendor's own way of
@@ -122,6 +123,7 @@ func New(opts Options) *Server {
 		faults:       map[string][]Fault{},
 		randomFaults: map[string]int{},
 		lastHeaders:  map[string]http.Header{},
+		responded:    make(chan struct{}),
 		limits:       newRateLimits(),
 	}
 	s.fixtures = make(map[string]any, len(vendorDefs))
@@ -223,6 +225,7 @@ func (s *Server) finish(vendor string, status int) {
 		s.responses[vendor] = byStatus
 	}
 	byStatus[status]++
+	s.announce()
 }
 
 // Requests returns how many requests a vendor received, faults and 429s included.
