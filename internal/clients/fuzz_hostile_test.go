@@ -12,9 +12,9 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
+	"github.com/pricingkit/terraform-provider-pricing/internal/testsync"
 )
 
 // firstPageOnly answers the first request of a read with body and every
@@ -39,17 +39,15 @@ func (f *firstPageOnly) RoundTrip(req *http.Request) (*http.Response, error) {
 }
 
 // fuzzConfig serves body through the whole client stack, without retries.
+// Its clock is a fake one: pacing waits (identifAI paces its second
+// request by 555 ms) pass at once, with no deadline racing the machine.
 func fuzzConfig(body []byte) httpapi.Config {
-	return httpapi.Config{BaseURL: fuzzBase, APIKey: testKey, MaxRetries: 0, HTTPClient: &http.Client{Transport: &firstPageOnly{body: body}}}
+	return httpapi.Config{BaseURL: fuzzBase, APIKey: testKey, MaxRetries: 0, Clock: testsync.NewFakeClock(),
+		HTTPClient: &http.Client{Transport: &firstPageOnly{body: body}}}
 }
 
-// fuzzContext is short: a rate limiter asked to wait past it fails at
-// once (identifAI's paces its second request by 555 ms).
-func fuzzContext(t *testing.T) context.Context {
-	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
-	t.Cleanup(cancel)
-	return ctx
-}
+// fuzzContext ends with the fuzz input's run.
+func fuzzContext(t *testing.T) context.Context { return t.Context() }
 
 // addHostileBodySeeds adds the non-list bodies and id-less items in
 // each vendor's envelope.

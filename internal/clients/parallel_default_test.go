@@ -4,9 +4,9 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
@@ -50,8 +50,21 @@ func TestDefaultParallelismAgainstAConcurrencyLimitOf4StillReadsEverything(t *te
 		for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
 		}
 	}
-	plans := &paygenticPlans{n: 2000, hold: func(int) error {
-		time.Sleep(20 * time.Millisecond) // let requests overlap
+	// Pages 2..20 are held until the server serves its limit of 4 at once
+	// and has turned another request away: the requests overlap, and the
+	// default sends more at once than the server takes.
+	full := make(chan struct{})
+	var once sync.Once
+	check := func() {
+		if served.Load() >= limit && rejected.Load() > 0 {
+			once.Do(func() { close(full) })
+		}
+	}
+	plans := &paygenticPlans{n: 2000, hold: func(offset int) error {
+		if offset > 0 {
+			check()
+			<-full
+		}
 		return nil
 	}}
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -61,6 +74,7 @@ func TestDefaultParallelismAgainstAConcurrencyLimitOf4StillReadsEverything(t *te
 			n := served.Load()
 			if n >= limit {
 				rejected.Add(1)
+				check()
 				w.Header().Set("Retry-After", "1")
 				http.Error(w, `{"error":"rate_limited","message":"too many concurrent requests","code":"rate_limited"}`, http.StatusTooManyRequests)
 				return

@@ -12,9 +12,9 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
+	"github.com/pricingkit/terraform-provider-pricing/internal/testsync"
 )
 
 // newTestPaygentic is a Paygentic client on srv with fast retries.
@@ -127,8 +127,8 @@ func TestPaygenticListReadsEveryPageInOrder(t *testing.T) {
 
 func TestPaygenticListFetchesRemainingPagesConcurrently(t *testing.T) {
 	t.Parallel()
-	// Pages 2..5 are held until all four are in flight: a sequential
-	// client would time out here and get a 500.
+	// Pages 2..5 are held until all four are in flight: with a sequential
+	// client the read would never end.
 	var inFlight atomic.Int32
 	allIn := make(chan struct{})
 	var once sync.Once
@@ -139,12 +139,8 @@ func TestPaygenticListFetchesRemainingPagesConcurrently(t *testing.T) {
 		if inFlight.Add(1) == 4 {
 			once.Do(func() { close(allIn) })
 		}
-		select {
-		case <-allIn:
-			return nil
-		case <-time.After(5 * time.Second):
-			return errors.New("pages were not requested concurrently")
-		}
+		<-allIn // a sequential client never gets here, and the read never ends
+		return nil
 	}}
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
@@ -164,8 +160,13 @@ func TestPaygenticListNeverHasMoreThanMaxParallelRequestsInFlight(t *testing.T) 
 		t.Run(fmt.Sprintf("%d at once", parallel), func(t *testing.T) {
 			t.Parallel()
 			var inFlight, most atomic.Int32
-			srv := &paygenticPlans{n: 2000, hold: func(int) error {
-				time.Sleep(5 * time.Millisecond) // let requests overlap
+			// Pages 2..20 are asked for together: none is answered until
+			// max_parallel_requests of them are in flight at once.
+			b := testsync.NewBarrier(parallel)
+			srv := &paygenticPlans{n: 2000, hold: func(offset int) error {
+				if offset > 0 {
+					b.Wait()
+				}
 				return nil
 			}}
 			ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
+	"github.com/pricingkit/terraform-provider-pricing/internal/testsync"
 )
 
 func TestStreamskillTariffRendersTheVendorsErrors(t *testing.T) {
@@ -58,30 +60,32 @@ func TestStreamskillTariffRefusesABodyForAnotherTariff(t *testing.T) {
 func TestStreamskillTariffWaitsForTheRateLimitReset(t *testing.T) {
 	t.Parallel()
 	var calls atomic.Int32
-	var first, second time.Time
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("X-Rate-Limit-Limit", "30")
 		if calls.Add(1) == 1 {
-			first = time.Now()
 			w.Header().Set("X-Rate-Limit-Remaining", "0")
 			w.Header().Set("X-Rate-Limit-Reset", "1")
 			w.WriteHeader(http.StatusTooManyRequests)
 			fmt.Fprint(w, `{"name":"Too Many Requests","message":"Rate limit exceeded.","code":0,"status":429,"type":"too_many_requests_http_exception"}`)
 			return
 		}
-		second = time.Now()
 		fmt.Fprint(w, tariffJSON(2, nil))
 	}))
 	defer srv.Close()
 
-	got, err := newTestStreamskill(t, srv, "").Tariff(context.Background(), 2, "")
+	clock := testsync.NewFakeClock()
+	c, err := NewStreamskill(testConfig(srv, "streamskill", noPacing, func(c *httpapi.Config) { c.Clock = clock }), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.Tariff(context.Background(), 2, "")
 	if err != nil {
 		t.Fatalf("Tariff: %v", err)
 	}
 	if got.ID != 2 || calls.Load() != 2 {
 		t.Fatalf("got tariff %d after %d calls, want tariff 2 after 2", got.ID, calls.Load())
 	}
-	if gap := second.Sub(first); gap < time.Second {
-		t.Errorf("second try came %s after the 429, want no sooner than the 1s X-Rate-Limit-Reset", gap)
+	if waits := clock.Waits(); !slices.Equal(waits, []time.Duration{time.Second}) {
+		t.Errorf("the client waited %v before the second try, want the 1s X-Rate-Limit-Reset: [1s]", waits)
 	}
 }

@@ -8,9 +8,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
@@ -255,22 +255,33 @@ func TestStreamskillLanguageDefaultsToEnglish(t *testing.T) {
 func TestStreamskillTariffIsReadOncePerIDAndLanguage(t *testing.T) {
 	t.Parallel()
 	var calls atomic.Int32
+	arrived, release := make(chan struct{}, 10), make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		calls.Add(1)
-		time.Sleep(20 * time.Millisecond) // let concurrent readers pile up
+		arrived <- struct{}{}
+		<-release
 		fmt.Fprint(w, tariffJSON(1, nil))
 	}))
 	defer srv.Close()
 	c := newTestStreamskill(t, srv, "en")
 
+	// The one response is held until every reader has started and the
+	// request is in flight, so readers come while the read is under way.
+	// (The memo's own tests prove that they join it, with a hook.)
 	errs := make(chan error, 10)
+	var started sync.WaitGroup
 	for i := range 10 {
 		lang := []string{"", "en"}[i%2] // the default is the same query as "en"
+		started.Add(1)
 		go func() {
+			started.Done()
 			_, err := c.Tariff(context.Background(), 1, lang)
 			errs <- err
 		}()
 	}
+	started.Wait()
+	<-arrived
+	close(release)
 	for range 10 {
 		if err := <-errs; err != nil {
 			t.Fatal(err)

@@ -45,6 +45,7 @@ var allowed = map[string][]string{
 	"bench/rsswrap":                      {},
 	"internal/layers":                    {},
 	"scripts/testsummary":                {},
+	"internal/testsync":                  {},
 }
 
 // maxLines is the longest a non-test Go file may be.

@@ -188,6 +188,9 @@ func (s *Server) writeFault(w http.ResponseWriter, r *http.Request, v *vendor, f
 	case FaultHang:
 		t := time.NewTimer(hangLimit)
 		defer t.Stop()
+		if s.hanging != nil {
+			s.hanging()
+		}
 		select {
 		case <-r.Context().Done():
 		case <-s.hangStop:

@@ -61,6 +61,11 @@ type Server struct {
 	opts    Options
 	vendors []*vendor
 	now     func() time.Time // replaced in tests to drive rate limits without sleeping
+	// wait spends Options.Latency, or less if the client leaves (false);
+	// replaced in tests to see the wait without spending it.
+	wait func(ctx context.Context, d time.Duration) bool
+	// hanging, when set (by tests), is called as a FaultHang starts to hang.
+	hanging func()
 
 	// fixtures are each vendor's data by vendor name, built once in New and
 	// never mutated, so handlers read them without locking.
@@ -78,6 +83,7 @@ type Server struct {
 	faults       map[string][]Fault
 	randomFaults map[string]int // how many FaultRate faults each vendor has answered, to alternate 429/503
 	lastHeaders  map[string]http.Header
+	responded    chan struct{} // closed and replaced as each response is counted (announce)
 }
 
 // vendor binds a path prefix to a handler and to the vendor's own way of
@@ -110,12 +116,14 @@ func New(opts Options) *Server {
 	s := &Server{
 		opts:         opts,
 		now:          time.Now,
+		wait:         waitOrLeave,
 		hangStop:     make(chan struct{}),
 		requests:     map[string]int{},
 		responses:    map[string]map[int]int{},
 		faults:       map[string][]Fault{},
 		randomFaults: map[string]int{},
 		lastHeaders:  map[string]http.Header{},
+		responded:    make(chan struct{}),
 		limits:       newRateLimits(),
 	}
 	s.fixtures = make(map[string]any, len(vendorDefs))
@@ -179,7 +187,12 @@ func (s *Server) sleep(ctx context.Context) bool {
 	if s.opts.Latency <= 0 {
 		return true
 	}
-	t := time.NewTimer(s.opts.Latency)
+	return s.wait(ctx, s.opts.Latency)
+}
+
+// waitOrLeave waits d, or until ctx is done (false).
+func waitOrLeave(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
 	case <-t.C:
@@ -212,6 +225,7 @@ func (s *Server) finish(vendor string, status int) {
 		s.responses[vendor] = byStatus
 	}
 	byStatus[status]++
+	s.announce()
 }
 
 // Requests returns how many requests a vendor received, faults and 429s included.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -85,29 +86,27 @@ func onePage(w http.ResponseWriter, n int) {
 func TestRetryHonoursRetryAfterSeconds(t *testing.T) {
 	t.Parallel()
 	var calls atomic.Int32
-	var first, second time.Time
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if calls.Add(1) == 1 {
-			first = time.Now()
 			w.Header().Set("Retry-After", "2")
 			w.WriteHeader(http.StatusTooManyRequests)
 			fmt.Fprint(w, `{"message":"Too Many Attempts."}`)
 			return
 		}
-		second = time.Now()
 		onePage(w, 2)
 	}))
 	defer srv.Close()
 
-	list, err := listPlans(context.Background(), newTestAPI(t, srv))
+	clock := newFakeClock()
+	list, err := listPlans(context.Background(), newTestAPI(t, srv, func(c *Config) { c.Clock = clock }))
 	if err != nil {
 		t.Fatalf("listPlans: %v", err)
 	}
 	if len(list.Data) != 2 || calls.Load() != 2 {
 		t.Fatalf("got %d plans after %d calls, want 2 after 2", len(list.Data), calls.Load())
 	}
-	if gap := second.Sub(first); gap < 2*time.Second {
-		t.Errorf("second try came %s after the 429, want no sooner than the 2s Retry-After", gap)
+	if got := clock.waits(); !slices.Equal(got, []time.Duration{2 * time.Second}) {
+		t.Errorf("the client waited %v before the second try, want the 2s Retry-After: [2s]", got)
 	}
 }
 
@@ -203,6 +202,19 @@ func TestRetriesOnlyTransientStatuses(t *testing.T) {
 	}
 }
 
+// stuckClock is a Clock whose time never moves: its Sleep tells asleep
+// what it was asked to wait, then returns only when ctx is done.
+type stuckClock struct {
+	*fakeClock
+	asleep chan time.Duration
+}
+
+func (c *stuckClock) Sleep(ctx context.Context, d time.Duration) error {
+	c.asleep <- d
+	<-ctx.Done()
+	return ctx.Err()
+}
+
 func TestCancellationStopsARetryWaitPromptly(t *testing.T) {
 	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -210,7 +222,8 @@ func TestCancellationStopsARetryWaitPromptly(t *testing.T) {
 		w.WriteHeader(http.StatusTooManyRequests)
 	}))
 	defer srv.Close()
-	a := newTestAPI(t, srv, func(c *Config) { c.RetryWaitMax = time.Minute })
+	clock := &stuckClock{fakeClock: newFakeClock(), asleep: make(chan time.Duration, 1)}
+	a := newTestAPI(t, srv, func(c *Config) { c.RetryWaitMax, c.Clock = time.Minute, clock })
 
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -218,19 +231,13 @@ func TestCancellationStopsARetryWaitPromptly(t *testing.T) {
 		_, err := listPlans(ctx, a)
 		done <- err
 	}()
-	time.Sleep(200 * time.Millisecond) // let the first 429 arrive and the wait begin
-	cancelled := time.Now()
+	if d := <-clock.asleep; d != 30*time.Second {
+		t.Errorf("the client waits %s after the 429, want Retry-After's 30s", d)
+	}
 	cancel()
-	select {
-	case err := <-done:
-		if since := time.Since(cancelled); since > 100*time.Millisecond {
-			t.Errorf("client returned %s after cancellation, want within 100ms", since)
-		}
-		if !errors.Is(err, context.Canceled) {
-			t.Errorf("err = %v, want context.Canceled", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("client still waiting 5s after cancellation")
+	// The clock never moves: the wait can only end through the cancellation.
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
 	}
 }
 
@@ -250,7 +257,9 @@ func TestBodiesOverTheSizeCapAreAnError(t *testing.T) {
 func TestRequestTimeoutStopsAServerThatNeverAnswers(t *testing.T) {
 	t.Parallel()
 	release := make(chan struct{})
+	var calls atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
 		select {
 		case <-release:
 		case <-r.Context().Done():
@@ -258,14 +267,13 @@ func TestRequestTimeoutStopsAServerThatNeverAnswers(t *testing.T) {
 	}))
 	defer srv.Close()
 	defer close(release)
-	a := newTestAPI(t, srv, func(c *Config) { c.RequestTimeout = 300 * time.Millisecond })
-	start := time.Now()
+	a := newTestAPI(t, srv, func(c *Config) { c.RequestTimeout = 50 * time.Millisecond })
 	_, err := listPlans(context.Background(), a)
-	if err == nil || !strings.Contains(err.Error(), "request_timeout (300ms)") {
+	if err == nil || !strings.Contains(err.Error(), "request_timeout (50ms)") {
 		t.Fatalf("err = %v, want a request_timeout error", err)
 	}
-	if took := time.Since(start); took > 2*time.Second {
-		t.Errorf("took %s, want about the 300ms timeout (timeouts are not retried)", took)
+	if n := calls.Load(); n != 1 {
+		t.Errorf("the server saw %d requests, want 1: a timed-out attempt is not retried", n)
 	}
 }
 

@@ -2,6 +2,8 @@ package httpapi
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net/http"
 	"sync"
 	"sync/atomic"
@@ -98,9 +100,35 @@ func (p *localPacer) wait(ctx context.Context) error {
 		}
 	}
 	for _, l := range p.limiters {
-		if err := l.Wait(ctx); err != nil {
+		if err := p.take(ctx, l); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// take waits for l's next token as rate.Limiter.Wait does, but in p's
+// clock, so a test sees the pacing waits without spending them.
+func (p *localPacer) take(ctx context.Context, l *rate.Limiter) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	now := p.clock.Now()
+	r := l.ReserveN(now, 1)
+	if !r.OK() {
+		return fmt.Errorf("rate: Wait(n=1) exceeds limiter's burst %d", l.Burst())
+	}
+	d := r.DelayFrom(now)
+	if d <= 0 {
+		return nil
+	}
+	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < d {
+		r.CancelAt(now)
+		return errors.New("rate: Wait(n=1) would exceed context deadline")
+	}
+	if err := p.clock.Sleep(ctx, d); err != nil {
+		r.CancelAt(p.clock.Now())
+		return err
 	}
 	return nil
 }

@@ -8,9 +8,11 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/testsync"
 )
 
 // numberedPage is a page of a listing numbered from 1.
@@ -38,10 +40,10 @@ func (p *numberedPage) UnmarshalJSON(b []byte) error {
 }
 
 // numberedServer serves total items (1..total) at size a page under
-// /vendor/plans?page=N, holding each request for hold.
+// /vendor/plans?page=N, holding each request in hold (when set) first.
 type numberedServer struct {
 	total, size int
-	hold        time.Duration
+	hold        func(page int)
 	calls       atomic.Int32
 	inFlight    atomic.Int32
 	most        atomic.Int32
@@ -58,8 +60,10 @@ func (s *numberedServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if s.atArrival != nil {
 		s.atArrival(n)
 	}
-	time.Sleep(s.hold)
 	page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+	if s.hold != nil {
+		s.hold(page)
+	}
 	var items []string
 	for i := (page-1)*s.size + 1; i <= min(page*s.size, s.total); i++ {
 		items = append(items, strconv.Itoa(i))
@@ -98,7 +102,14 @@ func TestReadNumberedPagesNeverHasMoreThanMaxParallelRequestsInFlight(t *testing
 	for _, parallel := range []int{1, 3} {
 		t.Run(fmt.Sprintf("%d at once", parallel), func(t *testing.T) {
 			t.Parallel()
-			s := &numberedServer{total: 2000, size: 100, hold: 5 * time.Millisecond}
+			// Pages 2..20 are asked for together: none is answered until
+			// max parallel requests of them are in flight at once.
+			b := testsync.NewBarrier(parallel)
+			s := &numberedServer{total: 2000, size: 100, hold: func(page int) {
+				if page >= 2 {
+					b.Wait()
+				}
+			}}
 			srv := httptest.NewServer(s)
 			defer srv.Close()
 			a := newTestAPI(t, srv, func(c *Config) { c.MaxParallelRequests = parallel })
@@ -126,25 +137,36 @@ func TestReadNumberedPagesNeverHasMoreThanMaxParallelRequestsInFlight(t *testing
 // being decoded.
 func TestAPageGivesUpItsSlotBeforeItIsDecoded(t *testing.T) {
 	t.Parallel()
-	var processing, overlap atomic.Int32
-	s := &numberedServer{total: 1000, size: 100, hold: 5 * time.Millisecond}
-	s.atArrival = func(inFlight int32) { raise(&overlap, inFlight+processing.Load()) }
+	// The first page after page 1 to be decoded waits, while it is decoded,
+	// for another request to reach the server: were its slot (the only
+	// one) held through the decoding, the read would never end.
+	var decoded atomic.Int32
+	var arrivals atomic.Int32
+	arrived := make(chan struct{})
+	var once sync.Once
+	var waitFrom atomic.Int32 // arrivals seen when the decoding began; 0 before
+	s := &numberedServer{total: 1000, size: 100}
+	s.atArrival = func(int32) {
+		n := arrivals.Add(1)
+		if from := waitFrom.Load(); from != 0 && n > from {
+			once.Do(func() { close(arrived) })
+		}
+	}
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 	a := newTestAPI(t, srv, func(c *Config) { c.MaxParallelRequests = 1 })
 	_, _, err := readNumbered(context.Background(), a, func() {
-		processing.Add(1)
-		defer processing.Add(-1)
-		time.Sleep(20 * time.Millisecond)
+		if decoded.Add(1) != 2 {
+			return
+		}
+		waitFrom.Store(arrivals.Load())
+		<-arrived
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := s.most.Load(); got != 1 {
 		t.Errorf("%d requests in flight at once, want 1", got)
-	}
-	if got := overlap.Load(); got < 2 {
-		t.Errorf("no request was ever made while another page was decoded: the slot is held through the decoding")
 	}
 }
 

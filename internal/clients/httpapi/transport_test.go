@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -78,14 +79,14 @@ func TestPaceWaitsOnEveryLimiterBeforeEachAttempt(t *testing.T) {
 	if rt := pace(nil)(base); rt != http.RoundTripper(base) {
 		t.Error("no limiters should leave the next RoundTripper as it is")
 	}
+	clock := newFakeClock()
 	slow := rate.NewLimiter(rate.Every(150*time.Millisecond), 1)
-	rt := pace([]*rate.Limiter{rate.NewLimiter(rate.Inf, 1), slow})(base)
-	start := time.Now()
+	rt := paceWith(&localPacer{limiters: []*rate.Limiter{rate.NewLimiter(rate.Inf, 1), slow}, clock: clock})(base)
 	for range 2 {
 		roundTrip(t, rt, newRequest(t, context.Background(), "http://127.0.0.1/x"))
 	}
-	if d := time.Since(start); d < 100*time.Millisecond {
-		t.Errorf("two attempts took %s, want the second paced by the slowest limiter (150ms)", d)
+	if got := clock.waits(); !slices.Equal(got, []time.Duration{150 * time.Millisecond}) {
+		t.Errorf("the pacer waited %v, want the second attempt paced by the slowest limiter: [150ms]", got)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
