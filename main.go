@@ -1,3 +1,5 @@
+// Command terraform-provider-pricing is the provider's plugin binary: Terraform
+// or OpenTofu starts it and speaks plugin protocol 6 to it.
 package main
 
 import (

@@ -9,10 +9,12 @@
 //	go run -modfile=tools/go.mod github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs
 //	go run -modfile=tools/go.mod github.com/golangci/golangci-lint/v2/cmd/golangci-lint
 //	go build -C tools -o .cache/bin/goreleaser github.com/goreleaser/goreleaser/v2
+//	go build -C tools -o .cache/bin/changie github.com/miniscruff/changie
 package tools
 
 import (
 	_ "github.com/golangci/golangci-lint/v2/cmd/golangci-lint"
 	_ "github.com/goreleaser/goreleaser/v2"
 	_ "github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs"
+	_ "github.com/miniscruff/changie"
 )

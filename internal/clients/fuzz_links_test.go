@@ -118,7 +118,6 @@ func FuzzVendorErrorBodies(f *testing.F) {
 // of decoded JSON, where invalid UTF-8 has become U+FFFD.
 func asDecodedJSON(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
 
-// assertAcceptedPaginator asserts the bounds a page check promises.
 // assertIdentities fails when an accepted page holds an item without an id.
 func assertIdentities[T any](t *testing.T, items []T, hasID func(T) bool) {
 	t.Helper()
@@ -129,6 +128,7 @@ func assertIdentities[T any](t *testing.T, items []T, hasID func(T) bool) {
 	}
 }
 
+// assertAcceptedPaginator asserts the bounds a page check promises.
 func assertAcceptedPaginator(t *testing.T, total, pages, maxPages int64) {
 	t.Helper()
 	if total < 0 || pages < 0 || (maxPages > 0 && pages > maxPages) {

@@ -39,7 +39,7 @@ func newIdentifai(v *Vendor, cfg httpapi.Config) (*Identifai, error) {
 // HasAPIKey reports whether a key is configured.
 func (c *Identifai) HasAPIKey() bool { return c.api.HasAPIKey() }
 
-// Pricing is one identifAI pricing plan. identifAI prices carry no money
+// IdentifaiPricing is one identifAI pricing plan. identifAI prices carry no money
 // fields: a pricing is an id, a name and a SKU.
 type IdentifaiPricing struct {
 	ID   int64   `json:"id"`
@@ -47,14 +47,14 @@ type IdentifaiPricing struct {
 	SKU  *string `json:"sku"`
 }
 
-// ListPricingsInput are the query parameters of GET /api/partner/pricings.
+// IdentifaiListPricingsInput are the query parameters of GET /api/partner/pricings.
 type IdentifaiListPricingsInput struct {
 	Order     string // field to sort by; empty for the API's default
 	Direction string // asc or desc; empty for the API's default
 	PerPage   int64  // page size; 0 asks for every row in one response
 }
 
-// PricingList is a complete listing.
+// IdentifaiPricingList is a complete listing.
 type IdentifaiPricingList struct {
 	Pricings []IdentifaiPricing
 	Total    int64

@@ -77,7 +77,7 @@ type PaygenticPlan struct {
 	notes []money.Note
 }
 
-// ListPaygenticPlansInput are the filters of GET /v0/plans; empty means
+// PaygenticListPlansInput are the filters of GET /v0/plans; empty means
 // unfiltered.
 type PaygenticListPlansInput struct {
 	MerchantID string

@@ -259,7 +259,7 @@ func (c *Probely) plansPage(ctx context.Context, l *httpapi.Listing, page int) (
 }
 
 // checkPage rejects a page that lacks a documented field or is not the one
-// asked for; readNumberedPages checks that its counts add up.
+// asked for; httpapi.ReadNumberedPages checks that its counts add up.
 func (c *Probely) checkPage(op string, u *url.URL, page int, p *probelyPage) error {
 	if err := c.api.RequireFields(op, u, httpapi.Field{Name: "results", Present: p.Results != nil}, httpapi.Field{Name: "count", Present: p.Count != nil},
 		httpapi.Field{Name: "page_total", Present: p.PageTotal != nil}, httpapi.Field{Name: "page", Present: p.Page != nil}, httpapi.Field{Name: "length", Present: p.Length != nil}); err != nil {

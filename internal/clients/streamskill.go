@@ -66,7 +66,7 @@ func decodeStreamskillError(body []byte) httpapi.Message {
 // Language is the language tariffs are read in when a caller names none.
 func (c *Streamskill) Language() string { return c.language }
 
-// Tariff is one StreamSkill tariff as the API returns it. Prices are in the
+// StreamskillTariff is one StreamSkill tariff as the API returns it. Prices are in the
 // account's currency and already include the caller's personal discount.
 // Fields the API leaves out are nil (or empty).
 type StreamskillTariff struct {
@@ -97,7 +97,7 @@ type StreamskillTariff struct {
 	Panel *bool                  // sent only with expand=panel
 }
 
-// TariffLink is the hint for the channel URL an order needs.
+// StreamskillTariffLink is the hint for the channel URL an order needs.
 type StreamskillTariffLink struct {
 	Prefix      *string `json:"prefix"`
 	Placeholder *string `json:"placeholder"`

@@ -43,16 +43,19 @@ type catalogModel struct {
 	fetchedModel
 }
 
+// Metadata names the data source pricing_catalog.
 func (d *CatalogDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_catalog"
 }
 
+// Configure keeps the provider data: every configured vendor's client.
 func (d *CatalogDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	if data, ok := providerData(req, resp); ok {
 		d.data = data
 	}
 }
 
+// Schema describes pricing_catalog; its vendors are those of the registry.
 func (d *CatalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	names := catalogVendorNames()
 	attrs := map[string]schema.Attribute{

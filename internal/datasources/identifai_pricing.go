@@ -35,6 +35,7 @@ type IdentifaiPricingDataSource struct {
 	vendorDataSource[*clients.Identifai]
 }
 
+// Schema describes pricing_identifai_pricing.
 func (d *IdentifaiPricingDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up one identifAI partner pricing plan by exactly one of `id`, `sku` or `name`. " +
@@ -64,6 +65,7 @@ func (d *IdentifaiPricingDataSource) Schema(_ context.Context, _ datasource.Sche
 	addFetchedAtAttribute(resp.Schema.Attributes)
 }
 
+// ConfigValidators require exactly one of id, sku and name.
 func (d *IdentifaiPricingDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
 	return []datasource.ConfigValidator{
 		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("sku"), path.MatchRoot("name")),

@@ -75,6 +75,7 @@ type identifaiPricingModel struct {
 	SKU  types.String `tfsdk:"sku"`
 }
 
+// Schema describes pricing_identifai_pricings.
 func (d *IdentifaiPricingsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists every identifAI partner pricing plan (`GET /api/partner/pricings`), in API order. " +

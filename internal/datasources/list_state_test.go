@@ -177,7 +177,7 @@ func mustNot(t *testing.T, err error) {
 
 // BenchmarkListState compares the two ways of writing 10,000 Paygentic plans
 // to the wire: directly, and through the framework's state and tftypes (only
-// part of the framework's read path: BenchmarkReadDataSource in
+// part of the framework's read path: BenchmarkReadPaygentic10k in
 // internal/provider measures all of it).
 func BenchmarkListState(b *testing.B) {
 	ctx := context.Background()

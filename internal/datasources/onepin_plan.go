@@ -32,6 +32,7 @@ type OnepinPlanDataSource struct {
 	vendorDataSource[*clients.Onepin]
 }
 
+// Schema describes pricing_onepin_plan.
 func (d *OnepinPlanDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := onepinPlanAttributes()
 	attrs["id"] = schema.StringAttribute{
@@ -55,6 +56,7 @@ func (d *OnepinPlanDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 	addFetchedAtAttribute(resp.Schema.Attributes)
 }
 
+// ConfigValidators require exactly one of id and name.
 func (d *OnepinPlanDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
 	return []datasource.ConfigValidator{
 		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),

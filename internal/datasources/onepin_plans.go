@@ -69,6 +69,7 @@ type onepinPlanModel struct {
 	moneyModel
 }
 
+// Schema describes pricing_onepin_plans.
 func (d *OnepinPlansDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists every OnePin billing plan (`GET /api/v1/billing/plans`), in API order. " +

@@ -32,6 +32,7 @@ type PaygenticPlanDataSource struct {
 	vendorDataSource[*clients.Paygentic]
 }
 
+// Schema describes pricing_paygentic_plan.
 func (d *PaygenticPlanDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := paygenticPlanAttributes()
 	attrs["id"] = schema.StringAttribute{

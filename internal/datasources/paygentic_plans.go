@@ -92,6 +92,7 @@ var (
 	paygenticPlanIDPattern     = regexp.MustCompile(`^plan_`)
 )
 
+// Schema describes pricing_paygentic_plans.
 func (d *PaygenticPlansDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists every Paygentic plan (`GET /v0/plans`), optionally filtered by merchant and product, in API order. " +

@@ -27,6 +27,7 @@ type ProbelyPlanDataSource struct {
 	vendorDataSource[*clients.Probely]
 }
 
+// Schema describes pricing_probely_plan.
 func (d *ProbelyPlanDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up one Probely plan by `id`. Probely has no single-plan endpoint, so the provider reads " +

@@ -91,6 +91,7 @@ type probelyCreditsPackModel struct {
 	Savings      types.Number `tfsdk:"savings"`
 }
 
+// Schema describes pricing_probely_plans.
 func (d *ProbelyPlansDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists Probely's plans (`GET /plans/`), in API order. The provider reads every page and fails " +

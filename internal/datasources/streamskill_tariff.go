@@ -85,6 +85,7 @@ type streamskillTariffModel struct {
 	Panel           types.Bool   `tfsdk:"panel"`
 }
 
+// Schema describes pricing_streamskill_tariff.
 func (d *StreamskillTariffDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := streamskillTariffAttributes()
 	attrs["id"] = schema.Int64Attribute{

@@ -49,6 +49,7 @@ type tariffQuoteDataSourceModel struct {
 	fetchedModel
 }
 
+// Schema describes pricing_tariff_quote.
 func (d *TariffQuoteDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := map[string]schema.Attribute{
 		"tariff_id": schema.Int64Attribute{

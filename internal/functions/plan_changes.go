@@ -21,10 +21,12 @@ func NewPlanChangesFunction() function.Function { return &PlanChangesFunction{} 
 // configuration can notice when a price it depends on changes.
 type PlanChangesFunction struct{}
 
+// Metadata names the function plan_changes.
 func (f *PlanChangesFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
 	resp.Name = "plan_changes"
 }
 
+// Definition declares plan_changes' two list parameters and its result.
 func (f *PlanChangesFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{
 		Summary: "Compare two lists of plans by id",
@@ -56,6 +58,7 @@ func (f *PlanChangesFunction) Definition(_ context.Context, _ function.Definitio
 	}
 }
 
+// Run returns the plans added, removed and changed between the two lists.
 func (f *PlanChangesFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var before, after types.Dynamic
 	if resp.Error = req.Arguments.Get(ctx, &before, &after); resp.Error != nil {

@@ -34,10 +34,12 @@ func NewTariffQuoteFunction() function.Function {
 // object, without any request: the same quote as pricing_tariff_quote.
 type TariffQuoteFunction struct{}
 
+// Metadata names the function tariff_quote.
 func (f *TariffQuoteFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
 	resp.Name = "tariff_quote"
 }
 
+// Definition declares tariff_quote's tariff, quantity and duration parameters and its quote object.
 func (f *TariffQuoteFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{
 		Summary: "Price an order of a StreamSkill tariff",
@@ -88,6 +90,7 @@ func (f *TariffQuoteFunction) Definition(_ context.Context, _ function.Definitio
 	}
 }
 
+// Run quotes the order from the tariff object, without a request.
 func (f *TariffQuoteFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var tariff types.Dynamic
 	var quantityArg, durationArg *big.Float

@@ -103,7 +103,7 @@ var badInputs = []badInput{
 
 	// pricing_tariff_quote: what plan-time validation can refuse; rules that
 	// need the tariff (a custom count range, hourly) are in
-	// TestAccTariffQuoteRefusesBadOrders.
+	// TestAccTariffQuoteRefusesBadInput.
 	{"pricing_tariff_quote", "tariff_id", "tariff_id = 0\n  quantity = 1", `Attribute tariff_id value must be at least 1, got: 0`},
 	{"pricing_tariff_quote", "tariff_id", `quantity = 1`, `The argument "tariff_id" is required`},
 	{"pricing_tariff_quote", "quantity", "tariff_id = 1\n  quantity = 0", `Attribute quantity value must be a whole number >= 1, got: 0`},

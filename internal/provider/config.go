@@ -31,6 +31,7 @@ func keyHelp(v *clients.Vendor) string {
 		v.Name, v.Name, strings.Join(v.KeyEnv, " or "))
 }
 
+// Schema describes the provider block: shared settings, one block per vendor.
 func (p *PricingProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	attrs := map[string]schema.Attribute{
 		"max_retries": schema.Int64Attribute{
@@ -144,6 +145,7 @@ type resolvedVendor struct {
 	settings        map[string]string
 }
 
+// Configure resolves each vendor's settings and gives the data sources clients.
 func (p *PricingProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	model, diags := readCommonModel(ctx, req.Config)
 	resp.Diagnostics.Append(diags...)

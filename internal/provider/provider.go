@@ -54,19 +54,23 @@ func newProvider(version string, vendors []*clients.Vendor) *PricingProvider {
 	return &PricingProvider{version: version, vendors: vendors, secrets: httpapi.NewRedactor()}
 }
 
+// Metadata names the provider pricing and reports its version.
 func (p *PricingProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
 	resp.TypeName = "pricing"
 	resp.Version = p.version
 }
 
+// Resources is empty: the provider only reads.
 func (p *PricingProvider) Resources(context.Context) []func() resource.Resource {
 	return nil
 }
 
+// DataSources are the data sources registered in package datasources.
 func (p *PricingProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return datasources.All()
 }
 
+// Functions are tariff_quote and plan_changes.
 func (p *PricingProvider) Functions(context.Context) []func() function.Function {
 	return []func() function.Function{
 		functions.NewTariffQuoteFunction,

@@ -36,7 +36,6 @@ var (
 // three keep the reference page's plan-level Price (older data). Price and
 // BillingInterval are optional (older and deprecated fields); Metadata and
 // TrialPeriodDays are undocumented extras that decoders must ignore.
-
 type PaygenticPlan struct {
 	ID                 string           `json:"id"`
 	Object             string           `json:"object"`
@@ -118,7 +117,7 @@ type paygenticData struct {
 	json  [][]byte         // serialized plans, same index
 	one   [][]byte         // each plan as GET /v0/plans/{id} sends it
 	byID  map[string]int   // plan id -> index
-	index map[string][]int // filterKey(merchant, product) -> plan indexes in order
+	index map[string][]int // paygenticFilterKey(merchant, product) -> plan indexes in order
 }
 
 func paygenticFilterKey(merchantID, productID string) string { return merchantID + "|" + productID }

@@ -62,7 +62,7 @@ type onepinErrorBody struct {
 	Meta onepinMeta `json:"meta"`
 }
 
-// meta gives every response a fresh request id, as the vendor's does; ids
+// onepinMeta gives every response a fresh request id, as the vendor's does; ids
 // come from a counter so runs are reproducible.
 func (s *Server) onepinMeta() onepinMeta {
 	n := s.onepinSeq.Add(1)

@@ -75,7 +75,6 @@ func readTwoPages(ctx context.Context, a *API) ([]string, *FetchReport, error) {
 	return got, reads, err
 }
 
-// runWith reads the listing with a new API (a new Terraform run) on cache.
 // startCachedVendor serves a vendor at version v1 until the test ends.
 func startCachedVendor(t *testing.T) (*cachedVendor, *httptest.Server) {
 	t.Helper()
@@ -85,6 +84,7 @@ func startCachedVendor(t *testing.T) (*cachedVendor, *httptest.Server) {
 	return v, srv
 }
 
+// runWith reads the listing with a new API (a new Terraform run) on cache.
 func runWith(t *testing.T, srv *httptest.Server, cache *Cache) ([]string, *FetchReport, error) {
 	t.Helper()
 	a := newTestAPI(t, srv, func(c *Config) { c.Cache, c.MaxRetries, c.Clock = cache, 0, newFakeClock() })

@@ -77,7 +77,7 @@ func TestChildProcess(t *testing.T) {
 	}
 }
 
-// startChildren starts n child processes in role and returns their
+// runChildren starts n child processes in role and returns their
 // outputs once all have exited.
 func runChildren(t *testing.T, dir string, n int, role string, env ...string) []string {
 	t.Helper()
