@@ -38,9 +38,7 @@ func TestFailures(t *testing.T, vendor, config string, cases []Failure) {
 			if tc.Config != "" {
 				dataSource = tc.Config
 			}
-			resource.Test(t, resource.TestCase{
-				PreCheck:          func() { PreCheck(t) },
-				ExternalProviders: Providers,
+			Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config:      sb.ProviderConfigWith(blocks, "max_retries = 1") + dataSource,
 					ExpectError: regexp.MustCompile(tc.Want),
@@ -62,9 +60,7 @@ func TestConfigErrors(t *testing.T, sb *Sandbox, dataSource string, cases []Conf
 	for _, tc := range cases {
 		t.Run("it fails on "+tc.Name, func(t *testing.T) {
 			t.Parallel()
-			resource.Test(t, resource.TestCase{
-				PreCheck:          func() { PreCheck(t) },
-				ExternalProviders: Providers,
+			Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config:      sb.ProviderConfig() + fmt.Sprintf("data %q \"one\" {\n  %s\n}", dataSource, tc.Args),
 					ExpectError: regexp.MustCompile(tc.Want),

@@ -4,7 +4,6 @@ import (
 	"context"
 	"sync"
 	"testing"
-	"time"
 )
 
 // PlanResult is one terraform plan of a fleet: its error and output.
@@ -16,9 +15,10 @@ type PlanResult struct {
 // PlanAtOnce starts n `terraform plan` processes on c's configuration at
 // the same moment, as Atlantis or `terragrunt run-all` would, and returns
 // each one's result once all have exited. env is added to each process's
-// environment; bound ends a process that hangs.
-func (c *CLI) PlanAtOnce(t *testing.T, n int, bound time.Duration, env ...string) []PlanResult {
+// environment; CommandTimeout ends a process that hangs.
+func (c *CLI) PlanAtOnce(t *testing.T, n int, env ...string) []PlanResult {
 	t.Helper()
+	bound := CommandTimeout(t)
 	results := make([]PlanResult, n)
 	start := make(chan struct{})
 	var wg sync.WaitGroup

@@ -24,11 +24,12 @@ type Run struct {
 }
 
 // PlanTraced runs terraform plan with TF_LOG=TRACE into a file. A run still
-// going at the deadline is killed with its whole process group, provider
+// going after CommandTimeout is killed with its whole process group, provider
 // plugin included, so a hung provider cannot outlive its test and eat the
 // CPU of the ones after it.
-func (c *CLI) PlanTraced(t *testing.T, deadline time.Duration) Run {
+func (c *CLI) PlanTraced(t *testing.T) Run {
 	t.Helper()
+	deadline := CommandTimeout(t)
 	logPath := filepath.Join(t.TempDir(), "trace.log")
 	ctx, cancel := context.WithTimeout(context.Background(), deadline)
 	defer cancel()

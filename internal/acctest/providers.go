@@ -132,3 +132,28 @@ func moduleRoot() (string, error) {
 		dir = parent
 	}
 }
+
+// Test is resource.Test with what every acceptance test needs: PreCheck and
+// the provider Main built.
+func Test(t *testing.T, c resource.TestCase) {
+	t.Helper()
+	resource.Test(t, withProvider(t, c))
+}
+
+// ParallelTest is Test for a test that may run beside others.
+func ParallelTest(t *testing.T, c resource.TestCase) {
+	t.Helper()
+	resource.ParallelTest(t, withProvider(t, c))
+}
+
+func withProvider(t *testing.T, c resource.TestCase) resource.TestCase {
+	precheck := c.PreCheck
+	c.PreCheck = func() {
+		PreCheck(t)
+		if precheck != nil {
+			precheck()
+		}
+	}
+	c.ExternalProviders = Providers
+	return c
+}

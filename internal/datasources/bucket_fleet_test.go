@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
@@ -57,10 +56,11 @@ func (f *bucketFleet) planAtOnce(n int, env func() []string) ([]string, int) {
 	var wg sync.WaitGroup
 	outs := make([]string, n)
 	start := make(chan struct{})
+	bound := acctest.CommandTimeout(f.t)
 	for i := range n {
 		wg.Go(func() {
 			<-start
-			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute) // a bound, not an assertion
+			ctx, cancel := context.WithTimeout(context.Background(), bound)
 			defer cancel()
 			cmd, out := f.cli.Command(ctx, envs[i], "plan", "-input=false", "-no-color", "-lock=false", "-refresh=false")
 			if err := cmd.Run(); err != nil {

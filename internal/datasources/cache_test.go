@@ -12,7 +12,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
@@ -69,7 +68,7 @@ func newCacheRun(t *testing.T, cacheSettings string) *cacheRun {
 func (r *cacheRun) plan(env ...string) (string, int, error) {
 	r.t.Helper()
 	r.sb.ResetCounts()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), acctest.CommandTimeout(r.t))
 	defer cancel()
 	cmd, out := r.cli.Command(ctx, env, "plan", "-input=false", "-no-color")
 	err := cmd.Run()
@@ -218,9 +217,10 @@ func TestAccCacheTwoPlansAtOnceShareAFolder(t *testing.T) {
 	var wg sync.WaitGroup
 	outs := make([]string, 2)
 	errs := make([]error, 2)
+	bound := acctest.CommandTimeout(r.t)
 	for i := range 2 {
 		wg.Go(func() {
-			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+			ctx, cancel := context.WithTimeout(context.Background(), bound)
 			defer cancel()
 			cmd, out := r.cli.Command(ctx, nil, "plan", "-input=false", "-no-color", "-lock=false", "-refresh=false")
 			errs[i] = cmd.Run()
@@ -254,7 +254,7 @@ func TestAccCacheRefusesBadSettings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		cli := acctest.NewCLI(t, sb.ProviderConfig("cache = {\n    "+tt.settings+"\n  }")+cachedConfig)
-		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+		ctx, cancel := context.WithTimeout(context.Background(), acctest.CommandTimeout(t))
 		cmd, out := cli.Command(ctx, nil, "plan", "-input=false", "-no-color")
 		err := cmd.Run()
 		cancel()

@@ -30,9 +30,7 @@ func TestAccCatalogRefusesBadArgumentsAtPlanTime(t *testing.T) {
 	for _, tt := range tests {
 		t.Run("it refuses "+tt.name, func(t *testing.T) {
 			t.Parallel()
-			resource.Test(t, resource.TestCase{
-				PreCheck:          func() { acctest.PreCheck(t) },
-				ExternalProviders: acctest.Providers,
+			acctest.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config:      sb.ProviderConfig() + fmt.Sprintf("data \"pricing_catalog\" \"bad\" {\n  %s\n}", tt.args),
 					ExpectError: acctest.ErrorMatching(tt.want),
@@ -68,9 +66,7 @@ func TestAccCatalogLeavesOutByDefaultTheVendorsWithoutAKey(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	want := len(sb.IdentifaiPricings()) + len(sb.PaygenticPlans()) + len(sb.OnepinPlans())
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfigWith(map[string]string{
 				sandbox.VendorProbely: fmt.Sprintf("base_url = %q", sb.BaseURL(sandbox.VendorProbely)),

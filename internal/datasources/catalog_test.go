@@ -28,9 +28,7 @@ func TestAccCatalogListsEveryVendorsPlans(t *testing.T) {
 	tariffs := sb.StreamskillTariffs()
 	want := len(sb.IdentifaiPricings()) + len(sb.PaygenticPlans()) + len(sb.ProbelyPlans()) + len(sb.OnepinPlans())
 	const name = "data.pricing_catalog.all"
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + vendorLists + `
 data "pricing_catalog" "all" {}
@@ -90,9 +88,7 @@ data "pricing_catalog" "tariffs" {
 func TestAccCatalogFiltersOnTheProviderSide(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + vendorLists + `
 data "pricing_catalog" "cheap_eur" {
@@ -145,10 +141,8 @@ func TestAccCatalogCostsTheRequestsOfTheVendorLists(t *testing.T) {
 	counts := map[string]map[string]int{}
 	for name, config := range configs {
 		sb := acctest.StartSandbox(t, sandbox.Options{})
-		resource.Test(t, resource.TestCase{
-			PreCheck:          func() { acctest.PreCheck(t) },
-			ExternalProviders: acctest.Providers,
-			Steps:             []resource.TestStep{{Config: sb.ProviderConfig() + config}},
+		acctest.Test(t, resource.TestCase{
+			Steps: []resource.TestStep{{Config: sb.ProviderConfig() + config}},
 		})
 		counts[name] = map[string]int{}
 		for _, v := range vendors {

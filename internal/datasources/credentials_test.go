@@ -53,9 +53,7 @@ func TestAccNoVendorKeyLeavesTheConfiguredHost(t *testing.T) {
 			sb := acctest.StartSandbox(t, ft.opts)
 			foreign := startForeignHost(t)
 			sb.InjectFaults(ft.vendor, sandbox.Fault{Kind: sandbox.FaultRedirect, Location: foreign.URL + "/collect", Sticky: true})
-			resource.Test(t, resource.TestCase{
-				PreCheck:          func() { acctest.PreCheck(t) },
-				ExternalProviders: acctest.Providers,
+			acctest.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config: sb.ProviderConfig("max_retries = 2") + ft.config,
 					ExpectError: acctest.ErrorMatching(ft.request + `: .*refusing redirect to ` + regexp.QuoteMeta(foreign.URL) +

@@ -145,9 +145,7 @@ func TestAccEveryVendorReturnsTheFullListWhenThirtyPercentOfRequestsFail(t *test
 			opts := ft.opts
 			opts.FaultRate, opts.Seed = acctest.FaultRate, ft.seed
 			sb := acctest.StartSandbox(t, opts)
-			resource.Test(t, resource.TestCase{
-				PreCheck:          func() { acctest.PreCheck(t) },
-				ExternalProviders: acctest.Providers,
+			acctest.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config:            sb.ProviderConfig(fmt.Sprintf("max_retries = %d", acctest.FlakyRetries)) + ft.config,
 					ConfigStateChecks: ft.check(t, sb),
@@ -165,9 +163,7 @@ func TestAccEveryVendorFailsTheReadWhenOnePageFailsPermanently(t *testing.T) {
 			t.Parallel()
 			sb := acctest.StartSandbox(t, ft.opts)
 			sb.InjectFaults(ft.vendor, sandbox.Fault{Status: http.StatusServiceUnavailable, Match: ft.failingPage, Sticky: true})
-			resource.Test(t, resource.TestCase{
-				PreCheck:          func() { acctest.PreCheck(t) },
-				ExternalProviders: acctest.Providers,
+			acctest.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config:      sb.ProviderConfig("max_retries = 2") + ft.config,
 					ExpectError: acctest.ErrorMatching(ft.failingPageError),
@@ -187,9 +183,7 @@ func TestAccEveryVendorFailsClearlyOnABrokenResponse(t *testing.T) {
 				fault := broken.Fault
 				fault.Sticky = true
 				sb.InjectFaults(ft.vendor, fault)
-				resource.Test(t, resource.TestCase{
-					PreCheck:          func() { acctest.PreCheck(t) },
-					ExternalProviders: acctest.Providers,
+				acctest.Test(t, resource.TestCase{
 					Steps: []resource.TestStep{{
 						Config:      sb.ProviderConfig(broken.Settings()...) + ft.config,
 						ExpectError: acctest.ErrorMatching(ft.request + `: .*` + broken.Want),

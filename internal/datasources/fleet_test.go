@@ -3,7 +3,6 @@ package datasources_test
 import (
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
@@ -57,7 +56,7 @@ func TestAccFleetOfPlansAtOnceNeverFailsOnTheVendorsLimit(t *testing.T) {
 	t.Run("without a cache every plan succeeds", func(t *testing.T) {
 		cli := acctest.NewCLI(t, sb.ProviderConfig()+fleetConfig)
 		sb.ResetCounts()
-		assertAllSucceeded(t, cli.PlanAtOnce(t, fleetSize, 5*time.Minute, env...))
+		assertAllSucceeded(t, cli.PlanAtOnce(t, fleetSize, env...))
 		for v, n := range oneRead {
 			if got := sb.Responses(v, 200); got != fleetSize*n {
 				t.Errorf("%s answered %d requests with 200, want %d: every plan reads it", v, got, fleetSize*n)
@@ -70,7 +69,7 @@ func TestAccFleetOfPlansAtOnceNeverFailsOnTheVendorsLimit(t *testing.T) {
 		dir := filepath.Join(t.TempDir(), "cache")
 		cli := acctest.NewCLI(t, sb.ProviderConfig("cache = {\n    dir = \""+dir+"\"\n  }")+fleetConfig)
 		sb.ResetCounts()
-		assertAllSucceeded(t, cli.PlanAtOnce(t, fleetSize, 5*time.Minute, env...))
+		assertAllSucceeded(t, cli.PlanAtOnce(t, fleetSize, env...))
 		for _, v := range fleetVendors {
 			if got := sb.Requests(v); got != oneRead[v] {
 				t.Errorf("cold: %s saw %d requests for %d plans, want %d: one read of each listing", v, got, fleetSize, oneRead[v])
@@ -80,7 +79,7 @@ func TestAccFleetOfPlansAtOnceNeverFailsOnTheVendorsLimit(t *testing.T) {
 			}
 		}
 		sb.ResetCounts()
-		assertAllSucceeded(t, cli.PlanAtOnce(t, fleetSize, 5*time.Minute, env...))
+		assertAllSucceeded(t, cli.PlanAtOnce(t, fleetSize, env...))
 		for _, v := range fleetVendors {
 			if got := sb.Requests(v); got != 0 {
 				t.Errorf("warm: %s saw %d requests, want 0", v, got)

@@ -18,9 +18,7 @@ func TestAccIdentifaiPricingLooksUpByEachKey(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	p := sb.IdentifaiPricings()[5] // a pricing with a unique name
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_identifai_pricings" "all" {}

@@ -53,9 +53,7 @@ func TestAccIdentifaiPricingsReturnsTheFullListWhateverThePageSize(t *testing.T)
 	for _, perPage := range []string{"null", "7", "10", "44", "45", "1000"} {
 		t.Run("per_page "+perPage, func(t *testing.T) {
 			t.Parallel()
-			resource.Test(t, resource.TestCase{
-				PreCheck:          func() { acctest.PreCheck(t) },
-				ExternalProviders: acctest.Providers,
+			acctest.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_identifai_pricings" "all" {
@@ -82,9 +80,7 @@ func TestAccIdentifaiPricingsSortsBothWays(t *testing.T) {
 	for i, p := range byID {
 		byIDDesc[len(byID)-1-i] = p
 	}
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + `
 data "pricing_identifai_pricings" "asc" {
@@ -119,9 +115,7 @@ func TestAccIdentifaiPricingsRecoversFromTransientFailures(t *testing.T) {
 			t.Parallel()
 			sb := acctest.StartSandbox(t, sandbox.Options{})
 			sb.InjectFaults(sandbox.VendorIdentifai, fault)
-			resource.Test(t, resource.TestCase{
-				PreCheck:          func() { acctest.PreCheck(t) },
-				ExternalProviders: acctest.Providers,
+			acctest.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config: sb.ProviderConfig() + `
 data "pricing_identifai_pricings" "all" {}`,
@@ -181,9 +175,7 @@ func TestAccIdentifaiPricingsValidatesArguments(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.config+" is refused at plan time", func(t *testing.T) {
 			t.Parallel()
-			resource.Test(t, resource.TestCase{
-				PreCheck:          func() { acctest.PreCheck(t) },
-				ExternalProviders: acctest.Providers,
+			acctest.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config:      fmt.Sprintf("data \"pricing_identifai_pricings\" \"all\" {\n  %s\n}", tt.config),
 					ExpectError: regexp.MustCompile(tt.want),
@@ -201,9 +193,7 @@ func TestAccIdentifaiPricingsFetchesEachListOncePerRun(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	const sources, perPage, pages = 50, 10, 5
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_identifai_pricings" "same" {
@@ -237,9 +227,7 @@ func TestAccIdentifaiPricingsStaysUnderTheVendorsRateLimit(t *testing.T) {
 	// The sandbox enforces identifAI's 2 requests/s and 60/min per key; five
 	// pages fetched in parallel would trip it without the client's pacing.
 	sb := acctest.StartSandbox(t, sandbox.Options{EnforceRateLimits: true})
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig("max_parallel_requests = 8") + `
 data "pricing_identifai_pricings" "small_pages" {

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -67,9 +66,7 @@ func TestAccPaygenticPlansProviderSideFilters(t *testing.T) {
 	if len(byName) == 0 || len(all[420].Prices) == 0 || len(all[7].Prices) == 0 {
 		t.Fatalf("the fixture must have plans named like %s and plans 7 and 420 with prices", re)
 	}
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_paygentic_plans" "by_id" {
@@ -130,9 +127,7 @@ func TestAccListFiltersRefuseAnInvalidRegexAtPlanTime(t *testing.T) {
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	for _, ds := range []string{"pricing_identifai_pricings", "pricing_paygentic_plans", "pricing_probely_plans", "pricing_onepin_plans"} {
 		t.Run(ds, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
-				PreCheck:          func() { acctest.PreCheck(t) },
-				ExternalProviders: acctest.Providers,
+			acctest.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config: sb.ProviderConfig() + fmt.Sprintf(`
 data %q "bad" {
@@ -174,9 +169,7 @@ func TestAccIdentifaiProbelyOnepinProviderSideFilters(t *testing.T) {
 		t.Fatal("the fixture must hold yearly Probely plans and free yearly USD OnePin plans")
 	}
 	const pro = "a3f1c9d2-4b7e-4f8a-9c2d-1e2b3f4a5c6d"
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_identifai_pricings" "by_id" {
@@ -249,7 +242,7 @@ data "pricing_catalog" "usd" {
   currency = "eur"
 }
 `)
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), acctest.CommandTimeout(t))
 	defer cancel()
 	// -json: the human output folds warnings of one summary into one.
 	cmd, out := cli.Command(ctx, nil, "plan", "-input=false", "-json")

@@ -28,9 +28,7 @@ data "pricing_paygentic_plan" "basic" {
   }
 }`, sandbox.PaygenticBasicPlanID, budget, budget, budget)
 	}
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{
 			{Config: config("50")},
 			{Config: config("49.98"), ExpectError: acctest.ErrorMatching(`Basic costs 49.99 USD, over the budget of 49.98\.`)},
@@ -55,9 +53,7 @@ data "pricing_probely_plan" "eur" {
 }`
 	}
 	const usd, eur = "data.pricing_probely_plan.usd", "data.pricing_probely_plan.eur"
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		// The refused value comes first: the last step's configuration is
 		// the one destroyed at the end.
 		Steps: []resource.TestStep{

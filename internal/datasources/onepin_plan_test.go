@@ -19,9 +19,7 @@ func TestAccOnepinPlanLooksUpByIDAndByName(t *testing.T) {
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	_, plus := onepinPlanNamed(t, sb, "Enterprise Plus")
 	_, pro := onepinPlanNamed(t, sb, "Pro Plan")
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfigWith(map[string]string{
 				sandbox.VendorOnepin: fmt.Sprintf("base_url = %q", sb.BaseURL(sandbox.VendorOnepin)),

@@ -104,9 +104,7 @@ func checkOnepinHeader(sb *acctest.Sandbox, header, want string) resource.TestCh
 func TestAccOnepinPlansReadsTheFullListWithoutAKey(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfigWith(map[string]string{
 				sandbox.VendorOnepin: fmt.Sprintf("base_url = %q", sb.BaseURL(sandbox.VendorOnepin)),
@@ -128,9 +126,7 @@ data "pricing_onepin_plans" "all" {}`,
 func TestAccOnepinPlansSendsTheKeyAndWorkspaceID(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfigWith(map[string]string{
 				sandbox.VendorOnepin: fmt.Sprintf("api_key = %q, base_url = %q, workspace_id = \"ws_team42\"", sandbox.OnepinKey, sb.BaseURL(sandbox.VendorOnepin)),
@@ -150,9 +146,7 @@ func TestAccOnepinPlansRecoversFromARateLimit(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	sb.InjectFaults(sandbox.VendorOnepin, sandbox.Fault{Status: 429, RetryAfter: "1"})
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + `
 data "pricing_onepin_plans" "all" {}`,

@@ -77,9 +77,7 @@ output "unlimited_seats" {
 	}
 	const list, one = "data.pricing_onepin_plans.all", "data.pricing_onepin_plan.creator"
 	at := fmt.Sprintf("plans.%d.", studioAt)
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: config(""),
 			ConfigStateChecks: slices.Concat(

@@ -21,9 +21,7 @@ func TestAccPaygenticPlanReadsTheReferencePlans(t *testing.T) {
 	if basic.ID != sandbox.PaygenticBasicPlanID || business.ID != sandbox.PaygenticBusinessPlanID {
 		t.Fatal("the fixture must start with the two reference plans")
 	}
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_paygentic_plan" "basic" {

@@ -137,9 +137,7 @@ func TestAccPaygenticPlansReturnsEveryPlan(t *testing.T) {
 		acctest.Attr(name, "merchant_id", knownvalue.Null()),
 		acctest.Attr(name, "product_id", knownvalue.Null()),
 	)
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + `
 data "pricing_paygentic_plans" "all" {}
@@ -164,9 +162,7 @@ func TestAccPaygenticPlansReadsTenThousandPlans(t *testing.T) {
 	sb := acctest.StartSandbox(t, sandbox.Options{PaygenticPlans: 10000})
 	all := sb.PaygenticPlans()
 	const name = "data.pricing_paygentic_plans.all"
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig("max_parallel_requests = 8") + `
 data "pricing_paygentic_plans" "all" {}`,
@@ -232,9 +228,7 @@ func TestAccPaygenticPlansFilters(t *testing.T) {
 		sb.PaygenticPlanCount(merchant, otherProduct) != 0 {
 		t.Fatal("the fixture must give the merchant several products, the pair some plans and the mismatched pair none")
 	}
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config:            sb.ProviderConfig() + config.String(),
 			ConfigStateChecks: checks,
@@ -277,9 +271,7 @@ func TestAccPaygenticPlansValidatesFilters(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.config+" is refused at plan time", func(t *testing.T) {
 			t.Parallel()
-			resource.Test(t, resource.TestCase{
-				PreCheck:          func() { acctest.PreCheck(t) },
-				ExternalProviders: acctest.Providers,
+			acctest.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config:      fmt.Sprintf("data \"pricing_paygentic_plans\" \"all\" {\n  %s\n}", tt.config),
 					ExpectError: regexp.MustCompile(tt.want),

@@ -116,9 +116,7 @@ func TestAccPaygenticPlansArePricedFromTheirPrices(t *testing.T) {
 		t.Fatal("plan 4 must be the fixed-charge plan without a plan-level price, plan 12 the one read with price ids")
 	}
 	const list, one, byIDs = "data.pricing_paygentic_plans.all", "data.pricing_paygentic_plan.fixed", "data.pricing_paygentic_plan.ids"
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_paygentic_plans" "all" {}
@@ -156,9 +154,7 @@ data "pricing_paygentic_plan" "ids" { id = %q }`, fixed.ID, ids.ID),
 func TestAccCatalogComparesPaygenticPlansPricedFromTheirPrices(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_catalog" "cheap" {

@@ -52,9 +52,7 @@ func TestAccProbelyPlanLooksUpByID(t *testing.T) {
 	tiered := firstProbelyPlan(t, sb, "tiers", func(p sandbox.ProbelyPlan) bool {
 		return len(p.Tiers) > 0 && string(p.Tiers) != "null"
 	})
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_probely_plans" "all" {}

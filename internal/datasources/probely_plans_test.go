@@ -128,9 +128,7 @@ func TestAccProbelyPlansReturnsEveryPlanWithEveryField(t *testing.T) {
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	all := sb.ProbelyPlans()
 	probelyFixtureCovers(t, all)
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + `
 data "pricing_probely_plans" "all" {}
@@ -194,9 +192,7 @@ func TestAccProbelyPlansFiltersByFamilyAndCurrency(t *testing.T) {
 	if len(enterprise) < 2 || len(gbp) < 2 || len(proEUR) < 1 || len(gbp) == len(sb.ProbelyPlans()) {
 		t.Fatalf("the fixture must make each filter keep some plans and drop others (%d, %d, %d)", len(enterprise), len(gbp), len(proEUR))
 	}
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + `
 data "pricing_probely_plans" "enterprise" {
@@ -278,9 +274,7 @@ func TestAccProbelyPlansValidatesArguments(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.config+" is refused at plan time", func(t *testing.T) {
 			t.Parallel()
-			resource.Test(t, resource.TestCase{
-				PreCheck:          func() { acctest.PreCheck(t) },
-				ExternalProviders: acctest.Providers,
+			acctest.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config:      fmt.Sprintf("data \"pricing_probely_plans\" \"all\" {\n  %s\n}", tt.config),
 					ExpectError: regexp.MustCompile(tt.want),

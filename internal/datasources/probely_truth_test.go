@@ -56,9 +56,7 @@ func TestAccProbelyPricesAreInCentsWithNoSetting(t *testing.T) {
 			for i, p := range all {
 				checks = append(checks, acctest.Attr(name, fmt.Sprintf("plans.%d.price_amount", i), probelyAmount(p)))
 			}
-			resource.Test(t, resource.TestCase{
-				PreCheck:          func() { acctest.PreCheck(t) },
-				ExternalProviders: acctest.Providers,
+			acctest.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config:            sb.ProviderConfig() + `data "pricing_probely_plans" "all" {}`,
 					ConfigStateChecks: checks,

@@ -131,9 +131,7 @@ output "fractional_price_is_exact" {
 		statecheck.ExpectKnownOutputValue("fractional_price_is_exact", knownvalue.Bool(true)),
 		acctest.Attr(fmt.Sprintf("data.pricing_streamskill_tariff.t%d", sandbox.StreamskillTariffFractional), "price", knownvalue.NumberExact(acctest.Number("0.1"))),
 	)
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config:            sb.ProviderConfig() + config.String(),
 			ConfigStateChecks: checks,
@@ -162,9 +160,7 @@ func TestAccStreamskillTariffReadsTheLanguageAsked(t *testing.T) {
 			if tt.providerLang != "" {
 				block += fmt.Sprintf("\n    language = %q", tt.providerLang)
 			}
-			resource.Test(t, resource.TestCase{
-				PreCheck:          func() { acctest.PreCheck(t) },
-				ExternalProviders: acctest.Providers,
+			acctest.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config: sb.ProviderConfigWith(map[string]string{sandbox.VendorStreamskill: block}) + fmt.Sprintf(`
 data "pricing_streamskill_tariff" "default" {
@@ -209,9 +205,7 @@ func TestAccStreamskillTariffRecoversFromARateLimit(t *testing.T) {
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	sb.InjectFaults(sandbox.VendorStreamskill, sandbox.Fault{Status: http.StatusTooManyRequests, RateLimitReset: "1"})
 	want := streamskillTariff(t, sb, sandbox.StreamskillTariffVolumeDiscounts)
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_streamskill_tariff" "one" {
@@ -264,9 +258,7 @@ func TestAccStreamskillTariffValidatesArguments(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name+" is refused at plan time", func(t *testing.T) {
 			t.Parallel()
-			resource.Test(t, resource.TestCase{
-				PreCheck:          func() { acctest.PreCheck(t) },
-				ExternalProviders: acctest.Providers,
+			acctest.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config:      fmt.Sprintf("data \"pricing_streamskill_tariff\" \"one\" {\n  %s\n}", tt.config),
 					ExpectError: regexp.MustCompile(tt.want),
@@ -285,9 +277,7 @@ func TestAccStreamskillTariffExampleWorksAsDocumented(t *testing.T) {
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	chatbot := streamskillTariff(t, sb, sandbox.StreamskillTariffGraduated)
 	followers := streamskillTariff(t, sb, sandbox.StreamskillTariffVolumeDiscounts)
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + string(example),
 			Check: resource.ComposeAggregateTestCheckFunc(

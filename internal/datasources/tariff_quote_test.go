@@ -55,9 +55,7 @@ func TestAccTariffQuotePricesTheWorkedChecks(t *testing.T) {
 		quoteBlock("hourly_1000_for_2_hours", sandbox.StreamskillTariffStandardHourly, "1000", "2") +
 		quoteBlock("custom_300_for_2_hours", sandbox.StreamskillTariffCustomCount, "300", "2") +
 		quoteBlock("fractional_3", sandbox.StreamskillTariffFractional, "3", "")
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: config,
 			ConfigStateChecks: slices.Concat(
@@ -98,9 +96,7 @@ func TestAccTariffQuoteShowsTheTariffReadOnce(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			sb.ResetCounts()
 			want := streamskillTariff(t, sb, tt.id)
-			resource.Test(t, resource.TestCase{
-				PreCheck:          func() { acctest.PreCheck(t) },
-				ExternalProviders: acctest.Providers,
+			acctest.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_streamskill_tariff" "t" {
@@ -204,9 +200,7 @@ func TestAccTariffQuoteRefusesBadInput(t *testing.T) {
 			if want := (sandbox.StreamskillCount{Min: 10, Max: 350}); streamskillTariff(t, sb, custom).Count != want {
 				t.Fatalf("tariff %d must have the custom count %v", custom, want)
 			}
-			resource.Test(t, resource.TestCase{
-				PreCheck:          func() { acctest.PreCheck(t) },
-				ExternalProviders: acctest.Providers,
+			acctest.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config:      sb.ProviderConfig() + tt.block,
 					ExpectError: acctest.ErrorMatching(tt.want),
@@ -224,9 +218,7 @@ func TestAccTariffQuoteExampleWorksAsDocumented(t *testing.T) {
 	}
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	acctest.RequireQuoteWorkedCheckTariffs(t, sb)
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + string(example),
 			ConfigStateChecks: []statecheck.StateCheck{

@@ -15,7 +15,7 @@ import (
 func TestAccPlanChangesFunctionComparesAPinnedListWithTheLiveOne(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	resource.Test(t, functionTestCase(t, resource.TestStep{
+	acctest.Test(t, functionTestCase(resource.TestStep{
 		Config: sb.ProviderConfig() + `
 data "pricing_paygentic_plans" "all" {}
 

@@ -16,13 +16,11 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
 
-// functionTestCase is a test case of a provider-defined function, which
-// Terraform runs from 1.8 on.
-func functionTestCase(t *testing.T, steps ...resource.TestStep) resource.TestCase {
+// functionTestCase is a test case of a provider-defined function, skipped
+// on CLIs without them.
+func functionTestCase(steps ...resource.TestStep) resource.TestCase {
 	return resource.TestCase{
-		PreCheck:               func() { acctest.PreCheck(t) },
-		ExternalProviders:      acctest.Providers,
-		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		TerraformVersionChecks: []tfversion.TerraformVersionCheck{acctest.ProviderFunctions},
 		Steps:                  steps,
 	}
 }
@@ -44,7 +42,7 @@ func TestAccTariffQuoteFunctionQuotesADataSourcePassedWhole(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	acctest.RequireQuoteWorkedCheckTariffs(t, sb)
-	resource.Test(t, functionTestCase(t, resource.TestStep{
+	acctest.Test(t, functionTestCase(resource.TestStep{
 		Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_streamskill_tariff" "volume" {
   id = %[1]d
@@ -93,7 +91,7 @@ output "function_agrees_with_the_data_source" {
 func TestAccTariffQuoteFunctionQuotesAHandWrittenTariffWithoutARequest(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	resource.Test(t, functionTestCase(t, resource.TestStep{
+	acctest.Test(t, functionTestCase(resource.TestStep{
 		Config: sb.ProviderConfig() + `
 output "graduated" {
   value = provider::pricing::tariff_quote({pricing_type = "graduated", graduated_prices = {"0" = 135, "101" = 180}, hourly = true, price = 135, base_count = null, count_min = 10, count_max = 350, discounts = {}}, 101, 2)
@@ -157,7 +155,7 @@ func TestAccTariffQuoteFunctionRefusesBadArguments(t *testing.T) {
 	for _, tt := range tests {
 		t.Run("it refuses "+tt.name, func(t *testing.T) {
 			t.Parallel()
-			resource.Test(t, functionTestCase(t, resource.TestStep{
+			acctest.Test(t, functionTestCase(resource.TestStep{
 				Config:      fmt.Sprintf("provider \"pricing\" {}\noutput \"q\" {\n  value = provider::pricing::tariff_quote(%s)\n}\n", tt.call),
 				ExpectError: acctest.ErrorMatching(tt.want),
 			}))
@@ -176,7 +174,7 @@ func TestAccTariffQuoteFunctionExampleWorksAsDocumented(t *testing.T) {
 	if viewers.ID != sandbox.StreamskillTariffStandardHourly || viewers.Price != 12.5 || viewers.Count != 10 || !viewers.Hourly {
 		t.Fatalf("tariff %d is no longer 12.5 for 10, hourly: %+v", sandbox.StreamskillTariffStandardHourly, viewers)
 	}
-	resource.Test(t, functionTestCase(t, resource.TestStep{
+	acctest.Test(t, functionTestCase(resource.TestStep{
 		Config: sb.ProviderConfig() + string(example),
 		ConfigStateChecks: []statecheck.StateCheck{
 			// 1.25 a viewer-hour, for 2 hours, with 5% off from 100 and 12% from 500.

@@ -144,11 +144,9 @@ func TestAccEveryArgumentRefusesBadInputNamingTheArgument(t *testing.T) {
 	for _, tt := range badInputs {
 		t.Run(fmt.Sprintf("%s %s: %s", tt.block, tt.argument, tt.body), func(t *testing.T) {
 			t.Parallel()
-			resource.Test(t, resource.TestCase{
-				PreCheck:          func() { acctest.PreCheck(t) },
-				ExternalProviders: acctest.Providers,
-				// Provider-defined functions need Terraform 1.8.
-				TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+			acctest.Test(t, resource.TestCase{
+				// Some cases call provider-defined functions.
+				TerraformVersionChecks: []tfversion.TerraformVersionCheck{acctest.ProviderFunctions},
 				Steps: []resource.TestStep{{
 					Config:      tt.config(),
 					PlanOnly:    true,

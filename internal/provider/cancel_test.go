@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"testing"
-	"time"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
@@ -33,7 +32,7 @@ data "pricing_identifai_pricings" "all" {}
 `)
 	// A bound, not an assertion: a plan that ignored the interrupt is killed
 	// here and fails the checks below.
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), acctest.CommandTimeout(t))
 	defer cancel()
 	cmd, out := cli.Command(ctx, nil, "plan", "-input=false", "-no-color")
 	if err := cmd.Start(); err != nil {

@@ -129,7 +129,7 @@ provider "pricing" {
 }
 
 %s`, key, s.BaseURL("key-as-escaped-object-key", vendor), readShown(vendor)))
-	ctx, cancel := context.WithTimeout(context.Background(), hostileDeadline)
+	ctx, cancel := context.WithTimeout(context.Background(), acctest.CommandTimeout(t))
 	defer cancel()
 	cmd, out := cli.Command(ctx, nil, "apply", "-auto-approve", "-input=false", "-no-color")
 	if err := cmd.Run(); err == nil {
@@ -190,7 +190,7 @@ output "paygentic_plans" {
 `, keys[hostile.Identifai], s.BaseURL("catalogue-identifai-500", hostile.Identifai),
 		keys[hostile.Paygentic], s.BaseURL("catalogue-paygentic-held", hostile.Paygentic),
 		keys[hostile.Streamskill], s.BaseURL("catalogue-gate", hostile.Streamskill)))
-	run := cli.PlanTraced(t, hostileDeadline)
+	run := cli.PlanTraced(t)
 	t.Logf("terraform plan exited %d; requests: identifAI %d, Paygentic %d, gate %d; Paygentic requests abandoned: %d",
 		run.ExitCode, s.Requests("catalogue-identifai-500", hostile.Identifai), s.Requests("catalogue-paygentic-held", hostile.Paygentic),
 		s.Requests("catalogue-gate", hostile.Streamskill), s.CatalogueReadsAbandoned())

@@ -65,7 +65,7 @@ func runHostileCache(t *testing.T, tc hostileCacheCase, vendor string) {
 	cli := acctest.NewCLI(t, config)
 	before := 0
 	for i, p := range tc.plans {
-		run := cli.PlanTraced(t, hostileDeadline)
+		run := cli.PlanTraced(t)
 		requests := s.Requests(tc.behaviour, vendor) - before
 		before += requests
 		t.Logf("plan %d exited %d after %s with %d requests", i+1, run.ExitCode, run.Took.Round(time.Millisecond), requests)

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
@@ -46,7 +45,7 @@ output "basic_plan" {
 `, version, sb.ProviderConfig(), sandbox.PaygenticBasicPlanID)
 	cli := m.Workdir(t, config)
 
-	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Minute)
+	ctx, cancel := context.WithTimeout(t.Context(), acctest.CommandTimeout(t))
 	defer cancel()
 
 	initCmd, out := cli.Command(ctx, nil, "init", "-no-color", "-input=false")

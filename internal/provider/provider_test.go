@@ -93,10 +93,8 @@ func TestAccProviderReadsSettingsFromTheEnvironment(t *testing.T) {
 			for k, v := range tt.env {
 				t.Setenv(k, v)
 			}
-			resource.Test(t, resource.TestCase{
-				PreCheck:          func() { acctest.PreCheck(t) },
-				ExternalProviders: acctest.Providers,
-				Steps:             []resource.TestStep{{Config: tt.config, ConfigStateChecks: []statecheck.StateCheck{tt.check}}},
+			acctest.Test(t, resource.TestCase{
+				Steps: []resource.TestStep{{Config: tt.config, ConfigStateChecks: []statecheck.StateCheck{tt.check}}},
 			})
 		})
 	}
@@ -106,9 +104,7 @@ func TestAccProviderPrefersAttributesToTheEnvironment(t *testing.T) {
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	t.Setenv("IDENTIFAI_API_KEY", "wrong-env-key")
 	t.Setenv("IDENTIFAI_BASE_URL", "https://backend.identifai.net")
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + `data "pricing_identifai_pricings" "all" {}`,
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -121,9 +117,7 @@ func TestAccProviderPrefersAttributesToTheEnvironment(t *testing.T) {
 func TestAccProviderRefusesABadBaseURLFromTheEnvironment(t *testing.T) {
 	t.Setenv("IDENTIFAI_API_KEY", "k")
 	t.Setenv("IDENTIFAI_BASE_URL", "http://backend.identifai.net")
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config:      `data "pricing_identifai_pricings" "all" {}`,
 			ExpectError: acctest.ErrorMatching(`Invalid base URL.*IDENTIFAI_BASE_URL environment variable \(used for identifai.base_url\).*non-loopback`),
@@ -134,9 +128,7 @@ func TestAccProviderRefusesABadBaseURLFromTheEnvironment(t *testing.T) {
 func TestAccProviderExplainsAKeyKnownOnlyAfterApply(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: `
 resource "terraform_data" "key" {

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
@@ -63,7 +62,7 @@ func TestAccTraceLogOfTheDemoHoldsNoAPIKey(t *testing.T) {
 				cli.SandboxEnv(sb)
 			}
 			logPath := filepath.Join(t.TempDir(), "trace.log")
-			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+			ctx, cancel := context.WithTimeout(context.Background(), acctest.CommandTimeout(t))
 			defer cancel()
 			cmd, out := cli.Command(ctx, []string{"TF_LOG=TRACE", "TF_LOG_PATH=" + logPath}, "plan", "-input=false", "-no-color")
 			if err := cmd.Run(); err != nil {

@@ -12,9 +12,7 @@ import (
 
 func TestAccProviderRefusesABadWaitFromTheEnvironment(t *testing.T) {
 	t.Setenv("PRICING_READ_TIMEOUT", "soon")
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config:      `data "pricing_identifai_pricings" "all" {}`,
 			ExpectError: acctest.ErrorMatching(`Invalid duration.*PRICING_READ_TIMEOUT environment variable \(used for read_timeout\) is "soon"`),
@@ -26,9 +24,7 @@ func TestAccProviderTakesRateLimitWaitFromTheEnvironment(t *testing.T) {
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	sb.InjectFaults(sandbox.VendorIdentifai, sandbox.Fault{Status: http.StatusTooManyRequests, RetryAfter: "1", Sticky: true})
 	t.Setenv("PRICING_RATE_LIMIT_WAIT", "1s")
-	resource.Test(t, resource.TestCase{
-		PreCheck:          func() { acctest.PreCheck(t) },
-		ExternalProviders: acctest.Providers,
+	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config:      sb.ProviderConfig() + `data "pricing_identifai_pricings" "all" {}`,
 			ExpectError: acctest.ErrorMatching(`HTTP 429 .*throttled 2 times over .*rate_limit_wait \(1s\).*the vendor last asked to wait 1s`),
