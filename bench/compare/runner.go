@@ -164,7 +164,10 @@ func runOnce(ctx context.Context, o options, t tools, sb *benchSandbox, sc scena
 // change what Terraform or the providers do (TF_*, vendor settings), plus
 // the bench's CLI config, the sandbox's URLs and keys, and the side's vars.
 func terraformEnv(t tools, sb *benchSandbox, s side) []string {
-	vendorPrefixes := []string{"TF_", "PRICING_", "IDENTIFAI_", "PAYGENTIC_", "PROBELY_", "ONEPIN_", "STREAMSKILL_", "BENCH_RSS_FILE="}
+	vendorPrefixes := []string{"TF_", "PRICING_", "BENCH_RSS_FILE="}
+	for _, v := range sandbox.VendorNames() {
+		vendorPrefixes = append(vendorPrefixes, strings.ToUpper(v)+"_")
+	}
 	env := slices.DeleteFunc(os.Environ(), func(kv string) bool {
 		return slices.ContainsFunc(vendorPrefixes, func(p string) bool { return strings.HasPrefix(kv, p) })
 	})

@@ -137,7 +137,7 @@ func TestAccCatalogCostsTheRequestsOfTheVendorLists(t *testing.T) {
 		"the catalogue beside the lists":    vendorLists + `data "pricing_catalog" "all" {}`,
 		"two catalogues with other filters": `data "pricing_catalog" "all" {}` + "\n" + `data "pricing_catalog" "usd" { currency = "USD" }`,
 	}
-	vendors := []string{sandbox.VendorIdentifai, sandbox.VendorPaygentic, sandbox.VendorProbely, sandbox.VendorOnepin, sandbox.VendorStreamskill}
+	vendors := sandbox.VendorNames()
 	counts := map[string]map[string]int{}
 	for name, config := range configs {
 		sb := acctest.StartSandbox(t, sandbox.Options{})

@@ -139,7 +139,7 @@ data %q "bad" {
 			})
 		})
 	}
-	for _, vendor := range []string{sandbox.VendorIdentifai, sandbox.VendorPaygentic, sandbox.VendorProbely, sandbox.VendorOnepin} {
+	for _, vendor := range sandbox.VendorNames() {
 		if n := sb.Requests(vendor); n != 0 {
 			t.Errorf("%s served %d requests; an invalid regex must fail before any read", vendor, n)
 		}

@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,7 +13,7 @@ var (
 	allVendors  = hostile.Vendors
 	listVendors = hostile.Listing
 	// numberVendors have a number field that reaches the state.
-	numberVendors = []string{hostile.Paygentic, hostile.Probely, hostile.Onepin, hostile.Streamskill}
+	numberVendors = slices.DeleteFunc(slices.Clone(hostile.Vendors), func(v string) bool { return hostile.NumberField[v] == "" })
 	// numberedVendors say on page 1 how many pages and items there are.
 	numberedVendors = []string{hostile.Identifai, hostile.Paygentic, hostile.Probely}
 	// linkVendors page by absolute next links the client is handed.

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox/hostile"
 )
 
@@ -74,10 +75,15 @@ const (
 
 var hostileDefaultSettings = []string{"max_retries = 1", fmt.Sprintf("request_timeout = %q", hostileRequestTimeout), `rate_limit_wait = "1s"`}
 
-var vendorTitles = map[string]string{
-	hostile.Identifai: "identifAI", hostile.Paygentic: "Paygentic", hostile.Probely: "Probely",
-	hostile.Onepin: "OnePin", hostile.Streamskill: "StreamSkill",
-}
+// vendorTitles are the registry's titles, as the provider's diagnostics
+// spell them.
+var vendorTitles = func() map[string]string {
+	titles := map[string]string{}
+	for _, v := range clients.Vendors {
+		titles[v.Name] = v.Title
+	}
+	return titles
+}()
 
 // hostileReads are the data sources each vendor's run plans: the whole
 // list, paged by 100 (StreamSkill: tariff 1).

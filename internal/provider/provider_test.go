@@ -3,6 +3,7 @@ package provider_test
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/provider"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
@@ -87,6 +89,30 @@ func TestAccProviderReadsSettingsFromTheEnvironment(t *testing.T) {
 			config: `data "pricing_paygentic_plan" "basic" { id = "plan_t9u0v1w2x3y4z5a6" }`,
 			check:  statecheck.ExpectKnownValue("data.pricing_paygentic_plan.basic", tfjsonpath.New("currency"), knownvalue.StringExact("USD")),
 		},
+		{
+			name:   "ONEPIN_BASE_URL without a key, the list being public",
+			env:    map[string]string{"ONEPIN_BASE_URL": sb.BaseURL(sandbox.VendorOnepin)},
+			config: `data "pricing_onepin_plans" "all" {}`,
+			check:  statecheck.ExpectKnownValue("data.pricing_onepin_plans.all", tfjsonpath.New("total"), knownvalue.Int64Exact(int64(len(sb.OnepinPlans())))),
+		},
+		{
+			name:   "STREAMSKILL_API_KEY and STREAMSKILL_BASE_URL",
+			env:    map[string]string{"STREAMSKILL_API_KEY": sandbox.StreamskillKey, "STREAMSKILL_BASE_URL": sb.BaseURL(sandbox.VendorStreamskill)},
+			config: `data "pricing_streamskill_tariff" "one" { id = 1 }`,
+			check:  statecheck.ExpectKnownValue("data.pricing_streamskill_tariff.one", tfjsonpath.New("type"), knownvalue.StringExact("twitch_followers")),
+		},
+	}
+	// Every vendor's base URL fallback is read here at least once.
+	covered := map[string]bool{}
+	for _, tt := range tests {
+		for e := range tt.env {
+			covered[e] = true
+		}
+	}
+	for _, v := range clients.Vendors {
+		if !slices.ContainsFunc(v.BaseURLEnv, func(e string) bool { return covered[e] }) {
+			t.Errorf("no case reads the registered vendor %s's base URL from %v", v.Name, v.BaseURLEnv)
+		}
 	}
 	for _, tt := range tests {
 		t.Run("it reads "+tt.name, func(t *testing.T) {

@@ -31,10 +31,8 @@ func TestFilteredListReadsMatchTheFramework(t *testing.T) {
 	t.Cleanup(sb.Close)
 	srv := sb.URL
 	providerConfig := map[string]any{}
-	for vendor, key := range map[string]string{
-		"identifai": sandbox.IdentifaiKey, "paygentic": sandbox.PaygenticKey, "probely": sandbox.ProbelyKey, "onepin": sandbox.OnepinKey,
-	} {
-		providerConfig[vendor] = map[string]any{"base_url": srv + "/" + vendor, "api_key": key}
+	for _, vendor := range sandbox.VendorNames() {
+		providerConfig[vendor] = map[string]any{"base_url": srv + "/" + vendor, "api_key": sandbox.Key(vendor)}
 	}
 	ids := func(values ...int64) []tftypes.Value {
 		out := []tftypes.Value{}

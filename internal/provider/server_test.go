@@ -26,12 +26,9 @@ func TestListReadsMatchTheFramework(t *testing.T) {
 	t.Parallel()
 	srv := httptest.NewServer(sandbox.New(sandbox.Options{}))
 	t.Cleanup(srv.Close)
-	keys := map[string]string{
-		"identifai": sandbox.IdentifaiKey, "paygentic": sandbox.PaygenticKey, "probely": sandbox.ProbelyKey, "onepin": sandbox.OnepinKey,
-	}
 	providerConfig := map[string]any{}
-	for vendor, key := range keys {
-		providerConfig[vendor] = map[string]any{"base_url": srv.URL + "/" + vendor, "api_key": key}
+	for _, vendor := range sandbox.VendorNames() {
+		providerConfig[vendor] = map[string]any{"base_url": srv.URL + "/" + vendor, "api_key": sandbox.Key(vendor)}
 	}
 	withoutPaygenticKey := map[string]any{"paygentic": map[string]any{"base_url": srv.URL + "/paygentic"}}
 	withWrongPaygenticKey := map[string]any{"paygentic": map[string]any{"base_url": srv.URL + "/paygentic", "api_key": "wrong"}}

@@ -19,6 +19,15 @@ func TestEveryVendorAnswersConditionalRequestsWith304(t *testing.T) {
 		{VendorOnepin, "/onepin/api/v1/billing/plans?limit=100", nil},
 		{VendorStreamskill, "/streamskill/tarifs/1", []string{"Authorization", "Bearer " + StreamskillKey}},
 	}
+	covered := map[string]bool{}
+	for _, tt := range tests {
+		covered[tt.vendor] = true
+	}
+	for _, vendor := range VendorNames() {
+		if !covered[vendor] {
+			t.Errorf("the registered vendor %s has no conditional request here", vendor)
+		}
+	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
 			first := get(t, ts.URL+tt.path, tt.auth...)

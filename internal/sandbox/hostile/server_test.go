@@ -46,6 +46,11 @@ func TestBenignListingIsTwoConsistentPages(t *testing.T) {
 		Onepin:    {"?limit=100", "?page=2&limit=100"},
 	}
 	lists := map[string]string{Identifai: "data", Paygentic: "data", Probely: "results", Onepin: "data"}
+	for _, vendor := range Listing {
+		if _, ok := queries[vendor]; !ok || lists[vendor] == "" {
+			t.Errorf("the listing vendor %s has no two-page queries or list field here", vendor)
+		}
+	}
 	for vendor, q := range queries {
 		seen := 0
 		for _, query := range q {
