@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pricingkit/terraform-provider-pricing/internal/acctest/s3server"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
 
@@ -82,7 +83,7 @@ func (c *CLI) Command(ctx context.Context, extraEnv []string, args ...string) (*
 // ModuleRoot is the directory holding this module's go.mod.
 func ModuleRoot(t *testing.T) string {
 	t.Helper()
-	root, err := moduleRoot()
+	root, err := s3server.ModuleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package acctest
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -10,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/acctest/s3server"
 )
 
 // Providers is every acceptance test's provider: this checkout's provider
@@ -70,7 +71,7 @@ func runMain(m *testing.M) int {
 // unpacked filesystem mirror under tmp and writes the CLI configuration
 // that installs it from there, returning that configuration's path.
 func installProvider(tmp, binDir string) (string, error) {
-	root, err := moduleRoot()
+	root, err := s3server.ModuleRoot()
 	if err != nil {
 		return "", err
 	}
@@ -110,27 +111,6 @@ func providerDir(t *testing.T) string {
 		t.Fatal("the provider was not built: the package's TestMain must call acctest.Main")
 	}
 	return build.dir
-}
-
-// moduleRoot is the directory holding this module's go.mod, found from the
-// working directory up.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		} else if !errors.Is(err, os.ErrNotExist) {
-			return "", err
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
 }
 
 // Test is resource.Test with what every acceptance test needs: PreCheck and

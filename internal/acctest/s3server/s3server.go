@@ -63,7 +63,7 @@ func Start(t testing.TB) *Server {
 // ends the server with SIGTERM and waits for it. For a program (make
 // bench) that is not a test.
 func Launch(dir string) (s *Server, stop func() error, err error) {
-	root, err := moduleRoot()
+	root, err := ModuleRoot()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -130,7 +130,9 @@ func parseLine(line string) (*Server, error) {
 	return s, nil
 }
 
-func moduleRoot() (string, error) {
+// ModuleRoot is the directory holding this module's go.mod, found from the
+// working directory up; acctest finds the module through it too.
+func ModuleRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
 		return "", err

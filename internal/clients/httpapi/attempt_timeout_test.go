@@ -10,12 +10,14 @@ import (
 	"time"
 
 	"golang.org/x/time/rate"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/testsync"
 )
 
-// deadlineClock is a fakeClock that also notes, for each wait, whether the
+// deadlineClock is a testsync.FakeClock that also notes, for each wait, whether the
 // context it was given would end it at a deadline.
 type deadlineClock struct {
-	*fakeClock
+	*testsync.FakeClock
 	mu        sync.Mutex
 	deadlined []bool
 }
@@ -25,7 +27,7 @@ func (c *deadlineClock) Sleep(ctx context.Context, d time.Duration) error {
 	c.mu.Lock()
 	c.deadlined = append(c.deadlined, ok)
 	c.mu.Unlock()
-	return c.fakeClock.Sleep(ctx, d)
+	return c.FakeClock.Sleep(ctx, d)
 }
 
 // The plans of a fleet share a vendor's limit, so a turn may come a minute
@@ -39,7 +41,7 @@ func TestAWaitForAPacingTurnIsNotCountedInRequestTimeout(t *testing.T) {
 		fmt.Fprint(w, `{"data":[]}`)
 	}))
 	t.Cleanup(srv.Close)
-	clock := &deadlineClock{fakeClock: newFakeClock()}
+	clock := &deadlineClock{FakeClock: testsync.NewFakeClock()}
 	a, err := New(Config{BaseURL: srv.URL + "/vendor", RequestTimeout: time.Hour, Clock: clock},
 		Spec{Name: "vendor", Limiters: []*rate.Limiter{rate.NewLimiter(rate.Inf, 1)}})
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi/snapshot"
+	"github.com/pricingkit/terraform-provider-pricing/internal/testsync"
 )
 
 // cachedVendor serves two pages of a listing with validators, answers
@@ -87,7 +88,7 @@ func startCachedVendor(t *testing.T) (*cachedVendor, *httptest.Server) {
 // runWith reads the listing with a new API (a new Terraform run) on cache.
 func runWith(t *testing.T, srv *httptest.Server, cache *Cache) ([]string, *FetchReport, error) {
 	t.Helper()
-	a := newTestAPI(t, srv, func(c *Config) { c.Cache, c.MaxRetries, c.Clock = cache, 0, newFakeClock() })
+	a := newTestAPI(t, srv, func(c *Config) { c.Cache, c.MaxRetries, c.Clock = cache, 0, testsync.NewFakeClock() })
 	return readTwoPages(context.Background(), a)
 }
 

@@ -16,6 +16,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/testsync"
 )
 
 const testKey = "s3cr3t-test-key"
@@ -97,7 +99,7 @@ func TestRetryHonoursRetryAfterSeconds(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	clock := newFakeClock()
+	clock := testsync.NewFakeClock()
 	list, err := listPlans(context.Background(), newTestAPI(t, srv, func(c *Config) { c.Clock = clock }))
 	if err != nil {
 		t.Fatalf("listPlans: %v", err)
@@ -105,7 +107,7 @@ func TestRetryHonoursRetryAfterSeconds(t *testing.T) {
 	if len(list.Data) != 2 || calls.Load() != 2 {
 		t.Fatalf("got %d plans after %d calls, want 2 after 2", len(list.Data), calls.Load())
 	}
-	if got := clock.waits(); !slices.Equal(got, []time.Duration{2 * time.Second}) {
+	if got := clock.Waits(); !slices.Equal(got, []time.Duration{2 * time.Second}) {
 		t.Errorf("the client waited %v before the second try, want the 2s Retry-After: [2s]", got)
 	}
 }
@@ -205,7 +207,7 @@ func TestRetriesOnlyTransientStatuses(t *testing.T) {
 // stuckClock is a Clock whose time never moves: its Sleep tells asleep
 // what it was asked to wait, then returns only when ctx is done.
 type stuckClock struct {
-	*fakeClock
+	*testsync.FakeClock
 	asleep chan time.Duration
 }
 
@@ -222,7 +224,7 @@ func TestCancellationStopsARetryWaitPromptly(t *testing.T) {
 		w.WriteHeader(http.StatusTooManyRequests)
 	}))
 	defer srv.Close()
-	clock := &stuckClock{fakeClock: newFakeClock(), asleep: make(chan time.Duration, 1)}
+	clock := &stuckClock{FakeClock: testsync.NewFakeClock(), asleep: make(chan time.Duration, 1)}
 	a := newTestAPI(t, srv, func(c *Config) { c.RetryWaitMax, c.Clock = time.Minute, clock })
 
 	ctx, cancel := context.WithCancel(context.Background())

@@ -7,44 +7,14 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/testsync"
 )
-
-// fakeClock is a Clock whose Sleep returns at once, moving its time on by
-// the wait: tests see the waits a read spends without spending them.
-type fakeClock struct {
-	mu    sync.Mutex
-	now   time.Time
-	slept []time.Duration
-}
-
-func newFakeClock() *fakeClock { return &fakeClock{now: time.Date(2026, 12, 7, 6, 0, 0, 0, time.UTC)} }
-
-func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-
-func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if d > 0 {
-		c.now = c.now.Add(d)
-		c.slept = append(c.slept, d)
-	}
-	return nil
-}
-
-func (c *fakeClock) waits() []time.Duration {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return append([]time.Duration(nil), c.slept...)
-}
 
 // throttlingServer answers the first n requests with status and header,
 // then a page of 2 plans.
@@ -96,7 +66,7 @@ func TestThrottlingIsWaitedOutWithoutCountingAgainstMaxRetries(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv, calls := throttlingServer(t, 6, tt.status, tt.header...)
-			clock := newFakeClock() // 2026-12-07 06:00:00 UTC is 1796623200
+			clock := testsync.NewFakeClock() // 2026-12-07 06:00:00 UTC is 1796623200
 			list, err := sharedPlans(context.Background(), newTestAPI(t, srv, withClock(clock, time.Minute)))
 			if err != nil {
 				t.Fatalf("read failed after 6 throttled answers with max_retries = 1: %v", err)
@@ -104,7 +74,7 @@ func TestThrottlingIsWaitedOutWithoutCountingAgainstMaxRetries(t *testing.T) {
 			if len(list.Data) != 2 || calls.Load() != 7 {
 				t.Errorf("got %d plans after %d requests, want 2 after 7", len(list.Data), calls.Load())
 			}
-			if w := clock.waits(); len(w) != 6 || w[0] != time.Second {
+			if w := clock.Waits(); len(w) != 6 || w[0] != time.Second {
 				t.Errorf("waited %v, want 6 waits of the 1s the vendor asked for", w)
 			}
 		})
@@ -114,7 +84,7 @@ func TestThrottlingIsWaitedOutWithoutCountingAgainstMaxRetries(t *testing.T) {
 func TestA503WithoutRetryAfterStillCountsAgainstMaxRetries(t *testing.T) {
 	t.Parallel()
 	srv, calls := throttlingServer(t, 100, http.StatusServiceUnavailable)
-	_, err := sharedPlans(context.Background(), newTestAPI(t, srv, withClock(newFakeClock(), time.Minute)))
+	_, err := sharedPlans(context.Background(), newTestAPI(t, srv, withClock(testsync.NewFakeClock(), time.Minute)))
 	if !IsStatus(err, http.StatusServiceUnavailable) || calls.Load() != 2 {
 		t.Errorf("err = %v after %d requests, want a 503 after 2 (max_retries = 1)", err, calls.Load())
 	}
@@ -138,7 +108,7 @@ func TestAThrottledReadGivesUpAtRateLimitWaitSayingHowLongItWasThrottled(t *test
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv, calls := throttlingServer(t, 1000, http.StatusTooManyRequests, tt.header...)
-			clock := newFakeClock()
+			clock := testsync.NewFakeClock()
 			a := newTestAPI(t, srv, withClock(clock, 35*time.Second), func(c *Config) { c.RetryWaitMax = 8 * time.Second })
 			_, err := sharedPlans(context.Background(), a)
 			if !IsStatus(err, http.StatusTooManyRequests) {
@@ -153,7 +123,7 @@ func TestAThrottledReadGivesUpAtRateLimitWaitSayingHowLongItWasThrottled(t *test
 				t.Errorf("%d requests, want %d", calls.Load(), tt.wantCalls)
 			}
 			var total time.Duration
-			for _, w := range clock.waits() {
+			for _, w := range clock.Waits() {
 				total += w
 			}
 			if total > 35*time.Second {
@@ -200,7 +170,7 @@ func TestAReadThatWaitsMoreThanAFewSecondsSaysSoAtInfo(t *testing.T) {
 	srv, _ := throttlingServer(t, 3, http.StatusTooManyRequests, "Retry-After", "3")
 	var logs strings.Builder
 	ctx := tflogtest.RootLogger(context.Background(), &logs)
-	if _, err := sharedPlans(ctx, newTestAPI(t, srv, withClock(newFakeClock(), time.Minute))); err != nil {
+	if _, err := sharedPlans(ctx, newTestAPI(t, srv, withClock(testsync.NewFakeClock(), time.Minute))); err != nil {
 		t.Fatal(err)
 	}
 	if n := strings.Count(logs.String(), "Waiting out the vendor's rate limit"); n != 1 {

@@ -14,6 +14,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 	"golang.org/x/time/rate"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/testsync"
 )
 
 // recorder is the end of a chain: it keeps every request it is given and
@@ -79,13 +81,13 @@ func TestPaceWaitsOnEveryLimiterBeforeEachAttempt(t *testing.T) {
 	if rt := pace(nil)(base); rt != http.RoundTripper(base) {
 		t.Error("no limiters should leave the next RoundTripper as it is")
 	}
-	clock := newFakeClock()
+	clock := testsync.NewFakeClock()
 	slow := rate.NewLimiter(rate.Every(150*time.Millisecond), 1)
 	rt := paceWith(&localPacer{limiters: []*rate.Limiter{rate.NewLimiter(rate.Inf, 1), slow}, clock: clock})(base)
 	for range 2 {
 		roundTrip(t, rt, newRequest(t, context.Background(), "http://127.0.0.1/x"))
 	}
-	if got := clock.waits(); !slices.Equal(got, []time.Duration{150 * time.Millisecond}) {
+	if got := clock.Waits(); !slices.Equal(got, []time.Duration{150 * time.Millisecond}) {
 		t.Errorf("the pacer waited %v, want the second attempt paced by the slowest limiter: [150ms]", got)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
