@@ -1,7 +1,6 @@
 package provider_test
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -10,7 +9,6 @@ import (
 // acmeParts are the parts of a complete fake vendor, acme, with two data
 // sources.
 func acmeParts() vendorParts {
-	file := &fstest.MapFile{Data: []byte("# acme\n")}
 	return vendorParts{
 		sandbox:        []string{"acme"},
 		hostile:        []string{"acme"},
@@ -18,17 +16,21 @@ func acmeParts() vendorParts {
 		providerBlocks: []string{"acme"},
 		dataSources:    []string{"pricing_acme_plan", "pricing_acme_plans", "pricing_acmeother_plan"},
 		catalogue:      []string{"acme"},
-		repo: fstest.MapFS{
-			"examples/data-sources/pricing_acme_plan/data-source.tf":  file,
-			"examples/data-sources/pricing_acme_plans/data-source.tf": file,
-			"docs/data-sources/acme_plan.md":                          file,
-			"docs/data-sources/acme_plans.md":                         file,
-		},
+		repo:           acmeFilesWithout(""),
 	}
 }
 
-func without(names []string, name string) []string {
-	return slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == name })
+// acmeFilesWithout is acme's examples and docs but for the file at path.
+func acmeFilesWithout(path string) fstest.MapFS {
+	file := &fstest.MapFile{Data: []byte("# acme\n")}
+	files := fstest.MapFS{
+		"examples/data-sources/pricing_acme_plan/data-source.tf":  file,
+		"examples/data-sources/pricing_acme_plans/data-source.tf": file,
+		"docs/data-sources/acme_plan.md":                          file,
+		"docs/data-sources/acme_plans.md":                         file,
+	}
+	delete(files, path)
+	return files
 }
 
 // TestConformanceNamesTheVendorAndThePartItMisses checks the checks: a
@@ -49,10 +51,10 @@ func TestConformanceNamesTheVendorAndThePartItMisses(t *testing.T) {
 		{"a vendor without data sources fails", func(p *vendorParts) { p.dataSources = []string{"pricing_acmeother_plan"} },
 			"no pricing_acme_* data source"},
 		{"a data source without an example fails", func(p *vendorParts) {
-			delete(p.repo.(fstest.MapFS), "examples/data-sources/pricing_acme_plans/data-source.tf")
+			p.repo = acmeFilesWithout("examples/data-sources/pricing_acme_plans/data-source.tf")
 		}, "pricing_acme_plans has no examples/data-sources/pricing_acme_plans/data-source.tf"},
 		{"a data source without docs fails", func(p *vendorParts) {
-			delete(p.repo.(fstest.MapFS), "docs/data-sources/acme_plan.md")
+			p.repo = acmeFilesWithout("docs/data-sources/acme_plan.md")
 		}, "pricing_acme_plan has no docs/data-sources/acme_plan.md"},
 	}
 	for _, tt := range tests {
