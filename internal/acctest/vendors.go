@@ -3,14 +3,14 @@ package acctest
 import (
 	"testing"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors"
 )
 
-// VendorNames are the registered vendors' names (clients.Vendors), in
+// VendorNames are the registered vendors' names (vendors.All), in
 // documentation order: the list a test iterates instead of writing one.
 func VendorNames() []string {
-	names := make([]string, len(clients.Vendors))
-	for i, v := range clients.Vendors {
+	names := make([]string, len(vendors.All))
+	for i, v := range vendors.All {
 		names[i] = v.Name
 	}
 	return names
@@ -19,7 +19,7 @@ func VendorNames() []string {
 // MissingVendors are the registered vendors has says no to.
 func MissingVendors(has func(vendor string) bool) []string {
 	var missing []string
-	for _, v := range clients.Vendors {
+	for _, v := range vendors.All {
 		if !has(v.Name) {
 			missing = append(missing, v.Name)
 		}

@@ -18,7 +18,7 @@ import (
 // into an exact decimal string in the major unit, trailing zeros dropped:
 // scaleDecimal("49990000000", 9) is "49.99". No binary floating point is
 // involved, so no amount is ever rounded.
-func scaleDecimal(amount string, exp int32) (string, error) {
+func ScaleDecimal(amount string, exp int32) (string, error) {
 	// Checked before decimal arithmetic, which would write out every digit
 	// of an amount such as "1e10000000".
 	if err := httpapi.CheckNumberText(amount); err != nil {
@@ -37,7 +37,7 @@ func scaleDecimal(amount string, exp int32) (string, error) {
 // integer) and a currency whose minor unit is unknown (no ISO 4217 code),
 // rather than guess. A zero is zero in any currency. Only an amount that is
 // no number at all is an error.
-func minorAmount(plan, field, amount, currencyField string, currency *string) (*decimal.Decimal, []money.Note, error) {
+func MinorAmount(plan, field, amount, currencyField string, currency *string) (*decimal.Decimal, []money.Note, error) {
 	if err := httpapi.CheckNumberText(amount); err != nil {
 		return nil, nil, fmt.Errorf("%s %w", field, err)
 	}
@@ -67,7 +67,7 @@ func minorAmount(plan, field, amount, currencyField string, currency *string) (*
 
 // fieldText is a vendor field and its value, as a warning quotes them;
 // a long value is cut, so a hostile vendor cannot fill the terminal.
-func fieldText(field, value string) string {
+func FieldText(field, value string) string {
 	return fmt.Sprintf("%s %q", field, httpapi.ShortText(value, 64))
 }
 

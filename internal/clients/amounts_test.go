@@ -19,12 +19,12 @@ func TestScaleDecimalIsExact(t *testing.T) {
 		{"123456789012345678901234567890", 9, "123456789012345678901.23456789"},
 	}
 	for _, tt := range tests {
-		got, err := scaleDecimal(tt.amount, tt.exp)
+		got, err := ScaleDecimal(tt.amount, tt.exp)
 		if err != nil || got != tt.want {
 			t.Errorf("scaleDecimal(%q, %d) = %q, %v; want %q", tt.amount, tt.exp, got, err, tt.want)
 		}
 	}
-	if _, err := scaleDecimal("12.5e", 2); err == nil {
+	if _, err := ScaleDecimal("12.5e", 2); err == nil {
 		t.Error("a malformed amount must be an error")
 	}
 }

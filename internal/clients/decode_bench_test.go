@@ -122,7 +122,7 @@ func benchResponses(tb testing.TB) []benchResponse {
 				return len(p.Data), err
 			},
 			newRead: func(tb testing.TB, srv *httptest.Server) func(context.Context) (int, error) {
-				c := newTestIdentifai(tb, srv)
+				c := NewTestIdentifai(tb, srv)
 				return func(ctx context.Context) (int, error) {
 					l, err := c.listPricings(ctx, url.Values{})
 					return lenOr(l, func(l *IdentifaiPricingList) int { return len(l.Pricings) }), err

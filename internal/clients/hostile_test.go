@@ -37,7 +37,7 @@ func readAny(t *testing.T, vendor string, srv *httptest.Server) error {
 	var err error
 	switch vendor {
 	case "identifai":
-		_, err = newTestIdentifai(t, srv).ListPricings(ctx, IdentifaiListPricingsInput{})
+		_, err = NewTestIdentifai(t, srv).ListPricings(ctx, IdentifaiListPricingsInput{})
 	case "paygentic":
 		_, err = newTestPaygentic(t, srv).ListPlans(ctx, PaygenticListPlansInput{})
 	case "probely":
@@ -254,7 +254,7 @@ func TestGivingUpOnThrottlingSaysHowHardItTried(t *testing.T) {
 		hs.ServeHTTP(w, r)
 	}))
 	defer srv.Close()
-	c := newTestIdentifai(t, srv, func(c *httpapi.Config) { c.MaxRetries = 2; c.RetryWaitMax = 10 * time.Millisecond })
+	c := NewTestIdentifai(t, srv, func(c *httpapi.Config) { c.MaxRetries = 2; c.RetryWaitMax = 10 * time.Millisecond })
 	_, err := c.ListPricings(context.Background(), IdentifaiListPricingsInput{})
 	if err == nil {
 		t.Fatal("read succeeded")

@@ -70,7 +70,7 @@ func TestSuspiciousAmountsAreRefusedOrNoted(t *testing.T) {
 			if err != nil {
 				t.Fatalf("err = %v, want no error: a suspicious amount warns, never fails the read", err)
 			}
-			if got := textOf(m).amount; got != tt.wantAmount {
+			if got := TextOf(m).amount; got != tt.wantAmount {
 				t.Errorf("amount %s, want %s", got, tt.wantAmount)
 			}
 			notes := noteTexts(m)

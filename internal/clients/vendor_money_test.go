@@ -10,13 +10,13 @@ import (
 
 // moneyText is a Money as text, for comparing with a table: amount, period,
 // monthly amount ("-" when nil), the unknown period and price on request.
-type moneyText struct {
+type MoneyText struct {
 	amount, period, monthly, unknown string
 	onRequest                        bool
 }
 
-func textOf(m money.Money) moneyText {
-	t := moneyText{amount: "-", period: "-", monthly: "-", unknown: m.UnknownPeriod, onRequest: m.OnRequest}
+func TextOf(m money.Money) MoneyText {
+	t := MoneyText{amount: "-", period: "-", monthly: "-", unknown: m.UnknownPeriod, onRequest: m.OnRequest}
 	if m.Amount != nil {
 		t.amount = m.Amount.String()
 	}
@@ -36,72 +36,72 @@ func TestEveryVendorsPlanBecomesOneMoneyModel(t *testing.T) {
 	tests := []struct {
 		name  string
 		money func() (money.Money, error)
-		want  moneyText
+		want  MoneyText
 	}{
 		{"a Paygentic price in nano-units is in the major unit, billed per billingCadence", func() (money.Money, error) {
 			p := PaygenticPlan{ID: "plan_a", Price: ptr("49990000000"), BillingCadence: ptr("P1M")}
 			return withDerived(p).Money()
-		}, moneyText{amount: "49.99", period: "P1M", monthly: "49.99"}},
+		}, MoneyText{amount: "49.99", period: "P1M", monthly: "49.99"}},
 		{"a Paygentic yearly price has a twelfth of it per month", func() (money.Money, error) {
 			return withDerived(PaygenticPlan{ID: "plan_b", Price: ptr("120000000000"), BillingCadence: ptr("P1Y")}).Money()
-		}, moneyText{amount: "120", period: "P1Y", monthly: "10"}},
+		}, MoneyText{amount: "120", period: "P1Y", monthly: "10"}},
 		{"a Paygentic quarter is three months", func() (money.Money, error) {
 			return withDerived(PaygenticPlan{ID: "plan_c", Price: ptr("29990000000"), BillingCadence: ptr("P3M")}).Money()
-		}, moneyText{amount: "29.99", period: "P3M", monthly: "9.9966666667"}},
+		}, MoneyText{amount: "29.99", period: "P3M", monthly: "9.9966666667"}},
 		{"Paygentic falls back to the deprecated billingInterval", func() (money.Money, error) {
 			return withDerived(PaygenticPlan{ID: "plan_d", Price: ptr("10000000000"), BillingInterval: ptr("yearly")}).Money()
-		}, moneyText{amount: "10", period: "P1Y", monthly: "0.8333333333"}},
+		}, MoneyText{amount: "10", period: "P1Y", monthly: "0.8333333333"}},
 		{"a Paygentic plan without a price still has its period", func() (money.Money, error) {
 			return withDerived(PaygenticPlan{ID: "plan_e", BillingCadence: ptr("P1M")}).Money()
-		}, moneyText{amount: "-", period: "P1M", monthly: "-"}},
+		}, MoneyText{amount: "-", period: "P1M", monthly: "-"}},
 		{"an unknown Paygentic cadence is no period, and says so", func() (money.Money, error) {
 			return withDerived(PaygenticPlan{ID: "plan_f", Price: ptr("1000000000"), BillingCadence: ptr("P1D")}).Money()
-		}, moneyText{amount: "1", period: "-", monthly: "-", unknown: `billingCadence "P1D"`}},
+		}, MoneyText{amount: "1", period: "-", monthly: "-", unknown: `billingCadence "P1D"`}},
 		{"an unknown cadence is not replaced by a known billingInterval", func() (money.Money, error) {
 			return withDerived(PaygenticPlan{ID: "plan_g", BillingCadence: ptr("P2D"), BillingInterval: ptr("monthly")}).Money()
-		}, moneyText{amount: "-", period: "-", monthly: "-", unknown: `billingCadence "P2D"`}},
+		}, MoneyText{amount: "-", period: "-", monthly: "-", unknown: `billingCadence "P2D"`}},
 		{"OnePin USD cents are scaled by 2 places", func() (money.Money, error) {
 			return OnepinPlan{ID: "p", Tier: ptr("paid"), Amount: num("2999"), Currency: ptr("USD"), BillingInterval: ptr("monthly")}.Money()
-		}, moneyText{amount: "29.99", period: "P1M", monthly: "29.99"}},
+		}, MoneyText{amount: "29.99", period: "P1M", monthly: "29.99"}},
 		{"OnePin KWD has three minor digits", func() (money.Money, error) {
 			return OnepinPlan{ID: "p", Tier: ptr("paid"), Amount: num("1234"), Currency: ptr("KWD"), BillingInterval: ptr("monthly")}.Money()
-		}, moneyText{amount: "1.234", period: "P1M", monthly: "1.234"}},
+		}, MoneyText{amount: "1.234", period: "P1M", monthly: "1.234"}},
 		{"OnePin JPY has no minor digits", func() (money.Money, error) {
 			return OnepinPlan{ID: "p", Tier: ptr("paid"), Amount: num("1200"), Currency: ptr("JPY"), BillingInterval: ptr("yearly")}.Money()
-		}, moneyText{amount: "1200", period: "P1Y", monthly: "100"}},
+		}, MoneyText{amount: "1200", period: "P1Y", monthly: "100"}},
 		{"a OnePin free plan costs 0", func() (money.Money, error) {
 			return OnepinPlan{ID: "p", Tier: ptr("free"), Amount: num("0"), Currency: ptr("USD"), BillingInterval: ptr("monthly")}.Money()
-		}, moneyText{amount: "0", period: "P1M", monthly: "0"}},
+		}, MoneyText{amount: "0", period: "P1M", monthly: "0"}},
 		{"a OnePin custom plan at 0 is priced on request, with no amount", func() (money.Money, error) {
 			return OnepinPlan{ID: "p", Tier: ptr("custom"), Amount: num("0"), Currency: ptr("USD"), BillingInterval: ptr("yearly")}.Money()
-		}, moneyText{amount: "-", period: "P1Y", monthly: "-", onRequest: true}},
+		}, MoneyText{amount: "-", period: "P1Y", monthly: "-", onRequest: true}},
 		{"a OnePin custom plan with an amount has a real price", func() (money.Money, error) {
 			return OnepinPlan{ID: "p", Tier: ptr("custom"), Amount: num("4999900"), Currency: ptr("USD"), BillingInterval: ptr("yearly")}.Money()
-		}, moneyText{amount: "49999", period: "P1Y", monthly: "4166.5833333333"}},
+		}, MoneyText{amount: "49999", period: "P1Y", monthly: "4166.5833333333"}},
 		{"a OnePin weekly plan has 52/12 weeks a month", func() (money.Money, error) {
 			return OnepinPlan{ID: "p", Tier: ptr("paid"), Amount: num("1200"), Currency: ptr("USD"), BillingInterval: ptr("weekly")}.Money()
-		}, moneyText{amount: "12", period: "P1W", monthly: "52"}},
+		}, MoneyText{amount: "12", period: "P1W", monthly: "52"}},
 		{"an unknown OnePin interval is no period, and says so", func() (money.Money, error) {
 			return OnepinPlan{ID: "p", Tier: ptr("paid"), Amount: num("100"), Currency: ptr("USD"), BillingInterval: ptr("fortnightly")}.Money()
-		}, moneyText{amount: "1", period: "-", monthly: "-", unknown: `billing_interval "fortnightly"`}},
+		}, MoneyText{amount: "1", period: "-", monthly: "-", unknown: `billing_interval "fortnightly"`}},
 		{"a Probely price with no unit configured is in cents, as Probely's OpenAPI 1.2.0 says", func() (money.Money, error) {
 			return ProbelyPlan{ID: "p", Price: num("4900"), CurrencyCode: ptr("USD"), Period: num("1"), PeriodUnit: ptr("month")}.Money("")
-		}, moneyText{amount: "49", period: "P1M", monthly: "49"}},
+		}, MoneyText{amount: "49", period: "P1M", monthly: "49"}},
 		{"a Probely price in major units is taken as is", func() (money.Money, error) {
 			return ProbelyPlan{ID: "p", Price: num("4900"), CurrencyCode: ptr("USD"), Period: num("1"), PeriodUnit: ptr("year")}.Money(ProbelyPriceUnitMajor)
-		}, moneyText{amount: "4900", period: "P1Y", monthly: "408.3333333333"}},
+		}, MoneyText{amount: "4900", period: "P1Y", monthly: "408.3333333333"}},
 		{"a Probely price in minor units is scaled by its currency", func() (money.Money, error) {
 			return ProbelyPlan{ID: "p", Price: num("4900"), CurrencyCode: ptr("USD"), Period: num("1"), PeriodUnit: ptr("month")}.Money(ProbelyPriceUnitMinor)
-		}, moneyText{amount: "49", period: "P1M", monthly: "49"}},
+		}, MoneyText{amount: "49", period: "P1M", monthly: "49"}},
 		{"a Probely period of 6 months", func() (money.Money, error) {
 			return ProbelyPlan{ID: "p", Price: num("600"), CurrencyCode: ptr("EUR"), Period: num("6"), PeriodUnit: ptr("months")}.Money(ProbelyPriceUnitMajor)
-		}, moneyText{amount: "600", period: "P6M", monthly: "100"}},
+		}, MoneyText{amount: "600", period: "P6M", monthly: "100"}},
 		{"a Probely trial of period 0 has no period and nothing to warn about", func() (money.Money, error) {
 			return ProbelyPlan{ID: "p", Price: num("0"), CurrencyCode: ptr("EUR"), Period: num("0"), PeriodUnit: ptr("week")}.Money(ProbelyPriceUnitMajor)
-		}, moneyText{amount: "0", period: "-", monthly: "-"}},
+		}, MoneyText{amount: "0", period: "-", monthly: "-"}},
 		{"an unknown Probely unit is no period, and says so", func() (money.Money, error) {
 			return ProbelyPlan{ID: "p", Price: num("1"), CurrencyCode: ptr("EUR"), Period: num("30"), PeriodUnit: ptr("day")}.Money(ProbelyPriceUnitMajor)
-		}, moneyText{amount: "1", period: "-", monthly: "-", unknown: `period 30, period_unit "day"`}},
+		}, MoneyText{amount: "1", period: "-", monthly: "-", unknown: `period 30, period_unit "day"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -110,7 +110,7 @@ func TestEveryVendorsPlanBecomesOneMoneyModel(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := textOf(m); got != tt.want {
+			if got := TextOf(m); got != tt.want {
 				t.Errorf("got %+v, want %+v", got, tt.want)
 			}
 		})

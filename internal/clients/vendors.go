@@ -3,6 +3,9 @@ package clients
 import (
 	"net/http"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+
 	"golang.org/x/time/rate"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
@@ -39,6 +42,14 @@ type Vendor struct {
 	// Open builds the vendor's client from the shared settings and the
 	// values of Settings (by name; "" when unset).
 	Open func(v *Vendor, cfg httpapi.Config, settings map[string]string) (Client, error)
+
+	// DataSources are the vendor's data sources, all named
+	// pricing_<Name>_….
+	DataSources []func() datasource.DataSource
+	// Functions are the vendor's provider functions.
+	Functions []func() function.Function
+	// Catalog is how pricing_catalog reads the vendor; nil leaves it out.
+	Catalog *CatalogSource
 }
 
 // Auth is the header a vendor takes its key in: "<Scheme> <key>", or the
@@ -81,7 +92,7 @@ type Limit struct {
 }
 
 // spec is the shared layer's view of the vendor for one configuration.
-func (v *Vendor) spec(cfg httpapi.Config, decodeError func([]byte) httpapi.Message) httpapi.Spec {
+func (v *Vendor) Spec(cfg httpapi.Config, decodeError func([]byte) httpapi.Message) httpapi.Spec {
 	limits := v.Pacing.WithKey
 	if cfg.APIKey == "" && v.Pacing.WithoutKey != nil {
 		limits = v.Pacing.WithoutKey
@@ -107,112 +118,3 @@ type Client interface {
 	HasAPIKey() bool
 }
 
-// The vendors' names, the one place they are written: the registry below
-// and each client's errors and logs use them.
-const (
-	identifaiName   = "identifai"
-	paygenticName   = "paygentic"
-	probelyName     = "probely"
-	onepinName      = "onepin"
-	streamskillName = "streamskill"
-)
-
-// Vendors is the registry of every vendor, in documentation order.
-var Vendors = []*Vendor{IdentifaiVendor, PaygenticVendor, ProbelyVendor, OnepinVendor, StreamskillVendor}
-
-// IdentifaiVendor declares identifAI.
-var IdentifaiVendor = &Vendor{
-	Name: identifaiName, Title: "identifAI", DefaultBaseURL: IdentifaiDefaultBaseURL,
-	KeyEnv: []string{"IDENTIFAI_API_KEY"}, BaseURLEnv: []string{"IDENTIFAI_BASE_URL"},
-	Auth: Auth{Header: "X-Api-Key"},
-	// The documented per-key limits are 2 GET/s and 60 GET/min, counted by
-	// Laravel in fixed windows, so the pacing keeps a margin: one request
-	// every 555 ms with no burst (a run right after another does not open
-	// with two at once), and a bucket of 30 refilled at 30/min, which can
-	// never exceed 60 in any minute.
-	Pacing: Pacing{
-		WithKey: []Limit{{PerSecond: 1.8, Burst: 1}, {PerSecond: 0.5, Burst: 30}},
-		Summary: "at most 1.8 requests/s and 30 requests/min (the documented limits)",
-	},
-	Open: func(v *Vendor, cfg httpapi.Config, _ map[string]string) (Client, error) {
-		return newIdentifai(v, cfg)
-	},
-}
-
-// PaygenticVendor declares Paygentic.
-var PaygenticVendor = &Vendor{
-	Name: paygenticName, Title: "Paygentic", DefaultBaseURL: PaygenticDefaultBaseURL,
-	KeyEnv: []string{"PAYGENTIC_API_KEY", "PAYGENTIC_BEARER_AUTH"}, BaseURLEnv: []string{"PAYGENTIC_BASE_URL"},
-	Auth: Auth{Header: "Authorization", Scheme: "Bearer"},
-	Pacing: Pacing{
-		Parallel: httpapi.UnpacedMaxParallelRequests,
-		Summary:  "no documented limit; a 429 is waited out as `Retry-After` asks, within `rate_limit_wait`",
-	},
-	Open: func(v *Vendor, cfg httpapi.Config, _ map[string]string) (Client, error) {
-		return newPaygentic(v, cfg)
-	},
-}
-
-// ProbelyVendor declares Probely.
-var ProbelyVendor = &Vendor{
-	Name: probelyName, Title: "Probely", DefaultBaseURL: ProbelyDefaultBaseURL,
-	KeyEnv: []string{"PROBELY_API_KEY"}, BaseURLEnv: []string{"PROBELY_BASE_URL", "PROBELY_API_BASE_URL"},
-	Auth: Auth{Header: "Authorization", Scheme: "JWT"},
-	Pacing: Pacing{
-		Parallel: httpapi.UnpacedMaxParallelRequests,
-		Summary:  "no documented limit; a 429 is waited out as `Retry-After` asks, within `rate_limit_wait`",
-	},
-	OtherServers: "Probely also serves regional hosts, and a key belongs to one region: `https://api.eu.probely.com`, " +
-		"`https://api.us.probely.com`, `https://api.au.probely.com`.",
-	Settings: []Setting{{
-		Name: "price_unit",
-		Description: "Unit of Probely's plan `price`: `minor` (the default: 4900 is 49 USD, scaled by the currency's ISO 4217 " +
-			"minor unit), as Probely's OpenAPI 1.2.0 documents it (\"Price in cents\"), or `major` (49 is 49 USD) should " +
-			"Probely's prices turn out to be in whole units. A price in a `currency_code` that is no ISO 4217 code, or with none, " +
-			"has a null `price_amount` and a warning in `minor`, since its minor unit is unknown.",
-		OneOf: []string{string(ProbelyPriceUnitMajor), string(ProbelyPriceUnitMinor)},
-	}},
-	Open: func(v *Vendor, cfg httpapi.Config, s map[string]string) (Client, error) {
-		return newProbely(v, cfg, ProbelyPriceUnit(s["price_unit"]))
-	},
-}
-
-// OnepinVendor declares OnePin, whose plan list is public.
-var OnepinVendor = &Vendor{
-	Name: onepinName, Title: "OnePin", DefaultBaseURL: OnepinDefaultBaseURL,
-	KeyEnv: []string{"ONEPIN_API_KEY"}, BaseURLEnv: []string{"ONEPIN_BASE_URL"}, KeyOptional: true,
-	Auth:   Auth{Header: "Authorization", Scheme: "Bearer"},
-	Pacing: Pacing{Summary: "one page at a time, following next links"},
-	Settings: []Setting{{
-		Name:        "workspace_id",
-		Description: "OnePin workspace id, sent as the `X-Workspace-Id` header when set.",
-	}, {
-		Name: "language",
-		Description: "Language of the plans' `plan_details`, sent as `Accept-Language`, such as `en` or `ko`. Defaults to `en`, " +
-			"OnePin's own default.",
-	}},
-	Open: func(v *Vendor, cfg httpapi.Config, s map[string]string) (Client, error) {
-		return newOnepin(v, cfg, s)
-	},
-}
-
-// StreamskillVendor declares StreamSkill.
-var StreamskillVendor = &Vendor{
-	Name: streamskillName, Title: "StreamSkill", DefaultBaseURL: StreamskillDefaultBaseURL,
-	KeyEnv: []string{"STREAMSKILL_API_KEY"}, BaseURLEnv: []string{"STREAMSKILL_BASE_URL"},
-	Auth: Auth{Header: "Authorization", Scheme: "Bearer"},
-	// The documented token bucket, which is smaller without a key.
-	Pacing: Pacing{
-		WithKey:    []Limit{{PerSecond: 2, Burst: 30}},
-		WithoutKey: []Limit{{PerSecond: 0.5, Burst: 5}},
-		Summary:    "a burst of 30, then 2 requests/s with a key (a burst of 5, then one request every 2 s without)",
-	},
-	Settings: []Setting{{
-		Name:        "language",
-		Description: "Language of tariff titles and texts, sent as `Accept-Language`: `en` or `ru`. Defaults to `en`.",
-		OneOf:       []string{"en", "ru"},
-	}},
-	Open: func(v *Vendor, cfg httpapi.Config, s map[string]string) (Client, error) {
-		return newStreamskill(v, cfg, s["language"])
-	},
-}

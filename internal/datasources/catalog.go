@@ -14,20 +14,24 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
-var _ listDataSource = (*CatalogDataSource)(nil)
+var _ ListDataSource = (*CatalogDataSource)(nil)
 
-// NewCatalogDataSource is the pricing_catalog data source.
-func NewCatalogDataSource() datasource.DataSource { return &CatalogDataSource{} }
-
-func init() { register(NewCatalogDataSource) }
+// NewCatalogDataSource is the pricing_catalog data source over the vendors
+// of a registry that declare a catalogue source.
+func NewCatalogDataSource(vendors []*clients.Vendor) func() datasource.DataSource {
+	sources := catalogSourcesOf(vendors)
+	return func() datasource.DataSource { return &CatalogDataSource{sources: sources} }
+}
 
 // CatalogDataSource lists the plans of every configured vendor as one list
 // of the same object.
 type CatalogDataSource struct {
-	data *ProviderData
+	data    *ProviderData
+	sources []catalogSource
 }
 
 type catalogModel struct {
@@ -40,7 +44,7 @@ type catalogModel struct {
 	// TariffIDs are the items of the vendor without a list endpoint
 	// (catalogSource.byIDs), the one such vendor today.
 	TariffIDs []types.Int64 `tfsdk:"streamskill_tariff_ids"`
-	fetchedModel
+	FetchedModel
 }
 
 // Metadata names the data source pricing_catalog.
@@ -57,7 +61,7 @@ func (d *CatalogDataSource) Configure(_ context.Context, req datasource.Configur
 
 // Schema describes pricing_catalog; its vendors are those of the registry.
 func (d *CatalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	names := catalogVendorNames()
+	names := d.vendorNames()
 	attrs := map[string]schema.Attribute{
 		"vendors": schema.SetAttribute{
 			MarkdownDescription: fmt.Sprintf("Vendors to read, of `%s`. Defaults to every vendor with an API key configured, "+
@@ -67,7 +71,7 @@ func (d *CatalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			Optional:    true,
 			Validators:  []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.OneOf(names...))},
 		},
-		"currency": exactAttribute("Keep only the plans in this ISO 4217 currency, such as `USD` (exact, case-sensitive). " +
+		"currency": ExactAttribute("Keep only the plans in this ISO 4217 currency, such as `USD` (exact, case-sensitive). " +
 			"Plans without a currency (identifAI pricings, StreamSkill tariffs) never match."),
 		"max_monthly_amount": schema.NumberAttribute{
 			MarkdownDescription: "Keep only the plans whose `monthly_amount` is known and at most this, in the plan's own currency " +
@@ -76,7 +80,7 @@ func (d *CatalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			Optional:   true,
 			Validators: []validator.Number{nonNegativeNumber{}},
 		},
-		"name_regex": nameRegexAttribute("plans"),
+		"name_regex": NameRegexAttribute("plans"),
 		"plans": schema.ListNestedAttribute{
 			MarkdownDescription: "Every chosen vendor's plans that pass the filters: the vendors in the order of `vendors`' " +
 				"documentation above, each vendor's plans in API order.",
@@ -85,10 +89,10 @@ func (d *CatalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 		},
 		"total": schema.Int64Attribute{MarkdownDescription: "Number of plans in `plans`.", Computed: true},
 	}
-	by := catalogSourceByIDs()
+	by := d.sourceByIDs()
 	attrs[catalogIDsAttribute] = schema.SetAttribute{
 		MarkdownDescription: fmt.Sprintf("Ids of the %s tariffs to include: %s has no list endpoint, so it joins the catalogue "+
-			"only for these (one request each, shared with a `pricing_%s_tariff` of the same id and language).", by.vendor.Title, by.vendor.Title, by.vendor.Name),
+			"only for these (one request each, shared with a `pricing_%s_tariff` of the same id and language).", by.Vendor.Title, by.Vendor.Title, by.Vendor.Name),
 		ElementType: types.Int64Type,
 		Optional:    true,
 	}
@@ -101,7 +105,7 @@ func (d *CatalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"The filters run on the provider's side. Any vendor failing fails the catalogue: it is never partial.",
 		Attributes: attrs,
 	}
-	addFetchedAtAttribute(resp.Schema.Attributes)
+	AddFetchedAtAttribute(resp.Schema.Attributes)
 }
 
 func catalogPlanAttributes() map[string]schema.Attribute {
@@ -116,17 +120,17 @@ func catalogPlanAttributes() map[string]schema.Attribute {
 		"name":     computed("Name of the plan (StreamSkill: the tariff's title)."),
 		"currency": computed("ISO 4217 currency code of the plan's amounts; null when the vendor does not name one."),
 	}
-	addMoneyAttributes(attrs, moneyDocs{
-		currency:  "currency",
-		amount:    "Null for identifAI pricings, which have no price, and where the vendor's own data source leaves it null.",
-		period:    "As the vendor's own plans' `billing_period`.",
-		onRequest: "As the vendor's own plans' `price_on_request`.",
+	AddMoneyAttributes(attrs, MoneyDocs{
+		Currency:  "currency",
+		Amount:    "Null for identifAI pricings, which have no price, and where the vendor's own data source leaves it null.",
+		Period:    "As the vendor's own plans' `billing_period`.",
+		OnRequest: "As the vendor's own plans' `price_on_request`.",
 	})
 	return attrs
 }
 
 func (d *CatalogDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	readList(ctx, d, req, resp)
+	ReadList(ctx, d, req, resp)
 }
 
 // ReadModel reads the catalogue; see listDataSource.
@@ -151,30 +155,30 @@ func (d *CatalogDataSource) ReadModel(ctx context.Context, config tfsdk.Config) 
 	}
 	model.Plans = []catalogPlanModel{}
 	for _, e := range all {
-		if filter.keep(e) {
+		if filter.Keep(e) {
 			model.Plans = append(model.Plans, e)
 		}
 	}
-	warnCaseOnlyMisses(&diags, "catalogue plans", all, []exactFilter[catalogPlanModel]{
-		exactOn("currency", model.Currency, func(e catalogPlanModel) *string { return e.Currency.ValueStringPointer() }),
+	WarnCaseOnlyMisses(&diags, "catalogue plans", all, []ExactFilter[catalogPlanModel]{
+		ExactOn("currency", model.Currency, func(e catalogPlanModel) *string { return e.Currency.ValueStringPointer() }),
 	})
 	if diags.HasError() {
 		return nil, diags
 	}
 	model.Total = types.Int64Value(int64(len(model.Plans)))
-	model.fetchedModel = fetchedFromReport(&diags, report)
+	model.FetchedModel = FetchedFromReport(&diags, report)
 	return model, diags
 }
 
 // catalogFilter is the catalogue's provider-side filters.
 type catalogFilter struct {
 	names      listFilter
-	currency   types.String
+	Currency   types.String
 	maxMonthly *big.Float // nil: no limit
 }
 
-func (f catalogFilter) keep(e catalogPlanModel) bool {
-	if !f.names.keep(e.ID.ValueString(), e.Name.ValueStringPointer()) || !matchesExact(e.Currency.ValueStringPointer(), f.currency) {
+func (f catalogFilter) Keep(e catalogPlanModel) bool {
+	if !f.names.Keep(e.ID.ValueString(), e.Name.ValueStringPointer()) || !matchesExact(e.Currency.ValueStringPointer(), f.Currency) {
 		return false
 	}
 	if f.maxMonthly == nil {
@@ -189,9 +193,9 @@ func parseCatalogConfig(ctx context.Context, config tfsdk.Config, diags *diag.Di
 	if diags.Append(config.Get(ctx, &model)...); diags.HasError() {
 		return nil, catalogFilter{}, false
 	}
-	names, filterDiags := newListFilter[types.String](nil, model.NameRegex)
+	names, filterDiags := NewListFilter[types.String](nil, model.NameRegex)
 	diags.Append(filterDiags...)
-	f := catalogFilter{names: names, currency: model.Currency}
+	f := catalogFilter{names: names, Currency: model.Currency}
 	if !model.MaxMonthlyAmount.IsNull() {
 		f.maxMonthly = model.MaxMonthlyAmount.ValueBigFloat()
 	}

@@ -21,30 +21,30 @@ func (d *CatalogDataSource) chooseSources(_ context.Context, model *catalogModel
 	}
 	named, explicit := namedVendors(model.Vendors)
 	var reads []*catalogRead
-	for _, s := range catalogSources {
-		client := d.data.clients[s.vendor]
-		asked := named[s.vendor.Name] || (s.byIDs && model.TariffIDs != nil)
+	for _, s := range d.sources {
+		client := d.data.clients[s.Vendor]
+		asked := named[s.Vendor.Name] || (s.ByIDs && model.TariffIDs != nil)
 		switch {
-		case explicit && !named[s.vendor.Name]:
-			if s.byIDs && model.TariffIDs != nil {
+		case explicit && !named[s.Vendor.Name]:
+			if s.ByIDs && model.TariffIDs != nil {
 				diags.AddAttributeError(path.Root(catalogIDsAttribute), "Tariff ids for a vendor left out",
-					fmt.Sprintf("%s is set, but vendors does not include %q: add it to vendors, or remove %s.", catalogIDsAttribute, s.vendor.Name, catalogIDsAttribute))
+					fmt.Sprintf("%s is set, but vendors does not include %q: add it to vendors, or remove %s.", catalogIDsAttribute, s.Vendor.Name, catalogIDsAttribute))
 			}
 			continue
-		case s.byIDs && model.TariffIDs == nil:
+		case s.ByIDs && model.TariffIDs == nil:
 			if asked {
-				diags.AddAttributeError(path.Root("vendors"), fmt.Sprintf("%s needs tariff ids", s.vendor.Title),
-					fmt.Sprintf("vendors includes %q, but %s has no list endpoint: set %s to the tariffs to include.", s.vendor.Name, s.vendor.Title, catalogIDsAttribute))
+				diags.AddAttributeError(path.Root("vendors"), fmt.Sprintf("%s needs tariff ids", s.Vendor.Title),
+					fmt.Sprintf("vendors includes %q, but %s has no list endpoint: set %s to the tariffs to include.", s.Vendor.Name, s.Vendor.Title, catalogIDsAttribute))
 			}
 			continue
-		case !s.vendor.KeyOptional && !client.HasAPIKey():
+		case !s.Vendor.KeyOptional && !client.HasAPIKey():
 			if asked {
-				diags.AddError(fmt.Sprintf("Missing %s API key", s.vendor.Title),
-					fmt.Sprintf("pricing_catalog was asked for %s, whose API needs a key. %s", s.vendor.Title, d.data.keyHelp[s.vendor]))
+				diags.AddError(fmt.Sprintf("Missing %s API key", s.Vendor.Title),
+					fmt.Sprintf("pricing_catalog was asked for %s, whose API needs a key. %s", s.Vendor.Title, d.data.keyHelp[s.Vendor]))
 			}
 			continue
 		}
-		reads = append(reads, &catalogRead{source: s, client: client, ids: int64s(model.TariffIDs)})
+		reads = append(reads, &catalogRead{source: s, Client: client, IDs: int64s(model.TariffIDs)})
 	}
 	return reads
 }

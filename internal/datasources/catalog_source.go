@@ -3,69 +3,51 @@ package datasources
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
-	"github.com/pricingkit/terraform-provider-pricing/internal/money"
 )
 
-// catalogSource is how pricing_catalog reads one vendor. Each vendor's list
-// data source file registers its own, so the catalogue knows no vendor.
+// catalogSource is one vendor of the catalogue and how it is read.
 type catalogSource struct {
-	vendor *clients.Vendor
-	// byIDs is true for a vendor without a list endpoint: it joins only
-	// for the ids in catalogIDsAttribute.
-	byIDs bool
-	// read returns the vendor's plans in API order, through the client's
-	// per-run memo, so a list data source of the same run costs no request
-	// more. ids are catalogIDsAttribute's, for a byIDs source.
-	read func(ctx context.Context, client clients.Client, ids []int64) ([]catalogItem, error)
+	Vendor *clients.Vendor
+	*clients.CatalogSource
 }
 
-// catalogItem is one plan of a vendor, before it becomes a catalogue entry.
-type catalogItem struct {
-	id        string
-	numericID *int64 // the id as the vendor's lookup takes it, when a number
-	name      *string
-	currency  *string
-	money     money.Money
-	moneyErr  error
-}
-
-var catalogSources []catalogSource
-
-// registerCatalogSource adds a vendor to pricing_catalog.
-func registerCatalogSource(s catalogSource) {
-	catalogSources = append(catalogSources, s)
-	// The catalogue lists vendors in the registry's order.
-	slices.SortStableFunc(catalogSources, func(a, b catalogSource) int {
-		return slices.Index(clients.Vendors, a.vendor) - slices.Index(clients.Vendors, b.vendor)
-	})
+// catalogSourcesOf are the vendors the catalogue reads, in the registry's
+// order: those that declare a CatalogSource.
+func catalogSourcesOf(vendors []*clients.Vendor) []catalogSource {
+	var sources []catalogSource
+	for _, v := range vendors {
+		if v.Catalog != nil {
+			sources = append(sources, catalogSource{Vendor: v, CatalogSource: v.Catalog})
+		}
+	}
+	return sources
 }
 
 // catalogIDsAttribute lists the items of the one vendor without a list.
 const catalogIDsAttribute = "streamskill_tariff_ids"
 
-// catalogSourceByIDs is the one source without a list endpoint; a second
-// would need its own ids argument, which is the schema's to grow.
-func catalogSourceByIDs() catalogSource {
-	for _, s := range catalogSources {
-		if s.byIDs {
+// sourceByIDs is the one source without a list endpoint; a second would
+// need its own ids argument, which is the schema's to grow.
+func (d *CatalogDataSource) sourceByIDs() catalogSource {
+	for _, s := range d.sources {
+		if s.ByIDs {
 			return s
 		}
 	}
 	panic("pricing_catalog: no source reads by ids, so " + catalogIDsAttribute + " has no vendor")
 }
 
-// catalogVendorNames are the vendors' names, for the vendors argument.
-func catalogVendorNames() []string {
-	names := make([]string, len(catalogSources))
-	for i, s := range catalogSources {
-		names[i] = s.vendor.Name
+// vendorNames are the vendors' names, for the vendors argument.
+func (d *CatalogDataSource) vendorNames() []string {
+	names := make([]string, len(d.sources))
+	for i, s := range d.sources {
+		names[i] = s.Vendor.Name
 	}
 	return names
 }
@@ -73,9 +55,9 @@ func catalogVendorNames() []string {
 // catalogRead is one vendor's part of a catalogue read.
 type catalogRead struct {
 	source catalogSource
-	client clients.Client
-	ids    []int64
-	items  []catalogItem
+	Client clients.Client
+	IDs    []int64
+	items  []clients.CatalogPlan
 }
 
 // readCatalogSources reads every chosen vendor at once. Any failure fails
@@ -84,9 +66,9 @@ func readCatalogSources(ctx context.Context, reads []*catalogRead) error {
 	g, ctx := errgroup.WithContext(ctx)
 	for _, r := range reads {
 		g.Go(func() error {
-			items, err := r.source.read(ctx, r.client, r.ids)
+			items, err := r.source.Read(ctx, r.Client, r.IDs)
 			if err != nil {
-				return fmt.Errorf("%s: %w", r.source.vendor.Title, err)
+				return fmt.Errorf("%s: %w", r.source.Vendor.Title, err)
 			}
 			r.items = items
 			return nil
@@ -103,24 +85,24 @@ type catalogPlanModel struct {
 	NumericID types.Int64  `tfsdk:"numeric_id"`
 	Name      types.String `tfsdk:"name"`
 	Currency  types.String `tfsdk:"currency"`
-	moneyModel
+	MoneyModel
 }
 
 // entries turns a vendor's items into catalogue entries, converting their
 // money (and its warnings) as the vendor's own data sources do.
 func (r *catalogRead) entries(diags *diag.Diagnostics) []catalogPlanModel {
-	converter := newMoneyConverter(r.source.vendor.Title)
+	converter := NewMoneyConverter(r.source.Vendor.Title)
 	out := make([]catalogPlanModel, len(r.items))
 	for i, it := range r.items {
 		out[i] = catalogPlanModel{
-			Vendor:     types.StringValue(r.source.vendor.Name),
-			ID:         types.StringValue(it.id),
-			NumericID:  types.Int64PointerValue(it.numericID),
-			Name:       types.StringPointerValue(it.name),
-			Currency:   types.StringPointerValue(it.currency),
-			moneyModel: converter.convert(it.money, it.moneyErr),
+			Vendor:     types.StringValue(r.source.Vendor.Name),
+			ID:         types.StringValue(it.ID),
+			NumericID:  types.Int64PointerValue(it.NumericID),
+			Name:       types.StringPointerValue(it.Name),
+			Currency:   types.StringPointerValue(it.Currency),
+			MoneyModel: converter.Convert(it.Money, it.MoneyErr),
 		}
 	}
-	converter.appendTo(diags)
+	converter.AppendTo(diags)
 	return out
 }

@@ -48,11 +48,11 @@ func (f *foreignHost) received() []http.Header {
 func TestAccNoVendorKeyLeavesTheConfiguredHost(t *testing.T) {
 	t.Parallel()
 	for _, ft := range faultTargets {
-		t.Run(fmt.Sprintf("a redirect from %s to another host is refused", ft.vendor), func(t *testing.T) {
+		t.Run(fmt.Sprintf("a redirect from %s to another host is refused", ft.Vendor), func(t *testing.T) {
 			t.Parallel()
 			sb := acctest.StartSandbox(t, ft.opts)
 			foreign := startForeignHost(t)
-			sb.InjectFaults(ft.vendor, sandbox.Fault{Kind: sandbox.FaultRedirect, Location: foreign.URL + "/collect", Sticky: true})
+			sb.InjectFaults(ft.Vendor, sandbox.Fault{Kind: sandbox.FaultRedirect, Location: foreign.URL + "/collect", Sticky: true})
 			acctest.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config: sb.ProviderConfig("max_retries = 2") + ft.config,
@@ -63,7 +63,7 @@ func TestAccNoVendorKeyLeavesTheConfiguredHost(t *testing.T) {
 			if got := foreign.received(); len(got) != 0 {
 				t.Errorf("the other host received %d requests (first headers %v), want none", len(got), got[0])
 			}
-			if got, want := sb.LastHeader(ft.vendor, ft.authHeader), ft.authPrefix+acctest.Key(ft.vendor); got != want {
+			if got, want := sb.LastHeader(ft.Vendor, ft.authHeader), ft.authPrefix+acctest.Key(ft.Vendor); got != want {
 				t.Errorf("the configured host got %s %q, want %q", ft.authHeader, got, want)
 			}
 		})

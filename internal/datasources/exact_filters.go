@@ -11,20 +11,20 @@ import (
 
 // exactFilter is a list filter on one vendor field, compared exactly
 // ("currency", "tier" …).
-type exactFilter[T any] struct {
+type ExactFilter[T any] struct {
 	attribute string
 	value     types.String // null: no filter
 	field     func(T) *string
 }
 
 // exactOn is the filter of attribute on field.
-func exactOn[T any](attribute string, value types.String, field func(T) *string) exactFilter[T] {
-	return exactFilter[T]{attribute: attribute, value: value, field: field}
+func ExactOn[T any](attribute string, value types.String, field func(T) *string) ExactFilter[T] {
+	return ExactFilter[T]{attribute: attribute, value: value, field: field}
 }
 
 // keepsAll reports whether item passes every filter; a null filter lets
 // every item through, a null field passes none.
-func keepsAll[T any](item T, filters []exactFilter[T]) bool {
+func KeepsAll[T any](item T, filters []ExactFilter[T]) bool {
 	for _, f := range filters {
 		if !matchesExact(f.field(item), f.value) {
 			return false
@@ -38,7 +38,7 @@ func keepsAll[T any](item T, filters []exactFilter[T]) bool {
 // and "usd" keeping no plan is otherwise only an empty list. noun names
 // the items ("OnePin plans"). Each filter is checked against the whole
 // listing, whatever the other filters keep.
-func warnCaseOnlyMisses[T any](diags *diag.Diagnostics, noun string, items []T, filters []exactFilter[T]) {
+func WarnCaseOnlyMisses[T any](diags *diag.Diagnostics, noun string, items []T, filters []ExactFilter[T]) {
 	for _, f := range filters {
 		if f.value.IsNull() || f.value.IsUnknown() {
 			continue
@@ -53,7 +53,7 @@ func warnCaseOnlyMisses[T any](diags *diag.Diagnostics, noun string, items []T, 
 
 // caseOnlyMatches is nil when some item has f's value exactly, and
 // otherwise the values that equal it but for case.
-func caseOnlyMatches[T any](f exactFilter[T], items []T) []string {
+func caseOnlyMatches[T any](f ExactFilter[T], items []T) []string {
 	want := f.value.ValueString()
 	values := make([]string, 0, len(items))
 	for _, item := range items {

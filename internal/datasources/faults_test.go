@@ -20,7 +20,7 @@ import (
 
 // faultTarget is one vendor's complete read for the fault suite.
 type faultTarget struct {
-	vendor string
+	Vendor string
 	// opts sizes the sandbox so the read spans several pages where the
 	// vendor pages.
 	opts sandbox.Options
@@ -45,7 +45,7 @@ var streamskillTariffIDs = []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
 
 var faultTargets = []faultTarget{
 	{
-		vendor:     sandbox.VendorIdentifai,
+		Vendor:     sandbox.VendorIdentifai,
 		authHeader: "X-Api-Key",
 		seed:       3,
 		config: `
@@ -60,7 +60,7 @@ data "pricing_identifai_pricings" "all" {
 		failingPageError: `identifai: list pricings page 3: HTTP 503 Service Unavailable`,
 	},
 	{
-		vendor:     sandbox.VendorPaygentic,
+		Vendor:     sandbox.VendorPaygentic,
 		authHeader: "Authorization",
 		authPrefix: "Bearer ",
 		opts:       sandbox.Options{PaygenticPlans: 600},
@@ -78,7 +78,7 @@ data "pricing_paygentic_plans" "all" {}`,
 		// The sandbox's 30 Probely plans fit one page of 100, so the failing
 		// page is the only one; multi-page integrity is shown by
 		// TestProbelyListFailsRatherThanReturnAPartialList.
-		vendor:     sandbox.VendorProbely,
+		Vendor:     sandbox.VendorProbely,
 		authHeader: "Authorization",
 		authPrefix: "JWT ",
 		seed:       3, // its first two requests fault
@@ -94,7 +94,7 @@ data "pricing_probely_plans" "all" {}`,
 	{
 		// Likewise one page of OnePin's 25 plans; see
 		// TestOnepinListFollowsNextLinksToTheLastPage for several.
-		vendor:     sandbox.VendorOnepin,
+		Vendor:     sandbox.VendorOnepin,
 		authHeader: "Authorization",
 		authPrefix: "Bearer ",
 		seed:       4, // its first two requests fault
@@ -110,7 +110,7 @@ data "pricing_onepin_plans" "all" {}`,
 	{
 		// StreamSkill has no listing: the read is one request per tariff,
 		// so the run reads every tariff and one of them fails.
-		vendor:     sandbox.VendorStreamskill,
+		Vendor:     sandbox.VendorStreamskill,
 		authHeader: "Authorization",
 		authPrefix: "Bearer ",
 		seed:       1,
@@ -140,7 +140,7 @@ func streamskillEveryTariffConfig() string {
 func TestAccEveryVendorReturnsTheFullListWhenThirtyPercentOfRequestsFail(t *testing.T) {
 	t.Parallel()
 	for _, ft := range faultTargets {
-		t.Run(ft.vendor, func(t *testing.T) {
+		t.Run(ft.Vendor, func(t *testing.T) {
 			t.Parallel()
 			opts := ft.opts
 			opts.FaultRate, opts.Seed = acctest.FaultRate, ft.seed
@@ -149,7 +149,7 @@ func TestAccEveryVendorReturnsTheFullListWhenThirtyPercentOfRequestsFail(t *test
 				Steps: []resource.TestStep{{
 					Config:            sb.ProviderConfig(fmt.Sprintf("max_retries = %d", acctest.FlakyRetries)) + ft.config,
 					ConfigStateChecks: ft.check(t, sb),
-					Check:             sb.CheckTransientFaultsServed(ft.vendor),
+					Check:             sb.CheckTransientFaultsServed(ft.Vendor),
 				}},
 			})
 		})
@@ -159,10 +159,10 @@ func TestAccEveryVendorReturnsTheFullListWhenThirtyPercentOfRequestsFail(t *test
 func TestAccEveryVendorFailsTheReadWhenOnePageFailsPermanently(t *testing.T) {
 	t.Parallel()
 	for _, ft := range faultTargets {
-		t.Run(ft.vendor, func(t *testing.T) {
+		t.Run(ft.Vendor, func(t *testing.T) {
 			t.Parallel()
 			sb := acctest.StartSandbox(t, ft.opts)
-			sb.InjectFaults(ft.vendor, sandbox.Fault{Status: http.StatusServiceUnavailable, Match: ft.failingPage, Sticky: true})
+			sb.InjectFaults(ft.Vendor, sandbox.Fault{Status: http.StatusServiceUnavailable, Match: ft.failingPage, Sticky: true})
 			acctest.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config:      sb.ProviderConfig("max_retries = 2") + ft.config,
@@ -177,12 +177,12 @@ func TestAccEveryVendorFailsClearlyOnABrokenResponse(t *testing.T) {
 	t.Parallel()
 	for _, ft := range faultTargets {
 		for _, broken := range acctest.BrokenResponses {
-			t.Run(ft.vendor+" fails on "+broken.Name, func(t *testing.T) {
+			t.Run(ft.Vendor+" fails on "+broken.Name, func(t *testing.T) {
 				t.Parallel()
 				sb := acctest.StartSandbox(t, ft.opts)
 				fault := broken.Fault
 				fault.Sticky = true
-				sb.InjectFaults(ft.vendor, fault)
+				sb.InjectFaults(ft.Vendor, fault)
 				acctest.Test(t, resource.TestCase{
 					Steps: []resource.TestStep{{
 						Config:      sb.ProviderConfig(broken.Settings()...) + ft.config,

@@ -12,12 +12,12 @@ import (
 
 // fetchedModel is when a data source's data was fetched from its vendor,
 // which differs from the time of the run when it comes from the cache.
-type fetchedModel struct {
+type FetchedModel struct {
 	FetchedAt types.String `tfsdk:"fetched_at"`
 }
 
 // addFetchedAtAttribute adds fetched_at to a data source's schema.
-func addFetchedAtAttribute(attrs map[string]schema.Attribute) {
+func AddFetchedAtAttribute(attrs map[string]schema.Attribute) {
 	attrs["fetched_at"] = schema.StringAttribute{
 		Computed: true,
 		MarkdownDescription: "When this data was fetched from the vendor, RFC 3339 in UTC: the time of this run for a live read, " +
@@ -28,13 +28,13 @@ func addFetchedAtAttribute(attrs map[string]schema.Attribute) {
 
 // fetchedFromReport shows the warnings of the listings a read used (a copy
 // served from the cache) and returns fetched_at.
-func fetchedFromReport(diags *diag.Diagnostics, report *httpapi.FetchReport) fetchedModel {
+func FetchedFromReport(diags *diag.Diagnostics, report *httpapi.FetchReport) FetchedModel {
 	for _, w := range report.Warnings() {
 		diags.AddWarning(w.Summary, w.Detail)
 	}
 	at, ok := report.FetchedAt()
 	if !ok {
-		return fetchedModel{FetchedAt: types.StringNull()}
+		return FetchedModel{FetchedAt: types.StringNull()}
 	}
-	return fetchedModel{FetchedAt: types.StringValue(at.UTC().Format(time.RFC3339))}
+	return FetchedModel{FetchedAt: types.StringValue(at.UTC().Format(time.RFC3339))}
 }

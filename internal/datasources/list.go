@@ -14,7 +14,7 @@ import (
 // through ReadModel and writes the state's wire format itself
 // (internal/provider/listread). Read, the framework's path, reads the same
 // model, so both paths give the same state.
-type listDataSource interface {
+type ListDataSource interface {
 	datasource.DataSourceWithConfigure
 
 	// ReadModel reads the list for a configuration and returns the model
@@ -24,7 +24,7 @@ type listDataSource interface {
 
 // readList is the Read of every list data source: the framework's own
 // path, for servers that do not read the list directly.
-func readList(ctx context.Context, d listDataSource, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+func ReadList(ctx context.Context, d ListDataSource, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	model, diags := d.ReadModel(ctx, req.Config)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {

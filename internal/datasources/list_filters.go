@@ -18,7 +18,7 @@ import (
 // needs a handful of plans stores a handful.
 
 // idsAttribute is the ids filter; what names the items ("plans").
-func idsAttribute(what string, elem attr.Type) schema.SetAttribute {
+func IDsAttribute(what string, elem attr.Type) schema.SetAttribute {
 	return schema.SetAttribute{
 		MarkdownDescription: fmt.Sprintf("Keep only the %s with these ids (exact, case-sensitive). Ids the listing does not hold are "+
 			"left out without an error (use the lookup data source to require one). An empty set keeps no %s; unset keeps all.", what, what),
@@ -28,7 +28,7 @@ func idsAttribute(what string, elem attr.Type) schema.SetAttribute {
 }
 
 // nameRegexAttribute is the name_regex filter.
-func nameRegexAttribute(what string) schema.StringAttribute {
+func NameRegexAttribute(what string) schema.StringAttribute {
 	return schema.StringAttribute{
 		MarkdownDescription: fmt.Sprintf("Keep only the %s whose name matches this regular expression (RE2 syntax, as Terraform's `regex()`; "+
 			"unanchored, so use `^…$` for a whole-name match). Items without a name never match. Checked at plan time.", what),
@@ -40,7 +40,7 @@ func nameRegexAttribute(what string) schema.StringAttribute {
 // exactAttribute is a filter on one vendor field, compared exactly. A
 // field free of validators can hold a value in the wrong case, which
 // warnCaseOnlyMisses reports.
-func exactAttribute(description string, validators ...validator.String) schema.StringAttribute {
+func ExactAttribute(description string, validators ...validator.String) schema.StringAttribute {
 	if len(validators) == 0 {
 		description += " A value the listing holds only in another case keeps nothing and gives a warning naming the vendor's spelling."
 	}
@@ -48,7 +48,7 @@ func exactAttribute(description string, validators ...validator.String) schema.S
 }
 
 // includeAttribute switches a heavy nested part of every item on or off.
-func includeAttribute(part, what string) schema.BoolAttribute {
+func IncludeAttribute(part, what string) schema.BoolAttribute {
 	return schema.BoolAttribute{
 		MarkdownDescription: fmt.Sprintf("Whether each of the %s carries `%s`. Defaults to `true`; `false` leaves `%s` null in every item, "+
 			"for a smaller state when only the other attributes are needed. The request to the API is the same either way.", what, part, part),
@@ -57,11 +57,11 @@ func includeAttribute(part, what string) schema.BoolAttribute {
 }
 
 // included reads an include_* attribute: unset is true.
-func included(v types.Bool) bool { return v.IsNull() || v.ValueBool() }
+func Included(v types.Bool) bool { return v.IsNull() || v.ValueBool() }
 
 // listFilter is the ids and name_regex filters of one read.
 type listFilter struct {
-	ids  map[string]struct{} // nil: no ids filter
+	IDs  map[string]struct{} // nil: no ids filter
 	name *regexp.Regexp      // nil: no name filter
 }
 
@@ -72,17 +72,17 @@ type idKey interface{ types.String | types.Int64 }
 // filter, an empty one keeps nothing. name_regex was validated at plan
 // time, but is compiled again here and reported against its attribute if
 // it fails.
-func newListFilter[T idKey](ids []T, nameRegex types.String) (listFilter, diag.Diagnostics) {
+func NewListFilter[T idKey](ids []T, nameRegex types.String) (listFilter, diag.Diagnostics) {
 	var f listFilter
 	var diags diag.Diagnostics
 	if ids != nil {
-		f.ids = make(map[string]struct{}, len(ids))
+		f.IDs = make(map[string]struct{}, len(ids))
 		for _, e := range ids {
 			switch v := any(e).(type) {
 			case types.String:
-				f.ids[v.ValueString()] = struct{}{}
+				f.IDs[v.ValueString()] = struct{}{}
 			case types.Int64:
-				f.ids[strconv.FormatInt(v.ValueInt64(), 10)] = struct{}{}
+				f.IDs[strconv.FormatInt(v.ValueInt64(), 10)] = struct{}{}
 			}
 		}
 	}
@@ -98,9 +98,9 @@ func newListFilter[T idKey](ids []T, nameRegex types.String) (listFilter, diag.D
 }
 
 // keep reports whether an item with this id and name passes the filters.
-func (f listFilter) keep(id string, name *string) bool {
-	if f.ids != nil {
-		if _, ok := f.ids[id]; !ok {
+func (f listFilter) Keep(id string, name *string) bool {
+	if f.IDs != nil {
+		if _, ok := f.IDs[id]; !ok {
 			return false
 		}
 	}
@@ -115,9 +115,9 @@ func matchesExact(got *string, filter types.String) bool {
 
 // filteredCap is the capacity to reserve for the items of a listing of n
 // that pass f: at most as many as ids names.
-func filteredCap(f listFilter, n int) int {
-	if f.ids != nil {
-		return min(n, len(f.ids))
+func FilteredCap(f listFilter, n int) int {
+	if f.IDs != nil {
+		return min(n, len(f.IDs))
 	}
 	return n
 }

@@ -18,7 +18,7 @@ func filterItems(f listFilter, items [][2]string) []string {
 		if it[1] != "" {
 			name = &it[1]
 		}
-		if f.keep(it[0], name) {
+		if f.Keep(it[0], name) {
 			kept = append(kept, it[0])
 		}
 	}
@@ -37,7 +37,7 @@ func TestListFilterSemantics(t *testing.T) {
 	}
 	tests := []struct {
 		name      string
-		ids       []types.String
+		IDs       []types.String
 		nameRegex types.String
 		want      string
 	}{
@@ -56,7 +56,7 @@ func TestListFilterSemantics(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			f, diags := newListFilter(tt.ids, tt.nameRegex)
+			f, diags := NewListFilter(tt.IDs, tt.nameRegex)
 			if diags.HasError() {
 				t.Fatal(diags)
 			}
@@ -69,7 +69,7 @@ func TestListFilterSemantics(t *testing.T) {
 
 func TestListFilterIntegerIDs(t *testing.T) {
 	t.Parallel()
-	f, diags := newListFilter([]types.Int64{types.Int64Value(7), types.Int64Value(12)}, types.StringNull())
+	f, diags := NewListFilter([]types.Int64{types.Int64Value(7), types.Int64Value(12)}, types.StringNull())
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -80,7 +80,7 @@ func TestListFilterIntegerIDs(t *testing.T) {
 
 func TestListFilterRefusesAnInvalidRegexAgainstItsAttribute(t *testing.T) {
 	t.Parallel()
-	_, diags := newListFilter([]types.String(nil), types.StringValue("Basic (Plan"))
+	_, diags := NewListFilter([]types.String(nil), types.StringValue("Basic (Plan"))
 	if !diags.HasError() {
 		t.Fatal("an invalid name_regex was accepted")
 	}

@@ -17,6 +17,10 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/money"
 	"github.com/pricingkit/terraform-provider-pricing/internal/provider/listread"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely"
 )
 
 // TestEncodeStateMatchesTheFramework holds the direct state writer to the
@@ -37,8 +41,8 @@ func TestEncodeStateMatchesTheFramework(t *testing.T) {
 		model      func(t *testing.T) any
 	}{
 		{"pricing_identifai_pricings", NewIdentifaiPricingsDataSource(), func(t *testing.T) any {
-			c, _ := clients.NewIdentifai(cfg("identifai", sandbox.IdentifaiKey))
-			list, err := c.ListPricings(ctx, clients.IdentifaiListPricingsInput{})
+			c, _ := identifai.New(cfg("identifai", sandbox.IdentifaiKey))
+			list, err := c.ListPricings(ctx, identifai.ListPricingsInput{})
 			mustNot(t, err)
 			m := identifaiPricingsModel{Order: types.StringValue("created_at"), Direction: types.StringValue("desc"), PerPage: types.Int64Null(), Total: types.Int64Value(list.Total)}
 			for _, p := range list.Pricings {
@@ -47,8 +51,8 @@ func TestEncodeStateMatchesTheFramework(t *testing.T) {
 			return &m
 		}},
 		{"pricing_paygentic_plans", NewPaygenticPlansDataSource(), func(t *testing.T) any {
-			c, _ := clients.NewPaygentic(cfg("paygentic", sandbox.PaygenticKey))
-			list, err := c.ListPlans(ctx, clients.PaygenticListPlansInput{})
+			c, _ := paygentic.New(cfg("paygentic", sandbox.PaygenticKey))
+			list, err := c.ListPlans(ctx, paygentic.ListPlansInput{})
 			mustNot(t, err)
 			m := paygenticPlansModel{MerchantID: types.StringNull(), ProductID: types.StringNull(), Total: types.Int64Value(list.Total)}
 			for _, p := range list.Plans {
@@ -57,7 +61,7 @@ func TestEncodeStateMatchesTheFramework(t *testing.T) {
 			return &m
 		}},
 		{"pricing_probely_plans", NewProbelyPlansDataSource(), func(t *testing.T) any {
-			c, _ := clients.NewProbely(cfg("probely", sandbox.ProbelyKey))
+			c, _ := probely.New(cfg("probely", sandbox.ProbelyKey))
 			list, err := c.ListPlans(ctx)
 			mustNot(t, err)
 			m := probelyPlansModel{Family: types.StringNull(), CurrencyCode: types.StringNull(), Total: types.Int64Value(int64(len(list.Plans)))}
@@ -67,7 +71,7 @@ func TestEncodeStateMatchesTheFramework(t *testing.T) {
 			return &m
 		}},
 		{"pricing_onepin_plans", NewOnepinPlansDataSource(), func(t *testing.T) any {
-			c, _ := clients.NewOnepin(cfg("onepin", ""), "")
+			c, _ := onepin.New(cfg("onepin", ""), "")
 			list, err := c.ListPlans(ctx)
 			mustNot(t, err)
 			m := onepinPlansModel{Total: types.Int64Value(int64(len(list.Plans)))}
@@ -91,10 +95,10 @@ func TestEncodeStateMatchesTheFramework(t *testing.T) {
 				"seats": types.StringValue("50"), "projects": types.StringValue("unlimited"), "api_calls": types.StringNull(), "zones": types.StringValue("3"),
 			})
 			return &onepinPlansModel{Total: types.Int64Value(2), Plans: []onepinPlanModel{
-				{ID: types.StringValue("a"), Limits: limits, Amount: numberValue("0.1"), DisplayOrder: numberValue("123456789012345678901234567890"),
-					Name: types.StringNull(), Tier: types.StringNull(), BillingInterval: types.StringNull(), Currency: types.StringNull(), moneyModel: moneyFrom(money.Money{})},
-				{ID: types.StringValue("b"), Limits: types.MapNull(types.StringType), Amount: numberValue("-2.5"), DisplayOrder: numberValue("3"),
-					Name: types.StringNull(), Tier: types.StringNull(), BillingInterval: types.StringNull(), Currency: types.StringNull(), moneyModel: moneyFrom(money.Money{})},
+				{ID: types.StringValue("a"), Limits: limits, Amount: NumberValue("0.1"), DisplayOrder: NumberValue("123456789012345678901234567890"),
+					Name: types.StringNull(), Tier: types.StringNull(), BillingInterval: types.StringNull(), Currency: types.StringNull(), MoneyModel: moneyFrom(money.Money{})},
+				{ID: types.StringValue("b"), Limits: types.MapNull(types.StringType), Amount: NumberValue("-2.5"), DisplayOrder: NumberValue("3"),
+					Name: types.StringNull(), Tier: types.StringNull(), BillingInterval: types.StringNull(), Currency: types.StringNull(), MoneyModel: moneyFrom(money.Money{})},
 			}}
 		}},
 	}
@@ -161,7 +165,7 @@ func TestEncodeStateRefusesAModelThatDoesNotFitTheSchema(t *testing.T) {
 }
 
 // moneyOf is a plan's money as the data sources read it.
-func moneyOf(m money.Money, err error) moneyModel {
+func moneyOf(m money.Money, err error) MoneyModel {
 	if err != nil {
 		panic(err)
 	}
@@ -183,8 +187,8 @@ func BenchmarkListState(b *testing.B) {
 	ctx := context.Background()
 	srv := httptest.NewServer(sandbox.New(sandbox.Options{PaygenticPlans: 10000}))
 	defer srv.Close()
-	c, _ := clients.NewPaygentic(httpapi.Config{BaseURL: srv.URL + "/paygentic", APIKey: sandbox.PaygenticKey, MaxParallelRequests: 8})
-	list, err := c.ListPlans(ctx, clients.PaygenticListPlansInput{})
+	c, _ := paygentic.New(httpapi.Config{BaseURL: srv.URL + "/paygentic", APIKey: sandbox.PaygenticKey, MaxParallelRequests: 8})
+	list, err := c.ListPlans(ctx, paygentic.ListPlansInput{})
 	if err != nil {
 		b.Fatal(err)
 	}

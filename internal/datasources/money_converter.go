@@ -16,19 +16,19 @@ import (
 // thousands of plans warns once per value, not once per plan, and the
 // amounts it could not convert.
 type moneyConverter struct {
-	vendor  string
+	Vendor  string
 	unknown map[string]int // what the vendor said -> plans that said it
 	errs    []error
 	notes   []money.Note
 }
 
-func newMoneyConverter(vendor string) *moneyConverter {
-	return &moneyConverter{vendor: vendor, unknown: map[string]int{}}
+func NewMoneyConverter(vendor string) *moneyConverter {
+	return &moneyConverter{Vendor: vendor, unknown: map[string]int{}}
 }
 
 // convert is one plan's money as Terraform values; it takes a plan's Money
 // method's results as they come.
-func (r *moneyConverter) convert(m money.Money, err error) moneyModel {
+func (r *moneyConverter) Convert(m money.Money, err error) MoneyModel {
 	if err != nil {
 		r.errs = append(r.errs, err)
 		return moneyFrom(money.Money{})
@@ -43,19 +43,19 @@ func (r *moneyConverter) convert(m money.Money, err error) moneyModel {
 // appendTo adds an error for the amounts that could not be read (a wrong
 // amount must never reach a plan) and one warning per unknown period, in a
 // stable order.
-func (r *moneyConverter) appendTo(diags *diag.Diagnostics) {
+func (r *moneyConverter) AppendTo(diags *diag.Diagnostics) {
 	if len(r.errs) > 0 {
-		diags.AddError(fmt.Sprintf("Unreadable %s price", r.vendor), fmt.Sprintf("%d plans have a price the provider cannot read exactly; the first: %s",
+		diags.AddError(fmt.Sprintf("Unreadable %s price", r.Vendor), fmt.Sprintf("%d plans have a price the provider cannot read exactly; the first: %s",
 			len(r.errs), r.errs[0]))
 	}
 	for _, said := range slices.Sorted(maps.Keys(r.unknown)) {
-		subject, their := fmt.Sprintf("%d %s plans have", r.unknown[said], r.vendor), "their"
+		subject, their := fmt.Sprintf("%d %s plans have", r.unknown[said], r.Vendor), "their"
 		if r.unknown[said] == 1 {
-			subject, their = fmt.Sprintf("1 %s plan has", r.vendor), "its"
+			subject, their = fmt.Sprintf("1 %s plan has", r.Vendor), "its"
 		}
-		diags.AddWarning(fmt.Sprintf("Unknown %s billing period", r.vendor), fmt.Sprintf(
+		diags.AddWarning(fmt.Sprintf("Unknown %s billing period", r.Vendor), fmt.Sprintf(
 			"%s %s, which is not a billing period the provider knows: %s billing_period and monthly_amount are null, not a guess. "+
-				"Please report the value if %s documents it.", subject, said, their, r.vendor))
+				"Please report the value if %s documents it.", subject, said, their, r.Vendor))
 	}
 	r.appendNotes(diags)
 }
@@ -70,11 +70,11 @@ const maxMoneyNotes = 5
 func (r *moneyConverter) appendNotes(diags *diag.Diagnostics) {
 	for i, n := range r.notes {
 		if i == maxMoneyNotes {
-			diags.AddWarning(fmt.Sprintf("Suspicious %s prices", r.vendor), fmt.Sprintf(
+			diags.AddWarning(fmt.Sprintf("Suspicious %s prices", r.Vendor), fmt.Sprintf(
 				"%d more %s plans have an amount like those above; each was kept with a warning or left out of price_amount in the same way.",
-				len(r.notes)-maxMoneyNotes, r.vendor))
+				len(r.notes)-maxMoneyNotes, r.Vendor))
 			return
 		}
-		diags.AddWarning(fmt.Sprintf("Suspicious %s price", r.vendor), fmt.Sprintf("%s %s.", r.vendor, clients.NoteText(n)))
+		diags.AddWarning(fmt.Sprintf("Suspicious %s price", r.Vendor), fmt.Sprintf("%s %s.", r.Vendor, clients.NoteText(n)))
 	}
 }

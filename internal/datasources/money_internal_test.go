@@ -44,20 +44,20 @@ func TestMoneyConverterWarnsOncePerUnknownPeriodAndFailsOnAnUnreadableAmount(t *
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			r := newMoneyConverter("OnePin")
+			r := NewMoneyConverter("OnePin")
 			for _, m := range tt.plans {
-				mm := r.convert(m, nil)
+				mm := r.Convert(m, nil)
 				if m.UnknownPeriod != "" && !mm.BillingPeriod.IsNull() {
 					t.Errorf("an unknown period read as %s", mm.BillingPeriod)
 				}
 			}
 			for _, err := range tt.errs {
-				if mm := r.convert(money.Money{}, err); !mm.PriceAmount.IsNull() {
+				if mm := r.Convert(money.Money{}, err); !mm.PriceAmount.IsNull() {
 					t.Errorf("an unreadable amount read as %s", mm.PriceAmount)
 				}
 			}
 			var diags diag.Diagnostics
-			r.appendTo(&diags)
+			r.AppendTo(&diags)
 			warnings := diags.Warnings()
 			if len(warnings) != len(tt.wantWarnings) {
 				t.Fatalf("got %d warnings, want %d: %v", len(warnings), len(tt.wantWarnings), warnings)
@@ -110,10 +110,10 @@ func TestMoneyConverterWarnsOfEachSuspiciousAmountNamingVendorPlanFieldValueAndR
 	}
 	t.Run("one note is one warning", func(t *testing.T) {
 		t.Parallel()
-		r := newMoneyConverter("OnePin")
-		r.convert(money.Money{Notes: []money.Note{note("pro_btc")}}, nil)
+		r := NewMoneyConverter("OnePin")
+		r.Convert(money.Money{Notes: []money.Note{note("pro_btc")}}, nil)
 		var diags diag.Diagnostics
-		r.appendTo(&diags)
+		r.AppendTo(&diags)
 		if diags.WarningsCount() != 1 || diags[0].Summary() != "Suspicious OnePin price" ||
 			diags[0].Detail() != `OnePin plan "pro_btc": amount "2999" is in currency "BTC", which is not an ISO 4217 currency.` {
 			t.Fatalf("diagnostics %v, want one warning naming vendor, plan, field, value and rule", diags)
@@ -121,22 +121,22 @@ func TestMoneyConverterWarnsOfEachSuspiciousAmountNamingVendorPlanFieldValueAndR
 	})
 	t.Run("a thousand notes are a few warnings and a count", func(t *testing.T) {
 		t.Parallel()
-		r := newMoneyConverter("OnePin")
+		r := NewMoneyConverter("OnePin")
 		for i := range 1000 {
-			r.convert(money.Money{Notes: []money.Note{note(fmt.Sprintf("p%d", i))}}, nil)
+			r.Convert(money.Money{Notes: []money.Note{note(fmt.Sprintf("p%d", i))}}, nil)
 		}
 		var diags diag.Diagnostics
-		r.appendTo(&diags)
+		r.AppendTo(&diags)
 		if diags.WarningsCount() != maxMoneyNotes+1 || !strings.Contains(diags[maxMoneyNotes].Detail(), "995 more OnePin plans") {
 			t.Fatalf("%d warnings, the last %q; want %d and a count of the rest", diags.WarningsCount(), diags[len(diags)-1].Detail(), maxMoneyNotes+1)
 		}
 	})
 	t.Run("a long hostile value is cut", func(t *testing.T) {
 		t.Parallel()
-		r := newMoneyConverter("OnePin")
-		r.convert(money.Money{Notes: []money.Note{{Plan: strings.Repeat("p", 10000), Field: "amount", Value: strings.Repeat("9", 10000), Rule: "is negative"}}}, nil)
+		r := NewMoneyConverter("OnePin")
+		r.Convert(money.Money{Notes: []money.Note{{Plan: strings.Repeat("p", 10000), Field: "amount", Value: strings.Repeat("9", 10000), Rule: "is negative"}}}, nil)
 		var diags diag.Diagnostics
-		r.appendTo(&diags)
+		r.AppendTo(&diags)
 		if len(diags[0].Detail()) > 400 {
 			t.Fatalf("warning of %d bytes, want vendor text cut", len(diags[0].Detail()))
 		}

@@ -103,7 +103,7 @@ func checkPaygenticList(name string, want []sandbox.PaygenticPlan) []statecheck.
 
 // paygenticMoney are the fixture's reference prices in the major unit,
 // computed by hand.
-var paygenticMoney = map[string]struct{ amount, period, monthly string }{
+var paygenticMoney = map[string]struct{ Amount, Period, monthly string }{
 	sandbox.PaygenticBasicPlanID:    {"49.99", "P1M", "49.99"},
 	sandbox.PaygenticBusinessPlanID: {"199", "P1M", "199"},
 	sandbox.PaygenticSubCentPlanID:  {"0.00499", "P1M", "0.00499"},
@@ -125,7 +125,7 @@ func TestAccPaygenticPlansReturnsEveryPlan(t *testing.T) {
 	}
 	for i, p := range all[:3] {
 		want := paygenticMoney[p.ID]
-		checks = append(checks, acctest.Money(name, fmt.Sprintf("plans.%d.", i), want.amount, want.period, want.monthly, false)...)
+		checks = append(checks, acctest.Money(name, fmt.Sprintf("plans.%d.", i), want.Amount, want.Period, want.monthly, false)...)
 	}
 	checks = append(checks,
 		acctest.Attr(name, "plans.0.price", knownvalue.StringExact("49990000000")),

@@ -3,8 +3,6 @@
 package datasources
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
-
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 )
 
@@ -22,17 +20,4 @@ type ProviderData struct {
 // that names where its key is set.
 func NewProviderData(opened map[*clients.Vendor]clients.Client, keyHelp map[*clients.Vendor]string) *ProviderData {
 	return &ProviderData{clients: opened, keyHelp: keyHelp}
-}
-
-var registered []func() datasource.DataSource
-
-// register adds a data source to the provider; each data source's file
-// registers itself, so adding one touches no list elsewhere.
-func register(newDataSource func() datasource.DataSource) {
-	registered = append(registered, newDataSource)
-}
-
-// All returns every data source, for the provider's DataSources.
-func All() []func() datasource.DataSource {
-	return append([]func() datasource.DataSource(nil), registered...)
 }

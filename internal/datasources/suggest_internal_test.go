@@ -65,10 +65,10 @@ func TestDidYouMean(t *testing.T) {
 }
 
 func TestWarnCaseOnlyMisses(t *testing.T) {
-	type item struct{ currency *string }
+	type item struct{ Currency *string }
 	ptr := func(s string) *string { return &s }
 	items := []item{{ptr("USD")}, {ptr("EUR")}, {nil}}
-	field := func(i item) *string { return i.currency }
+	field := func(i item) *string { return i.Currency }
 	tests := []struct {
 		name   string
 		value  types.String
@@ -82,7 +82,7 @@ func TestWarnCaseOnlyMisses(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var diags diag.Diagnostics
-			warnCaseOnlyMisses(&diags, "OnePin plans", items, []exactFilter[item]{exactOn("currency", tt.value, field)})
+			WarnCaseOnlyMisses(&diags, "OnePin plans", items, []ExactFilter[item]{ExactOn("currency", tt.value, field)})
 			if tt.expect == "" {
 				if len(diags) != 0 {
 					t.Fatalf("want no diagnostic, got %v", diags)
@@ -97,19 +97,19 @@ func TestWarnCaseOnlyMisses(t *testing.T) {
 }
 
 func TestKeepsAll(t *testing.T) {
-	type item struct{ tier, currency *string }
+	type item struct{ tier, Currency *string }
 	ptr := func(s string) *string { return &s }
-	filters := func(tier, currency types.String) []exactFilter[item] {
-		return []exactFilter[item]{
-			exactOn("tier", tier, func(i item) *string { return i.tier }),
-			exactOn("currency", currency, func(i item) *string { return i.currency }),
+	filters := func(tier, currency types.String) []ExactFilter[item] {
+		return []ExactFilter[item]{
+			ExactOn("tier", tier, func(i item) *string { return i.tier }),
+			ExactOn("currency", currency, func(i item) *string { return i.Currency }),
 		}
 	}
 	paidUSD := item{ptr("paid"), ptr("USD")}
 	tests := []struct {
 		name    string
 		item    item
-		filters []exactFilter[item]
+		filters []ExactFilter[item]
 		expect  bool
 	}{
 		{"no filters keep the item", paidUSD, filters(types.StringNull(), types.StringNull()), true},
@@ -120,7 +120,7 @@ func TestKeepsAll(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := keepsAll(tt.item, tt.filters); got != tt.expect {
+			if got := KeepsAll(tt.item, tt.filters); got != tt.expect {
 				t.Errorf("keepsAll = %v, want %v", got, tt.expect)
 			}
 		})

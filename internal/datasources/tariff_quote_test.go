@@ -88,21 +88,21 @@ func TestAccTariffQuoteShowsTheTariffReadOnce(t *testing.T) {
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	for _, tt := range []struct {
 		name string
-		id   int
+		ID   int
 	}{
 		{"a custom-count graduated tariff", sandbox.StreamskillTariffGraduated},
 		{"a fixed-count standard tariff", sandbox.StreamskillTariffVolumeDiscounts},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			sb.ResetCounts()
-			want := streamskillTariff(t, sb, tt.id)
+			want := streamskillTariff(t, sb, tt.ID)
 			acctest.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_streamskill_tariff" "t" {
   id = %d
 }
-`, tt.id) + quoteBlock("small", tt.id, "100", "") + quoteBlock("large", tt.id, "300", "") + `
+`, tt.ID) + quoteBlock("small", tt.ID, "100", "") + quoteBlock("large", tt.ID, "300", "") + `
 output "tariff_matches_the_tariff_data_source" {
   value = data.pricing_tariff_quote.small.tariff == {
     for k, v in data.pricing_streamskill_tariff.t : k => v if !contains(["id", "language", "fetched_at"], k)

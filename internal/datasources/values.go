@@ -10,7 +10,7 @@ import (
 
 // stringOrDefault fills an optional, computed argument the user left unset,
 // so the state shows the value the provider used.
-func stringOrDefault(v types.String, def string) types.String {
+func StringOrDefault(v types.String, def string) types.String {
 	if v.IsNull() || v.IsUnknown() {
 		return types.StringValue(def)
 	}
@@ -23,7 +23,7 @@ func stringOrDefault(v types.String, def string) types.String {
 // same decimal, writes the same text to Terraform (the shortest that reads
 // back as it) and costs a fraction to write: at 512 bits, writing the
 // numbers of 10,000 plans took most of a list read.
-func numberValue(decimalText string) types.Number {
+func NumberValue(decimalText string) types.Number {
 	if decimalText == "" {
 		return types.NumberNull()
 	}
@@ -63,18 +63,18 @@ func atTerraformPrecision(n *big.Float) *big.Float {
 
 // jsonNumberValue is numberValue for an optional JSON number: null when the
 // vendor left it out.
-func jsonNumberValue(n *json.Number) types.Number {
+func JSONNumberValue(n *json.Number) types.Number {
 	if n == nil {
 		return types.NumberNull()
 	}
-	return numberValue(n.String())
+	return NumberValue(n.String())
 }
 
 // decimalPointer is an exact decimal text as a Terraform number; null
 // for nil.
-func decimalPointer(s *string) types.Number {
+func DecimalPointer(s *string) types.Number {
 	if s == nil {
 		return types.NumberNull()
 	}
-	return numberValue(*s)
+	return NumberValue(*s)
 }

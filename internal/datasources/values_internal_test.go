@@ -23,7 +23,7 @@ func TestNumberValueWritesTheTextTerraformWouldRead(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", text, err)
 		}
-		got := numberValue(text).ValueBigFloat()
+		got := NumberValue(text).ValueBigFloat()
 		if g, w := got.Text('f', -1), at512.Text('f', -1); g != w {
 			t.Fatalf("numberValue(%q) writes %s to Terraform, at 512 bits it is %s", text, g, w)
 		}
@@ -94,9 +94,9 @@ func TestCatalogMaxMonthlyAmountComparesDecimals(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			f := catalogFilter{currency: types.StringNull(), maxMonthly: limit}
-			plan := catalogPlanModel{ID: types.StringValue("p"), Name: types.StringValue("Pro"), moneyModel: moneyModel{MonthlyAmount: numberValue(tt.monthly)}}
-			if got := f.keep(plan); got != tt.expect {
+			f := catalogFilter{Currency: types.StringNull(), maxMonthly: limit}
+			plan := catalogPlanModel{ID: types.StringValue("p"), Name: types.StringValue("Pro"), MoneyModel: MoneyModel{MonthlyAmount: NumberValue(tt.monthly)}}
+			if got := f.Keep(plan); got != tt.expect {
 				t.Errorf("keep(monthly %s, max %s) = %v, want %v", tt.monthly, tt.max, got, tt.expect)
 			}
 		})

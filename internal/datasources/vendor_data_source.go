@@ -16,34 +16,34 @@ import (
 // vendorDataSource is embedded by every data source that reads one vendor:
 // it names the data source, takes the vendor's client from the provider
 // data, and turns missing keys and client errors into diagnostics.
-type vendorDataSource[C clients.Client] struct {
-	vendor   *clients.Vendor
-	typeName string // after "pricing_", e.g. "paygentic_plans"
-	client   C
+type VendorDataSource[C clients.Client] struct {
+	Vendor   *clients.Vendor
+	TypeName string // after "pricing_", e.g. "paygentic_plans"
+	Client   C
 	keyHelp  string
 }
 
-func newVendorDataSource[C clients.Client](vendor *clients.Vendor, suffix string) vendorDataSource[C] {
-	return vendorDataSource[C]{vendor: vendor, typeName: vendor.Name + "_" + suffix}
+func NewVendorDataSource[C clients.Client](vendor *clients.Vendor, suffix string) VendorDataSource[C] {
+	return VendorDataSource[C]{Vendor: vendor, TypeName: vendor.Name + "_" + suffix}
 }
 
-func (d *vendorDataSource[C]) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + d.typeName
+func (d *VendorDataSource[C]) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + d.TypeName
 }
 
-func (d *vendorDataSource[C]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+func (d *VendorDataSource[C]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	data, ok := providerData(req, resp)
 	if !ok {
 		return
 	}
-	client, ok := data.clients[d.vendor].(C)
+	client, ok := data.clients[d.Vendor].(C)
 	if !ok {
 		resp.Diagnostics.AddError("Unexpected provider data",
-			fmt.Sprintf("No %s client of type %T is configured. This is a bug in the provider; please report it.", d.vendor.Title, d.client))
+			fmt.Sprintf("No %s client of type %T is configured. This is a bug in the provider; please report it.", d.Vendor.Title, d.Client))
 		return
 	}
-	d.client = client
-	d.keyHelp = data.keyHelp[d.vendor]
+	d.Client = client
+	d.keyHelp = data.keyHelp[d.Vendor]
 }
 
 // providerData is the provider's data for Configure; false before the
@@ -62,20 +62,20 @@ func providerData(req datasource.ConfigureRequest, resp *datasource.ConfigureRes
 
 // requireKey adds an error naming the provider attribute and environment
 // variable when the vendor has no key.
-func (d *vendorDataSource[C]) requireKey(diags *diag.Diagnostics) bool {
-	if d.client.HasAPIKey() {
+func (d *VendorDataSource[C]) RequireKey(diags *diag.Diagnostics) bool {
+	if d.Client.HasAPIKey() {
 		return true
 	}
 	diags.AddError(
-		fmt.Sprintf("Missing %s API key", d.vendor.Title),
-		fmt.Sprintf("This data source reads the %s API, which needs an API key. %s", d.vendor.Title, d.keyHelp),
+		fmt.Sprintf("Missing %s API key", d.Vendor.Title),
+		fmt.Sprintf("This data source reads the %s API, which needs an API key. %s", d.Vendor.Title, d.keyHelp),
 	)
 	return false
 }
 
 // addReadError turns a client error into one readable diagnostic, with a
 // hint for what the user can do about a 401 or 403.
-func (d *vendorDataSource[C]) addReadError(diags *diag.Diagnostics, what string, err error) {
+func (d *VendorDataSource[C]) AddReadError(diags *diag.Diagnostics, what string, err error) {
 	summary := fmt.Sprintf("Unable to read %s", what)
 	detail := err.Error()
 
@@ -85,14 +85,14 @@ func (d *vendorDataSource[C]) addReadError(diags *diag.Diagnostics, what string,
 	switch {
 	case errors.As(err, &offline):
 		summary = fmt.Sprintf("No cached copy of %s (offline)", what)
-		detail = fmt.Sprintf("pricing_%s reads %s, but the provider's cache is offline and holds no copy of it.\n\n%s", d.typeName, d.vendor.Title, detail)
+		detail = fmt.Sprintf("pricing_%s reads %s, but the provider's cache is offline and holds no copy of it.\n\n%s", d.TypeName, d.Vendor.Title, detail)
 	case errors.As(err, &apiErr) && (apiErr.StatusCode == http.StatusUnauthorized || apiErr.StatusCode == http.StatusForbidden):
-		summary = fmt.Sprintf("%s rejected the API key", d.vendor.Title)
+		summary = fmt.Sprintf("%s rejected the API key", d.Vendor.Title)
 		detail += "\n\nCheck the key: " + d.keyHelp
 	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound:
 		summary = fmt.Sprintf("%s not found", what)
 	case errors.As(err, &pageErr):
-		summary = fmt.Sprintf("Incomplete or inconsistent %s listing", d.vendor.Title)
+		summary = fmt.Sprintf("Incomplete or inconsistent %s listing", d.Vendor.Title)
 		detail += "\n\nThe provider never returns a partial list."
 	}
 	diags.AddError(summary, detail)

@@ -1,3 +1,5 @@
+// Package functions holds the provider functions that know no vendor (Terraform 1.8 and later); a
+// vendor's own functions live in its package.
 package functions
 
 import (

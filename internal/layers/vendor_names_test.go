@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors"
 )
 
 // declaredHere are the files and folders where a vendor's name may be
@@ -20,7 +20,7 @@ var declaredHere = []string{"internal/clients/vendors.go", "internal/sandbox/"}
 // is added by its registry entry.
 func TestVendorNamesAreDeclaredOnlyInTheRegistry(t *testing.T) {
 	names := map[string]bool{}
-	for _, v := range clients.Vendors {
+	for _, v := range vendors.All {
 		names[v.Name] = true
 	}
 	walkGoFiles(t, func(rel, path string, test bool) {
@@ -38,7 +38,7 @@ func TestVendorNamesAreDeclaredOnlyInTheRegistry(t *testing.T) {
 				return true
 			}
 			if s, err := strconv.Unquote(lit.Value); err == nil && names[s] {
-				t.Errorf("%s:%d: the vendor name %q is written out; use its registry entry (clients.Vendors)", rel, fset.Position(lit.Pos()).Line, s)
+				t.Errorf("%s:%d: the vendor name %q is written out; use its registry entry (vendors.All)", rel, fset.Position(lit.Pos()).Line, s)
 			}
 			return true
 		})

@@ -12,11 +12,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 	"github.com/pricingkit/terraform-provider-pricing/internal/provider"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox/hostile"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors"
 )
 
 // vendorParts are the places outside the registry a vendor must reach:
@@ -106,11 +106,11 @@ func ownDataSources(vendor string, all []string) []string {
 }
 
 // TestConformanceEveryRegisteredVendorReachesEveryPart holds the registry
-// (clients.Vendors) to the sandbox, the hostile server, the provider
+// (vendors.All) to the sandbox, the hostile server, the provider
 // schema, the catalogue, the examples and the docs.
 func TestConformanceEveryRegisteredVendorReachesEveryPart(t *testing.T) {
 	parts := productionParts(t)
-	for _, v := range clients.Vendors {
+	for _, v := range vendors.All {
 		for _, problem := range conformanceProblems(v.Name, parts) {
 			t.Error(problem)
 		}
@@ -129,15 +129,15 @@ func TestConformanceEveryPartServesOnlyRegisteredVendors(t *testing.T) {
 	} {
 		for _, n := range names {
 			if !slices.Contains(registered, n) {
-				t.Errorf("%s serves %q, which clients.Vendors does not register", part, n)
+				t.Errorf("%s serves %q, which vendors.All does not register", part, n)
 			}
 		}
 	}
 }
 
 func registeredNames() []string {
-	names := make([]string, len(clients.Vendors))
-	for i, v := range clients.Vendors {
+	names := make([]string, len(vendors.All))
+	for i, v := range vendors.All {
 		names[i] = v.Name
 	}
 	return names

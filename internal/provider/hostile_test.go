@@ -20,8 +20,8 @@ import (
 	"time"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox/hostile"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors"
 )
 
 // hostileCase is one hostile behaviour, run once for each of its vendors.
@@ -79,7 +79,7 @@ var hostileDefaultSettings = []string{"max_retries = 1", fmt.Sprintf("request_ti
 // spell them.
 var vendorTitles = func() map[string]string {
 	titles := map[string]string{}
-	for _, v := range clients.Vendors {
+	for _, v := range vendors.All {
 		titles[v.Name] = v.Title
 	}
 	return titles

@@ -15,6 +15,7 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 	"github.com/pricingkit/terraform-provider-pricing/internal/functions"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors"
 )
 
 var (
@@ -41,7 +42,7 @@ type PricingProvider struct {
 
 // New returns the provider factory for providerserver and for tests.
 func New(version string) func() provider.Provider {
-	return newPricingProvider(version, clients.Vendors)
+	return newPricingProvider(version, vendors.All)
 }
 
 // newPricingProvider builds the provider for a given vendor registry; tests
@@ -65,15 +66,20 @@ func (p *PricingProvider) Resources(context.Context) []func() resource.Resource 
 	return nil
 }
 
-// DataSources are the data sources registered in package datasources.
+// DataSources are pricing_catalog and every vendor's own.
 func (p *PricingProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return datasources.All()
+	all := []func() datasource.DataSource{datasources.NewCatalogDataSource(p.vendors)}
+	for _, v := range p.vendors {
+		all = append(all, v.DataSources...)
+	}
+	return all
 }
 
-// Functions are tariff_quote and plan_changes.
+// Functions are plan_changes and every vendor's own.
 func (p *PricingProvider) Functions(context.Context) []func() function.Function {
-	return []func() function.Function{
-		functions.NewTariffQuoteFunction,
-		functions.NewPlanChangesFunction,
+	all := []func() function.Function{functions.NewPlanChangesFunction}
+	for _, v := range p.vendors {
+		all = append(all, v.Functions...)
 	}
+	return all
 }

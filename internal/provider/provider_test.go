@@ -17,9 +17,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/provider"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors"
 )
 
 func providerSchema(t *testing.T) schema.Schema {
@@ -109,7 +109,7 @@ func TestAccProviderReadsSettingsFromTheEnvironment(t *testing.T) {
 			covered[e] = true
 		}
 	}
-	for _, v := range clients.Vendors {
+	for _, v := range vendors.All {
 		if !slices.ContainsFunc(v.BaseURLEnv, func(e string) bool { return covered[e] }) {
 			t.Errorf("no case reads the registered vendor %s's base URL from %v", v.Name, v.BaseURLEnv)
 		}

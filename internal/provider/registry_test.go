@@ -10,6 +10,7 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors"
 )
 
 // acmeClient is a sixth vendor's client; it records how it was opened.
@@ -36,7 +37,7 @@ func TestASixthVendorNeedsOnlyItsRegistryEntry(t *testing.T) {
 		},
 	}
 	t.Setenv("ACME_API_KEY", "acme-key-from-env")
-	vendors := append(append([]*clients.Vendor(nil), clients.Vendors...), acme)
+	vendors := append(append([]*clients.Vendor(nil), vendors.All...), acme)
 	newServer := providerserver.NewProtocol6WithError(newPricingProvider("test", vendors)())
 
 	s, err := newServer()

@@ -8,8 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/provider/listread"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors"
 )
 
 // NewProtocol6Server returns the factory of the provider's protocol server,
@@ -25,7 +25,7 @@ import (
 // data sources, functions) is the framework's.
 func NewProtocol6Server(version string) func() (tfprotov6.ProviderServer, error) {
 	return func() (tfprotov6.ProviderServer, error) {
-		p := newProvider(version, clients.Vendors)
+		p := newProvider(version, vendors.All)
 		framework, err := providerserver.NewProtocol6WithError(p)()
 		if err != nil {
 			return nil, err

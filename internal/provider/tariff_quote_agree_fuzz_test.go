@@ -15,11 +15,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/shopspring/decimal"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
-	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
-	"github.com/pricingkit/terraform-provider-pricing/internal/functions"
-	"github.com/pricingkit/terraform-provider-pricing/internal/streamskillquote"
-	"github.com/pricingkit/terraform-provider-pricing/internal/streamskillquote/tfquote"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/quote"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/tfquote"
 )
 
 // The function's argument positions, tariff_quote(tariff, quantity,
@@ -40,12 +38,12 @@ type fuzzTariff struct {
 	value1, value2                 int64 // cents (graduated) or tenths of a percent (discounts)
 }
 
-func (f fuzzTariff) client() *clients.StreamskillTariff {
-	pricingType := streamskillquote.PricingStandard
+func (f fuzzTariff) client() *streamskill.Tariff {
+	pricingType := quote.PricingStandard
 	if f.graduated {
-		pricingType = streamskillquote.PricingGraduated
+		pricingType = quote.PricingGraduated
 	}
-	t := &clients.StreamskillTariff{
+	t := &streamskill.Tariff{
 		ID:          1,
 		Price:       json.Number(decimal.New(f.priceCents, -2).String()),
 		Hourly:      &f.hourly,
@@ -113,7 +111,7 @@ func (f fuzzTariff) handWritten() types.Dynamic {
 func runFunction(t *testing.T, tariff types.Dynamic, quantity, duration int64) (types.Object, *function.FuncError) {
 	t.Helper()
 	resp := function.RunResponse{Result: function.NewResultData(types.ObjectUnknown(tfquote.AttrTypes()))}
-	functions.NewTariffQuoteFunction().Run(context.Background(), function.RunRequest{Arguments: function.NewArgumentsData([]attr.Value{
+	streamskill.NewTariffQuoteFunction().Run(context.Background(), function.RunRequest{Arguments: function.NewArgumentsData([]attr.Value{
 		tariff,
 		types.NumberValue(new(big.Float).SetInt64(quantity)),
 		types.NumberValue(new(big.Float).SetInt64(duration)),
@@ -130,9 +128,9 @@ func runFunction(t *testing.T, tariff types.Dynamic, quantity, duration int64) (
 
 // quoteDataSource is what pricing_tariff_quote computes once it has read
 // the tariff: the tariff object it shows, and the quote as an object.
-func quoteDataSource(t *testing.T, tariff *clients.StreamskillTariff, quantity, duration int64) (types.Object, types.Object, diag.Diagnostics) {
+func quoteDataSource(t *testing.T, tariff *streamskill.Tariff, quantity, duration int64) (types.Object, types.Object, diag.Diagnostics) {
 	t.Helper()
-	tariffObj, q, diags := datasources.QuoteStreamskillTariff(context.Background(), tariff.ID, tariff, quantity, duration)
+	tariffObj, q, diags := streamskill.QuoteTariff(context.Background(), tariff.ID, tariff, quantity, duration)
 	if diags.HasError() {
 		return tariffObj, types.Object{}, diags
 	}
