@@ -117,4 +117,3 @@ type Client interface {
 	// HasAPIKey reports whether a key is configured.
 	HasAPIKey() bool
 }
-

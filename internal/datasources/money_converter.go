@@ -15,20 +15,20 @@ import (
 // It gathers the billing periods it did not know, so a listing of
 // thousands of plans warns once per value, not once per plan, and the
 // amounts it could not convert.
-type moneyConverter struct {
+type MoneyConverter struct {
 	Vendor  string
 	unknown map[string]int // what the vendor said -> plans that said it
 	errs    []error
 	notes   []money.Note
 }
 
-func NewMoneyConverter(vendor string) *moneyConverter {
-	return &moneyConverter{Vendor: vendor, unknown: map[string]int{}}
+func NewMoneyConverter(vendor string) *MoneyConverter {
+	return &MoneyConverter{Vendor: vendor, unknown: map[string]int{}}
 }
 
 // convert is one plan's money as Terraform values; it takes a plan's Money
 // method's results as they come.
-func (r *moneyConverter) Convert(m money.Money, err error) MoneyModel {
+func (r *MoneyConverter) Convert(m money.Money, err error) MoneyModel {
 	if err != nil {
 		r.errs = append(r.errs, err)
 		return moneyFrom(money.Money{})
@@ -43,7 +43,7 @@ func (r *moneyConverter) Convert(m money.Money, err error) MoneyModel {
 // appendTo adds an error for the amounts that could not be read (a wrong
 // amount must never reach a plan) and one warning per unknown period, in a
 // stable order.
-func (r *moneyConverter) AppendTo(diags *diag.Diagnostics) {
+func (r *MoneyConverter) AppendTo(diags *diag.Diagnostics) {
 	if len(r.errs) > 0 {
 		diags.AddError(fmt.Sprintf("Unreadable %s price", r.Vendor), fmt.Sprintf("%d plans have a price the provider cannot read exactly; the first: %s",
 			len(r.errs), r.errs[0]))
@@ -67,7 +67,7 @@ const maxMoneyNotes = 5
 
 // appendNotes adds one warning per suspicious amount (vendor, plan id,
 // field, value and rule), the first maxMoneyNotes of them, then a count.
-func (r *moneyConverter) appendNotes(diags *diag.Diagnostics) {
+func (r *MoneyConverter) appendNotes(diags *diag.Diagnostics) {
 	for i, n := range r.notes {
 		if i == maxMoneyNotes {
 			diags.AddWarning(fmt.Sprintf("Suspicious %s prices", r.Vendor), fmt.Sprintf(
