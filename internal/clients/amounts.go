@@ -31,8 +31,8 @@ func ScaleDecimal(amount string, exp int32) (string, error) {
 	return d.Shift(-exp).String(), nil
 }
 
-// minorAmount reads an integer amount in the minor unit of currency (OnePin
-// amount, Probely price in cents) into the major unit. It refuses, with a
+// MinorAmount reads an integer amount in the minor unit of currency (an
+// amount or a price in cents) into the major unit. It refuses, with a
 // note and no amount, a fraction of a minor unit (the vendor documents an
 // integer) and a currency whose minor unit is unknown (no ISO 4217 code),
 // rather than guess. A zero is zero in any currency. Only an amount that is

@@ -15,6 +15,12 @@ type CatalogSource struct {
 	// listing as the vendor's list data source, so a catalogue beside it
 	// costs no request more. ids are the user's, for a ByIDs source.
 	Read func(ctx context.Context, client Client, ids []int64) ([]CatalogPlan, error)
+	// NumericIDs is true when the vendor's ids are numbers
+	// (CatalogPlan.NumericID is set).
+	NumericIDs bool
+	// Note tells, in the catalogue's documentation, how the vendor's plans
+	// read there when that differs from the others'; "" when it does not.
+	Note string
 }
 
 // CatalogPlan is one plan of a vendor, before it becomes a catalogue entry.

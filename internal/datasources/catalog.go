@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
@@ -41,11 +42,16 @@ type catalogModel struct {
 	NameRegex        types.String       `tfsdk:"name_regex"`
 	Plans            []catalogPlanModel `tfsdk:"plans"`
 	Total            types.Int64        `tfsdk:"total"`
-	// TariffIDs are the items of the vendor without a list endpoint
-	// (catalogSource.byIDs), the one such vendor today.
+	// TariffIDs are the items of the vendor without a list endpoint (a
+	// CatalogSource with ByIDs), the one such vendor today. The attribute's
+	// name is the users' contract, and a struct tag cannot come from the
+	// registry, so it is written here and in catalogIDsAttribute.
 	TariffIDs []types.Int64 `tfsdk:"streamskill_tariff_ids"`
 	FetchedModel
 }
+
+// catalogIDsAttribute lists the items of the one vendor without a list.
+const catalogIDsAttribute = "streamskill_tariff_ids"
 
 // Metadata names the data source pricing_catalog.
 func (d *CatalogDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -65,14 +71,14 @@ func (d *CatalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	attrs := map[string]schema.Attribute{
 		"vendors": schema.SetAttribute{
 			MarkdownDescription: fmt.Sprintf("Vendors to read, of `%s`. Defaults to every vendor with an API key configured, "+
-				"OnePin (whose list is public), and the vendors without a list whose ids are given. A vendor named here without a key is an error.",
-				strings.Join(names, "`, `")),
+				"those whose list is public (%s), and the vendors without a list whose ids are given. A vendor named here without a key is an error.",
+				strings.Join(names, "`, `"), d.titles(func(s catalogSource) bool { return s.Vendor.KeyOptional })),
 			ElementType: types.StringType,
 			Optional:    true,
 			Validators:  []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.OneOf(names...))},
 		},
 		"currency": ExactAttribute("Keep only the plans in this ISO 4217 currency, such as `USD` (exact, case-sensitive). " +
-			"Plans without a currency (identifAI pricings, StreamSkill tariffs) never match."),
+			"Plans without a currency never match."),
 		"max_monthly_amount": schema.NumberAttribute{
 			MarkdownDescription: "Keep only the plans whose `monthly_amount` is known and at most this, in the plan's own currency " +
 				"(combine with `currency` to compare like with like). Must be 0 or more. Plans priced on request, without a price " +
@@ -85,7 +91,7 @@ func (d *CatalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			MarkdownDescription: "Every chosen vendor's plans that pass the filters: the vendors in the order of `vendors`' " +
 				"documentation above, each vendor's plans in API order.",
 			Computed:     true,
-			NestedObject: schema.NestedAttributeObject{Attributes: catalogPlanAttributes()},
+			NestedObject: schema.NestedAttributeObject{Attributes: d.planAttributes()},
 		},
 		"total": schema.Int64Attribute{MarkdownDescription: "Number of plans in `plans`.", Computed: true},
 	}
@@ -99,34 +105,12 @@ func (d *CatalogDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Every configured vendor's plans in one list of the same object, with one price model: " +
 			"`price_amount`, `currency`, `billing_period`, `monthly_amount` and `price_on_request`, as on each vendor's plans. " +
-			"**identifAI pricings carry no prices**: they appear with null money attributes. StreamSkill tariffs have a `price_amount` " +
-			"in the account's currency (which the API does not name) and no billing period. The vendors are read at once, each through " +
-			"the same shared read as its own list data source, so a catalogue beside `pricing_paygentic_plans` costs no request more. " +
+			d.notes() + "The vendors are read at once, each through the same shared read as its own list data source, " +
+			"so a catalogue beside a vendor's list data source costs no request more. " +
 			"The filters run on the provider's side. Any vendor failing fails the catalogue: it is never partial.",
 		Attributes: attrs,
 	}
 	AddFetchedAtAttribute(resp.Schema.Attributes)
-}
-
-func catalogPlanAttributes() map[string]schema.Attribute {
-	computed := func(description string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: description, Computed: true}
-	}
-	attrs := map[string]schema.Attribute{
-		"vendor": computed("Vendor of the plan: the provider block and data source prefix, such as `paygentic`."),
-		"id":     computed("The plan's id as the vendor writes it, as text (`plan_…`, a UUID, `basic-monthly-usd`, `12`)."),
-		"numeric_id": schema.Int64Attribute{Computed: true, MarkdownDescription: "The id as a number, for the vendors whose lookup " +
-			"data sources take a numeric `id` (identifAI, StreamSkill); null for the others."},
-		"name":     computed("Name of the plan (StreamSkill: the tariff's title)."),
-		"currency": computed("ISO 4217 currency code of the plan's amounts; null when the vendor does not name one."),
-	}
-	AddMoneyAttributes(attrs, MoneyDocs{
-		Currency:  "currency",
-		Amount:    "Null for identifAI pricings, which have no price, and where the vendor's own data source leaves it null.",
-		Period:    "As the vendor's own plans' `billing_period`.",
-		OnRequest: "As the vendor's own plans' `price_on_request`.",
-	})
-	return attrs
 }
 
 func (d *CatalogDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -29,9 +29,6 @@ func catalogSourcesOf(vendors []*clients.Vendor) []catalogSource {
 	return sources
 }
 
-// catalogIDsAttribute lists the items of the one vendor without a list.
-const catalogIDsAttribute = "streamskill_tariff_ids"
-
 // sourceByIDs is the one source without a list endpoint; a second would
 // need its own ids argument, which is the schema's to grow.
 func (d *CatalogDataSource) sourceByIDs() catalogSource {

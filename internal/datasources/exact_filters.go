@@ -36,7 +36,7 @@ func KeepsAll[T any](item T, filters []ExactFilter[T]) bool {
 // warnCaseOnlyMisses adds a warning for each filter whose value no item
 // has, though some item has it but for case: filters are case-sensitive,
 // and "usd" keeping no plan is otherwise only an empty list. noun names
-// the items ("OnePin plans"). Each filter is checked against the whole
+// the items ("Acme plans"). Each filter is checked against the whole
 // listing, whatever the other filters keep.
 func WarnCaseOnlyMisses[T any](diags *diag.Diagnostics, noun string, items []T, filters []ExactFilter[T]) {
 	for _, f := range filters {

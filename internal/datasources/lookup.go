@@ -58,7 +58,7 @@ func (k Lookup[T]) suggestions(all []T) []string {
 
 // lookupNoun names what is looked up, for diagnostics.
 type LookupNoun[T any] struct {
-	One, Many string // "OnePin plan", "OnePin plans"
+	One, Many string // "Acme plan", "Acme plans"
 	Hint      string // what to do when several match
 	ID        func(T) string
 	Order     func(a, b T) int // how matches are listed; nil keeps API order
@@ -96,7 +96,7 @@ func FindOne[T any](diags *diag.Diagnostics, noun LookupNoun[T], key Lookup[T], 
 	return zero, false
 }
 
-// lastWord turns "identifAI pricings" into "pricings" for "searched N …".
+// lastWord turns "Acme pricings" into "pricings" for "searched N …".
 func lastWord(s string) string {
 	return s[strings.LastIndexByte(s, ' ')+1:]
 }

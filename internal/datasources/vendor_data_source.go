@@ -18,7 +18,7 @@ import (
 // data, and turns missing keys and client errors into diagnostics.
 type VendorDataSource[C clients.Client] struct {
 	Vendor   *clients.Vendor
-	TypeName string // after "pricing_", e.g. "paygentic_plans"
+	TypeName string // after "pricing_", e.g. "acme_plans"
 	Client   C
 	keyHelp  string
 }

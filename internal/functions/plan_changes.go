@@ -38,7 +38,7 @@ func (f *PlanChangesFunction) Definition(_ context.Context, _ function.Definitio
 			"- `added`: the plans of `after` whose id is not in `before`, in `after`'s order;\n" +
 			"- `removed`: the plans of `before` whose id is not in `after`, in `before`'s order;\n" +
 			"- `changed`: one `{ id, attribute, before, after }` per attribute whose value differs, in `after`'s order of plans, " +
-			"then by attribute name. Nested values (Paygentic `prices`, OnePin `limits`) are compared whole.\n\n" +
+			"then by attribute name. Nested values (a plan's `prices` or `limits`) are compared whole.\n\n" +
 			"Values compare by content, not by type: a list and a tuple with the same elements are equal, numbers compare exactly " +
 			"(`1` equals `1.0`), and an attribute that is absent on one side and null on the other has not changed, " +
 			"so a list read from a committed `terraform output -json` file compares cleanly with the data source's. " +
@@ -52,8 +52,8 @@ func (f *PlanChangesFunction) Definition(_ context.Context, _ function.Definitio
 			},
 			function.DynamicParameter{
 				Name:                "after",
-				Description:         "The later list of plans, for example data.pricing_paygentic_plans.all.plans.",
-				MarkdownDescription: "The later list of plans, for example `data.pricing_paygentic_plans.all.plans`.",
+				Description:         "The later list of plans, for example data.pricing_<vendor>_plans.all.plans.",
+				MarkdownDescription: "The later list of plans, for example `data.pricing_<vendor>_plans.all.plans`.",
 			},
 		},
 		Return: function.DynamicReturn{},

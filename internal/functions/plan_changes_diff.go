@@ -60,8 +60,8 @@ func planEntries(ctx context.Context, v attr.Value) ([]planEntry, error) {
 	return out, nil
 }
 
-// planID is an id as text, whether the vendor's ids are strings or numbers
-// (identifAI), so that a file written by terraform output matches again.
+// planID is an id as text, whether the vendor's ids are strings or numbers,
+// so that a file written by terraform output matches again.
 func planID(v attr.Value) (string, error) {
 	switch n := normalize(unwrapDynamic(v)).(type) {
 	case string:

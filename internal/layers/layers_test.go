@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -18,34 +19,80 @@ import (
 const module = "github.com/pricingkit/terraform-provider-pricing"
 
 // allowed lists, for each package of the module, the module's packages its
-// non-test files may import. Arrows point one way: provider →
-// datasources/functions → clients and streamskillquote; clients and
-// datasources → the money model, which imports nothing of ours; inside
-// clients, vendor files → the shared HTTP layer. A package missing here fails the test, so a new
-// package is placed in the picture on purpose.
+// non-test files may import. Arrows point one way: provider → the registry
+// (internal/vendors) → each vendor's package → datasources and clients →
+// the shared HTTP layer and the money model, which imports nothing of ours.
+// A key may be a path.Match pattern, so that a new vendor's package is
+// placed by the pattern, not by an edit here; ownVendor allows the
+// packages of the importer's own vendor folder and no other vendor's. A
+// package missing here fails the test, so a new package is placed in the
+// picture on purpose.
 var allowed = map[string][]string{
-	".":                                  {"internal/provider"},
-	"internal/provider":                  {"internal/datasources", "internal/functions", "internal/clients", "internal/clients/httpapi", "internal/provider/listread"},
-	"internal/provider/listread":         {},
-	"internal/datasources":               {"internal/clients", "internal/clients/httpapi", "internal/streamskillquote", "internal/streamskillquote/tfquote", "internal/money"},
-	"internal/functions":                 {"internal/streamskillquote", "internal/streamskillquote/tfquote"},
-	"internal/streamskillquote/tfquote":  {"internal/streamskillquote"},
-	"internal/streamskillquote":          {},
-	"internal/clients":                   {"internal/clients/httpapi", "internal/money"},
-	"internal/money":                     {},
-	"internal/clients/httpapi":           {"internal/clients/httpapi/snapshot", "internal/clients/httpapi/fleet"},
-	"internal/clients/httpapi/fleet":     {"internal/clients/httpapi/ownfolder"},
-	"internal/clients/httpapi/snapshot":  {"internal/clients/httpapi/ownfolder"},
-	"internal/clients/httpapi/ownfolder": {},
-	"internal/sandbox":                   {},
-	"internal/sandbox/hostile":           {},
-	"internal/acctest":                   {"internal/provider", "internal/clients", "internal/clients/httpapi", "internal/sandbox"},
-	"cmd/pricing-sandbox":                {"internal/sandbox"},
-	"bench/compare":                      {"internal/sandbox", "internal/acctest/s3server"},
-	"bench/rsswrap":                      {},
-	"internal/layers":                    {},
-	"scripts/testsummary":                {},
-	"internal/testsync":                  {},
+	".":                          {"internal/provider"},
+	"internal/provider":          {"internal/datasources", "internal/functions", "internal/clients", "internal/clients/httpapi", "internal/provider/listread", "internal/vendors"},
+	"internal/provider/listread": {},
+	"internal/provider/listread/listreadtest": {"internal/provider/listread"},
+	"internal/vendors":                        {"internal/clients", "internal/vendors/*"},
+	"internal/vendors/*":                      {"internal/clients", "internal/clients/httpapi", "internal/datasources", "internal/money", ownVendor},
+	"internal/vendors/*/*":                    {"internal/clients", "internal/clients/httpapi", "internal/datasources", "internal/money", ownVendor},
+	"internal/datasources":                    {"internal/clients", "internal/clients/httpapi", "internal/money"},
+	"internal/functions":                      {},
+	"internal/clients":                        {"internal/clients/httpapi", "internal/money"},
+	"internal/clients/clienttest":             {"internal/clients/httpapi", "internal/money"},
+	"internal/money":                          {},
+	"internal/clients/httpapi":                {"internal/clients/httpapi/snapshot", "internal/clients/httpapi/fleet"},
+	"internal/clients/httpapi/fleet":          {"internal/clients/httpapi/ownfolder"},
+	"internal/clients/httpapi/snapshot":       {"internal/clients/httpapi/ownfolder"},
+	"internal/clients/httpapi/ownfolder":      {},
+	"internal/sandbox":                        {},
+	"internal/sandbox/hostile":                {},
+	"internal/acctest":                        {"internal/provider", "internal/clients", "internal/clients/httpapi", "internal/sandbox", "internal/vendors"},
+	"cmd/pricing-sandbox":                     {"internal/sandbox"},
+	"bench/compare":                           {"internal/sandbox", "internal/acctest/s3server"},
+	"bench/rsswrap":                           {},
+	"internal/layers":                         {},
+	"scripts/testsummary":                     {},
+	"internal/testsync":                       {},
+}
+
+// ownVendor, in an allowed list, is any package of the importer's own
+// vendor folder (internal/vendors/<name>/…).
+const ownVendor = "<own vendor>"
+
+// allowedFor is pkg's allowed list: its own entry, else the first pattern
+// that matches it.
+func allowedFor(pkg string) ([]string, bool) {
+	if allow, ok := allowed[pkg]; ok {
+		return allow, true
+	}
+	for pattern, allow := range allowed {
+		if ok, _ := path.Match(pattern, pkg); ok && strings.Contains(pattern, "*") {
+			return allow, true
+		}
+	}
+	return nil, false
+}
+
+// mayImport reports whether an allowed list lets pkg import imp.
+func mayImport(allow []string, pkg, imp string) bool {
+	for _, a := range allow {
+		if a == ownVendor && vendorFolder(pkg) != "" && vendorFolder(pkg) == vendorFolder(imp) {
+			return true
+		}
+		if ok, _ := path.Match(a, imp); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// vendorFolder is internal/vendors/<name> for a package inside it, else "".
+func vendorFolder(pkg string) string {
+	parts := strings.Split(pkg, "/")
+	if len(parts) < 3 || parts[0] != "internal" || parts[1] != "vendors" {
+		return ""
+	}
+	return strings.Join(parts[:3], "/")
 }
 
 // maxLines is the longest a non-test Go file may be.
@@ -53,13 +100,13 @@ const maxLines = 350
 
 func TestImportsPointOneWay(t *testing.T) {
 	for pkg, imports := range moduleImports(t) {
-		allow, known := allowed[pkg]
+		allow, known := allowedFor(pkg)
 		if !known {
 			t.Errorf("package %s is not in the layers table: add it to allowed with what it may import", pkg)
 			continue
 		}
 		for _, imp := range imports {
-			if !slices.Contains(allow, imp) {
+			if !mayImport(allow, pkg, imp) {
 				t.Errorf("%s imports %s, which its layer may not import", pkg, imp)
 			}
 		}

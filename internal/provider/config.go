@@ -48,10 +48,10 @@ func (p *PricingProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 		},
 		"max_parallel_requests": schema.Int64Attribute{
 			MarkdownDescription: fmt.Sprintf("Most requests one listing has in flight at once, once its first page tells how many pages there are. From 1 to 32. "+
-				"Defaults to %d for Paygentic and Probely, which document no rate limit (a 429 that comes anyway is waited out as `Retry-After` asks), "+
-				"and to %d for identifAI, OnePin and StreamSkill, whose documented pacing or next links bound a listing anyway. "+
+				"Defaults to %d for %s, which document no rate limit (a 429 that comes anyway is waited out as `Retry-After` asks), "+
+				"and to %d for %s, whose documented pacing or next links bound a listing anyway. "+
 				"Setting it applies the value to every vendor; a lower value puts fewer concurrent requests on the vendor key, a higher one shortens long listings.",
-				httpapi.UnpacedMaxParallelRequests, httpapi.DefaultMaxParallelRequests),
+				httpapi.UnpacedMaxParallelRequests, titlesWhere(p.vendors, unpaced), httpapi.DefaultMaxParallelRequests, titlesWhere(p.vendors, not(unpaced))),
 			Optional:   true,
 			Validators: []validator.Int64{int64validator.Between(1, 32)},
 		},

@@ -32,7 +32,7 @@ func waitAttributes() map[string]schema.Attribute {
 		"rate_limit_wait": schema.StringAttribute{
 			MarkdownDescription: fmt.Sprintf("Most time one read may spend waiting out a vendor's throttling: a `429`, or a `503` with `Retry-After`. "+
 				"Throttling is not an error: each such answer is waited out as the vendor asks (`Retry-After` in seconds or as a date, "+
-				"`X-RateLimit-Reset` as a Unix time, StreamSkill's `X-Rate-Limit-Reset`), and is not counted against `max_retries`. "+
+				"`X-RateLimit-Reset` as a Unix time, `X-Rate-Limit-Reset` as seconds), and is not counted against `max_retries`. "+
 				"Past this bound the read fails, saying how many times it was throttled, over how long, and what the vendor last asked; "+
 				"a read that has waited more than a few seconds says so in the log at INFO. It counts within `read_timeout`, which ends the "+
 				"read first if it is the shorter. A Go duration; falls back to `%s`; defaults to `%q`.", envRateLimitWait, httpapi.DefaultRateLimitWait.String()),

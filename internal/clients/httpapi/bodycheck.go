@@ -13,7 +13,7 @@ import (
 
 const (
 	// maxJSONDepth bounds how deeply a body may nest objects and arrays.
-	// The deepest documented body, a Probely page with a plan's tiers
+	// The deepest documented body, a page of plans with their tiers
 	// (results[0].tiers.tiers[0]), nests 6 levels; a free-form value nested
 	// thousands deep costs Terraform's plan renderer seconds to minutes,
 	// and encoding/json's own bound, 10,000, is far past what a frame per

@@ -11,7 +11,7 @@ import (
 // errDuplicateKey: encoding/json keeps the last of two equal keys, and
 // matches a struct field's name without regard to case, so {"id":"a",
 // "ID":"b"} would read as id "b" and {"data":[…],"data":null} as no list.
-// The check is the same for free-form maps (OnePin limits, StreamSkill
+// The check is the same for free-form maps (a plan's limits, a tariff's
 // discounts): two keys equal but for case in one price-list object are a
 // broken or hostile server, and refusing costs nobody a real plan.
 var errDuplicateKey = errors.New("duplicate key: the object already has this key, or one equal to it but for letter case; a JSON decoder would keep only one of them")

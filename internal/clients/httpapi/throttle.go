@@ -30,9 +30,8 @@ func isThrottle(resp *http.Response) bool {
 
 // throttleWait is how long the vendor asked to wait, read from the first
 // signal it sent: Retry-After (seconds or a date); X-RateLimit-Reset, a
-// Unix timestamp as Laravel (identifAI) and others send it; or
-// X-Rate-Limit-Reset, the seconds until the vendor's bucket is full again
-// (Yii, StreamSkill), of which one request needs only a refill interval;
+// Unix timestamp as Laravel and others send it; or X-Rate-Limit-Reset, the
+// seconds until the vendor's bucket is full again (Yii), of which one request needs only a refill interval;
 // a reset longer than the documented bucket takes to fill is not that
 // bucket's, and is waited as asked.
 func (a *API) throttleWait(h http.Header, now time.Time) (time.Duration, bool) {

@@ -6,7 +6,7 @@
 // objects. After a data source's Read the framework walks and re-encodes
 // that state several times (null-block reification, schema semantic
 // equality, a deep copy, tftypes conversion, then MessagePack), which for
-// 10,000 Paygentic plans costs about 2.4 s and 1.5 GB of allocations. This
+// a list of 10,000 plans costs about 2.4 s and 1.5 GB of allocations. This
 // package calls the same ReadModel the framework's Read calls and encodes
 // the model once, in a few tens of milliseconds.
 //
@@ -30,7 +30,7 @@
 // framework instead, and TestEveryListSchemaIsServedDirectly fails, so the
 // gap is seen rather than silently slow or wrong. The tests
 // TestListReadsMatchTheFramework (internal/provider) and
-// TestEncodeStateMatchesTheFramework (internal/datasources) hold this path
+// TestEveryListStateEncodesAsTheFramework (internal/provider) hold this path
 // to the framework's result, diagnostics included.
 //
 // Deleting this package and the provider server's use of it gives the

@@ -22,8 +22,8 @@ import (
 // It exists for the list data sources. Going through the framework (the
 // model to a tftypes.Value, the framework's walks over the whole state, then
 // MarshalMsgPack) costs about 2.4 s and 1.5 GB of allocations for 10,000
-// Paygentic plans; writing the bytes straight from the model costs a few
-// tens of milliseconds. TestEncodeStateMatchesTheFramework and
+// plans; writing the bytes straight from the model costs a few
+// tens of milliseconds. TestEveryListStateEncodesAsTheFramework and
 // TestListReadsMatchTheFramework hold the result to the framework's own.
 func EncodeState(ctx context.Context, model any, typ tftypes.Type) ([]byte, error) {
 	// Measure first, then write into one allocation of the exact size:

@@ -35,5 +35,5 @@ var Vendor = &clients.Vendor{
 func init() {
 	Vendor.DataSources = []func() datasource.DataSource{NewTariffDataSource, NewTariffQuoteDataSource}
 	Vendor.Functions = []func() function.Function{NewTariffQuoteFunction}
-	Vendor.Catalog = &clients.CatalogSource{ByIDs: true, Read: readCatalog}
+	Vendor.Catalog = &clients.CatalogSource{ByIDs: true, Read: readCatalog, NumericIDs: true, Note: "StreamSkill tariffs have a `price_amount` in the account's currency (which the API does not name) and no billing period."}
 }
