@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/provider/listread"
 	"github.com/pricingkit/terraform-provider-pricing/internal/vendors"
 )
@@ -24,8 +25,14 @@ import (
 // the wire. Everything else (schemas, validation, configuration, the other
 // data sources, functions) is the framework's.
 func NewProtocol6Server(version string) func() (tfprotov6.ProviderServer, error) {
+	return newProtocol6Server(version, vendors.All)
+}
+
+// newProtocol6Server is NewProtocol6Server for a given vendor registry;
+// tests use it to serve a vendor the registry does not list.
+func newProtocol6Server(version string, vendors []*clients.Vendor) func() (tfprotov6.ProviderServer, error) {
 	return func() (tfprotov6.ProviderServer, error) {
-		p := newProvider(version, vendors.All)
+		p := newProvider(version, vendors)
 		framework, err := providerserver.NewProtocol6WithError(p)()
 		if err != nil {
 			return nil, err

@@ -1,0 +1,125 @@
+// Package acme is a sixth vendor that exists only for tests. It is written
+// as every vendor's package is, from the shared kit alone (clients.Vendor,
+// httpapi, datasources), and is registered by no list: a test adds it to
+// the registry and proves that the provider gives it its block, its
+// environment fallbacks, its data source served on the direct list path
+// and its place in pricing_catalog, with no file outside this package
+// edited.
+package acme
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/shopspring/decimal"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
+	"github.com/pricingkit/terraform-provider-pricing/internal/money"
+)
+
+// Vendor declares Acme.
+var Vendor = &clients.Vendor{
+	Name: "acme", Title: "Acme", DefaultBaseURL: "https://api.acme.example",
+	KeyEnv: []string{"ACME_API_KEY"}, BaseURLEnv: []string{"ACME_BASE_URL"},
+	Auth:   clients.Auth{Header: "X-Acme-Key"},
+	Pacing: clients.Pacing{WithKey: []clients.Limit{{PerSecond: 10, Burst: 10}}, Summary: "10 requests/s"},
+	Settings: []clients.Setting{{Name: "region", Description: "Acme region, sent as `X-Acme-Region`.", OneOf: []string{"eu", "us"}}},
+	Open: func(v *clients.Vendor, cfg httpapi.Config, settings map[string]string) (clients.Client, error) {
+		api, err := httpapi.New(cfg, v.Spec(cfg, nil))
+		if err != nil {
+			return nil, err
+		}
+		return &Client{api: api, region: settings["region"]}, nil
+	},
+}
+
+// The data source and the catalogue source name Vendor, which Go refuses in
+// Vendor's own initializer.
+func init() {
+	Vendor.DataSources = []func() datasource.DataSource{NewPlansDataSource}
+	Vendor.Catalog = &clients.CatalogSource{Read: readCatalog}
+}
+
+// Client reads Acme's plans.
+type Client struct {
+	api    *httpapi.API
+	region string
+}
+
+// HasAPIKey reports whether a key is configured.
+func (c *Client) HasAPIKey() bool { return c.api.HasAPIKey() }
+
+// Plan is one Acme plan: a monthly price in USD.
+type Plan struct {
+	ID    string  `json:"id"`
+	Name  *string `json:"name"`
+	Price *string `json:"price"`
+}
+
+// ListPlans reads every plan, once per run for all its callers.
+func (c *Client) ListPlans(ctx context.Context) ([]Plan, error) {
+	ctx = c.api.MaskSecrets(ctx)
+	return httpapi.SharedListing(ctx, c.api, "plans "+c.region, func(ctx context.Context) ([]Plan, error) {
+		var page struct {
+			Plans []Plan `json:"plans"`
+		}
+		u := c.api.Endpoint("/plans", nil)
+		if err := c.api.GetJSON(ctx, nil, "list plans", u, http.Header{"X-Acme-Region": {c.region}}, &page); err != nil {
+			return nil, err
+		}
+		for i, p := range page.Plans {
+			if p.ID == "" {
+				return nil, c.api.ResponseError("list plans", u, fmt.Errorf("plans[%d] has no id", i))
+			}
+		}
+		return page.Plans, nil
+	})
+}
+
+// Money is the plan's price per month in USD.
+func (p Plan) Money() (money.Money, error) {
+	if p.Price == nil {
+		return money.Money{}, nil
+	}
+	amount, err := decimal.NewFromString(*p.Price)
+	if err != nil {
+		return money.Money{}, fmt.Errorf("plan %s: price %q is not a number", p.ID, *p.Price)
+	}
+	month, _ := money.ParseISOPeriod("P1M")
+	return money.Money{Amount: &amount, Period: &month}, nil
+}
+
+func readCatalog(ctx context.Context, client clients.Client, _ []int64) ([]clients.CatalogPlan, error) {
+	c := client.(*Client) //nolint:forcetypeassert // Vendor.Open opens this type
+	plans, err := c.ListPlans(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]clients.CatalogPlan, len(plans))
+	usd := "USD"
+	for i, p := range plans {
+		m, err := p.Money()
+		out[i] = clients.CatalogPlan{ID: p.ID, Name: p.Name, Currency: &usd, Money: m, MoneyErr: err}
+	}
+	return out, nil
+}
+
+// Emulator serves Acme's API for key: GET /plans, and the plans it is given.
+func Emulator(key string, plans ...Plan) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("X-Acme-Key") != key {
+			http.Error(w, `{"error":"bad key"}`, http.StatusUnauthorized)
+			return
+		}
+		if r.URL.Path != "/plans" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(map[string]any{"plans": plans})
+	})
+}
