@@ -25,8 +25,8 @@ import (
 var Vendor = &clients.Vendor{
 	Name: "acme", Title: "Acme", DefaultBaseURL: "https://api.acme.example",
 	KeyEnv: []string{"ACME_API_KEY"}, BaseURLEnv: []string{"ACME_BASE_URL"},
-	Auth:   clients.Auth{Header: "X-Acme-Key"},
-	Pacing: clients.Pacing{WithKey: []clients.Limit{{PerSecond: 10, Burst: 10}}, Summary: "10 requests/s"},
+	Auth:     clients.Auth{Header: "X-Acme-Key"},
+	Pacing:   clients.Pacing{WithKey: []clients.Limit{{PerSecond: 10, Burst: 10}}, Summary: "10 requests/s"},
 	Settings: []clients.Setting{{Name: "region", Description: "Acme region, sent as `X-Acme-Region`.", OneOf: []string{"eu", "us"}}},
 	Open: func(v *clients.Vendor, cfg httpapi.Config, settings map[string]string) (clients.Client, error) {
 		api, err := httpapi.New(cfg, v.Spec(cfg, nil))
