@@ -14,7 +14,7 @@ import (
 // before any decimal arithmetic, and every vendor text a warning quotes is
 // cut (httpapi.ShortText).
 
-// scaleDecimal turns an integer amount in units of 10^-exp of a currency
+// ScaleDecimal turns an integer amount in units of 10^-exp of a currency
 // into an exact decimal string in the major unit, trailing zeros dropped:
 // scaleDecimal("49990000000", 9) is "49.99". No binary floating point is
 // involved, so no amount is ever rounded.
@@ -65,7 +65,7 @@ func MinorAmount(plan, field, amount, currencyField string, currency *string) (*
 	return &scaled, nil, nil
 }
 
-// fieldText is a vendor field and its value, as a warning quotes them;
+// FieldText is a vendor field and its value, as a warning quotes them;
 // a long value is cut, so a hostile vendor cannot fill the terminal.
 func FieldText(field, value string) string {
 	return fmt.Sprintf("%s %q", field, httpapi.ShortText(value, 64))

@@ -8,7 +8,7 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/money"
 )
 
-// moneyText is a Money as text, for comparing with a table: amount, period,
+// MoneyText is a Money as text, for comparing with a table: amount, period,
 // monthly amount ("-" when nil), the unknown period and price on request.
 type MoneyText struct {
 	amount, period, monthly, unknown string

@@ -91,7 +91,7 @@ type Limit struct {
 	Burst     int
 }
 
-// spec is the shared layer's view of the vendor for one configuration.
+// Spec is the shared layer's view of the vendor for one configuration.
 func (v *Vendor) Spec(cfg httpapi.Config, decodeError func([]byte) httpapi.Message) httpapi.Spec {
 	limits := v.Pacing.WithKey
 	if cfg.APIKey == "" && v.Pacing.WithoutKey != nil {

@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// exactFilter is a list filter on one vendor field, compared exactly
+// ExactFilter is a list filter on one vendor field, compared exactly
 // ("currency", "tier" …).
 type ExactFilter[T any] struct {
 	attribute string
@@ -17,12 +17,12 @@ type ExactFilter[T any] struct {
 	field     func(T) *string
 }
 
-// exactOn is the filter of attribute on field.
+// ExactOn is the filter of attribute on field.
 func ExactOn[T any](attribute string, value types.String, field func(T) *string) ExactFilter[T] {
 	return ExactFilter[T]{attribute: attribute, value: value, field: field}
 }
 
-// keepsAll reports whether item passes every filter; a null filter lets
+// KeepsAll reports whether item passes every filter; a null filter lets
 // every item through, a null field passes none.
 func KeepsAll[T any](item T, filters []ExactFilter[T]) bool {
 	for _, f := range filters {
@@ -33,7 +33,7 @@ func KeepsAll[T any](item T, filters []ExactFilter[T]) bool {
 	return true
 }
 
-// warnCaseOnlyMisses adds a warning for each filter whose value no item
+// WarnCaseOnlyMisses adds a warning for each filter whose value no item
 // has, though some item has it but for case: filters are case-sensitive,
 // and "usd" keeping no plan is otherwise only an empty list. noun names
 // the items ("Acme plans"). Each filter is checked against the whole

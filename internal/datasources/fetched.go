@@ -10,13 +10,13 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
-// fetchedModel is when a data source's data was fetched from its vendor,
+// FetchedModel is when a data source's data was fetched from its vendor,
 // which differs from the time of the run when it comes from the cache.
 type FetchedModel struct {
 	FetchedAt types.String `tfsdk:"fetched_at"`
 }
 
-// addFetchedAtAttribute adds fetched_at to a data source's schema.
+// AddFetchedAtAttribute adds fetched_at to a data source's schema.
 func AddFetchedAtAttribute(attrs map[string]schema.Attribute) {
 	attrs["fetched_at"] = schema.StringAttribute{
 		Computed: true,
@@ -26,7 +26,7 @@ func AddFetchedAtAttribute(attrs map[string]schema.Attribute) {
 	}
 }
 
-// fetchedFromReport shows the warnings of the listings a read used (a copy
+// FetchedFromReport shows the warnings of the listings a read used (a copy
 // served from the cache) and returns fetched_at.
 func FetchedFromReport(diags *diag.Diagnostics, report *httpapi.FetchReport) FetchedModel {
 	for _, w := range report.Warnings() {

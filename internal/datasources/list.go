@@ -22,7 +22,7 @@ type ListDataSource interface {
 	ReadModel(ctx context.Context, config tfsdk.Config) (model any, diags diag.Diagnostics)
 }
 
-// readList is the Read of every list data source: the framework's own
+// ReadList is the Read of every list data source: the framework's own
 // path, for servers that do not read the list directly.
 func ReadList(ctx context.Context, d ListDataSource, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	model, diags := d.ReadModel(ctx, req.Config)

@@ -17,7 +17,7 @@ import (
 // query), before anything is written to state, so a configuration that
 // needs a handful of plans stores a handful.
 
-// idsAttribute is the ids filter; what names the items ("plans").
+// IDsAttribute is the ids filter; what names the items ("plans").
 func IDsAttribute(what string, elem attr.Type) schema.SetAttribute {
 	return schema.SetAttribute{
 		MarkdownDescription: fmt.Sprintf("Keep only the %s with these ids (exact, case-sensitive). Ids the listing does not hold are "+
@@ -27,7 +27,7 @@ func IDsAttribute(what string, elem attr.Type) schema.SetAttribute {
 	}
 }
 
-// nameRegexAttribute is the name_regex filter.
+// NameRegexAttribute is the name_regex filter.
 func NameRegexAttribute(what string) schema.StringAttribute {
 	return schema.StringAttribute{
 		MarkdownDescription: fmt.Sprintf("Keep only the %s whose name matches this regular expression (RE2 syntax, as Terraform's `regex()`; "+
@@ -37,7 +37,7 @@ func NameRegexAttribute(what string) schema.StringAttribute {
 	}
 }
 
-// exactAttribute is a filter on one vendor field, compared exactly. A
+// ExactAttribute is a filter on one vendor field, compared exactly. A
 // field free of validators can hold a value in the wrong case, which
 // warnCaseOnlyMisses reports.
 func ExactAttribute(description string, validators ...validator.String) schema.StringAttribute {
@@ -47,7 +47,7 @@ func ExactAttribute(description string, validators ...validator.String) schema.S
 	return schema.StringAttribute{MarkdownDescription: description, Optional: true, Validators: validators}
 }
 
-// includeAttribute switches a heavy nested part of every item on or off.
+// IncludeAttribute switches a heavy nested part of every item on or off.
 func IncludeAttribute(part, what string) schema.BoolAttribute {
 	return schema.BoolAttribute{
 		MarkdownDescription: fmt.Sprintf("Whether each of the %s carries `%s`. Defaults to `true`; `false` leaves `%s` null in every item, "+
@@ -56,7 +56,7 @@ func IncludeAttribute(part, what string) schema.BoolAttribute {
 	}
 }
 
-// included reads an include_* attribute: unset is true.
+// Included reads an include_* attribute: unset is true.
 func Included(v types.Bool) bool { return v.IsNull() || v.ValueBool() }
 
 // listFilter is the ids and name_regex filters of one read.
@@ -68,7 +68,7 @@ type listFilter struct {
 // idKey is the text an id element is compared as.
 type idKey interface{ types.String | types.Int64 }
 
-// newListFilter reads the filters from the configuration: a nil ids is no
+// NewListFilter reads the filters from the configuration: a nil ids is no
 // filter, an empty one keeps nothing. name_regex was validated at plan
 // time, but is compiled again here and reported against its attribute if
 // it fails.
@@ -97,7 +97,7 @@ func NewListFilter[T idKey](ids []T, nameRegex types.String) (listFilter, diag.D
 	return f, diags
 }
 
-// keep reports whether an item with this id and name passes the filters.
+// Keep reports whether an item with this id and name passes the filters.
 func (f listFilter) Keep(id string, name *string) bool {
 	if f.IDs != nil {
 		if _, ok := f.IDs[id]; !ok {
@@ -113,7 +113,7 @@ func matchesExact(got *string, filter types.String) bool {
 	return filter.IsNull() || (got != nil && *got == filter.ValueString())
 }
 
-// filteredCap is the capacity to reserve for the items of a listing of n
+// FilteredCap is the capacity to reserve for the items of a listing of n
 // that pass f: at most as many as ids names.
 func FilteredCap(f listFilter, n int) int {
 	if f.IDs != nil {

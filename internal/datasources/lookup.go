@@ -12,7 +12,7 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
-// lookup is the attribute a user looks one item up by, and its value.
+// Lookup is the attribute a user looks one item up by, and its value.
 type Lookup[T any] struct {
 	path  path.Path
 	want  string                 // the value the user gave, as text
@@ -20,7 +20,7 @@ type Lookup[T any] struct {
 	quote bool                   // strings are quoted in diagnostics, numbers not
 }
 
-// stringLookup finds items whose string field equals want exactly.
+// StringLookup finds items whose string field equals want exactly.
 func StringLookup[T any](attribute, want string, field func(T) *string) Lookup[T] {
 	return Lookup[T]{path: path.Root(attribute), want: want, quote: true, text: func(item T) (string, bool) {
 		if v := field(item); v != nil {
@@ -30,7 +30,7 @@ func StringLookup[T any](attribute, want string, field func(T) *string) Lookup[T
 	}}
 }
 
-// numberLookup finds items whose integer field equals want.
+// NumberLookup finds items whose integer field equals want.
 func NumberLookup[T any](attribute string, want int64, field func(T) int64) Lookup[T] {
 	return Lookup[T]{path: path.Root(attribute), want: strconv.FormatInt(want, 10), text: func(item T) (string, bool) {
 		return strconv.FormatInt(field(item), 10), true
@@ -56,7 +56,7 @@ func (k Lookup[T]) suggestions(all []T) []string {
 	return suggest(k.want, values)
 }
 
-// lookupNoun names what is looked up, for diagnostics.
+// LookupNoun names what is looked up, for diagnostics.
 type LookupNoun[T any] struct {
 	One, Many string // "Acme plan", "Acme plans"
 	Hint      string // what to do when several match
@@ -64,7 +64,7 @@ type LookupNoun[T any] struct {
 	Order     func(a, b T) int // how matches are listed; nil keeps API order
 }
 
-// findOne returns the one item that matches key. When none match it adds
+// FindOne returns the one item that matches key. When none match it adds
 // an error on the key's attribute suggesting the closest values; when
 // several do, one listing their ids; and returns false.
 func FindOne[T any](diags *diag.Diagnostics, noun LookupNoun[T], key Lookup[T], all []T) (T, bool) {

@@ -11,7 +11,7 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/money"
 )
 
-// moneyConverter turns the money of a read's plans into Terraform values.
+// MoneyConverter turns the money of a read's plans into Terraform values.
 // It gathers the billing periods it did not know, so a listing of
 // thousands of plans warns once per value, not once per plan, and the
 // amounts it could not convert.
@@ -26,7 +26,7 @@ func NewMoneyConverter(vendor string) *MoneyConverter {
 	return &MoneyConverter{Vendor: vendor, unknown: map[string]int{}}
 }
 
-// convert is one plan's money as Terraform values; it takes a plan's Money
+// Convert is one plan's money as Terraform values; it takes a plan's Money
 // method's results as they come.
 func (r *MoneyConverter) Convert(m money.Money, err error) MoneyModel {
 	if err != nil {
@@ -40,7 +40,7 @@ func (r *MoneyConverter) Convert(m money.Money, err error) MoneyModel {
 	return moneyFrom(m)
 }
 
-// appendTo adds an error for the amounts that could not be read (a wrong
+// AppendTo adds an error for the amounts that could not be read (a wrong
 // amount must never reach a plan) and one warning per unknown period, in a
 // stable order.
 func (r *MoneyConverter) AppendTo(diags *diag.Diagnostics) {

@@ -10,7 +10,7 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/money"
 )
 
-// moneyModel is the price model every plan with a price carries beside the
+// MoneyModel is the price model every plan with a price carries beside the
 // vendor's own fields, so plans of every vendor compare as numbers.
 type MoneyModel struct {
 	PriceAmount    types.Number `tfsdk:"price_amount"`
@@ -41,17 +41,17 @@ func decimalValue(d *decimal.Decimal) types.Number {
 	return NumberValue(d.String())
 }
 
-// moneyDocs is what a vendor's money attributes say about it.
+// MoneyDocs is what a vendor's money attributes say about it.
 type MoneyDocs struct {
 	Currency string // the attribute holding the currency: "currency"
 	Amount   string // where price_amount comes from and when it is null
 	Period   string // which fields billing_period is read from
-	// onRequest says when price_on_request is true; "" when the vendor has
+	// OnRequest says when price_on_request is true; "" when the vendor has
 	// no such price.
 	OnRequest string
 }
 
-// addMoneyAttributes adds the price model's attributes to a plan's schema.
+// AddMoneyAttributes adds the price model's attributes to a plan's schema.
 func AddMoneyAttributes(attrs map[string]schema.Attribute, d MoneyDocs) {
 	onRequest := d.OnRequest
 	if onRequest == "" {

@@ -8,7 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// stringOrDefault fills an optional, computed argument the user left unset,
+// StringOrDefault fills an optional, computed argument the user left unset,
 // so the state shows the value the provider used.
 func StringOrDefault(v types.String, def string) types.String {
 	if v.IsNull() || v.IsUnknown() {
@@ -17,7 +17,7 @@ func StringOrDefault(v types.String, def string) types.String {
 	return v
 }
 
-// numberValue is a Terraform number holding exactly the decimal text a
+// NumberValue is a Terraform number holding exactly the decimal text a
 // vendor sent (a JSON number, or an amount computed exactly). Terraform
 // parses numbers at 512 bits; a float of numberPrecision bits holds the
 // same decimal, writes the same text to Terraform (the shortest that reads
@@ -61,7 +61,7 @@ func atTerraformPrecision(n *big.Float) *big.Float {
 	return f
 }
 
-// jsonNumberValue is numberValue for an optional JSON number: null when the
+// JSONNumberValue is numberValue for an optional JSON number: null when the
 // vendor left it out.
 func JSONNumberValue(n *json.Number) types.Number {
 	if n == nil {
@@ -70,7 +70,7 @@ func JSONNumberValue(n *json.Number) types.Number {
 	return NumberValue(n.String())
 }
 
-// decimalPointer is an exact decimal text as a Terraform number; null
+// DecimalPointer is an exact decimal text as a Terraform number; null
 // for nil.
 func DecimalPointer(s *string) types.Number {
 	if s == nil {

@@ -13,7 +13,7 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
-// vendorDataSource is embedded by every data source that reads one vendor:
+// VendorDataSource is embedded by every data source that reads one vendor:
 // it names the data source, takes the vendor's client from the provider
 // data, and turns missing keys and client errors into diagnostics.
 type VendorDataSource[C clients.Client] struct {
@@ -60,7 +60,7 @@ func providerData(req datasource.ConfigureRequest, resp *datasource.ConfigureRes
 	return data, ok
 }
 
-// requireKey adds an error naming the provider attribute and environment
+// RequireKey adds an error naming the provider attribute and environment
 // variable when the vendor has no key.
 func (d *VendorDataSource[C]) RequireKey(diags *diag.Diagnostics) bool {
 	if d.Client.HasAPIKey() {
@@ -73,7 +73,7 @@ func (d *VendorDataSource[C]) RequireKey(diags *diag.Diagnostics) bool {
 	return false
 }
 
-// addReadError turns a client error into one readable diagnostic, with a
+// AddReadError turns a client error into one readable diagnostic, with a
 // hint for what the user can do about a 401 or 403.
 func (d *VendorDataSource[C]) AddReadError(diags *diag.Diagnostics, what string, err error) {
 	summary := fmt.Sprintf("Unable to read %s", what)
