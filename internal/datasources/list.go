@@ -8,7 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 )
 
-// A list data source's state holds a whole price list: thousands of objects
+// ListDataSource is a data source whose state holds a whole price list: thousands of objects
 // for a large catalogue. The framework's read path handles a state that size
 // in seconds, so the provider's protocol server reads these data sources
 // through ReadModel and writes the state's wire format itself

@@ -22,6 +22,7 @@ type MoneyConverter struct {
 	notes   []money.Note
 }
 
+// NewMoneyConverter converts the money of one read of vendor's plans.
 func NewMoneyConverter(vendor string) *MoneyConverter {
 	return &MoneyConverter{Vendor: vendor, unknown: map[string]int{}}
 }

@@ -23,14 +23,18 @@ type VendorDataSource[C clients.Client] struct {
 	keyHelp  string
 }
 
+// NewVendorDataSource is the base of vendor's data source
+// pricing_<vendor>_<suffix>, whose client is a C.
 func NewVendorDataSource[C clients.Client](vendor *clients.Vendor, suffix string) VendorDataSource[C] {
 	return VendorDataSource[C]{Vendor: vendor, TypeName: vendor.Name + "_" + suffix}
 }
 
+// Metadata names the data source pricing_<vendor>_<suffix>.
 func (d *VendorDataSource[C]) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_" + d.TypeName
 }
 
+// Configure takes the vendor's client from the provider data.
 func (d *VendorDataSource[C]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	data, ok := providerData(req, resp)
 	if !ok {

@@ -16,7 +16,7 @@ const DefaultBaseURL = "https://backend.identifai.net"
 
 const pricingsPath = "/api/partner/pricings"
 
-// Identifai reads identifAI's partner pricings.
+// Client reads identifAI's partner pricings.
 type Client struct{ api *httpapi.API }
 
 // New builds a client that paces itself under identifAI's documented

@@ -1,3 +1,6 @@
+// Package identifai is one vendor of the provider, whole: identifAI's partner pricings (`pricing_identifai_pricings`, `pricing_identifai_pricing`). It declares
+// its Vendor for the registry (internal/vendors), and holds its client, its
+// money mapping, its data sources and its catalogue source.
 package identifai
 
 import (

@@ -18,7 +18,7 @@ import (
 // DefaultBaseURL is OnePin's documented server.
 const DefaultBaseURL = "https://api.onepin.ai"
 
-// Onepin reads OnePin billing plans. The plan list is public, so the key is
+// Client reads OnePin billing plans. The plan list is public, so the key is
 // optional; a workspace id is sent as X-Workspace-Id when configured.
 type Client struct {
 	api         *httpapi.API

@@ -1,3 +1,6 @@
+// Package onepin is one vendor of the provider, whole: OnePin's billing plans (`pricing_onepin_plans`, `pricing_onepin_plan`). It declares
+// its Vendor for the registry (internal/vendors), and holds its client, its
+// money mapping, its data sources and its catalogue source.
 package onepin
 
 import (

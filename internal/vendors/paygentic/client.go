@@ -16,7 +16,7 @@ import (
 // DefaultBaseURL is Paygentic's documented production server.
 const DefaultBaseURL = "https://api.paygentic.io"
 
-// Paygentic reads Paygentic plans.
+// Client reads Paygentic plans.
 type Client struct{ api *httpapi.API }
 
 // New builds a Paygentic client (Bearer auth). Paygentic documents

@@ -1,3 +1,6 @@
+// Package paygentic is one vendor of the provider, whole: Paygentic's plans (`pricing_paygentic_plans`, `pricing_paygentic_plan`). It declares
+// its Vendor for the registry (internal/vendors), and holds its client, its
+// money mapping, its data sources and its catalogue source.
 package paygentic
 
 import (

@@ -16,7 +16,7 @@ import (
 // DefaultBaseURL is Probely's documented server.
 const DefaultBaseURL = "https://api.probely.com"
 
-// Probely reads Probely plans.
+// Client reads Probely plans.
 type Client struct {
 	api       *httpapi.API
 	priceUnit PriceUnit

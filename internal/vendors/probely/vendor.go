@@ -1,3 +1,6 @@
+// Package probely is one vendor of the provider, whole: Probely's plans (`pricing_probely_plans`, `pricing_probely_plan`). It declares
+// its Vendor for the registry (internal/vendors), and holds its client, its
+// money mapping, its data sources and its catalogue source.
 package probely
 
 import (

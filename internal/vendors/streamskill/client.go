@@ -16,7 +16,7 @@ import (
 // DefaultBaseURL is StreamSkill's documented server.
 const DefaultBaseURL = "https://api.streamskill.pro/v1"
 
-// Streamskill reads StreamSkill tariffs.
+// Client reads StreamSkill tariffs.
 type Client struct {
 	api      *httpapi.API
 	language string

@@ -1,3 +1,6 @@
+// Package streamskill is one vendor of the provider, whole: StreamSkill's tariffs (`pricing_streamskill_tariff`), and their quotes (`pricing_tariff_quote`, `tariff_quote`). It declares
+// its Vendor for the registry (internal/vendors), and holds its client, its
+// money mapping, its data sources and its catalogue source.
 package streamskill
 
 import (
