@@ -25,12 +25,7 @@ type MoneyCase struct {
 func CheckMoney(t *testing.T, tests []MoneyCase) {
 	t.Helper()
 	for _, tt := range tests {
-		t.Run(tt.Name, func(t *testing.T) {
-			t.Parallel()
-			m, err := tt.Money()
-			if err != nil {
-				t.Fatal(err)
-			}
+		runMoney(t, tt.Name, tt.Money, "", func(t *testing.T, m money.Money) {
 			if got := TextOf(m); got != tt.Want {
 				t.Errorf("got %+v, want %+v", got, tt.Want)
 			}
@@ -38,8 +33,24 @@ func CheckMoney(t *testing.T, tests []MoneyCase) {
 	}
 }
 
-// SuspiciousAmount is one amount that must be refused (WantAmount "-", for
-// null) or kept, with a note containing WantNote ("" for no note).
+// runMoney runs check on the money read in a parallel subtest, failing
+// it when the money cannot be read, with why appended.
+func runMoney(t *testing.T, name string, read func() (money.Money, error), why string, check func(*testing.T, money.Money)) {
+	t.Helper()
+	t.Run(name, func(t *testing.T) {
+		t.Parallel()
+		m, err := read()
+		if err != nil {
+			t.Fatalf("err = %v%s", err, why)
+		}
+		check(t, m)
+	})
+}
+
+// SuspiciousAmount is one amount that would pass silently into
+// price_amount and win min() and every <= budget: it must be refused
+// (WantAmount "-", for null) or kept with a note naming the plan, field,
+// value and rule, containing WantNote ("" for no note).
 type SuspiciousAmount struct {
 	Name       string
 	Money      func() (money.Money, error)
@@ -47,18 +58,14 @@ type SuspiciousAmount struct {
 	WantNote   string
 }
 
-// CheckSuspiciousAmounts asserts each case's amount and note. noteText is
-// clients.NoteText, passed in because clienttest may not import clients:
-// the clients package's own tests import clienttest.
+// CheckSuspiciousAmounts asserts each case's amount and note, and that
+// none fails the read. noteText is clients.NoteText, passed in because
+// clienttest may not import clients: the clients package's own tests
+// import clienttest.
 func CheckSuspiciousAmounts(t *testing.T, noteText func(money.Note) string, tests []SuspiciousAmount) {
 	t.Helper()
 	for _, tt := range tests {
-		t.Run(tt.Name, func(t *testing.T) {
-			t.Parallel()
-			m, err := tt.Money()
-			if err != nil {
-				t.Fatalf("err = %v, want no error: a suspicious amount warns, never fails the read", err)
-			}
+		runMoney(t, tt.Name, tt.Money, ", want no error: a suspicious amount warns, never fails the read", func(t *testing.T, m money.Money) {
 			if got := TextOf(m).Amount; got != tt.WantAmount {
 				t.Errorf("amount %s, want %s", got, tt.WantAmount)
 			}

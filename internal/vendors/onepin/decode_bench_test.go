@@ -38,8 +38,7 @@ func benchResponse(tb testing.TB) clienttest.BenchResponse {
 	}
 }
 
-// BenchmarkDecode measures decoding the largest response body, without HTTP.
+// BenchmarkDecode and BenchmarkRead are clienttest.BenchDecode and
+// clienttest.BenchRead of benchResponse.
 func BenchmarkDecode(b *testing.B) { clienttest.BenchDecode(b, benchResponse(b)) }
-
-// BenchmarkRead measures one uncached read of it over loopback HTTP.
-func BenchmarkRead(b *testing.B) { clienttest.BenchRead(b, benchResponse(b)) }
+func BenchmarkRead(b *testing.B)   { clienttest.BenchRead(b, benchResponse(b)) }

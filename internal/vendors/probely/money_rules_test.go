@@ -8,9 +8,7 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/money"
 )
 
-// Amounts that would pass silently into price_amount and win min() and
-// every <= budget: each is refused (null) or kept with a note naming the
-// plan, field, value and rule.
+// Probely's suspicious amounts (see clienttest.SuspiciousAmount) are refused or noted.
 func TestSuspiciousAmountsAreRefusedOrNoted(t *testing.T) {
 	t.Parallel()
 	clienttest.CheckSuspiciousAmounts(t, clients.NoteText, []clienttest.SuspiciousAmount{
