@@ -38,7 +38,7 @@ var allowed = map[string][]string{
 	"internal/datasources":                    {"internal/clients", "internal/clients/httpapi", "internal/money"},
 	"internal/functions":                      {},
 	"internal/clients":                        {"internal/clients/httpapi", "internal/money"},
-	"internal/clients/clienttest":             {"internal/clients/httpapi", "internal/money"},
+	"internal/clients/clienttest":             {"internal/clients/httpapi", "internal/money", "internal/sandbox"},
 	"internal/money":                          {},
 	"internal/clients/httpapi":                {"internal/clients/httpapi/snapshot", "internal/clients/httpapi/fleet"},
 	"internal/clients/httpapi/fleet":          {"internal/clients/httpapi/ownfolder"},
