@@ -3,6 +3,8 @@ package clients
 import (
 	"context"
 
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
+
 	"github.com/pricingkit/terraform-provider-pricing/internal/money"
 )
 
@@ -14,7 +16,7 @@ type CatalogSource struct {
 	// Read returns the vendor's plans in API order, through the same shared
 	// listing as the vendor's list data source, so a catalogue beside it
 	// costs no request more. ids are the user's, for a ByIDs source.
-	Read func(ctx context.Context, client Client, ids []int64) ([]CatalogPlan, error)
+	Read func(ctx context.Context, client Client, ids []int64) ([]CatalogPlan, httpapi.Fetched, error)
 	// NumericIDs is true when the vendor's ids are numbers
 	// (CatalogPlan.NumericID is set).
 	NumericIDs bool

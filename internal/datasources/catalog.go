@@ -16,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 var _ ListDataSource = (*CatalogDataSource)(nil)
@@ -128,8 +127,8 @@ func (d *CatalogDataSource) ReadModel(ctx context.Context, config tfsdk.Config) 
 	if diags.HasError() {
 		return nil, diags
 	}
-	ctx, report := httpapi.WithFetchReport(ctx)
-	if err := readCatalogSources(ctx, reads); err != nil {
+	fetched, err := readCatalogSources(ctx, reads)
+	if err != nil {
 		diags.AddError("Unable to read the pricing catalogue", err.Error()+"\n\nThe provider never returns a partial catalogue.")
 		return nil, diags
 	}
@@ -150,7 +149,7 @@ func (d *CatalogDataSource) ReadModel(ctx context.Context, config tfsdk.Config) 
 		return nil, diags
 	}
 	model.Total = types.Int64Value(int64(len(model.Plans)))
-	model.FetchedModel = FetchedFromReport(&diags, report)
+	model.FetchedModel = FetchedFrom(&diags, fetched)
 	return model, diags
 }
 

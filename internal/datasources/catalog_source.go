@@ -9,6 +9,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 // catalogSource is one vendor of the catalogue and how it is read.
@@ -51,27 +52,36 @@ func (d *CatalogDataSource) vendorNames() []string {
 
 // catalogRead is one vendor's part of a catalogue read.
 type catalogRead struct {
-	source catalogSource
-	Client clients.Client
-	IDs    []int64
-	items  []clients.CatalogPlan
+	source  catalogSource
+	Client  clients.Client
+	IDs     []int64
+	items   []clients.CatalogPlan
+	fetched httpapi.Fetched
 }
 
-// readCatalogSources reads every chosen vendor at once. Any failure fails
-// the catalogue: a vendor missing from it would read as a cheaper market.
-func readCatalogSources(ctx context.Context, reads []*catalogRead) error {
+// readCatalogSources reads every chosen vendor at once, and returns what
+// the reads learned together. Any failure fails the catalogue: a vendor
+// missing from it would read as a cheaper market.
+func readCatalogSources(ctx context.Context, reads []*catalogRead) (httpapi.Fetched, error) {
 	g, ctx := errgroup.WithContext(ctx)
 	for _, r := range reads {
 		g.Go(func() error {
-			items, err := r.source.Read(ctx, r.Client, r.IDs)
+			items, fetched, err := r.source.Read(ctx, r.Client, r.IDs)
 			if err != nil {
 				return fmt.Errorf("%s: %w", r.source.Vendor.Title, err)
 			}
-			r.items = items
+			r.items, r.fetched = items, fetched
 			return nil
 		})
 	}
-	return g.Wait()
+	if err := g.Wait(); err != nil {
+		return httpapi.Fetched{}, err
+	}
+	var all httpapi.Fetched
+	for _, r := range reads {
+		all = all.Join(r.fetched)
+	}
+	return all, nil
 }
 
 // catalogPlanModel is one entry of the catalogue: the same object for

@@ -26,15 +26,14 @@ func AddFetchedAtAttribute(attrs map[string]schema.Attribute) {
 	}
 }
 
-// FetchedFromReport shows the warnings of the listings a read used (a copy
+// FetchedFrom shows the warnings of the listings a read used (a copy
 // served from the cache) and returns fetched_at.
-func FetchedFromReport(diags *diag.Diagnostics, report *httpapi.FetchReport) FetchedModel {
-	for _, w := range report.Warnings() {
+func FetchedFrom(diags *diag.Diagnostics, fetched httpapi.Fetched) FetchedModel {
+	for _, w := range fetched.Warnings {
 		diags.AddWarning(w.Summary, w.Detail)
 	}
-	at, ok := report.FetchedAt()
-	if !ok {
+	if fetched.At.IsZero() {
 		return FetchedModel{FetchedAt: types.StringNull()}
 	}
-	return FetchedModel{FetchedAt: types.StringValue(at.UTC().Format(time.RFC3339))}
+	return FetchedModel{FetchedAt: types.StringValue(fetched.At.UTC().Format(time.RFC3339))}
 }

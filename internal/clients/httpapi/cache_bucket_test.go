@@ -66,7 +66,7 @@ func TestAFleetSharingABucketReadsEachListingOnceFromTheVendor(t *testing.T) {
 			if err != nil {
 				t.Error(err)
 			}
-			results[i] = fmt.Sprint(got, reads.Warnings())
+			results[i] = fmt.Sprint(got, reads.Warnings)
 		}()
 	}
 	close(start)
@@ -126,7 +126,7 @@ func TestABucketThatCannotBeReachedIsOneWarningAndTheVendorAnswers(t *testing.T)
 		if err != nil || fmt.Sprint(got) != "[1@v1 2@v1]" {
 			t.Fatalf("read %v, %v; want the vendor's list", got, err)
 		}
-		warnings = append(warnings, reads.Warnings()...)
+		warnings = append(warnings, reads.Warnings...)
 	}
 	if len(warnings) != 1 || !strings.Contains(warnings[0].Detail, "cannot be reached") {
 		t.Errorf("warnings %v, want one saying the bucket cannot be reached", warnings)
@@ -161,8 +161,8 @@ func TestALeaseLeftByAHolderKilledMidReadIsTakenOverOnceExpired(t *testing.T) {
 	} // never released
 
 	got, reads, err := runWith(t, vendor, c)
-	if err != nil || fmt.Sprint(got) != "[1@v1 2@v1]" || len(reads.Warnings()) != 0 {
-		t.Fatalf("read %v, %v, warnings %v; want the vendor's list", got, err, reads.Warnings())
+	if err != nil || fmt.Sprint(got) != "[1@v1 2@v1]" || len(reads.Warnings) != 0 {
+		t.Fatalf("read %v, %v, warnings %v; want the vendor's list", got, err, reads.Warnings)
 	}
 	if _, _, err := runWith(t, vendor, machine(t, srv, srv.Endpoint, time.Hour)); err != nil {
 		t.Fatal(err)

@@ -58,9 +58,8 @@ func (v *cachedVendor) counts() (requests, notModified int) {
 }
 
 // readTwoPages is a vendor client's shared read: two pages of a listing.
-func readTwoPages(ctx context.Context, a *API) ([]string, *FetchReport, error) {
-	ctx, reads := WithFetchReport(ctx)
-	got, err := SharedListing(ctx, a, "listing", func(ctx context.Context) ([]string, error) {
+func readTwoPages(ctx context.Context, a *API) ([]string, Fetched, error) {
+	return SharedListing(ctx, a, "listing", func(ctx context.Context) ([]string, error) {
 		l := a.NewListing()
 		var out []string
 		for _, page := range []string{"1", "2"} {
@@ -73,7 +72,6 @@ func readTwoPages(ctx context.Context, a *API) ([]string, *FetchReport, error) {
 		}
 		return out, nil
 	})
-	return got, reads, err
 }
 
 // startCachedVendor serves a vendor at version v1 until the test ends.
@@ -86,7 +84,7 @@ func startCachedVendor(t *testing.T) (*cachedVendor, *httptest.Server) {
 }
 
 // runWith reads the listing with a new API (a new Terraform run) on cache.
-func runWith(t *testing.T, srv *httptest.Server, cache *Cache) ([]string, *FetchReport, error) {
+func runWith(t *testing.T, srv *httptest.Server, cache *Cache) ([]string, Fetched, error) {
 	t.Helper()
 	a := newTestAPI(t, srv, func(c *Config) { c.Cache, c.MaxRetries, c.Clock = cache, 0, testsync.NewFakeClock() })
 	return readTwoPages(context.Background(), a)
@@ -121,8 +119,7 @@ func TestACopyWithinMaxAgeIsUsedWithNoRequest(t *testing.T) {
 	if fmt.Sprint(second) != fmt.Sprint(first) || fmt.Sprint(first) != "[1@v1 2@v1]" {
 		t.Errorf("second run read %v, first %v", second, first)
 	}
-	at1, _ := firstReads.FetchedAt()
-	at2, _ := secondReads.FetchedAt()
+	at1, at2 := firstReads.At, secondReads.At
 	if !at1.Equal(at2) {
 		t.Errorf("fetched_at %v from the cache, want the original %v", at2, at1)
 	}
@@ -185,7 +182,7 @@ func TestAFailingVendorIsStoodInForOnlyByItsOwnFailures(t *testing.T) {
 			if err != nil || fmt.Sprint(got) != "[1@v1 2@v1]" {
 				t.Fatalf("got %v, %v; want the cached copy", got, err)
 			}
-			w := reads.Warnings()
+			w := reads.Warnings
 			if len(w) != 1 || !strings.Contains(w[0].Detail, "vendor listing failed, so its cached copy, fetched") ||
 				!strings.Contains(w[0].Detail, fmt.Sprint(tt.status)) {
 				t.Errorf("warnings %+v, want one naming the vendor, the read, the age and the failure", w)
@@ -203,8 +200,8 @@ func TestAnUnreachableVendorIsStoodInForByTheCopy(t *testing.T) {
 	}
 	srv.Close() // connections are now refused
 	got, reads, err := runWith(t, srv, cache)
-	if err != nil || fmt.Sprint(got) != "[1@v1 2@v1]" || len(reads.Warnings()) != 1 {
-		t.Errorf("got %v, %v, warnings %v; want the copy with a warning", got, err, reads.Warnings())
+	if err != nil || fmt.Sprint(got) != "[1@v1 2@v1]" || len(reads.Warnings) != 1 {
+		t.Errorf("got %v, %v, warnings %v; want the copy with a warning", got, err, reads.Warnings)
 	}
 }
 
@@ -266,7 +263,7 @@ func TestACorruptedCopyIsReadAgainWithAWarning(t *testing.T) {
 	if requests, _ := v.counts(); err != nil || requests != 4 || fmt.Sprint(got) != "[1@v1 2@v1]" {
 		t.Errorf("got %v, %v after %d requests; want a fresh read", got, err, requests)
 	}
-	if w := reads.Warnings(); len(w) != 1 || !strings.Contains(w[0].Detail, "checksum") {
+	if w := reads.Warnings; len(w) != 1 || !strings.Contains(w[0].Detail, "checksum") {
 		t.Errorf("warnings %+v, want one about the checksum", w)
 	}
 }
@@ -329,7 +326,7 @@ func TestACopyFromTheFutureIsNotFreshForever(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, reads, err := runWith(t, srv, cache)
-	if requests, _ := v.counts(); err != nil || requests != 2 || len(reads.Warnings()) != 1 || !strings.Contains(reads.Warnings()[0].Detail, "in the future") {
-		t.Errorf("err %v, %d requests, warnings %v; want a fresh read with a warning", err, requests, reads.Warnings())
+	if requests, _ := v.counts(); err != nil || requests != 2 || len(reads.Warnings) != 1 || !strings.Contains(reads.Warnings[0].Detail, "in the future") {
+		t.Errorf("err %v, %d requests, warnings %v; want a fresh read with a warning", err, requests, reads.Warnings)
 	}
 }

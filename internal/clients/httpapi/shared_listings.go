@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -153,9 +154,9 @@ func (m *sharedListings) leave(key string, f *flight) bool {
 // Every caller of one key must ask for the same T. fn runs with the values
 // of the context of the caller that started it, but is cancelled only when
 // every caller waiting for it has stopped waiting, each on its own context.
-// Each caller's fetch report (WithFetchReport) learns when the data was
-// fetched and any warning about it.
-func SharedListing[T any](ctx context.Context, a *API, key string, fn func(ctx context.Context) (T, error)) (T, error) {
+// Every caller also learns when the data was fetched and any warning about
+// it.
+func SharedListing[T any](ctx context.Context, a *API, key string, fn func(ctx context.Context) (T, error)) (T, Fetched, error) {
 	v, err := a.listings.do(ctx, key, func(ctx context.Context) (any, error) {
 		return a.fetchListing(ctx, key, func(ctx context.Context) (any, error) { return fn(ctx) })
 	})
@@ -164,9 +165,8 @@ func SharedListing[T any](ctx context.Context, a *API, key string, fn func(ctx c
 		if errors.As(err, new(errStoppedWaiting)) {
 			err = fmt.Errorf("%s: %w", a.name, err)
 		}
-		return zero, err
+		return zero, Fetched{}, err
 	}
-	r := v.(sharedListing) //nolint:forcetypeassert // sharedListings holds only sharedListing values
-	fetchReportFrom(ctx).add(r)
-	return r.value.(T), nil //nolint:forcetypeassert // every producer of key returns T
+	r := v.(sharedListing)                                                                //nolint:forcetypeassert // sharedListings holds only sharedListing values
+	return r.value.(T), Fetched{At: r.fetchedAt, Warnings: slices.Clone(r.warnings)}, nil //nolint:forcetypeassert // every producer of key returns T
 }

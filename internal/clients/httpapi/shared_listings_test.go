@@ -45,7 +45,7 @@ func newHeldVendor(t *testing.T) (*heldVendor, *API) {
 
 type sharedResult struct {
 	page  *testPage
-	reads *FetchReport
+	reads Fetched
 	err   error
 }
 
@@ -54,8 +54,7 @@ type sharedResult struct {
 func readShared(ctx context.Context, a *API) <-chan sharedResult {
 	out := make(chan sharedResult, 1)
 	go func() {
-		ctx, reads := WithFetchReport(ctx)
-		p, err := SharedListing(ctx, a, "plans", func(ctx context.Context) (*testPage, error) { return listPlans(ctx, a) })
+		p, reads, err := SharedListing(ctx, a, "plans", func(ctx context.Context) (*testPage, error) { return listPlans(ctx, a) })
 		out <- sharedResult{p, reads, err}
 	}()
 	return out
@@ -89,7 +88,7 @@ func TestACallerThatStopsWaitingDoesNotCancelTheReadItShares(t *testing.T) {
 	if r.err != nil || r.page == nil || len(r.page.Data) != 2 {
 		t.Fatalf("caller B, still waiting: %+v, %v; want the two plans", r.page, r.err)
 	}
-	if _, ok := r.reads.FetchedAt(); !ok {
+	if r.reads.At.IsZero() {
 		t.Errorf("caller B's read tracker did not learn of the read")
 	}
 	if n := v.requests.Load(); n != 1 {
@@ -145,7 +144,7 @@ func TestTheSharedReadKeepsTheValuesOfItsFirstCallersContext(t *testing.T) {
 	v, a := newHeldVendor(t)
 	close(v.release)
 	ctx := context.WithValue(context.Background(), ctxKey{}, "logger")
-	got, err := SharedListing(ctx, a, "values", func(ctx context.Context) (any, error) { return ctx.Value(ctxKey{}), nil })
+	got, _, err := SharedListing(ctx, a, "values", func(ctx context.Context) (any, error) { return ctx.Value(ctxKey{}), nil })
 	if err != nil || got != "logger" {
 		t.Fatalf("the read saw %v, %v; want the caller's context value", got, err)
 	}

@@ -74,7 +74,7 @@ type pageBody struct {
 
 // ListPricings returns every pricing in API order. The result is shared with
 // other callers of the same query; callers must not modify it.
-func (c *Client) ListPricings(ctx context.Context, in ListPricingsInput) (*PricingList, error) {
+func (c *Client) ListPricings(ctx context.Context, in ListPricingsInput) (*PricingList, httpapi.Fetched, error) {
 	ctx = c.api.MaskSecrets(ctx)
 	query := in.query()
 	return httpapi.SharedListing(ctx, c.api, "pricings?"+query.Encode(), func(ctx context.Context) (*PricingList, error) {

@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 )
 
@@ -79,8 +78,7 @@ func (d *PricingDataSource) Read(ctx context.Context, req datasource.ReadRequest
 
 	// The default query is the one pricing_identifai_pricings uses when
 	// left at its defaults, so both share one fetch.
-	ctx, report := httpapi.WithFetchReport(ctx)
-	list, err := d.Client.ListPricings(ctx, ListPricingsInput{
+	list, fetched, err := d.Client.ListPricings(ctx, ListPricingsInput{
 		Order:     defaultOrder,
 		Direction: defaultDirection,
 	})
@@ -91,7 +89,7 @@ func (d *PricingDataSource) Read(ctx context.Context, req datasource.ReadRequest
 
 	pricing, ok := datasources.FindOne(&resp.Diagnostics, pricingNoun, pricingKey(model.pricingModel), list.Pricings)
 	if ok {
-		resp.Diagnostics.Append(resp.State.Set(ctx, pricingState{pricingFrom(pricing), datasources.FetchedFromReport(&resp.Diagnostics, report)})...)
+		resp.Diagnostics.Append(resp.State.Set(ctx, pricingState{pricingFrom(pricing), datasources.FetchedFrom(&resp.Diagnostics, fetched)})...)
 	}
 }
 

@@ -33,18 +33,18 @@ func NewPricingsDataSource() datasource.DataSource {
 
 // readCatalog reads the pricings with pricing_identifai_pricings'
 // default query; they have no prices, so their money is empty.
-func readCatalog(ctx context.Context, client clients.Client, _ []int64) ([]clients.CatalogPlan, error) {
-	list, err := client.(*Client).ListPricings(ctx, ListPricingsInput{ //nolint:forcetypeassert // the registry opens this type
+func readCatalog(ctx context.Context, client clients.Client, _ []int64) ([]clients.CatalogPlan, httpapi.Fetched, error) {
+	list, fetched, err := client.(*Client).ListPricings(ctx, ListPricingsInput{ //nolint:forcetypeassert // the registry opens this type
 		Order: defaultOrder, Direction: defaultDirection,
 	})
 	if err != nil {
-		return nil, err
+		return nil, httpapi.Fetched{}, err
 	}
 	items := make([]clients.CatalogPlan, len(list.Pricings))
 	for i, p := range list.Pricings {
 		items[i] = clients.CatalogPlan{ID: strconv.FormatInt(p.ID, 10), NumericID: &p.ID, Name: p.Name}
 	}
-	return items, nil
+	return items, fetched, nil
 }
 
 // PricingsDataSource lists identifAI's partner pricings.
@@ -149,8 +149,7 @@ func (d *PricingsDataSource) ReadModel(ctx context.Context, config tfsdk.Config)
 	if diags.Append(append(filterDiags, skuDiags...)...); diags.HasError() {
 		return nil, diags
 	}
-	ctx, report := httpapi.WithFetchReport(ctx)
-	list, err := d.Client.ListPricings(ctx, ListPricingsInput{
+	list, fetched, err := d.Client.ListPricings(ctx, ListPricingsInput{
 		Order:     model.Order.ValueString(),
 		Direction: model.Direction.ValueString(),
 		PerPage:   model.PerPage.ValueInt64(),
@@ -167,7 +166,7 @@ func (d *PricingsDataSource) ReadModel(ctx context.Context, config tfsdk.Config)
 		}
 	}
 	model.Total = types.Int64Value(int64(len(model.Pricings)))
-	model.FetchedModel = datasources.FetchedFromReport(&diags, report)
+	model.FetchedModel = datasources.FetchedFrom(&diags, fetched)
 	return &model, diags
 }
 

@@ -170,7 +170,7 @@ type pageBody struct {
 // ListPlans returns every plan in API order, following pagination.next to
 // the last page. The result is shared with other callers in the same run;
 // callers must not modify it.
-func (c *Client) ListPlans(ctx context.Context) (*PlanList, error) {
+func (c *Client) ListPlans(ctx context.Context) (*PlanList, httpapi.Fetched, error) {
 	ctx = c.api.MaskSecrets(ctx)
 	return httpapi.SharedListing(ctx, c.api, "plans", func(ctx context.Context) (*PlanList, error) {
 		return c.listPlans(ctx)

@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 )
 
@@ -67,8 +66,7 @@ func (d *PlanDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, report := httpapi.WithFetchReport(ctx)
-	list, err := d.Client.ListPlans(ctx)
+	list, fetched, err := d.Client.ListPlans(ctx)
 	if err != nil {
 		d.AddReadError(&resp.Diagnostics, "OnePin plans", err)
 		return
@@ -82,7 +80,7 @@ func (d *PlanDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	plan, diags := planFrom(ctx, match, money.Convert(match.Money()))
 	resp.Diagnostics.Append(diags...)
 	if money.AppendTo(&resp.Diagnostics); !resp.Diagnostics.HasError() {
-		resp.Diagnostics.Append(resp.State.Set(ctx, planState{plan, datasources.FetchedFromReport(&resp.Diagnostics, report)})...)
+		resp.Diagnostics.Append(resp.State.Set(ctx, planState{plan, datasources.FetchedFrom(&resp.Diagnostics, fetched)})...)
 	}
 }
 

@@ -21,17 +21,17 @@ func NewPlansDataSource() datasource.DataSource {
 	return &PlansDataSource{VendorDataSource: datasources.NewVendorDataSource[*Client](Vendor, "plans")}
 }
 
-func readCatalog(ctx context.Context, client clients.Client, _ []int64) ([]clients.CatalogPlan, error) {
-	list, err := client.(*Client).ListPlans(ctx) //nolint:forcetypeassert // the registry opens this type
+func readCatalog(ctx context.Context, client clients.Client, _ []int64) ([]clients.CatalogPlan, httpapi.Fetched, error) {
+	list, fetched, err := client.(*Client).ListPlans(ctx) //nolint:forcetypeassert // the registry opens this type
 	if err != nil {
-		return nil, err
+		return nil, httpapi.Fetched{}, err
 	}
 	items := make([]clients.CatalogPlan, len(list.Plans))
 	for i, p := range list.Plans {
 		m, err := p.Money()
 		items[i] = clients.CatalogPlan{ID: p.ID, Name: p.Name, Currency: p.Currency, Money: m, MoneyErr: err}
 	}
-	return items, nil
+	return items, fetched, nil
 }
 
 // PlansDataSource lists OnePin's billing plans.
@@ -153,8 +153,7 @@ func (d *PlansDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (a
 	if diags.Append(filterDiags...); diags.HasError() {
 		return nil, diags
 	}
-	ctx, report := httpapi.WithFetchReport(ctx)
-	list, err := d.Client.ListPlans(ctx)
+	list, fetched, err := d.Client.ListPlans(ctx)
 	if err != nil {
 		d.AddReadError(&diags, "OnePin plans", err)
 		return nil, diags
@@ -180,7 +179,7 @@ func (d *PlansDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (a
 	if money.AppendTo(&diags); diags.HasError() {
 		return nil, diags
 	}
-	model.FetchedModel = datasources.FetchedFromReport(&diags, report)
+	model.FetchedModel = datasources.FetchedFrom(&diags, fetched)
 	return &model, diags
 }
 

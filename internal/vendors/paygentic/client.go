@@ -104,7 +104,7 @@ type pageBody struct {
 
 // ListPlans returns every plan matching in, in API order. The result is
 // shared with other callers of the same query; callers must not modify it.
-func (c *Client) ListPlans(ctx context.Context, in ListPlansInput) (*PlanList, error) {
+func (c *Client) ListPlans(ctx context.Context, in ListPlansInput) (*PlanList, httpapi.Fetched, error) {
 	ctx = c.api.MaskSecrets(ctx)
 	filters := in.query()
 	return httpapi.SharedListing(ctx, c.api, "plans?"+filters.Encode(), func(ctx context.Context) (*PlanList, error) {
@@ -198,7 +198,7 @@ func (c *Client) checkPage(op string, u *url.URL, offset int64, p *pageBody) err
 // GetPlan reads one plan by id; like listings, it is read once per run.
 // A plan that does not exist is an APIError with status 404 carrying
 // Paygentic's message. The result is shared: callers must not modify it.
-func (c *Client) GetPlan(ctx context.Context, id string) (*Plan, error) {
+func (c *Client) GetPlan(ctx context.Context, id string) (*Plan, httpapi.Fetched, error) {
 	ctx = c.api.MaskSecrets(ctx)
 	return httpapi.SharedListing(ctx, c.api, "plan/"+id, func(ctx context.Context) (*Plan, error) {
 		return c.getPlan(ctx, id)

@@ -55,8 +55,7 @@ func (d *PlanDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	}
 
 	id := model.ID.ValueString()
-	ctx, report := httpapi.WithFetchReport(ctx)
-	plan, err := d.Client.GetPlan(ctx, id)
+	plan, fetched, err := d.Client.GetPlan(ctx, id)
 	switch {
 	case httpapi.IsStatus(err, http.StatusNotFound):
 		resp.Diagnostics.AddAttributeError(path.Root("id"), "Paygentic plan not found",
@@ -67,7 +66,7 @@ func (d *PlanDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		return
 	}
 	money := datasources.NewMoneyConverter(d.Vendor.Title)
-	state := planState{planFrom(*plan, money.Convert(plan.Money())), datasources.FetchedFromReport(&resp.Diagnostics, report)}
+	state := planState{planFrom(*plan, money.Convert(plan.Money())), datasources.FetchedFrom(&resp.Diagnostics, fetched)}
 	if money.AppendTo(&resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}

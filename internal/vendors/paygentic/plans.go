@@ -26,17 +26,17 @@ func NewPlansDataSource() datasource.DataSource {
 
 // readCatalog reads every plan, as pricing_paygentic_plans does
 // without merchant_id and product_id.
-func readCatalog(ctx context.Context, client clients.Client, _ []int64) ([]clients.CatalogPlan, error) {
-	list, err := client.(*Client).ListPlans(ctx, ListPlansInput{}) //nolint:forcetypeassert // the registry opens this type
+func readCatalog(ctx context.Context, client clients.Client, _ []int64) ([]clients.CatalogPlan, httpapi.Fetched, error) {
+	list, fetched, err := client.(*Client).ListPlans(ctx, ListPlansInput{}) //nolint:forcetypeassert // the registry opens this type
 	if err != nil {
-		return nil, err
+		return nil, httpapi.Fetched{}, err
 	}
 	items := make([]clients.CatalogPlan, len(list.Plans))
 	for i, p := range list.Plans {
 		m, err := p.Money()
 		items[i] = clients.CatalogPlan{ID: p.ID, Name: p.Name, Currency: p.Currency, Money: m, MoneyErr: err}
 	}
-	return items, nil
+	return items, fetched, nil
 }
 
 // PlansDataSource lists Paygentic plans, optionally filtered.
@@ -197,8 +197,7 @@ func (d *PlansDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (a
 	if diags.Append(filterDiags...); diags.HasError() {
 		return nil, diags
 	}
-	ctx, report := httpapi.WithFetchReport(ctx)
-	list, err := d.Client.ListPlans(ctx, ListPlansInput{
+	list, fetched, err := d.Client.ListPlans(ctx, ListPlansInput{
 		MerchantID: model.MerchantID.ValueString(),
 		ProductID:  model.ProductID.ValueString(),
 	})
@@ -228,7 +227,7 @@ func (d *PlansDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (a
 	if money.AppendTo(&diags); diags.HasError() {
 		return nil, diags
 	}
-	model.FetchedModel = datasources.FetchedFromReport(&diags, report)
+	model.FetchedModel = datasources.FetchedFrom(&diags, fetched)
 	return &model, diags
 }
 

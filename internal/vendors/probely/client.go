@@ -219,7 +219,7 @@ func (p *pageBody) UnmarshalJSON(b []byte) error {
 // ListPlans returns every plan in API order. Probely has no single-plan
 // endpoint, so lookups read this list too: it is fetched once per provider
 // run and shared; callers must not modify it.
-func (c *Client) ListPlans(ctx context.Context) (*PlanList, error) {
+func (c *Client) ListPlans(ctx context.Context) (*PlanList, httpapi.Fetched, error) {
 	ctx = c.api.MaskSecrets(ctx)
 	return httpapi.SharedListing(ctx, c.api, "plans", func(ctx context.Context) (*PlanList, error) {
 		return c.listPlans(ctx)

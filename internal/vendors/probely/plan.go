@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 )
 
@@ -42,8 +41,7 @@ func (d *PlanDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		return
 	}
 
-	ctx, report := httpapi.WithFetchReport(ctx)
-	list, err := d.Client.ListPlans(ctx)
+	list, fetched, err := d.Client.ListPlans(ctx)
 	if err != nil {
 		d.AddReadError(&resp.Diagnostics, "Probely plans", err)
 		return
@@ -55,7 +53,7 @@ func (d *PlanDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		return
 	}
 	money := datasources.NewMoneyConverter(d.Vendor.Title)
-	state := planState{planFrom(plan, money.Convert(plan.Money(d.Client.PriceUnit()))), datasources.FetchedFromReport(&resp.Diagnostics, report)}
+	state := planState{planFrom(plan, money.Convert(plan.Money(d.Client.PriceUnit()))), datasources.FetchedFrom(&resp.Diagnostics, fetched)}
 	if money.AppendTo(&resp.Diagnostics); !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	}

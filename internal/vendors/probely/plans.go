@@ -26,18 +26,18 @@ func NewPlansDataSource() datasource.DataSource {
 	return &PlansDataSource{VendorDataSource: datasources.NewVendorDataSource[*Client](Vendor, "plans")}
 }
 
-func readCatalog(ctx context.Context, client clients.Client, _ []int64) ([]clients.CatalogPlan, error) {
+func readCatalog(ctx context.Context, client clients.Client, _ []int64) ([]clients.CatalogPlan, httpapi.Fetched, error) {
 	c := client.(*Client) //nolint:forcetypeassert // the registry opens this type
-	list, err := c.ListPlans(ctx)
+	list, fetched, err := c.ListPlans(ctx)
 	if err != nil {
-		return nil, err
+		return nil, httpapi.Fetched{}, err
 	}
 	items := make([]clients.CatalogPlan, len(list.Plans))
 	for i, p := range list.Plans {
 		m, err := p.Money(c.PriceUnit())
 		items[i] = clients.CatalogPlan{ID: p.ID, Name: p.Name, Currency: p.CurrencyCode, Money: m, MoneyErr: err}
 	}
-	return items, nil
+	return items, fetched, nil
 }
 
 // PlansDataSource lists Probely's plans.
@@ -208,8 +208,7 @@ func (d *PlansDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (a
 	if diags.Append(filterDiags...); diags.HasError() {
 		return nil, diags
 	}
-	ctx, report := httpapi.WithFetchReport(ctx)
-	list, err := d.Client.ListPlans(ctx)
+	list, fetched, err := d.Client.ListPlans(ctx)
 	if err != nil {
 		d.AddReadError(&diags, "Probely plans", err)
 		return nil, diags
@@ -233,7 +232,7 @@ func (d *PlansDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (a
 	if money.AppendTo(&diags); diags.HasError() {
 		return nil, diags
 	}
-	model.FetchedModel = datasources.FetchedFromReport(&diags, report)
+	model.FetchedModel = datasources.FetchedFrom(&diags, fetched)
 	return &model, diags
 }
 

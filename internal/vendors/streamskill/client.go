@@ -213,7 +213,7 @@ func (m *numberMap) UnmarshalJSON(b []byte) error {
 // the client's default), always with expand=panel. One read per (id,
 // language) is shared by every caller of the run; callers must not modify
 // the result.
-func (c *Client) Tariff(ctx context.Context, id int64, language string) (*Tariff, error) {
+func (c *Client) Tariff(ctx context.Context, id int64, language string) (*Tariff, httpapi.Fetched, error) {
 	ctx = c.api.MaskSecrets(ctx)
 	if language == "" {
 		language = c.language

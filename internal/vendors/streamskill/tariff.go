@@ -34,19 +34,21 @@ func NewTariffDataSource() datasource.DataSource {
 
 // readCatalog reads each tariff asked for, in the provider's
 // language (as pricing_streamskill_tariff without language), in id order.
-func readCatalog(ctx context.Context, client clients.Client, ids []int64) ([]clients.CatalogPlan, error) {
+func readCatalog(ctx context.Context, client clients.Client, ids []int64) ([]clients.CatalogPlan, httpapi.Fetched, error) {
 	c := client.(*Client) //nolint:forcetypeassert // the registry opens this type
 	ids = slices.Sorted(slices.Values(ids))
 	items := make([]clients.CatalogPlan, len(ids))
+	var all httpapi.Fetched
 	for i, id := range ids {
-		t, err := c.Tariff(ctx, id, c.Language())
+		t, fetched, err := c.Tariff(ctx, id, c.Language())
 		if err != nil {
-			return nil, fmt.Errorf("tariff %d: %w", id, err)
+			return nil, httpapi.Fetched{}, fmt.Errorf("tariff %d: %w", id, err)
 		}
+		all = all.Join(fetched)
 		m, err := t.Money()
 		items[i] = clients.CatalogPlan{ID: strconv.FormatInt(t.ID, 10), NumericID: &t.ID, Name: t.Title, Money: m, MoneyErr: err}
 	}
-	return items, nil
+	return items, all, nil
 }
 
 // TariffDataSource reads one StreamSkill tariff by id.
@@ -206,8 +208,7 @@ func (d *TariffDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 
 	id := config.ID.ValueInt64()
 	language := datasources.StringOrDefault(config.Language, d.Client.Language())
-	ctx, report := httpapi.WithFetchReport(ctx)
-	tariff, err := d.Client.Tariff(ctx, id, language.ValueString())
+	tariff, fetched, err := d.Client.Tariff(ctx, id, language.ValueString())
 	if err != nil {
 		d.AddReadError(&resp.Diagnostics, fmt.Sprintf("StreamSkill tariff %d", id), err)
 		return
@@ -217,7 +218,7 @@ func (d *TariffDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if diags.HasError() {
 		return
 	}
-	state := tariffDataSourceModel{ID: config.ID, Language: language, tariffModel: model, FetchedModel: datasources.FetchedFromReport(&resp.Diagnostics, report)}
+	state := tariffDataSourceModel{ID: config.ID, Language: language, tariffModel: model, FetchedModel: datasources.FetchedFrom(&resp.Diagnostics, fetched)}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 

@@ -15,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/quote"
 	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/tfquote"
@@ -122,8 +121,7 @@ func (d *TariffQuoteDataSource) Read(ctx context.Context, req datasource.ReadReq
 		return
 	}
 	language := datasources.StringOrDefault(config.Language, d.Client.Language())
-	ctx, report := httpapi.WithFetchReport(ctx)
-	tariff, err := d.Client.Tariff(ctx, id, language.ValueString())
+	tariff, fetched, err := d.Client.Tariff(ctx, id, language.ValueString())
 	if err != nil {
 		d.AddReadError(&resp.Diagnostics, fmt.Sprintf("StreamSkill tariff %d", id), err)
 		return
@@ -141,7 +139,7 @@ func (d *TariffQuoteDataSource) Read(ctx context.Context, req datasource.ReadReq
 		Tariff:   tariffObj,
 		Model:    q,
 		// The quote is as fresh as the tariff it was computed from.
-		FetchedModel: datasources.FetchedFromReport(&resp.Diagnostics, report),
+		FetchedModel: datasources.FetchedFrom(&resp.Diagnostics, fetched),
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }

@@ -61,7 +61,7 @@ type Plan struct {
 }
 
 // ListPlans reads every plan, once per run for all its callers.
-func (c *Client) ListPlans(ctx context.Context) ([]Plan, error) {
+func (c *Client) ListPlans(ctx context.Context) ([]Plan, httpapi.Fetched, error) {
 	ctx = c.api.MaskSecrets(ctx)
 	return httpapi.SharedListing(ctx, c.api, "plans "+c.region, func(ctx context.Context) ([]Plan, error) {
 		var page struct {
@@ -93,11 +93,11 @@ func (p Plan) Money() (money.Money, error) {
 	return money.Money{Amount: &amount, Period: &month}, nil
 }
 
-func readCatalog(ctx context.Context, client clients.Client, _ []int64) ([]clients.CatalogPlan, error) {
+func readCatalog(ctx context.Context, client clients.Client, _ []int64) ([]clients.CatalogPlan, httpapi.Fetched, error) {
 	c := client.(*Client) //nolint:forcetypeassert // Vendor.Open opens this type
-	plans, err := c.ListPlans(ctx)
+	plans, fetched, err := c.ListPlans(ctx)
 	if err != nil {
-		return nil, err
+		return nil, httpapi.Fetched{}, err
 	}
 	out := make([]clients.CatalogPlan, len(plans))
 	usd := "USD"
@@ -105,7 +105,7 @@ func readCatalog(ctx context.Context, client clients.Client, _ []int64) ([]clien
 		m, err := p.Money()
 		out[i] = clients.CatalogPlan{ID: p.ID, Name: p.Name, Currency: &usd, Money: m, MoneyErr: err}
 	}
-	return out, nil
+	return out, fetched, nil
 }
 
 // Emulator serves Acme's API for key: GET /plans, and the plans it is given.

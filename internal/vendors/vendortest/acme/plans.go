@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 )
 
@@ -69,8 +68,7 @@ func (d *PlansDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (a
 	if diags.Append(config.Get(ctx, &model)...); diags.HasError() || !d.RequireKey(&diags) {
 		return nil, diags
 	}
-	ctx, report := httpapi.WithFetchReport(ctx)
-	plans, err := d.Client.ListPlans(ctx)
+	plans, fetched, err := d.Client.ListPlans(ctx)
 	if err != nil {
 		d.AddReadError(&diags, "Acme plans", err)
 		return nil, diags
@@ -83,6 +81,6 @@ func (d *PlansDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (a
 	if converter.AppendTo(&diags); diags.HasError() {
 		return nil, diags
 	}
-	model.FetchedModel = datasources.FetchedFromReport(&diags, report)
+	model.FetchedModel = datasources.FetchedFrom(&diags, fetched)
 	return &model, diags
 }
