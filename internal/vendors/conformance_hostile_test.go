@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/clienttest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/vendors"
@@ -61,37 +62,37 @@ func TestFailuresThatCannotPassOnARetryAreTriedOnce(t *testing.T) {
 		})
 		t.Run(v.Title+": a redirect with an unreadable Location", func(t *testing.T) {
 			t.Parallel()
-			var calls atomic.Int32
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-				calls.Add(1)
+			triedOnce(t, v, func(w http.ResponseWriter) {
 				w.Header().Set("Location", "http://[::1%zz/")
 				w.WriteHeader(http.StatusFound)
-			}))
-			defer srv.Close()
-			if err := read(t, v, srv); err == nil {
-				t.Fatal("read succeeded")
-			}
-			if got := calls.Load(); got != 1 {
-				t.Errorf("tried %d times, want once", got)
-			}
+			})
 		})
 		t.Run(v.Title+": a gzip body that fails its checksum", func(t *testing.T) {
 			t.Parallel()
-			var calls atomic.Int32
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-				calls.Add(1)
+			triedOnce(t, v, func(w http.ResponseWriter) {
 				w.Header().Set("Content-Encoding", "gzip")
 				_, _ = w.Write(clienttest.CorruptGzip(`{"id":1}`))
-			}))
-			defer srv.Close()
-			err := read(t, v, srv)
-			if err == nil {
-				t.Fatal("read succeeded")
-			}
-			if got := calls.Load(); got != 1 {
-				t.Errorf("tried %d times (%v), want once", got, err)
-			}
+			})
 		})
+	}
+}
+
+// triedOnce reads v from a server answering every request with respond:
+// the read fails after one request.
+func triedOnce(t *testing.T, v *clients.Vendor, respond func(http.ResponseWriter)) {
+	t.Helper()
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		calls.Add(1)
+		respond(w)
+	}))
+	defer srv.Close()
+	err := read(t, v, srv)
+	if err == nil {
+		t.Fatal("read succeeded")
+	}
+	if got := calls.Load(); got != 1 {
+		t.Errorf("tried %d times (%v), want once", got, err)
 	}
 }
 
