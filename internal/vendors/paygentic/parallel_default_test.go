@@ -1,4 +1,4 @@
-package clients
+package paygentic
 
 import (
 	"context"
@@ -10,34 +10,6 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
-
-func TestMaxParallelRequestsDefaultsByVendor(t *testing.T) {
-	t.Parallel()
-	srv := httptest.NewServer(http.NotFoundHandler())
-	defer srv.Close()
-	apis := func(mutate ...func(*httpapi.Config)) map[string]*httpapi.API {
-		cfg := func(vendor string) httpapi.Config { return testConfig(srv, vendor, mutate...) }
-		i, _ := NewIdentifai(cfg("identifai"))
-		pg, _ := NewPaygentic(cfg("paygentic"))
-		pb, _ := NewProbely(cfg("probely"))
-		o, _ := NewOnepin(cfg("onepin"), "ws_1")
-		s, _ := NewStreamskill(cfg("streamskill"), "en")
-		return map[string]*httpapi.API{"identifai": i.api, "paygentic": pg.api, "probely": pb.api, "onepin": o.api, "streamskill": s.api}
-	}
-	// Paygentic and Probely document no rate limit; the other three are
-	// paced or walk next links and keep the old default.
-	want := map[string]int{"identifai": 4, "paygentic": 10, "probely": 10, "onepin": 4, "streamskill": 4}
-	for vendor, a := range apis() {
-		if got := a.Parallelism(); got != want[vendor] {
-			t.Errorf("%s: default max_parallel_requests = %d, want %d", vendor, got, want[vendor])
-		}
-	}
-	for vendor, a := range apis(func(c *httpapi.Config) { c.MaxParallelRequests = 2 }) {
-		if got := a.Parallelism(); got != 2 {
-			t.Errorf("%s: max_parallel_requests = 2 configured, got %d", vendor, got)
-		}
-	}
-}
 
 // A vendor that allows only 4 concurrent requests and answers the rest with
 // 429 + Retry-After: the default of 10 in flight still reads the whole
@@ -60,7 +32,7 @@ func TestDefaultParallelismAgainstAConcurrencyLimitOf4StillReadsEverything(t *te
 			once.Do(func() { close(full) })
 		}
 	}
-	plans := &paygenticPlans{n: 2000, hold: func(offset int) error {
+	srv := &plans{n: 2000, hold: func(offset int) error {
 		if offset > 0 {
 			check()
 			<-full
@@ -85,19 +57,19 @@ func TestDefaultParallelismAgainstAConcurrencyLimitOf4StillReadsEverything(t *te
 		}
 		defer served.Add(-1)
 		raise(&mostServed, served.Load())
-		plans.ServeHTTP(w, r)
+		srv.ServeHTTP(w, r)
 	}))
 	defer ts.Close()
-	c := newTestPaygentic(t, ts, func(c *httpapi.Config) { c.MaxRetries = httpapi.DefaultMaxRetries })
+	c := newTestClient(t, ts, func(c *httpapi.Config) { c.MaxRetries = httpapi.DefaultMaxRetries })
 
-	list, err := c.ListPlans(context.Background(), PaygenticListPlansInput{})
+	list, err := c.ListPlans(context.Background(), ListPlansInput{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(list.Plans) != 2000 || list.Plans[1999].ID != "plan_2000" {
 		t.Fatalf("got %d plans, want all 2000 in order", len(list.Plans))
 	}
-	if got := plans.calls.Load(); got != 20 {
+	if got := srv.calls.Load(); got != 20 {
 		t.Errorf("%d pages served, want each of the 20 exactly once", got)
 	}
 	if got := mostServed.Load(); got > limit {
