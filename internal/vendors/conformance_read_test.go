@@ -32,6 +32,6 @@ func read(t *testing.T, v *clients.Vendor, srv *httptest.Server, mutate ...func(
 	if v.Catalog.ByIDs {
 		ids = []int64{1}
 	}
-	_, err := v.Catalog.Read(context.Background(), open(t, v, srv, mutate...), ids)
+	_, _, err := v.Catalog.Read(context.Background(), open(t, v, srv, mutate...), ids)
 	return err
 }

@@ -63,13 +63,13 @@ func AddHostileBodySeeds(f *testing.F, envelopes ...string) {
 
 // FuzzList fuzzes a listing: the client open builds reads it with list,
 // and every item of a read without error must have an identity.
-func FuzzList[C, L, T any](f *testing.F, open func(httpapi.Config) (C, error), list func(C, context.Context) (L, error), items func(L) []T, hasID func(T) bool) {
+func FuzzList[C, L, T any](f *testing.F, open func(httpapi.Config) (C, error), list func(C, context.Context) (L, httpapi.Fetched, error), items func(L) []T, hasID func(T) bool) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		c, err := open(FuzzConfig(body))
 		if err != nil {
 			t.Fatal(err)
 		}
-		l, err := list(c, t.Context())
+		l, _, err := list(c, t.Context())
 		CheckErrorText(t, err)
 		if err != nil {
 			return
@@ -85,13 +85,13 @@ func FuzzList[C, L, T any](f *testing.F, open func(httpapi.Config) (C, error), l
 
 // FuzzLookup fuzzes a lookup: the client open builds reads one item with
 // get, and a read without error must yield the item asked for.
-func FuzzLookup[C, T any](f *testing.F, open func(httpapi.Config) (C, error), get func(C, context.Context) (T, error), isAsked func(T) bool) {
+func FuzzLookup[C, T any](f *testing.F, open func(httpapi.Config) (C, error), get func(C, context.Context) (T, httpapi.Fetched, error), isAsked func(T) bool) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		c, err := open(FuzzConfig(body))
 		if err != nil {
 			t.Fatal(err)
 		}
-		item, err := get(c, t.Context())
+		item, _, err := get(c, t.Context())
 		CheckErrorText(t, err)
 		if err == nil && !isAsked(item) {
 			t.Fatalf("got %+v and no error, not the item asked for", item)

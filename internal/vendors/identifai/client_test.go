@@ -68,7 +68,7 @@ func TestIdentifaiListReadsEveryPageInOrder(t *testing.T) {
 			srv := httptest.NewServer(pages)
 			defer srv.Close()
 			c := newTestClient(t, srv, func(c *httpapi.Config) { c.MaxParallelRequests = tt.parallel })
-			list, err := c.ListPricings(context.Background(), ListPricingsInput{PerPage: int64(tt.per)})
+			list, _, err := c.ListPricings(context.Background(), ListPricingsInput{PerPage: int64(tt.per)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -97,7 +97,7 @@ func TestIdentifaiListIsFetchedOncePerQuery(t *testing.T) {
 	errs := make(chan error, 20)
 	for range 20 {
 		go func() {
-			_, err := c.ListPricings(context.Background(), ListPricingsInput{PerPage: 10})
+			_, _, err := c.ListPricings(context.Background(), ListPricingsInput{PerPage: 10})
 			errs <- err
 		}()
 	}
@@ -109,7 +109,7 @@ func TestIdentifaiListIsFetchedOncePerQuery(t *testing.T) {
 	if pages.calls.Load() != 3 {
 		t.Errorf("20 concurrent readers made %d requests, want 3 (the pages of one read)", pages.calls.Load())
 	}
-	if _, err := c.ListPricings(context.Background(), ListPricingsInput{PerPage: 15}); err != nil {
+	if _, _, err := c.ListPricings(context.Background(), ListPricingsInput{PerPage: 15}); err != nil {
 		t.Fatal(err)
 	}
 	if pages.calls.Load() != 5 {
@@ -211,7 +211,7 @@ func TestIdentifaiListFailsRatherThanReturnAPartialList(t *testing.T) {
 			t.Parallel()
 			srv := httptest.NewServer(&pages{n: 45, per: 10, tweak: tt.tweak})
 			defer srv.Close()
-			list, err := newTestClient(t, srv).ListPricings(context.Background(), ListPricingsInput{PerPage: 10})
+			list, _, err := newTestClient(t, srv).ListPricings(context.Background(), ListPricingsInput{PerPage: 10})
 			var pageErr *httpapi.PaginationError
 			if !errors.As(err, &pageErr) || !regexp.MustCompile(tt.want).MatchString(err.Error()) {
 				t.Fatalf("err = %v (list %v), want a httpapi.PaginationError saying %q", err, list, tt.want)
@@ -237,7 +237,7 @@ func TestIdentifaiBadBodiesNameVendorAndEndpoint(t *testing.T) {
 				fmt.Fprint(w, tt.body)
 			}))
 			defer srv.Close()
-			_, err := newTestClient(t, srv).ListPricings(context.Background(), ListPricingsInput{})
+			_, _, err := newTestClient(t, srv).ListPricings(context.Background(), ListPricingsInput{})
 			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "identifai: list pricings page 1 (GET http://") {
 				t.Fatalf("err = %v, want vendor, operation, URL and %q", err, tt.want)
 			}

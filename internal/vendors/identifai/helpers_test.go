@@ -40,7 +40,7 @@ func TestUserAgentAndAuthHeaderAreSent(t *testing.T) {
 	}))
 	defer srv.Close()
 	c := newTestClient(t, srv, func(c *httpapi.Config) { c.UserAgent = "terraform-provider-pricing/1.2.3" })
-	if _, err := c.ListPricings(context.Background(), ListPricingsInput{}); err != nil {
+	if _, _, err := c.ListPricings(context.Background(), ListPricingsInput{}); err != nil {
 		t.Fatal(err)
 	}
 	if gotKey != clienttest.Key || gotUA != "terraform-provider-pricing/1.2.3" {

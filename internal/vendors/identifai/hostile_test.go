@@ -14,7 +14,7 @@ import (
 func TestHostileBodiesFailTheReadNamingVendorEndpointAndField(t *testing.T) {
 	t.Parallel()
 	clienttest.RunHostileCases(t, func(t *testing.T, srv *httptest.Server) error {
-		_, err := newTestClient(t, srv).ListPricings(context.Background(), ListPricingsInput{})
+		_, _, err := newTestClient(t, srv).ListPricings(context.Background(), ListPricingsInput{})
 		return err
 	}, []clienttest.HostileCase{
 		// A body that is not a list is not an empty list.

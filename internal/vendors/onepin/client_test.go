@@ -96,7 +96,7 @@ func TestOnepinLimitsKeepEveryKeyAsText(t *testing.T) {
 	}}`, `{"id":"p2"}`, `{"id":"p3","limits":{}}`}})
 	defer srv.Close()
 
-	list, err := newTestClient(t, srv, "", "").ListPlans(context.Background())
+	list, _, err := newTestClient(t, srv, "", "").ListPlans(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +142,7 @@ func TestOnepinListFollowsNextLinksToTheLastPage(t *testing.T) {
 			srv := httptest.NewServer(pages)
 			defer srv.Close()
 
-			list, err := newTestClient(t, srv, "", "").ListPlans(context.Background())
+			list, _, err := newTestClient(t, srv, "", "").ListPlans(context.Background())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -174,7 +174,7 @@ func TestOnepinListIsFetchedOncePerRun(t *testing.T) {
 	var wg sync.WaitGroup
 	for range 10 {
 		wg.Go(func() {
-			if _, err := c.ListPlans(context.Background()); err != nil {
+			if _, _, err := c.ListPlans(context.Background()); err != nil {
 				t.Error(err)
 			}
 		})
@@ -217,7 +217,7 @@ func TestOnepinListRefusesNextLinksOffTheConfiguredOrigin(t *testing.T) {
 			srv := httptest.NewServer(pages)
 			defer srv.Close()
 
-			list, err := newTestClient(t, srv, clienttest.Key, "ws_1").ListPlans(context.Background())
+			list, _, err := newTestClient(t, srv, clienttest.Key, "ws_1").ListPlans(context.Background())
 			var pageErr *httpapi.PaginationError
 			if !errors.As(err, &pageErr) || !strings.Contains(err.Error(), "onepin: list plans page 1: pagination.next") ||
 				!strings.Contains(err.Error(), "points outside the configured base URL") {
@@ -325,7 +325,7 @@ func TestOnepinListFailsRatherThanFollowAnEndlessOrRepeatingListing(t *testing.T
 			pages := &pages{items: tt.items, next: tt.next, per: tt.per}
 			srv := httptest.NewServer(pages)
 			defer srv.Close()
-			list, err := newTestClient(t, srv, "", "").ListPlans(context.Background())
+			list, _, err := newTestClient(t, srv, "", "").ListPlans(context.Background())
 			var pageErr *httpapi.PaginationError
 			if !errors.As(err, &pageErr) || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v (list %v), want a httpapi.PaginationError saying %q", err, list, tt.want)

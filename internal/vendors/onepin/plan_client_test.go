@@ -17,7 +17,7 @@ func TestOnepinListFailsOnAPlanWithoutID(t *testing.T) {
 	t.Parallel()
 	srv := httptest.NewServer(&pages{items: []string{`{"id":"a"}`, `{"name":"no id"}`}})
 	defer srv.Close()
-	_, err := newTestClient(t, srv, "", "").ListPlans(context.Background())
+	_, _, err := newTestClient(t, srv, "", "").ListPlans(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "onepin: list plans page 1 (GET http://") || !strings.Contains(err.Error(), "field data[1].id is missing or null") {
 		t.Fatalf("err = %v, want the page and the plan without id named", err)
 	}
@@ -40,7 +40,7 @@ func TestOnepinSendsWorkspaceAndKeyOnlyWhenConfigured(t *testing.T) {
 			pages := &pages{items: items(120)}
 			srv := httptest.NewServer(pages)
 			defer srv.Close()
-			if _, err := newTestClient(t, srv, tt.key, tt.workspace).ListPlans(context.Background()); err != nil {
+			if _, _, err := newTestClient(t, srv, tt.key, tt.workspace).ListPlans(context.Background()); err != nil {
 				t.Fatal(err)
 			}
 			if len(pages.headers) != 2 {
@@ -130,7 +130,7 @@ func TestOnepinErrorBodiesAreRendered(t *testing.T) {
 				fmt.Fprint(w, tt.body)
 			}))
 			defer srv.Close()
-			_, err := newTestClient(t, srv, "", "").ListPlans(context.Background())
+			_, _, err := newTestClient(t, srv, "", "").ListPlans(context.Background())
 			if !httpapi.IsStatus(err, tt.status) || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want HTTP %d saying %q", err, tt.status, tt.want)
 			}

@@ -28,7 +28,7 @@ func TestOnepinReadsWhatItsSDKTypes(t *testing.T) {
 		fmt.Fprintf(w, `{"data":[%s,{"id":"free","amount":0,"currency":"usd"}],"meta":{"request_id":"r","timestamp":"2026-01-01T00:00:00Z"},"pagination":{"limit":100,"next":null,"prev":null}}`, sdkShapedPlan)
 	}))
 	defer srv.Close()
-	list, err := newTestClient(t, srv, "", "").ListPlans(context.Background())
+	list, _, err := newTestClient(t, srv, "", "").ListPlans(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +83,7 @@ func TestOnepinSendsTheConfiguredLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.ListPlans(context.Background()); err != nil || lang != "ko" {
+	if _, _, err := c.ListPlans(context.Background()); err != nil || lang != "ko" {
 		t.Fatalf("Accept-Language %q, err %v; want ko", lang, err)
 	}
 }
@@ -92,7 +92,7 @@ func TestOnepinMalformedPlanDetailsFailTheRead(t *testing.T) {
 	t.Parallel()
 	srv := httptest.NewServer(&pages{items: []string{`{"id":"p1","plan_details":{"sections":[{"title":"A","items":[{"label":"x","value":5}]}]}}`}})
 	defer srv.Close()
-	_, err := newTestClient(t, srv, "", "").ListPlans(context.Background())
+	_, _, err := newTestClient(t, srv, "", "").ListPlans(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "plan_details") {
 		t.Fatalf("err = %v, want a failed read naming plan_details", err)
 	}
@@ -123,7 +123,7 @@ func TestOnepinErrorShapesReadAsDiagnostics(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = c.ListPlans(context.Background())
+			_, _, err = c.ListPlans(context.Background())
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v\nwant it to contain %q", err, tt.want)
 			}

@@ -93,7 +93,7 @@ func TestPaygenticListReadsEveryPageInOrder(t *testing.T) {
 			ts := httptest.NewServer(srv)
 			defer ts.Close()
 			c := newTestClient(t, ts, func(c *httpapi.Config) { c.MaxParallelRequests = tt.parallel })
-			list, err := c.ListPlans(context.Background(), ListPlansInput{})
+			list, _, err := c.ListPlans(context.Background(), ListPlansInput{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -146,7 +146,7 @@ func TestPaygenticListFetchesRemainingPagesConcurrently(t *testing.T) {
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
 	c := newTestClient(t, ts, func(c *httpapi.Config) { c.MaxParallelRequests = 4; c.MaxRetries = 0 })
-	list, err := c.ListPlans(context.Background(), ListPlansInput{})
+	list, _, err := c.ListPlans(context.Background(), ListPlansInput{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +179,7 @@ func TestPaygenticListNeverHasMoreThanMaxParallelRequestsInFlight(t *testing.T) 
 			}))
 			defer ts.Close()
 			c := newTestClient(t, ts, func(c *httpapi.Config) { c.MaxParallelRequests = parallel })
-			list, err := c.ListPlans(context.Background(), ListPlansInput{})
+			list, _, err := c.ListPlans(context.Background(), ListPlansInput{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -203,7 +203,7 @@ func TestPaygenticListIsFetchedOncePerQuery(t *testing.T) {
 	errs := make(chan error, 20)
 	for range 20 {
 		go func() {
-			_, err := c.ListPlans(context.Background(), ListPlansInput{})
+			_, _, err := c.ListPlans(context.Background(), ListPlansInput{})
 			errs <- err
 		}()
 	}
@@ -215,7 +215,7 @@ func TestPaygenticListIsFetchedOncePerQuery(t *testing.T) {
 	if got := srv.calls.Load(); got != 3 {
 		t.Errorf("20 concurrent readers made %d requests, want 3 (the pages of one read)", got)
 	}
-	if _, err := c.ListPlans(context.Background(), ListPlansInput{MerchantID: "org_a"}); err != nil {
+	if _, _, err := c.ListPlans(context.Background(), ListPlansInput{MerchantID: "org_a"}); err != nil {
 		t.Fatal(err)
 	}
 	if got := srv.calls.Load(); got != 6 {
@@ -241,7 +241,7 @@ func TestPaygenticListPassesFilters(t *testing.T) {
 			srv := &plans{n: 150}
 			ts := httptest.NewServer(srv)
 			defer ts.Close()
-			if _, err := newTestClient(t, ts).ListPlans(context.Background(), tt.in); err != nil {
+			if _, _, err := newTestClient(t, ts).ListPlans(context.Background(), tt.in); err != nil {
 				t.Fatal(err)
 			}
 			for i := range 2 {
@@ -313,7 +313,7 @@ func TestPaygenticListFailsRatherThanReturnAPartialList(t *testing.T) {
 			t.Parallel()
 			ts := httptest.NewServer(&plans{n: 260, tweak: tt.tweak})
 			defer ts.Close()
-			list, err := newTestClient(t, ts).ListPlans(context.Background(), ListPlansInput{})
+			list, _, err := newTestClient(t, ts).ListPlans(context.Background(), ListPlansInput{})
 			var pageErr *httpapi.PaginationError
 			if !errors.As(err, &pageErr) || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v (list %v), want a httpapi.PaginationError saying %q", err, list, tt.want)

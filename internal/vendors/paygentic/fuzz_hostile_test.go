@@ -5,11 +5,12 @@ import (
 	"testing"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/clienttest"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 )
 
 func FuzzListYieldsOnlyIdentifiedPlans(f *testing.F) {
 	clienttest.AddHostileBodySeeds(f, `{"data":ITEMS,"pagination":{"limit":100,"offset":0,"total":1}}`)
-	clienttest.FuzzList(f, New, func(c *Client, ctx context.Context) (*PlanList, error) {
+	clienttest.FuzzList(f, New, func(c *Client, ctx context.Context) (*PlanList, httpapi.Fetched, error) {
 		return c.ListPlans(ctx, ListPlansInput{})
 	}, func(l *PlanList) []Plan { return l.Plans }, func(p Plan) bool { return p.ID != "" })
 }
@@ -19,7 +20,7 @@ func FuzzLookupYieldsThePlanAskedFor(f *testing.F) {
 	for _, s := range []string{`{"id":"plan_x"}`, `{"id":""}`, `{"name":"x"}`, `{"id":null}`, `{"id":"plan_y"}`} {
 		f.Add([]byte(s))
 	}
-	clienttest.FuzzLookup(f, New, func(c *Client, ctx context.Context) (*Plan, error) {
+	clienttest.FuzzLookup(f, New, func(c *Client, ctx context.Context) (*Plan, httpapi.Fetched, error) {
 		return c.GetPlan(ctx, "plan_x")
 	}, func(p *Plan) bool { return p != nil && p.ID == "plan_x" })
 }

@@ -33,7 +33,7 @@ func BenchmarkListState(b *testing.B) {
 	srv := httptest.NewServer(sandbox.New(sandbox.Options{PaygenticPlans: 10000}))
 	defer srv.Close()
 	c, _ := New(httpapi.Config{BaseURL: srv.URL + "/paygentic", APIKey: sandbox.PaygenticKey, MaxParallelRequests: 8})
-	list, err := c.ListPlans(ctx, ListPlansInput{})
+	list, _, err := c.ListPlans(ctx, ListPlansInput{})
 	if err != nil {
 		b.Fatal(err)
 	}

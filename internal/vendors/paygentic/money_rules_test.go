@@ -38,7 +38,7 @@ func TestPaygenticValuesOutsideTheirDocumentedRangeAreRefused(t *testing.T) {
 	  {"id":"price_pct","model":"percentage","paymentTerm":"in_arrears","properties":{"percentage":"30","minCharge":"1","maxCharge":"2"}},
 	  {"id":"price_fee","model":"standard","paymentTerm":"in_advance","quantity":0,"properties":{"unitPrice":"10"}}]}],
 	  "pagination":{"limit":100,"offset":0,"total":1}}`
-	list, err := newTestClient(t, serveBody(t, http.StatusOK, body)).ListPlans(context.Background(), ListPlansInput{})
+	list, _, err := newTestClient(t, serveBody(t, http.StatusOK, body)).ListPlans(context.Background(), ListPlansInput{})
 	if err != nil {
 		t.Fatal(err)
 	}

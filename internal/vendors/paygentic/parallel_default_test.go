@@ -62,7 +62,7 @@ func TestDefaultParallelismAgainstAConcurrencyLimitOf4StillReadsEverything(t *te
 	defer ts.Close()
 	c := newTestClient(t, ts, func(c *httpapi.Config) { c.MaxRetries = httpapi.DefaultMaxRetries })
 
-	list, err := c.ListPlans(context.Background(), ListPlansInput{})
+	list, _, err := c.ListPlans(context.Background(), ListPlansInput{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -34,7 +34,7 @@ func TestPaygenticPlanDecodesOptionalAndUnknownFields(t *testing.T) {
 	   "prices":[{"id":"price_1","model":"standard","paymentTerm":"in_arrears","unitAmount":"2500000","currency":"USD","tiers":[]}]},
 	  {"id":"plan_b","billingCadence":"P1Y","prices":[{"id":"price_2","model":"volume"}]}
 	],"pagination":{"limit":100,"offset":0,"total":2,"hasMore":false}}`)
-	list, err := newTestClient(t, ts).ListPlans(context.Background(), ListPlansInput{})
+	list, _, err := newTestClient(t, ts).ListPlans(context.Background(), ListPlansInput{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func TestPaygenticPriceAmountIsExactInTheMajorUnit(t *testing.T) {
 	t.Run("a price that is not a number fails the read", func(t *testing.T) {
 		t.Parallel()
 		ts := serveBody(t, http.StatusOK, `{"data":[{"id":"plan_bad","price":"49.99 USD"}],"pagination":{"limit":100,"offset":0,"total":1}}`)
-		_, err := newTestClient(t, ts).ListPlans(context.Background(), ListPlansInput{})
+		_, _, err := newTestClient(t, ts).ListPlans(context.Background(), ListPlansInput{})
 		if err == nil || !strings.Contains(err.Error(), `plan plan_bad: price: amount "49.99 USD" is not a decimal number`) {
 			t.Fatalf("err = %v, want the plan and its bad price named", err)
 		}
@@ -126,7 +126,7 @@ func TestPaygenticGetPlan(t *testing.T) {
 
 	t.Run("it reads the plan once per run", func(t *testing.T) {
 		for range 3 {
-			p, err := c.GetPlan(context.Background(), "plan_a")
+			p, _, err := c.GetPlan(context.Background(), "plan_a")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -139,14 +139,14 @@ func TestPaygenticGetPlan(t *testing.T) {
 		}
 	})
 	t.Run("an unknown id is a 404 rendered from Paygentic's body", func(t *testing.T) {
-		_, err := c.GetPlan(context.Background(), "plan_missing")
+		_, _, err := c.GetPlan(context.Background(), "plan_missing")
 		var apiErr *httpapi.APIError
 		if !errors.As(err, &apiErr) || apiErr.StatusCode != 404 || apiErr.Message != "Plan not found: plan_missing" || apiErr.Code != "not_found" {
 			t.Fatalf("err = %v, want a 404 httpapi.APIError with Paygentic's message and code", err)
 		}
 	})
 	t.Run("the id is escaped as one path segment", func(t *testing.T) {
-		_, err := c.GetPlan(context.Background(), "plan_a/../x?y#z")
+		_, _, err := c.GetPlan(context.Background(), "plan_a/../x?y#z")
 		if !httpapi.IsStatus(err, 404) {
 			t.Fatalf("err = %v, want a 404", err)
 		}
@@ -162,7 +162,7 @@ func TestPaygenticGetPlan(t *testing.T) {
 func TestPaygenticGetPlanRefusesAnotherPlan(t *testing.T) {
 	t.Parallel()
 	ts := serveBody(t, http.StatusOK, `{"id":"plan_other","name":"Other"}`)
-	_, err := newTestClient(t, ts).GetPlan(context.Background(), "plan_a")
+	_, _, err := newTestClient(t, ts).GetPlan(context.Background(), "plan_a")
 	if err == nil || !strings.Contains(err.Error(), `asked for plan "plan_a" but the API answered plan "plan_other"`) {
 		t.Fatalf("err = %v, want the mismatch named", err)
 	}
@@ -185,7 +185,7 @@ func TestPaygenticErrorsAreRenderedFromItsBody(t *testing.T) {
 		t.Run(tt.name+" names status, message and code", func(t *testing.T) {
 			t.Parallel()
 			ts := serveBody(t, tt.status, tt.body)
-			_, err := newTestClient(t, ts).ListPlans(context.Background(), ListPlansInput{})
+			_, _, err := newTestClient(t, ts).ListPlans(context.Background(), ListPlansInput{})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
 			}

@@ -40,7 +40,7 @@ const realPlans = `{"data":[
 func readRealPlans(t *testing.T) map[string]Plan {
 	t.Helper()
 	ts := serveBody(t, http.StatusOK, realPlans)
-	list, err := newTestClient(t, ts).ListPlans(context.Background(), ListPlansInput{})
+	list, _, err := newTestClient(t, ts).ListPlans(context.Background(), ListPlansInput{})
 	if err != nil {
 		t.Fatalf("a listing shaped as the current OpenAPI fails: %v", err)
 	}
@@ -64,7 +64,7 @@ func TestPaygenticPricesGivenAsIDStringsArePricesWithOnlyAnID(t *testing.T) {
 	t.Run("the lookup by id reads them too", func(t *testing.T) {
 		t.Parallel()
 		ts := serveBody(t, http.StatusOK, `{"id":"plan_z","currency":"USD","billingCadence":"P1M","prices":["price_x"]}`)
-		got, err := newTestClient(t, ts).GetPlan(context.Background(), "plan_z")
+		got, _, err := newTestClient(t, ts).GetPlan(context.Background(), "plan_z")
 		if err != nil || len(got.Prices) != 1 || Deref(got.Prices[0].ID) != "price_x" {
 			t.Fatalf("plan %+v, err %v; want one price with id price_x", got, err)
 		}
@@ -85,7 +85,7 @@ func TestPaygenticMalformedPricesStillFailTheRead(t *testing.T) {
 		t.Run(tt.name+" fails the listing, naming the field", func(t *testing.T) {
 			t.Parallel()
 			ts := serveBody(t, http.StatusOK, `{"data":[{"id":"plan_a","prices":`+tt.prices+`}],"pagination":{"limit":100,"offset":0,"total":1}}`)
-			_, err := newTestClient(t, ts).ListPlans(context.Background(), ListPlansInput{})
+			_, _, err := newTestClient(t, ts).ListPlans(context.Background(), ListPlansInput{})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want a failed read naming %q", err, tt.want)
 			}
@@ -197,7 +197,7 @@ func TestPaygenticPlanPriceIsItsFixedChargeWhenItHasNoPlanLevelPrice(t *testing.
 		t.Parallel()
 		ts := serveBody(t, http.StatusOK, `{"id":"plan_old","currency":"USD","billingCadence":"P1M","price":"49990000000",
 		  "prices":[{"id":"price_a","model":"standard","paymentTerm":"in_advance","properties":{"unitPrice":"10"}}]}`)
-		p, err := newTestClient(t, ts).GetPlan(context.Background(), "plan_old")
+		p, _, err := newTestClient(t, ts).GetPlan(context.Background(), "plan_old")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -210,7 +210,7 @@ func TestPaygenticPlanPriceIsItsFixedChargeWhenItHasNoPlanLevelPrice(t *testing.
 		t.Parallel()
 		ts := serveBody(t, http.StatusOK, `{"id":"plan_mixed","currency":"USD","billingCadence":"P1M",
 		  "prices":[{"id":"price_a","model":"standard","paymentTerm":"in_advance","currency":"EUR","properties":{"unitPrice":"10"}}]}`)
-		p, err := newTestClient(t, ts).GetPlan(context.Background(), "plan_mixed")
+		p, _, err := newTestClient(t, ts).GetPlan(context.Background(), "plan_mixed")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -244,7 +244,7 @@ func TestPaygenticErrorsAsItsCurrentSchemaShapesThem(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name+" reads as the others", func(t *testing.T) {
 			t.Parallel()
-			_, err := newTestClient(t, serveBody(t, tt.status, tt.body)).ListPlans(context.Background(), ListPlansInput{})
+			_, _, err := newTestClient(t, serveBody(t, tt.status, tt.body)).ListPlans(context.Background(), ListPlansInput{})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
 			}

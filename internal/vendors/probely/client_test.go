@@ -131,7 +131,7 @@ func TestProbelyPlanDecodesWhatTheAPISends(t *testing.T) {
 				fmt.Fprintf(w, `{"count":1,"page_total":1,"page":1,"length":100,"results":[%s]}`, tt.plan)
 			}))
 			defer srv.Close()
-			list, err := newTestClient(t, srv).ListPlans(context.Background())
+			list, _, err := newTestClient(t, srv).ListPlans(context.Background())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -160,7 +160,7 @@ func TestProbelyPlanKeepsEveryFieldExactly(t *testing.T) {
 				"currency_code":"GBP","pack_amount":500,"discount":5,"savings":1800}]}]}`)
 	}))
 	defer srv.Close()
-	list, err := newTestClient(t, srv).ListPlans(context.Background())
+	list, _, err := newTestClient(t, srv).ListPlans(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,7 @@ import (
 func TestHostileBodiesFailTheReadNamingVendorEndpointAndField(t *testing.T) {
 	t.Parallel()
 	clienttest.RunHostileCases(t, func(t *testing.T, srv *httptest.Server) error {
-		_, err := newTestClient(t, srv).ListPlans(context.Background())
+		_, _, err := newTestClient(t, srv).ListPlans(context.Background())
 		return err
 	}, []clienttest.HostileCase{
 		// A body that is not a list is not an empty list.
@@ -58,7 +58,7 @@ func TestAListingOverItsByteBudgetFailsWithoutReadingFurther(t *testing.T) {
 	srv := httptest.NewServer(hs)
 	defer srv.Close()
 	c := newTestClient(t, srv, func(c *httpapi.Config) { c.MaxListingBytes = 4 << 20; c.MaxParallelRequests = 2 })
-	_, err := c.ListPlans(context.Background())
+	_, _, err := c.ListPlans(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "more than max_listing_bytes (4194304 bytes)") {
 		t.Fatalf("err = %v, want the listing budget named", err)
 	}

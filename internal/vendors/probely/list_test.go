@@ -24,7 +24,7 @@ func TestProbelyListReadsEveryPageInOrder(t *testing.T) {
 			srv := httptest.NewServer(pages)
 			defer srv.Close()
 			c := newTestClient(t, srv, func(c *httpapi.Config) { c.MaxParallelRequests = tt.parallel })
-			list, err := c.ListPlans(context.Background())
+			list, _, err := c.ListPlans(context.Background())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -67,7 +67,7 @@ func TestProbelyListIsFetchedOncePerRun(t *testing.T) {
 	errs := make(chan error, 20)
 	for range 20 {
 		go func() {
-			_, err := c.ListPlans(context.Background())
+			_, _, err := c.ListPlans(context.Background())
 			errs <- err
 		}()
 	}
@@ -154,7 +154,7 @@ func TestProbelyListFailsRatherThanReturnAPartialList(t *testing.T) {
 			t.Parallel()
 			srv := httptest.NewServer(&pages{n: 250, tweak: tt.tweak})
 			defer srv.Close()
-			list, err := newTestClient(t, srv).ListPlans(context.Background())
+			list, _, err := newTestClient(t, srv).ListPlans(context.Background())
 			var pageErr *httpapi.PaginationError
 			if !errors.As(err, &pageErr) || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "probely: list plans") {
 				t.Fatalf("err = %v (list %v), want a httpapi.PaginationError saying %q", err, list, tt.want)
@@ -186,7 +186,7 @@ func TestProbelyErrorsAreRenderedFromTheDRFBody(t *testing.T) {
 				fmt.Fprint(w, tt.body)
 			}))
 			defer srv.Close()
-			_, err := newTestClient(t, srv, func(c *httpapi.Config) { c.MaxRetries = 0 }).ListPlans(context.Background())
+			_, _, err := newTestClient(t, srv, func(c *httpapi.Config) { c.MaxRetries = 0 }).ListPlans(context.Background())
 			if err == nil || err.Error() != tt.want || !httpapi.IsStatus(err, tt.status) {
 				t.Fatalf("err = %v\nwant %s", err, tt.want)
 			}

@@ -13,7 +13,7 @@ func TestAVendorChosenPageSizeFarBelowTheAskedOneIsRefused(t *testing.T) {
 	clienttest.CheckPageSizeRefused(t, []clienttest.PageSizeCase{
 		{Name: "Probely answering length 1 when 100 were asked", Body: `{"count":75,"page_total":75,"page":1,"length":1,"results":[{"id":"p1","name":"P1"}]}`,
 			Read: func(t *testing.T, srv *httptest.Server) error {
-				_, err := newTestClient(t, srv).ListPlans(context.Background())
+				_, _, err := newTestClient(t, srv).ListPlans(context.Background())
 				return err
 			},
 			Want: []string{"probely: list plans page 1", "field length", "page size of 1,", "the 100 asked for"}},

@@ -78,7 +78,7 @@ func TestProbelyReadsWhatItsSpecAndItsAPISend(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			list, err := newTestClient(t, serveBody(t, http.StatusOK, tt.body)).ListPlans(context.Background())
+			list, _, err := newTestClient(t, serveBody(t, http.StatusOK, tt.body)).ListPlans(context.Background())
 			if err != nil {
 				t.Fatalf("err = %v", err)
 			}
@@ -98,7 +98,7 @@ func TestProbelyBareArraysKeepTheHostileRules(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name+" fails the read", func(t *testing.T) {
 			t.Parallel()
-			_, err := newTestClient(t, serveBody(t, http.StatusOK, tt.body)).ListPlans(context.Background())
+			_, _, err := newTestClient(t, serveBody(t, http.StatusOK, tt.body)).ListPlans(context.Background())
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want one naming %q", err, tt.want)
 			}
@@ -122,7 +122,7 @@ func TestProbelyErrorShapesFromItsSpecReadAsDiagnostics(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name+" says what Probely said", func(t *testing.T) {
 			t.Parallel()
-			_, err := newTestClient(t, serveBody(t, tt.status, tt.body), func(c *httpapi.Config) { c.MaxRetries = 0 }).ListPlans(context.Background())
+			_, _, err := newTestClient(t, serveBody(t, tt.status, tt.body), func(c *httpapi.Config) { c.MaxRetries = 0 }).ListPlans(context.Background())
 			if err == nil || err.Error() != tt.want {
 				t.Fatalf("err = %v\nwant %s", err, tt.want)
 			}

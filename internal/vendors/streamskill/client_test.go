@@ -91,7 +91,7 @@ func TestStreamskillTariffReadsBothShapesOfCount(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got, err := serveTariff(t, tariffJSON(3, map[string]string{"count": tt.count})).Tariff(context.Background(), 3, "")
+			got, _, err := serveTariff(t, tariffJSON(3, map[string]string{"count": tt.count})).Tariff(context.Background(), 3, "")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -119,7 +119,7 @@ func TestStreamskillTariffRefusesAnyOtherShapeOfCount(t *testing.T) {
 	} {
 		t.Run("count "+count+" is an error naming count", func(t *testing.T) {
 			t.Parallel()
-			got, err := serveTariff(t, tariffJSON(3, map[string]string{"count": count})).Tariff(context.Background(), 3, "")
+			got, _, err := serveTariff(t, tariffJSON(3, map[string]string{"count": count})).Tariff(context.Background(), 3, "")
 			if err == nil || !strings.Contains(err.Error(), "count must be an integer or an object with integer min and max, got "+count) ||
 				!strings.Contains(err.Error(), "streamskill: get tariff 3 (GET http://") {
 				t.Fatalf("got %+v, err = %v; want an error naming the operation, count and the bad value", got, err)
@@ -128,7 +128,7 @@ func TestStreamskillTariffRefusesAnyOtherShapeOfCount(t *testing.T) {
 	}
 	t.Run("a range with min above max is an error", func(t *testing.T) {
 		t.Parallel()
-		_, err := serveTariff(t, tariffJSON(3, map[string]string{"count": `{"min":350,"max":10}`})).Tariff(context.Background(), 3, "")
+		_, _, err := serveTariff(t, tariffJSON(3, map[string]string{"count": `{"min":350,"max":10}`})).Tariff(context.Background(), 3, "")
 		if err == nil || !strings.Contains(err.Error(), "count has min 350 above max 10") {
 			t.Fatalf("err = %v, want it to name the inverted range", err)
 		}
@@ -153,7 +153,7 @@ func TestStreamskillTariffKeepsNullAndEmptyPriceMapsApart(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got, err := serveTariff(t, tariffJSON(3, map[string]string{tt.field: tt.raw})).Tariff(context.Background(), 3, "")
+			got, _, err := serveTariff(t, tariffJSON(3, map[string]string{tt.field: tt.raw})).Tariff(context.Background(), 3, "")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -168,7 +168,7 @@ func TestStreamskillTariffKeepsNullAndEmptyPriceMapsApart(t *testing.T) {
 	}
 	t.Run("a price map holding a non-number is an error", func(t *testing.T) {
 		t.Parallel()
-		_, err := serveTariff(t, tariffJSON(3, map[string]string{"discounts": `{"500":"ten"}`})).Tariff(context.Background(), 3, "")
+		_, _, err := serveTariff(t, tariffJSON(3, map[string]string{"discounts": `{"500":"ten"}`})).Tariff(context.Background(), 3, "")
 		if err == nil || !strings.Contains(err.Error(), "expected an object of numbers keyed by quantity threshold") {
 			t.Fatalf("err = %v, want a decoding error", err)
 		}
@@ -180,7 +180,7 @@ func TestStreamskillTariffKeepsPricesExact(t *testing.T) {
 	for _, price := range []string{"0.1", "12.5", "199.99", "135", "12345678901234567890.123456789"} {
 		t.Run("price "+price+" is kept as sent", func(t *testing.T) {
 			t.Parallel()
-			got, err := serveTariff(t, tariffJSON(7, map[string]string{"price": price})).Tariff(context.Background(), 7, "")
+			got, _, err := serveTariff(t, tariffJSON(7, map[string]string{"price": price})).Tariff(context.Background(), 7, "")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -193,7 +193,7 @@ func TestStreamskillTariffKeepsPricesExact(t *testing.T) {
 
 func TestStreamskillTariffReadsEveryDocumentedField(t *testing.T) {
 	t.Parallel()
-	got, err := serveTariff(t, tariffJSON(1, nil)).Tariff(context.Background(), 1, "")
+	got, _, err := serveTariff(t, tariffJSON(1, nil)).Tariff(context.Background(), 1, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +203,7 @@ func TestStreamskillTariffReadsEveryDocumentedField(t *testing.T) {
 		t.Errorf("tariff read as %+v", got)
 	}
 
-	sparse, err := serveTariff(t, `{"id":9}`).Tariff(context.Background(), 9, "")
+	sparse, _, err := serveTariff(t, `{"id":9}`).Tariff(context.Background(), 9, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,7 +226,7 @@ func TestStreamskillTariffSendsLanguageExpandAndKey(t *testing.T) {
 	c := newTestClient(t, srv, "ru")
 
 	for _, tt := range []struct{ asked, sent string }{{"", "ru"}, {"en", "en"}} {
-		if _, err := c.Tariff(context.Background(), 12, tt.asked); err != nil {
+		if _, _, err := c.Tariff(context.Background(), 12, tt.asked); err != nil {
 			t.Fatal(err)
 		}
 		if lang.Load() != tt.sent {
@@ -276,7 +276,7 @@ func TestStreamskillTariffIsReadOncePerIDAndLanguage(t *testing.T) {
 		started.Add(1)
 		go func() {
 			started.Done()
-			_, err := c.Tariff(context.Background(), 1, lang)
+			_, _, err := c.Tariff(context.Background(), 1, lang)
 			errs <- err
 		}()
 	}
@@ -291,7 +291,7 @@ func TestStreamskillTariffIsReadOncePerIDAndLanguage(t *testing.T) {
 	if calls.Load() != 1 {
 		t.Errorf("10 readers of tariff 1 in en made %d requests, want 1", calls.Load())
 	}
-	if _, err := c.Tariff(context.Background(), 1, "ru"); err != nil {
+	if _, _, err := c.Tariff(context.Background(), 1, "ru"); err != nil {
 		t.Fatal(err)
 	}
 	if calls.Load() != 2 {

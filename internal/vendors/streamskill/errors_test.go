@@ -42,7 +42,7 @@ func TestStreamskillTariffRendersTheVendorsErrors(t *testing.T) {
 				fmt.Fprint(w, tt.body)
 			}))
 			defer srv.Close()
-			_, err := newTestClient(t, srv, "").Tariff(context.Background(), 999, "")
+			_, _, err := newTestClient(t, srv, "").Tariff(context.Background(), 999, "")
 			if err == nil || err.Error() != tt.want || !httpapi.IsStatus(err, tt.status) {
 				t.Fatalf("err = %v, want %q", err, tt.want)
 			}
@@ -52,7 +52,7 @@ func TestStreamskillTariffRendersTheVendorsErrors(t *testing.T) {
 
 func TestStreamskillTariffRefusesABodyForAnotherTariff(t *testing.T) {
 	t.Parallel()
-	_, err := serveTariff(t, tariffJSON(4, nil)).Tariff(context.Background(), 3, "")
+	_, _, err := serveTariff(t, tariffJSON(4, nil)).Tariff(context.Background(), 3, "")
 	if err == nil || !strings.Contains(err.Error(), "asked for tariff 3 but the API answered tariff 4") {
 		t.Fatalf("err = %v, want a mismatch error", err)
 	}
@@ -79,7 +79,7 @@ func TestStreamskillTariffWaitsForTheRateLimitReset(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := c.Tariff(context.Background(), 2, "")
+	got, _, err := c.Tariff(context.Background(), 2, "")
 	if err != nil {
 		t.Fatalf("Tariff: %v", err)
 	}

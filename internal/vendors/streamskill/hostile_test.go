@@ -12,7 +12,7 @@ import (
 func TestHostileBodiesFailTheReadNamingVendorEndpointAndField(t *testing.T) {
 	t.Parallel()
 	clienttest.RunHostileCases(t, func(t *testing.T, srv *httptest.Server) error {
-		_, err := newTestClient(t, srv, "en").Tariff(context.Background(), 1, "en")
+		_, _, err := newTestClient(t, srv, "en").Tariff(context.Background(), 1, "en")
 		return err
 	}, []clienttest.HostileCase{
 		// A body that is not a tariff is no tariff.
