@@ -50,7 +50,7 @@ func TestAWaitForAPacingTurnIsNotCountedInRequestTimeout(t *testing.T) {
 	a.pacer.hold(context.Background(), time.Minute) // as after a 429 another process saw
 
 	var out struct{ Data []any }
-	if err := a.GetJSON(context.Background(), a.NewListing(), "list plans page 1", a.Endpoint("/plans", nil), nil, &out); err != nil {
+	if err := a.GetJSON(context.Background(), a.newListing(), "list plans page 1", a.Endpoint("/plans", nil), nil, &out); err != nil {
 		t.Fatalf("GetJSON: %v", err)
 	}
 	clock.mu.Lock()

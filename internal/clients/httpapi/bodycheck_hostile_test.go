@@ -160,7 +160,7 @@ func TestAnErrorBodyAfterAByteOrderMarkIsReadAsTheVendorsMessage(t *testing.T) {
 		_, _ = w.Write([]byte("\xEF\xBB\xBF" + `{"message":"limit must be at most 100"}`))
 	}))
 	t.Cleanup(srv.Close)
-	_, err := listPlans(context.Background(), newTestAPI(t, srv))
+	_, err := listPlans(context.Background(), newTestAPI(t, srv), nil)
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) || apiErr.Message != "limit must be at most 100" {
 		t.Fatalf("err = %v, want the vendor's message", err)
@@ -186,7 +186,7 @@ func TestAChallengePageWithStatus200FailsTheReadNamingVendorEndpointAndExcerpt(t
 		_, _ = w.Write([]byte(page))
 	}))
 	t.Cleanup(srv.Close)
-	_, err := listPlans(context.Background(), newTestAPI(t, srv))
+	_, err := listPlans(context.Background(), newTestAPI(t, srv), nil)
 	want := "vendor: list plans page 1 (GET " + srv.URL + "/vendor/plans): response is not the documented JSON (invalid character '<' looking for beginning of value); body starts with: " + page
 	if err == nil || err.Error() != want {
 		t.Fatalf("err = %v\nwant %s", err, want)

@@ -70,12 +70,12 @@ func (a *API) snapshotKey(key string) snapshot.Key {
 
 // fetchListing fetches one shared listing, through the cache when there
 // is one.
-func (a *API) fetchListing(ctx context.Context, key string, fn func(ctx context.Context) (any, error)) (sharedListing, error) {
-	live, done := a.beginLiveFetch(ctx, key) // read_timeout; a stale copy is served on ctx
+func (a *API) fetchListing(ctx context.Context, key string, fn fetchFunc) (sharedListing, error) {
+	live, state, done := a.beginLiveFetch(ctx, key) // read_timeout; a stale copy is served on ctx
 	defer done()
 	c := a.cfg.Cache
 	if c == nil {
-		return a.fetchLive(live, nil, fn)
+		return a.fetchLive(live, state, nil, fn)
 	}
 	k := a.snapshotKey(key)
 	lookedAt := time.Now()
@@ -121,7 +121,7 @@ func (a *API) fetchListing(ctx context.Context, key string, fn func(ctx context.
 	if found {
 		revalidate = &entry
 	}
-	r, err := a.fetchLive(live, revalidate, fn)
+	r, err := a.fetchLive(live, state, revalidate, fn)
 	switch {
 	case err == nil:
 		a.store(ctx, c, k, r, logFields)

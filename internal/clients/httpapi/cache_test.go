@@ -59,8 +59,7 @@ func (v *cachedVendor) counts() (requests, notModified int) {
 
 // readTwoPages is a vendor client's shared read: two pages of a listing.
 func readTwoPages(ctx context.Context, a *API) ([]string, Fetched, error) {
-	return SharedListing(ctx, a, "listing", func(ctx context.Context) ([]string, error) {
-		l := a.NewListing()
+	return SharedListing(ctx, a, "listing", func(ctx context.Context, l *Listing) ([]string, error) {
 		var out []string
 		for _, page := range []string{"1", "2"} {
 			var body struct{ Page, Version string }

@@ -68,9 +68,13 @@ type testPage struct {
 }
 
 // listPlans reads /vendor/plans, a one-page listing, through GetJSON.
-func listPlans(ctx context.Context, a *API) (*testPage, error) {
+// listPlans reads /plans as part of l; nil is a listing of its own.
+func listPlans(ctx context.Context, a *API, l *Listing) (*testPage, error) {
+	if l == nil {
+		l = a.newListing()
+	}
 	var p testPage
-	if err := a.GetJSON(ctx, a.NewListing(), "list plans page 1", a.Endpoint("/plans", nil), nil, &p); err != nil {
+	if err := a.GetJSON(ctx, l, "list plans page 1", a.Endpoint("/plans", nil), nil, &p); err != nil {
 		return nil, err
 	}
 	return &p, nil
@@ -100,7 +104,7 @@ func TestRetryHonoursRetryAfterSeconds(t *testing.T) {
 	defer srv.Close()
 
 	clock := testsync.NewFakeClock()
-	list, err := listPlans(context.Background(), newTestAPI(t, srv, func(c *Config) { c.Clock = clock }))
+	list, err := listPlans(context.Background(), newTestAPI(t, srv, func(c *Config) { c.Clock = clock }), nil)
 	if err != nil {
 		t.Fatalf("listPlans: %v", err)
 	}
@@ -193,7 +197,7 @@ func TestRetriesOnlyTransientStatuses(t *testing.T) {
 				fmt.Fprint(w, `{"message":"nope"}`)
 			}))
 			defer srv.Close()
-			_, err := listPlans(context.Background(), newTestAPI(t, srv))
+			_, err := listPlans(context.Background(), newTestAPI(t, srv), nil)
 			if !IsStatus(err, tt.status) {
 				t.Fatalf("err = %v, want an APIError with status %d", err, tt.status)
 			}
@@ -230,7 +234,7 @@ func TestCancellationStopsARetryWaitPromptly(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		_, err := listPlans(ctx, a)
+		_, err := listPlans(ctx, a, nil)
 		done <- err
 	}()
 	if d := <-clock.asleep; d != 30*time.Second {
@@ -250,7 +254,7 @@ func TestBodiesOverTheSizeCapAreAnError(t *testing.T) {
 	}))
 	defer srv.Close()
 	a := newTestAPI(t, srv, func(c *Config) { c.MaxResponseBytes = 1024 })
-	_, err := listPlans(context.Background(), a)
+	_, err := listPlans(context.Background(), a, nil)
 	if err == nil || !strings.Contains(err.Error(), "exceeds the 1024 byte limit") {
 		t.Fatalf("err = %v, want the size cap named", err)
 	}
@@ -270,7 +274,7 @@ func TestRequestTimeoutStopsAServerThatNeverAnswers(t *testing.T) {
 	defer srv.Close()
 	defer close(release)
 	a := newTestAPI(t, srv, func(c *Config) { c.RequestTimeout = 50 * time.Millisecond })
-	_, err := listPlans(context.Background(), a)
+	_, err := listPlans(context.Background(), a, nil)
 	if err == nil || !strings.Contains(err.Error(), "request_timeout (50ms)") {
 		t.Fatalf("err = %v, want a request_timeout error", err)
 	}
@@ -296,7 +300,7 @@ func TestRedirectToAnotherHostIsRefusedWithoutSendingTheKey(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	_, err := listPlans(context.Background(), newTestAPI(t, srv))
+	_, err := listPlans(context.Background(), newTestAPI(t, srv), nil)
 	if err == nil || !strings.Contains(err.Error(), "refusing redirect") {
 		t.Fatalf("err = %v, want the redirect refused", err)
 	}
@@ -316,7 +320,7 @@ func TestCredentialsAreMaskedInLogs(t *testing.T) {
 	var logs bytes.Buffer
 	ctx := tflogtest.RootLogger(context.Background(), &logs)
 	a := newTestAPI(t, srv)
-	_, err := listPlans(ctx, a)
+	_, err := listPlans(ctx, a, nil)
 	if err == nil {
 		t.Fatal("want a 401 error")
 	}

@@ -20,7 +20,7 @@ import (
 // live and calls release once the entry is stored (or the read failed,
 // and the next waiter reads itself). Without a fleet folder, or a lock
 // file that can be trusted, every process reads alone.
-func (a *API) takeEntryTurn(ctx context.Context, c *Cache, k snapshot.Key, lookedAt time.Time, fn func(context.Context) (any, error)) (release func(), served sharedListing, ok bool, err error) {
+func (a *API) takeEntryTurn(ctx context.Context, c *Cache, k snapshot.Key, lookedAt time.Time, fn fetchFunc) (release func(), served sharedListing, ok bool, err error) {
 	release = func() {}
 	f := a.cfg.Fleet
 	if f == nil {

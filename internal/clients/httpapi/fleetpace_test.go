@@ -62,7 +62,7 @@ func TestPacingFallsBackToTheProcessAloneWhenTheSharedStateHasNoLock(t *testing.
 
 	var logs strings.Builder
 	ctx := tflogtest.RootLogger(context.Background(), &logs)
-	if _, err := listPlans(ctx, a); err != nil {
+	if _, err := listPlans(ctx, a, nil); err != nil {
 		t.Fatalf("the read failed instead of pacing alone: %v", err)
 	}
 	if calls.Load() != 1 {

@@ -36,15 +36,50 @@ const (
 type Listing struct {
 	slots  *semaphore.Weighted
 	budget *byteBudget
+	// state counts the listing's pages and throttling, for read_timeout's
+	// and rate_limit_wait's errors.
+	state *fetchState
+	// cache is the fetch's traffic with the cache; nil without one.
+	cache *fetchSession
 }
 
-// NewListing starts a listing with a's max parallel requests and max
-// listing bytes; pass it to GetJSON for every page of that listing.
-func (a *API) NewListing() *Listing {
+// fetchFunc is a shared listing's fetch, as the shared layer runs it: every
+// request with the Listing it is given.
+type fetchFunc func(ctx context.Context, l *Listing) (any, error)
+
+// newListing starts a listing with a's max parallel requests and max
+// listing bytes, outside any shared listing; pass it to GetJSON for every
+// page of that listing.
+func (a *API) newListing() *Listing {
+	return a.fetchListingOf(&fetchState{api: a}, nil)
+}
+
+// fetchListingOf is the listing of one fetch: its state, and its session
+// with the cache, if any.
+func (a *API) fetchListingOf(state *fetchState, s *fetchSession) *Listing {
 	return &Listing{
 		slots:  semaphore.NewWeighted(int64(a.cfg.MaxParallelRequests)),
 		budget: &byteBudget{limit: a.cfg.MaxListingBytes},
+		state:  state,
+		cache:  s,
 	}
+}
+
+// fetchState is the state of l's fetch; a request outside any listing is
+// a fetch of its own.
+func (l *Listing) fetchState(a *API) *fetchState {
+	if l == nil || l.state == nil {
+		return &fetchState{api: a}
+	}
+	return l.state
+}
+
+// session is l's traffic with the cache; nil for none.
+func (l *Listing) session() *fetchSession {
+	if l == nil {
+		return nil
+	}
+	return l.cache
 }
 
 // acquire takes one request slot of l, waiting for one to free, and returns

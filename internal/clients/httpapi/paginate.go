@@ -65,9 +65,12 @@ type NumberedPages[P any, T any, K comparable] struct {
 // add up (pages = ⌈total / size⌉, within MaxListingPages and
 // MaxListingItems) before page 2 is asked for; every page must hold exactly
 // the items that paginator promises it, with the same total; and no id may
-// appear twice.
-func ReadNumberedPages[P any, T any, K comparable](ctx context.Context, a *API, l NumberedPages[P, T, K]) ([]T, int64, error) {
-	ls := a.NewListing()
+// appear twice. Every page is read as part of ls, the listing of the
+// shared listing's fetch (nil: a listing of its own).
+func ReadNumberedPages[P any, T any, K comparable](ctx context.Context, a *API, ls *Listing, l NumberedPages[P, T, K]) ([]T, int64, error) {
+	if ls == nil {
+		ls = a.newListing()
+	}
 	first, err := l.Fetch(ctx, ls, 1)
 	if err != nil {
 		return nil, 0, err

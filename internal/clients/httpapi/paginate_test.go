@@ -79,7 +79,7 @@ func raise(most *atomic.Int32, n int32) {
 // readNumbered reads the whole listing; decoding is run on each page while
 // it is decoded.
 func readNumbered(ctx context.Context, a *API, decoding func()) ([]int64, int64, error) {
-	return ReadNumberedPages(ctx, a, NumberedPages[*numberedPage, int64, int64]{
+	return ReadNumberedPages(ctx, a, nil, NumberedPages[*numberedPage, int64, int64]{
 		Op: "list plans",
 		Fetch: func(ctx context.Context, l *Listing, page int) (*numberedPage, error) {
 			p := numberedPage{decoding: decoding}

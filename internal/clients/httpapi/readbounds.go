@@ -29,35 +29,17 @@ type fetchState struct {
 	lastAskedOK, told bool
 }
 
-type fetchStateKey struct{}
-
-// fetchStateFrom is the state of a's live fetch that ctx belongs to; a
-// request outside any fetch is a fetch of its own.
-func fetchStateFrom(ctx context.Context, a *API) *fetchState {
-	if rs, ok := ctx.Value(fetchStateKey{}).(*fetchState); ok && rs.api == a {
-		return rs
-	}
-	return &fetchState{api: a}
-}
-
-// withFetchState is ctx with a fetch state of a's: the one of the live
-// fetch it belongs to, or one of its own for a request outside any fetch.
-func (a *API) withFetchState(ctx context.Context) context.Context {
-	if rs, ok := ctx.Value(fetchStateKey{}).(*fetchState); ok && rs.api == a {
-		return ctx
-	}
-	return context.WithValue(ctx, fetchStateKey{}, &fetchState{api: a})
-}
-
 // beginLiveFetch starts the live part of the fetch of listing key: its
-// requests share one state, and the whole of it ends at read_timeout.
-func (a *API) beginLiveFetch(ctx context.Context, key string) (context.Context, context.CancelFunc) {
+// requests share the returned state, and the whole of it ends at
+// read_timeout.
+func (a *API) beginLiveFetch(ctx context.Context, key string) (context.Context, *fetchState, context.CancelFunc) {
 	rs := &fetchState{api: a, key: key}
-	ctx = context.WithValue(ctx, fetchStateKey{}, rs)
 	if a.cfg.ReadTimeout <= 0 {
-		return context.WithCancel(ctx)
+		ctx, cancel := context.WithCancel(ctx)
+		return ctx, rs, cancel
 	}
-	return context.WithTimeoutCause(ctx, a.cfg.ReadTimeout, &ReadTimeoutError{state: rs})
+	ctx, cancel := context.WithTimeoutCause(ctx, a.cfg.ReadTimeout, &ReadTimeoutError{state: rs})
+	return ctx, rs, cancel
 }
 
 // ReadTimeoutError is a read that did not finish within read_timeout.

@@ -80,8 +80,7 @@ func (a *API) getOnce(ctx context.Context, l *Listing, op string, u *url.URL, he
 	if !SameOrigin(a.base, u) {
 		return nil, a.PaginationError(op, fmt.Sprintf("link %s points outside the configured base URL (%s://%s); refusing to follow it", RedactURL(u), a.base.Scheme, a.base.Host))
 	}
-	ctx = a.withFetchState(ctx) // its throttling is counted, and told on giving up
-	session := sessionFrom(ctx, a)
+	state, session := l.fetchState(a), l.session() // its throttling is counted, and told on giving up
 	if session != nil && session.replay {
 		cached, ok := session.cachedPage(u.String())
 		return replayedBody(a, l, op, u, cached, ok)
@@ -102,7 +101,7 @@ func (a *API) getOnce(ctx context.Context, l *Listing, op string, u *url.URL, he
 	}
 	defer release()
 	start := time.Now()
-	resp, body, err := a.send(ctx, req, l.byteBudget())
+	resp, body, err := a.send(ctx, req, state, l.byteBudget())
 	if err != nil {
 		return nil, a.transportError(ctx, op, u, err)
 	}
@@ -118,7 +117,7 @@ func (a *API) getOnce(ctx context.Context, l *Listing, op string, u *url.URL, he
 		}
 		body = sent.Body
 	} else if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, a.statusError(ctx, op, u, resp, body, time.Since(start))
+		return nil, a.statusError(ctx, state, op, u, resp, body, time.Since(start))
 	}
 	if session != nil {
 		session.record(ctx, u.String(), body, resp.Header, notModified)
@@ -147,7 +146,7 @@ func chargeCachedBody(a *API, l *Listing, body []byte) error {
 	return nil
 }
 
-func (a *API) statusError(ctx context.Context, op string, u *url.URL, resp *http.Response, body []byte, elapsed time.Duration) error {
+func (a *API) statusError(ctx context.Context, state *fetchState, op string, u *url.URL, resp *http.Response, body []byte, elapsed time.Duration) error {
 	msg := Message{}
 	if a.decodeError != nil {
 		msg = a.decodeError(body)
@@ -170,7 +169,7 @@ func (a *API) statusError(ctx context.Context, op string, u *url.URL, resp *http
 	}
 	switch {
 	case isThrottle(resp):
-		e.GaveUp = &GiveUp{Throttling: fetchStateFrom(ctx, a).throttleSummary()}
+		e.GaveUp = &GiveUp{Throttling: state.throttleSummary()}
 	case retryableStatus(resp.StatusCode):
 		e.GaveUp = &GiveUp{Tries: a.cfg.MaxRetries + 1, Elapsed: elapsed, WaitCap: a.cfg.RetryWaitMax}
 		e.GaveUp.LastWait, e.GaveUp.LastWaitAsked = serverWait(resp.Header, time.Now())

@@ -53,7 +53,7 @@ func TestAResponseWithAMalformedHeaderIsTriedOnce(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = listPlans(context.Background(), a)
+			_, err = listPlans(context.Background(), a, nil)
 			if err == nil || !strings.Contains(err.Error(), "malformed") {
 				t.Fatalf("err = %v, want the malformed header named", err)
 			}

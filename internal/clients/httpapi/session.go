@@ -37,21 +37,6 @@ type fetchSession struct {
 	unstorable bool
 }
 
-type sessionKey struct{}
-
-func withSession(ctx context.Context, s *fetchSession) context.Context {
-	return context.WithValue(ctx, sessionKey{}, s)
-}
-
-// sessionFrom is the session of a's fetch that ctx belongs to, if any.
-func sessionFrom(ctx context.Context, a *API) *fetchSession {
-	s, _ := ctx.Value(sessionKey{}).(*fetchSession)
-	if s == nil || s.api != a {
-		return nil
-	}
-	return s
-}
-
 func pagesByURL(e *snapshot.Entry) map[string]snapshot.Page {
 	if e == nil {
 		return nil
@@ -67,25 +52,22 @@ func pagesByURL(e *snapshot.Entry) map[string]snapshot.Page {
 // and revalidates the pages of cached. A revalidation that confirmed some
 // pages (304) while others came back changed would merge two versions of
 // the list: the fetch is then run once more with no validators at all.
-func (a *API) fetchLive(ctx context.Context, cached *snapshot.Entry, fn func(ctx context.Context) (any, error)) (sharedListing, error) {
+func (a *API) fetchLive(ctx context.Context, state *fetchState, cached *snapshot.Entry, fn fetchFunc) (sharedListing, error) {
 	if a.cfg.Cache == nil {
-		return a.fetchLiveOnce(ctx, nil, fn)
+		return a.fetchLiveOnce(ctx, state, nil, fn)
 	}
 	s := &fetchSession{api: a, copy: pagesByURL(cached)}
-	r, err := a.fetchLiveOnce(ctx, s, fn)
+	r, err := a.fetchLiveOnce(ctx, state, s, fn)
 	if confirmed, changed := s.counts(); confirmed > 0 && changed > 0 && ctx.Err() == nil {
 		tflog.Debug(ctx, "Cache revalidation mixed confirmed and changed pages: reading the whole list again without validators",
 			map[string]any{"vendor": a.name, "not_modified": confirmed, "changed": changed})
-		return a.fetchLiveOnce(ctx, &fetchSession{api: a}, fn)
+		return a.fetchLiveOnce(ctx, state, &fetchSession{api: a}, fn)
 	}
 	return r, err
 }
 
-func (a *API) fetchLiveOnce(ctx context.Context, s *fetchSession, fn func(ctx context.Context) (any, error)) (sharedListing, error) {
-	if s != nil {
-		ctx = withSession(ctx, s)
-	}
-	v, err := fn(ctx)
+func (a *API) fetchLiveOnce(ctx context.Context, state *fetchState, s *fetchSession, fn fetchFunc) (sharedListing, error) {
+	v, err := fn(ctx, a.fetchListingOf(state, s))
 	if err != nil {
 		return sharedListing{}, err
 	}
@@ -99,9 +81,9 @@ func (a *API) fetchLiveOnce(ctx context.Context, s *fetchSession, fn func(ctx co
 // replay runs fn on the cached copy alone: every page comes from it,
 // through the same decoding and checks as a live read, and a page it does
 // not hold fails the replay. The data is as old as the copy.
-func (a *API) replay(ctx context.Context, e snapshot.Entry, fn func(ctx context.Context) (any, error)) (sharedListing, error) {
+func (a *API) replay(ctx context.Context, e snapshot.Entry, fn fetchFunc) (sharedListing, error) {
 	s := &fetchSession{api: a, copy: pagesByURL(&e), replay: true}
-	v, err := fn(withSession(ctx, s))
+	v, err := fn(ctx, a.fetchListingOf(&fetchState{api: a}, s))
 	if err != nil {
 		return sharedListing{}, err
 	}

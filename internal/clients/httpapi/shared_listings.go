@@ -155,10 +155,12 @@ func (m *sharedListings) leave(key string, f *flight) bool {
 // of the context of the caller that started it, but is cancelled only when
 // every caller waiting for it has stopped waiting, each on its own context.
 // Every caller also learns when the data was fetched and any warning about
-// it.
-func SharedListing[T any](ctx context.Context, a *API, key string, fn func(ctx context.Context) (T, error)) (T, Fetched, error) {
+// it. fn makes every request of the fetch with the Listing it is given,
+// which carries the fetch's request slots, byte budget, throttling count
+// and cache session: nothing of the fetch travels in ctx.
+func SharedListing[T any](ctx context.Context, a *API, key string, fn func(ctx context.Context, l *Listing) (T, error)) (T, Fetched, error) {
 	v, err := a.listings.do(ctx, key, func(ctx context.Context) (any, error) {
-		return a.fetchListing(ctx, key, func(ctx context.Context) (any, error) { return fn(ctx) })
+		return a.fetchListing(ctx, key, func(ctx context.Context, l *Listing) (any, error) { return fn(ctx, l) })
 	})
 	if err != nil {
 		var zero T

@@ -54,7 +54,7 @@ type sharedResult struct {
 func readShared(ctx context.Context, a *API) <-chan sharedResult {
 	out := make(chan sharedResult, 1)
 	go func() {
-		p, reads, err := SharedListing(ctx, a, "plans", func(ctx context.Context) (*testPage, error) { return listPlans(ctx, a) })
+		p, reads, err := SharedListing(ctx, a, "plans", func(ctx context.Context, l *Listing) (*testPage, error) { return listPlans(ctx, a, l) })
 		out <- sharedResult{p, reads, err}
 	}()
 	return out
@@ -144,7 +144,7 @@ func TestTheSharedReadKeepsTheValuesOfItsFirstCallersContext(t *testing.T) {
 	v, a := newHeldVendor(t)
 	close(v.release)
 	ctx := context.WithValue(context.Background(), ctxKey{}, "logger")
-	got, _, err := SharedListing(ctx, a, "values", func(ctx context.Context) (any, error) { return ctx.Value(ctxKey{}), nil })
+	got, _, err := SharedListing(ctx, a, "values", func(ctx context.Context, _ *Listing) (any, error) { return ctx.Value(ctxKey{}), nil })
 	if err != nil || got != "logger" {
 		t.Fatalf("the read saw %v, %v; want the caller's context value", got, err)
 	}

@@ -71,8 +71,7 @@ func resetAt(v string, now time.Time) (time.Duration, bool) {
 // max_retries times; a throttling answer is sent again once the wait the
 // vendor asked for has passed, within the read's rate_limit_wait. It
 // returns the final response, its body read within the caps.
-func (a *API) send(ctx context.Context, req *retryablehttp.Request, budget *byteBudget) (*http.Response, []byte, error) {
-	rs := fetchStateFrom(ctx, a)
+func (a *API) send(ctx context.Context, req *retryablehttp.Request, rs *fetchState, budget *byteBudget) (*http.Response, []byte, error) {
 	for {
 		var body []byte
 		req.SetResponseHandler(func(resp *http.Response) error {

@@ -77,8 +77,8 @@ type pageBody struct {
 func (c *Client) ListPricings(ctx context.Context, in ListPricingsInput) (*PricingList, httpapi.Fetched, error) {
 	ctx = c.api.MaskSecrets(ctx)
 	query := in.query()
-	return httpapi.SharedListing(ctx, c.api, "pricings?"+query.Encode(), func(ctx context.Context) (*PricingList, error) {
-		return c.listPricings(ctx, query)
+	return httpapi.SharedListing(ctx, c.api, "pricings?"+query.Encode(), func(ctx context.Context, l *httpapi.Listing) (*PricingList, error) {
+		return c.listPricings(ctx, l, query)
 	})
 }
 
@@ -96,10 +96,10 @@ func (in ListPricingsInput) query() url.Values {
 	return q
 }
 
-func (c *Client) listPricings(ctx context.Context, query url.Values) (*PricingList, error) {
+func (c *Client) listPricings(ctx context.Context, l *httpapi.Listing, query url.Values) (*PricingList, error) {
 	// Page 1 tells how many pages there are: the rest are fetched
 	// concurrently by number rather than by walking next_page_url.
-	pricings, total, err := httpapi.ReadNumberedPages(ctx, c.api, httpapi.NumberedPages[*pageBody, Pricing, int64]{
+	pricings, total, err := httpapi.ReadNumberedPages(ctx, c.api, l, httpapi.NumberedPages[*pageBody, Pricing, int64]{
 		Op: "list pricings",
 		Fetch: func(ctx context.Context, l *httpapi.Listing, page int) (*pageBody, error) {
 			return c.pricingsPage(ctx, l, query, page)

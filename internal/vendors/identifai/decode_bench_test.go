@@ -32,7 +32,7 @@ func benchResponse(tb testing.TB) clienttest.BenchResponse {
 		NewRead: func(tb testing.TB, srv *httptest.Server) func(context.Context) (int, error) {
 			c := newTestClient(tb, srv)
 			return func(ctx context.Context) (int, error) {
-				l, err := c.listPricings(ctx, url.Values{})
+				l, err := c.listPricings(ctx, nil, url.Values{})
 				return clienttest.LenOr(l, func(l *PricingList) int { return len(l.Pricings) }), err
 			}
 		},

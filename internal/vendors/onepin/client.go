@@ -172,17 +172,16 @@ type pageBody struct {
 // callers must not modify it.
 func (c *Client) ListPlans(ctx context.Context) (*PlanList, httpapi.Fetched, error) {
 	ctx = c.api.MaskSecrets(ctx)
-	return httpapi.SharedListing(ctx, c.api, "plans", func(ctx context.Context) (*PlanList, error) {
-		return c.listPlans(ctx)
+	return httpapi.SharedListing(ctx, c.api, "plans", func(ctx context.Context, l *httpapi.Listing) (*PlanList, error) {
+		return c.listPlans(ctx, l)
 	})
 }
 
 // listPlans walks the next links one by one: the body carries no total or
 // page count, so pages cannot be fetched concurrently.
-func (c *Client) listPlans(ctx context.Context) (*PlanList, error) {
+func (c *Client) listPlans(ctx context.Context, l *httpapi.Listing) (*PlanList, error) {
 	const op = "list plans"
 	endpoint := c.api.Endpoint(plansPath, url.Values{"limit": {strconv.Itoa(pageLimit)}})
-	ls := c.api.NewListing()
 	walk := c.api.NewLinkWalk("pagination.next")
 	list := &PlanList{}
 	for page, next := 1, endpoint; next != nil; page++ {
@@ -190,7 +189,7 @@ func (c *Client) listPlans(ctx context.Context) (*PlanList, error) {
 		if err := walk.Check(pageOp, page, len(list.Plans), next); err != nil {
 			return nil, err
 		}
-		p, link, err := c.plansPage(ctx, ls, pageOp, next)
+		p, link, err := c.plansPage(ctx, l, pageOp, next)
 		if httpapi.IsStatus(err, http.StatusNotFound) {
 			return nil, fmt.Errorf("%w\nOnePin may have withdrawn its public billing API: its official SDK dropped the billing "+
 				"endpoints in July 2026, so %s may no longer exist. Check OnePin's documentation for where plans are listed now", err, plansPath)

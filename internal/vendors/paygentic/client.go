@@ -107,8 +107,8 @@ type pageBody struct {
 func (c *Client) ListPlans(ctx context.Context, in ListPlansInput) (*PlanList, httpapi.Fetched, error) {
 	ctx = c.api.MaskSecrets(ctx)
 	filters := in.query()
-	return httpapi.SharedListing(ctx, c.api, "plans?"+filters.Encode(), func(ctx context.Context) (*PlanList, error) {
-		return c.listPlans(ctx, filters)
+	return httpapi.SharedListing(ctx, c.api, "plans?"+filters.Encode(), func(ctx context.Context, l *httpapi.Listing) (*PlanList, error) {
+		return c.listPlans(ctx, l, filters)
 	})
 }
 
@@ -123,9 +123,9 @@ func (in ListPlansInput) query() url.Values {
 	return q
 }
 
-func (c *Client) listPlans(ctx context.Context, filters url.Values) (*PlanList, error) {
+func (c *Client) listPlans(ctx context.Context, l *httpapi.Listing, filters url.Values) (*PlanList, error) {
 	// The first page's total tells how many pages of 100 there are.
-	plans, total, err := httpapi.ReadNumberedPages(ctx, c.api, httpapi.NumberedPages[*pageBody, Plan, string]{
+	plans, total, err := httpapi.ReadNumberedPages(ctx, c.api, l, httpapi.NumberedPages[*pageBody, Plan, string]{
 		Op: "list plans",
 		Fetch: func(ctx context.Context, l *httpapi.Listing, page int) (*pageBody, error) {
 			return c.plansPage(ctx, l, filters, page)
@@ -200,16 +200,16 @@ func (c *Client) checkPage(op string, u *url.URL, offset int64, p *pageBody) err
 // Paygentic's message. The result is shared: callers must not modify it.
 func (c *Client) GetPlan(ctx context.Context, id string) (*Plan, httpapi.Fetched, error) {
 	ctx = c.api.MaskSecrets(ctx)
-	return httpapi.SharedListing(ctx, c.api, "plan/"+id, func(ctx context.Context) (*Plan, error) {
-		return c.getPlan(ctx, id)
+	return httpapi.SharedListing(ctx, c.api, "plan/"+id, func(ctx context.Context, l *httpapi.Listing) (*Plan, error) {
+		return c.getPlan(ctx, l, id)
 	})
 }
 
-func (c *Client) getPlan(ctx context.Context, id string) (*Plan, error) {
+func (c *Client) getPlan(ctx context.Context, l *httpapi.Listing, id string) (*Plan, error) {
 	const op = "get plan"
 	u := c.api.ItemEndpoint(plansPath, id)
 	var p Plan
-	if err := c.api.GetJSON(ctx, nil, op, u, nil, &p); err != nil {
+	if err := c.api.GetJSON(ctx, l, op, u, nil, &p); err != nil {
 		return nil, err
 	}
 	if p.ID != id {

@@ -221,13 +221,13 @@ func (p *pageBody) UnmarshalJSON(b []byte) error {
 // run and shared; callers must not modify it.
 func (c *Client) ListPlans(ctx context.Context) (*PlanList, httpapi.Fetched, error) {
 	ctx = c.api.MaskSecrets(ctx)
-	return httpapi.SharedListing(ctx, c.api, "plans", func(ctx context.Context) (*PlanList, error) {
-		return c.listPlans(ctx)
+	return httpapi.SharedListing(ctx, c.api, "plans", func(ctx context.Context, l *httpapi.Listing) (*PlanList, error) {
+		return c.listPlans(ctx, l)
 	})
 }
 
-func (c *Client) listPlans(ctx context.Context) (*PlanList, error) {
-	plans, count, err := httpapi.ReadNumberedPages(ctx, c.api, httpapi.NumberedPages[*pageBody, Plan, string]{
+func (c *Client) listPlans(ctx context.Context, l *httpapi.Listing) (*PlanList, error) {
+	plans, count, err := httpapi.ReadNumberedPages(ctx, c.api, l, httpapi.NumberedPages[*pageBody, Plan, string]{
 		Op:       "list plans",
 		Fetch:    c.plansPage,
 		Pages:    func(p *pageBody) int64 { return *p.PageTotal },

@@ -31,7 +31,7 @@ func benchResponse(tb testing.TB) clienttest.BenchResponse {
 		NewRead: func(tb testing.TB, srv *httptest.Server) func(context.Context) (int, error) {
 			c := newTestClient(tb, srv)
 			return func(ctx context.Context) (int, error) {
-				l, err := c.listPlans(ctx)
+				l, err := c.listPlans(ctx, nil)
 				return clienttest.LenOr(l, func(l *PlanList) int { return len(l.Plans) }), err
 			}
 		},

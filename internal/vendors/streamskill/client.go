@@ -218,17 +218,17 @@ func (c *Client) Tariff(ctx context.Context, id int64, language string) (*Tariff
 	if language == "" {
 		language = c.language
 	}
-	return httpapi.SharedListing(ctx, c.api, fmt.Sprintf("tariff %d %s", id, language), func(ctx context.Context) (*Tariff, error) {
-		return c.tariff(ctx, id, language)
+	return httpapi.SharedListing(ctx, c.api, fmt.Sprintf("tariff %d %s", id, language), func(ctx context.Context, l *httpapi.Listing) (*Tariff, error) {
+		return c.tariff(ctx, l, id, language)
 	})
 }
 
-func (c *Client) tariff(ctx context.Context, id int64, language string) (*Tariff, error) {
+func (c *Client) tariff(ctx context.Context, l *httpapi.Listing, id int64, language string) (*Tariff, error) {
 	op := fmt.Sprintf("get tariff %d", id)
 	u := c.api.Endpoint(fmt.Sprintf("/tarifs/%d", id), url.Values{"expand": {"panel"}})
 	header := http.Header{"Accept-Language": {language}}
 	var w tariffWire
-	if err := c.api.GetJSON(ctx, nil, op, u, header, &w); err != nil {
+	if err := c.api.GetJSON(ctx, l, op, u, header, &w); err != nil {
 		return nil, err
 	}
 	return c.checkTariff(op, u, id, &w)

@@ -63,12 +63,12 @@ type Plan struct {
 // ListPlans reads every plan, once per run for all its callers.
 func (c *Client) ListPlans(ctx context.Context) ([]Plan, httpapi.Fetched, error) {
 	ctx = c.api.MaskSecrets(ctx)
-	return httpapi.SharedListing(ctx, c.api, "plans "+c.region, func(ctx context.Context) ([]Plan, error) {
+	return httpapi.SharedListing(ctx, c.api, "plans "+c.region, func(ctx context.Context, l *httpapi.Listing) ([]Plan, error) {
 		var page struct {
 			Plans []Plan `json:"plans"`
 		}
 		u := c.api.Endpoint("/plans", nil)
-		if err := c.api.GetJSON(ctx, nil, "list plans", u, http.Header{"X-Acme-Region": {c.region}}, &page); err != nil {
+		if err := c.api.GetJSON(ctx, l, "list plans", u, http.Header{"X-Acme-Region": {c.region}}, &page); err != nil {
 			return nil, err
 		}
 		for i, p := range page.Plans {
