@@ -16,6 +16,9 @@ import (
 	"time"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
+	// Every vendor's emulator registers itself with the sandbox.
+	_ "github.com/pricingkit/terraform-provider-pricing/internal/vendors/sandboxes"
 )
 
 // runResult is one timed `terraform plan`.
@@ -57,7 +60,7 @@ func runScenario(ctx context.Context, o options, t tools, sc scenario) (scenario
 	res := scenarioResult{scenario: sc, Latency: cmp.Or(sc.Latency, o.latency)}
 	sb, err := startSandbox(sandbox.Options{
 		Latency:           res.Latency,
-		PaygenticPlans:    sc.PaygenticPlans,
+		Vendor:            paygenticsandbox.WithPlans(sc.PaygenticPlans),
 		EnforceRateLimits: sc.EnforceRateLimits,
 	})
 	if err != nil {

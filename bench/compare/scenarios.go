@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
 )
 
 // scenario is one comparison: a sandbox set-up and the sides timed on it.
@@ -110,7 +111,7 @@ func filteredSides() []side {
 	var ids []string
 	re := regexp.MustCompile(filteredRegex)
 	byName := 0
-	for i, p := range sandbox.New(sandbox.Options{PaygenticPlans: 10000}).PaygenticPlans() {
+	for i, p := range paygenticsandbox.Plans(sandbox.New(sandbox.Options{Vendor: paygenticsandbox.WithPlans(10000)})) {
 		if i%200 == 0 {
 			ids = append(ids, strconv.Quote(p.ID))
 		}

@@ -4,7 +4,7 @@ import (
 	"maps"
 	"testing"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/streamskillsandbox"
 )
 
 // RequireQuoteWorkedCheckTariffs fails when the sandbox no longer holds the
@@ -14,19 +14,19 @@ import (
 // tariff {"0":135,"101":180,"201":270}.
 func RequireQuoteWorkedCheckTariffs(t *testing.T, sb *Sandbox) {
 	t.Helper()
-	byID := map[int]sandbox.StreamskillTariff{}
-	for _, tariff := range sb.StreamskillTariffs() {
+	byID := map[int]streamskillsandbox.Tariff{}
+	for _, tariff := range streamskillsandbox.Tariffs(sb.Server) {
 		byID[tariff.ID] = tariff
 	}
-	volume := byID[sandbox.StreamskillTariffVolumeDiscounts]
+	volume := byID[streamskillsandbox.TariffVolumeDiscounts]
 	if volume.PricingType != "standard" || volume.Price != 50 || volume.Count != 100 || volume.Hourly ||
 		!maps.Equal(volume.Discounts, map[string]int{"1": 0, "500": 10, "1000": 20}) {
 		t.Fatalf("tariff %d is no longer the worked check's standard tariff (50 for 100, not hourly): %+v",
-			sandbox.StreamskillTariffVolumeDiscounts, volume)
+			streamskillsandbox.TariffVolumeDiscounts, volume)
 	}
-	graduated := byID[sandbox.StreamskillTariffGraduated]
+	graduated := byID[streamskillsandbox.TariffGraduated]
 	if graduated.PricingType != "graduated" || !graduated.Hourly ||
 		!maps.Equal(graduated.GraduatedPrices, map[string]float64{"0": 135, "101": 180, "201": 270}) {
-		t.Fatalf("tariff %d is no longer the worked check's hourly graduated tariff: %+v", sandbox.StreamskillTariffGraduated, graduated)
+		t.Fatalf("tariff %d is no longer the worked check's hourly graduated tariff: %+v", streamskillsandbox.TariffGraduated, graduated)
 	}
 }

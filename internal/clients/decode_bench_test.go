@@ -13,6 +13,12 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai/identifaisandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely/probelysandbox"
+	_ "github.com/pricingkit/terraform-provider-pricing/internal/vendors/sandboxes" // every emulator registers itself
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/streamskillsandbox"
 )
 
 // The benchmarks below measure each vendor's largest single response, once
@@ -41,7 +47,7 @@ func benchResponses(tb testing.TB) []benchResponse {
 		{
 			name:        "paygentic_100_plans",
 			contentType: "application/json",
-			body:        sandboxBody(tb, sandbox.Options{PaygenticPlans: 100}, "/paygentic/v0/plans?limit=100&offset=0", "Bearer "+sandbox.PaygenticKey),
+			body:        sandboxBody(tb, sandbox.Options{Vendor: paygenticsandbox.WithPlans(100)}, "/paygentic/v0/plans?limit=100&offset=0", "Bearer "+paygenticsandbox.Key),
 			items:       100,
 			decode: func(body []byte) (int, error) {
 				var p paygenticPage
@@ -67,7 +73,7 @@ func benchResponses(tb testing.TB) []benchResponse {
 			name:        "probely_100_plans",
 			contentType: "application/json",
 			body: []byte(`{"count":100,"page_total":1,"page":1,"length":100,"results":[` +
-				fixtureItems(tb, sandbox.New(sandbox.Options{}).ProbelyPlans(), 100, func(p sandbox.ProbelyPlan, i int) sandbox.ProbelyPlan {
+				fixtureItems(tb, sandbox.New(sandbox.Options{}).ProbelyPlans(), 100, func(p probelysandbox.Plan, i int) probelysandbox.Plan {
 					p.ID = fmt.Sprintf("%s-%d", p.ID, i)
 					return p
 				}) + `]}`),
@@ -89,7 +95,7 @@ func benchResponses(tb testing.TB) []benchResponse {
 			name:        "onepin_100_plans",
 			contentType: "application/json",
 			body: []byte(`{"data":[` +
-				fixtureItems(tb, sandbox.New(sandbox.Options{}).OnepinPlans(), 100, func(p sandbox.OnepinPlan, i int) sandbox.OnepinPlan {
+				fixtureItems(tb, sandbox.New(sandbox.Options{}).OnepinPlans(), 100, func(p onepinsandbox.Plan, i int) onepinsandbox.Plan {
 					p.ID = fmt.Sprintf("%s-%d", p.ID, i)
 					return p
 				}) + `],"meta":{"request_id":"r","timestamp":"2024-01-15T09:30:00Z"},"pagination":{"limit":100,"next":null,"prev":null}}`),
@@ -111,7 +117,7 @@ func benchResponses(tb testing.TB) []benchResponse {
 			name:        "identifai_1000_pricings",
 			contentType: "application/json",
 			body: []byte(`{"current_page":1,"data":[` +
-				fixtureItems(tb, sandbox.New(sandbox.Options{}).IdentifaiPricings(), 1000, func(p sandbox.IdentifaiPricing, i int) sandbox.IdentifaiPricing {
+				fixtureItems(tb, sandbox.New(sandbox.Options{}).IdentifaiPricings(), 1000, func(p identifaisandbox.Pricing, i int) identifaisandbox.Pricing {
 					p.ID, p.SKU = i+1, fmt.Sprintf("%s-%d", p.SKU, i)
 					return p
 				}) + `],"first_page_url":"/","from":1,"last_page":1,"next_page_url":null,"per_page":1000,"prev_page_url":null,"to":1000,"total":1000}`),
@@ -132,7 +138,7 @@ func benchResponses(tb testing.TB) []benchResponse {
 		{
 			name:        "streamskill_tariff",
 			contentType: "application/json; charset=UTF-8",
-			body:        sandboxBody(tb, sandbox.Options{}, "/streamskill/tarifs/11?expand=panel", "Bearer "+sandbox.StreamskillKey),
+			body:        sandboxBody(tb, sandbox.Options{}, "/streamskill/tarifs/11?expand=panel", "Bearer "+streamskillsandbox.Key),
 			items:       1,
 			decode: func(body []byte) (int, error) {
 				var w tariffWire

@@ -12,15 +12,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/money"
 	"github.com/pricingkit/terraform-provider-pricing/internal/provider/listread"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai/identifaisandbox"
 	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin"
 	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
 	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely/probelysandbox"
 )
 
 // TestEncodeStateMatchesTheFramework holds the direct state writer to the
@@ -41,7 +43,7 @@ func TestEncodeStateMatchesTheFramework(t *testing.T) {
 		model      func(t *testing.T) any
 	}{
 		{"pricing_identifai_pricings", NewIdentifaiPricingsDataSource(), func(t *testing.T) any {
-			c, _ := identifai.New(cfg("identifai", sandbox.IdentifaiKey))
+			c, _ := identifai.New(cfg("identifai", identifaisandbox.Key))
 			list, err := c.ListPricings(ctx, identifai.ListPricingsInput{})
 			mustNot(t, err)
 			m := identifaiPricingsModel{Order: types.StringValue("created_at"), Direction: types.StringValue("desc"), PerPage: types.Int64Null(), Total: types.Int64Value(list.Total)}
@@ -51,7 +53,7 @@ func TestEncodeStateMatchesTheFramework(t *testing.T) {
 			return &m
 		}},
 		{"pricing_paygentic_plans", NewPaygenticPlansDataSource(), func(t *testing.T) any {
-			c, _ := paygentic.New(cfg("paygentic", sandbox.PaygenticKey))
+			c, _ := paygentic.New(cfg("paygentic", paygenticsandbox.Key))
 			list, err := c.ListPlans(ctx, paygentic.ListPlansInput{})
 			mustNot(t, err)
 			m := paygenticPlansModel{MerchantID: types.StringNull(), ProductID: types.StringNull(), Total: types.Int64Value(list.Total)}
@@ -61,7 +63,7 @@ func TestEncodeStateMatchesTheFramework(t *testing.T) {
 			return &m
 		}},
 		{"pricing_probely_plans", NewProbelyPlansDataSource(), func(t *testing.T) any {
-			c, _ := probely.New(cfg("probely", sandbox.ProbelyKey))
+			c, _ := probely.New(cfg("probely", probelysandbox.Key))
 			list, err := c.ListPlans(ctx)
 			mustNot(t, err)
 			m := probelyPlansModel{Family: types.StringNull(), CurrencyCode: types.StringNull(), Total: types.Int64Value(int64(len(list.Plans)))}
@@ -185,9 +187,9 @@ func mustNot(t *testing.T, err error) {
 // internal/provider measures all of it).
 func BenchmarkListState(b *testing.B) {
 	ctx := context.Background()
-	srv := httptest.NewServer(sandbox.New(sandbox.Options{PaygenticPlans: 10000}))
+	srv := httptest.NewServer(sandbox.New(sandbox.Options{Vendor: paygenticsandbox.WithPlans(10000)}))
 	defer srv.Close()
-	c, _ := paygentic.New(httpapi.Config{BaseURL: srv.URL + "/paygentic", APIKey: sandbox.PaygenticKey, MaxParallelRequests: 8})
+	c, _ := paygentic.New(httpapi.Config{BaseURL: srv.URL + "/paygentic", APIKey: paygenticsandbox.Key, MaxParallelRequests: 8})
 	list, err := c.ListPlans(ctx, paygentic.ListPlansInput{})
 	if err != nil {
 		b.Fatal(err)
