@@ -23,7 +23,7 @@ import (
 // each is read from its own package, so a vendor that skips one is named.
 type vendorParts struct {
 	sandbox        []string // sandbox.VendorNames
-	hostile        []string // hostile.Vendors
+	hostile        []string // hostile.Vendors()
 	dialects       []string // hostile.Dialects
 	providerBlocks []string // the provider schema's attributes
 	dataSources    []string // the provider schema's data source type names
@@ -44,7 +44,7 @@ func productionParts(t *testing.T) vendorParts {
 	}
 	p := vendorParts{
 		sandbox:   sandbox.VendorNames(),
-		hostile:   hostile.Vendors,
+		hostile:   hostile.Vendors(),
 		dialects:  hostile.Dialects(),
 		catalogue: datasources.CatalogVendorNames(),
 		repo:      os.DirFS("../.."),
@@ -68,7 +68,7 @@ func conformanceProblems(vendor string, p vendorParts) []string {
 		missing("the sandbox does not serve it (sandbox.VendorNames; register a vendorDef)")
 	}
 	if !slices.Contains(p.hostile, vendor) {
-		missing("hostile.Vendors does not list it")
+		missing("hostile.Vendors() does not list it")
 	}
 	if !slices.Contains(p.dialects, vendor) {
 		missing("the hostile server has no dialect for it (internal/sandbox/hostile/vendors.go)")
@@ -124,7 +124,7 @@ func TestConformanceEveryPartServesOnlyRegisteredVendors(t *testing.T) {
 	parts := productionParts(t)
 	registered := registeredNames()
 	for part, names := range map[string][]string{
-		"sandbox.VendorNames": parts.sandbox, "hostile.Vendors": parts.hostile,
+		"sandbox.VendorNames": parts.sandbox, "hostile.Vendors()": parts.hostile,
 		"hostile.Dialects": parts.dialects, "datasources.CatalogVendorNames": parts.catalogue,
 	} {
 		for _, n := range names {
