@@ -41,7 +41,7 @@ func checkQuote(name, pricingType, unitPrice, discountPercent, tierThreshold, to
 func TestAccTariffQuotePricesTheWorkedChecks(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	acctest.RequireQuoteWorkedCheckTariffs(t, sb)
+	streamskillsandbox.RequireQuoteWorkedCheckTariffs(t, sb.Server)
 	volume, graduated := streamskillsandbox.TariffVolumeDiscounts, streamskillsandbox.TariffGraduated
 	config := sb.ProviderConfig() +
 		quoteBlock("volume_600", volume, "600", "") +
@@ -218,7 +218,7 @@ func TestAccTariffQuoteExampleWorksAsDocumented(t *testing.T) {
 		t.Fatal(err)
 	}
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	acctest.RequireQuoteWorkedCheckTariffs(t, sb)
+	streamskillsandbox.RequireQuoteWorkedCheckTariffs(t, sb.Server)
 	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + string(example),

@@ -42,7 +42,7 @@ func quoteValue(pricingType string, unitPrice, discountPercent, tierThreshold, t
 func TestAccTariffQuoteFunctionQuotesADataSourcePassedWhole(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	acctest.RequireQuoteWorkedCheckTariffs(t, sb)
+	streamskillsandbox.RequireQuoteWorkedCheckTariffs(t, sb.Server)
 	acctest.Test(t, functionTestCase(resource.TestStep{
 		Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_streamskill_tariff" "volume" {

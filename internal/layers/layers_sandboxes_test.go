@@ -20,7 +20,7 @@ func init() {
 	}
 	allowed["internal/vendors/sandboxes"] = append([]string{"internal/sandbox", "internal/sandbox/hostile"}, emulators...)
 	allowed["cmd/pricing-sandbox"] = append(allowed["cmd/pricing-sandbox"], "internal/vendors/sandboxes")
-	allowed["internal/acctest"] = append(allowed["internal/acctest"], "internal/vendors/sandboxes", "internal/vendors/streamskill/streamskillsandbox")
+	allowed["internal/acctest"] = append(allowed["internal/acctest"], "internal/vendors/sandboxes")
 	allowed["bench/compare"] = append(allowed["bench/compare"], append([]string{"internal/vendors/sandboxes"}, emulators...)...)
 	// A vendor's name is written out in its own folder: its package, its
 	// emulator and the registry lists beside them.
