@@ -65,13 +65,13 @@ func conformanceProblems(vendor string, p vendorParts) []string {
 	var problems []string
 	missing := func(part string) { problems = append(problems, vendor+": "+part) }
 	if !slices.Contains(p.sandbox, vendor) {
-		missing("the sandbox does not serve it (sandbox.VendorNames; register a vendorDef)")
+		missing("the sandbox does not serve it (sandbox.VendorNames; add its emulator to internal/vendors/sandboxes)")
 	}
 	if !slices.Contains(p.hostile, vendor) {
 		missing("hostile.Vendors() does not list it")
 	}
 	if !slices.Contains(p.dialects, vendor) {
-		missing("the hostile server has no dialect for it (internal/sandbox/hostile/vendors.go)")
+		missing("the hostile server has no dialect for it (add its Dialect to internal/vendors/sandboxes)")
 	}
 	if !slices.Contains(p.providerBlocks, vendor) {
 		missing("the provider schema has no " + vendor + " block")
