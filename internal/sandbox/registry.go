@@ -104,3 +104,18 @@ func Data[T any](s *Server, vendor string) T {
 	}
 	panic("sandbox: unknown vendor " + vendor)
 }
+
+// OptionsOf is an emulator's own options in opts.Vendor (its zero value if
+// none). Options of another type are a bug in the caller, not a default.
+func OptionsOf[T any](opts Options, vendor string) T {
+	raw, ok := opts.Vendor[vendor]
+	if !ok || raw == nil {
+		var zero T
+		return zero
+	}
+	o, ok := raw.(T)
+	if !ok {
+		panic(fmt.Sprintf("sandbox: %s options are a %T, not a %T", vendor, raw, o))
+	}
+	return o
+}

@@ -41,7 +41,7 @@ type server struct {
 func (s *server) paygenticFixtures() *paygenticData { return s.data }
 
 func build(_ *sandbox.Server, opts sandbox.Options) *sandbox.Vendor {
-	o, _ := opts.Vendor[Name].(Options)
+	o := sandbox.OptionsOf[Options](opts, Name)
 	s := &server{data: newPaygenticData(o.Plans)}
 	return &sandbox.Vendor{
 		Serve:     s.servePaygentic,

@@ -44,7 +44,7 @@ type server struct {
 func (s *server) probelyFixtures() *probelyData { return s.data }
 
 func build(_ *sandbox.Server, opts sandbox.Options) *sandbox.Vendor {
-	o, _ := opts.Vendor[Name].(Options)
+	o := sandbox.OptionsOf[Options](opts, Name)
 	s := &server{opts: o, data: newProbelyData()}
 	return &sandbox.Vendor{
 		Serve:     s.serveProbely,
