@@ -44,8 +44,8 @@ func (sc scenarioResult) side(name string) *sideResult {
 
 func (sc scenarioResult) sandboxText() string {
 	parts := []string{fmt.Sprintf("%s latency", sc.Latency)}
-	if sc.PaygenticPlans > 0 {
-		parts = append(parts, fmt.Sprintf("`-paygentic-plans %d`", sc.PaygenticPlans))
+	if len(sc.SandboxFlags) > 0 {
+		parts = append(parts, "`"+strings.Join(sc.SandboxFlags, " ")+"`")
 	}
 	if sc.EnforceRateLimits {
 		parts = append(parts, "`-enforce-rate-limits`")

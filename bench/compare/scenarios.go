@@ -18,10 +18,11 @@ type scenario struct {
 	About string // one paragraph for the report
 	// Latency overrides -latency for this scenario (0: -latency).
 	Latency time.Duration
-	// PaygenticPlans is the sandbox's Paygentic fixture size (0: default).
-	PaygenticPlans int
-	// EnforceRateLimits makes the sandbox answer 429 beyond the documented
-	// identifAI and StreamSkill limits.
+	// SandboxFlags are the sandbox's own flags for this scenario, as
+	// cmd/pricing-sandbox takes them (an emulator's fixture size).
+	SandboxFlags []string
+	// EnforceRateLimits makes the sandbox answer 429 beyond the vendors'
+	// documented limits.
 	EnforceRateLimits bool
 	Sides             []side
 	// SamePages is true when both sides read exactly the same pages.
@@ -105,6 +106,9 @@ func withParallel(n int, parallel int) side {
 		Vars: map[string]string{"max_parallel_requests": strconv.Itoa(parallel)}, Expect: fmt.Sprintf("plans = %d", n)}
 }
 
+// paygenticPlans sets the size of the sandbox's Paygentic fixture.
+func paygenticPlans(n int) []string { return []string{"-paygentic-plans", strconv.Itoa(n)} }
+
 // filteredSides reads 10,000 plans and keeps 50: by ids and by name_regex on
 // the provider's side, by a `for` over every page on the http side.
 func filteredSides() []side {
@@ -136,26 +140,26 @@ func allScenarios() []scenario {
 		"(the page count known up front), so Terraform reads them all at `-parallelism` (10). Ratios are against the faster http side."
 	return []scenario{
 		{
-			ID: "paygentic-1k", Title: "1,000 Paygentic plans", PaygenticPlans: 1000, About: about,
+			ID: "paygentic-1k", Title: "1,000 Paygentic plans", SandboxFlags: paygenticPlans(1000), About: about,
 			Sides: paygenticSides(1000, withParallel(1000, 4)), SamePages: true, RatioTarget: 1.0, ProviderRequests: 10,
 		},
 		{
-			ID: "paygentic-1k-100ms", Title: "1,000 Paygentic plans, 100 ms latency", Latency: 100 * time.Millisecond, PaygenticPlans: 1000,
+			ID: "paygentic-1k-100ms", Title: "1,000 Paygentic plans, 100 ms latency", Latency: 100 * time.Millisecond, SandboxFlags: paygenticPlans(1000),
 			About: "The 1,000-plan configurations with 100 ms added to every vendor request.",
 			Sides: paygenticSides(1000, withParallel(1000, 4)), SamePages: true, RatioTarget: 1.0, ProviderRequests: 10,
 		},
 		{
-			ID: "paygentic-10k", Title: "10,000 Paygentic plans", PaygenticPlans: 10000,
+			ID: "paygentic-10k", Title: "10,000 Paygentic plans", SandboxFlags: paygenticPlans(10000),
 			About: "The same configurations over 100 pages, plus the provider with `max_parallel_requests = 1` (pages one at a time).",
 			Sides: paygenticSides(10000, withParallel(10000, 4), withParallel(10000, 1)), SamePages: true, RatioTarget: 1.1, ProviderRequests: 100,
 		},
 		{
-			ID: "paygentic-10k-100ms", Title: "10,000 Paygentic plans, 100 ms latency", Latency: 100 * time.Millisecond, PaygenticPlans: 10000,
+			ID: "paygentic-10k-100ms", Title: "10,000 Paygentic plans, 100 ms latency", Latency: 100 * time.Millisecond, SandboxFlags: paygenticPlans(10000),
 			About: "The 10,000-plan configurations with 100 ms added to every vendor request.",
 			Sides: paygenticSides(10000, withParallel(10000, 4)), SamePages: true, RatioTarget: 1.0, ProviderRequests: 100,
 		},
 		{
-			ID: "paygentic-10k-filtered", Title: "10,000 Paygentic plans, 50 needed", PaygenticPlans: 10000,
+			ID: "paygentic-10k-filtered", Title: "10,000 Paygentic plans, 50 needed", SandboxFlags: paygenticPlans(10000),
 			About: "A configuration that needs 50 of the 10,000 plans: the provider reads the whole listing once and keeps 50 by `ids` " +
 				"(or by `name_regex`, `" + filteredRegex + "`) before writing state; the http side reads every page URL and keeps the 50 ids " +
 				"with a `for` expression.",
@@ -177,7 +181,7 @@ func allScenarios() []scenario {
 			ProviderRequests: 3,
 		},
 		{
-			ID: "paygentic-10k-cached", Title: "10,000 Paygentic plans, warm cache", PaygenticPlans: 10000,
+			ID: "paygentic-10k-cached", Title: "10,000 Paygentic plans, warm cache", SandboxFlags: paygenticPlans(10000),
 			About: "The 10,000-plan configurations with the provider's cache on, filled by one plan before the timed runs: " +
 				"within `max_age` (`1h`) the plan makes no vendor request at all; with `max_age = \"0s\"` every page is revalidated and the " +
 				"sandbox answers each with `304 Not Modified`, so the pages are read from the cache.",

@@ -46,19 +46,11 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.Float64Var(&opts.FaultRate, "fault-rate", 0, "fraction (0..1) of vendor requests answering a transient 429/503")
 	fs.Int64Var(&opts.Seed, "seed", 0, "seed for -fault-rate")
 	// Each emulator declares its own flags and reads them back as its options.
-	vendorFlags := map[string]func() any{}
-	for _, e := range sandbox.Emulators() {
-		if e.Flags != nil {
-			vendorFlags[e.Name] = e.Flags(fs)
-		}
-	}
+	vendorOptions := sandbox.VendorFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	opts.Vendor = sandbox.VendorOptions{}
-	for name, value := range vendorFlags {
-		opts.Vendor[name] = value()
-	}
+	opts.Vendor = vendorOptions()
 	if opts.FaultRate < 0 || opts.FaultRate > 1 {
 		return fmt.Errorf("-fault-rate must be between 0 and 1, got %v", opts.FaultRate)
 	}

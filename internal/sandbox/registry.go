@@ -119,3 +119,21 @@ func OptionsOf[T any](opts Options, vendor string) T {
 	}
 	return o
 }
+
+// VendorFlags declares every emulator's own flags on fs; once fs is parsed,
+// the returned function gives what they set, for Options.Vendor.
+func VendorFlags(fs *flag.FlagSet) func() VendorOptions {
+	values := map[string]func() any{}
+	for _, e := range emulators {
+		if e.Flags != nil {
+			values[e.Name] = e.Flags(fs)
+		}
+	}
+	return func() VendorOptions {
+		opts := VendorOptions{}
+		for name, value := range values {
+			opts[name] = value()
+		}
+		return opts
+	}
+}
