@@ -20,8 +20,7 @@ import (
 
 // The fleet scenario (issue 27): N `terraform plan` processes started at
 // once on one machine, one workspace each, all with the same vendor keys,
-// against the sandbox enforcing identifAI's and StreamSkill's documented
-// per-key limits, as Atlantis's parallel plans, `terragrunt run-all plan`
+// against the sandbox enforcing the vendors' documented per-key limits, as Atlantis's parallel plans, `terragrunt run-all plan`
 // or a CI matrix on one host would run them.
 const (
 	fleetConfig     = "bench/configs/fleet/pricing"

@@ -9,8 +9,7 @@ func (r report) writeFleet(w func(string, ...any)) {
 	}
 	w("## Fleet: many plans at once (issue 27)\n\n")
 	w("N `terraform plan` processes started at once, one workspace each, with the same vendor keys, against the sandbox enforcing ")
-	w("identifAI's and StreamSkill's documented per-key limits (%s added latency). Each workspace reads `pricing_identifai_pricings`, ", r.Options.latency)
-	w("`pricing_paygentic_plans` (3 pages), `pricing_onepin_plans` and two `pricing_streamskill_tariff`: 7 requests. ")
+	w(fleetAbout, r.Options.latency)
 	w("Configurations: [`bench/configs/fleet/`](../bench/configs/fleet/).\n\n")
 	w("| Plans at once | Mode | Failed plans | Vendor requests | 429s | Wall time, first start to last exit |\n|---|---|---|---|---|---|\n")
 	for _, f := range r.Fleet {

@@ -74,7 +74,7 @@ func (r report) write(path string) error {
 	}
 	w("\nConfigurations: [`bench/configs/`](../bench/configs/) and [`examples/demo/`](../examples/demo/). ")
 	w("Terraform runs `terraform plan -input=false` with a CLI config whose `dev_overrides` serve both providers from local builds (no `terraform init`, no registry). ")
-	w("Terraform reads up to 10 data source instances at once (`-parallelism` default), which is the concurrency the `data \"http\"` side gets; the provider reads the pages of one listing `max_parallel_requests` at a time (default 10 for Paygentic and Probely, 4 for the paced vendors).\n\n")
+	w("Terraform reads up to 10 data source instances at once (`-parallelism` default), which is the concurrency the `data \"http\"` side gets; the provider reads the pages of one listing `max_parallel_requests` at a time (default 10 for the vendors that document no rate limit, 4 for the paced ones).\n\n")
 
 	r.writeTargets(w)
 	r.writeFleet(w)
@@ -83,7 +83,9 @@ func (r report) write(path string) error {
 	w("## Rerun\n\n")
 	w("```sh\nmake bench                                   # Go benchmarks, then the comparison; rewrites this file\n")
 	w("make bench BENCH_LATENCY=50ms BENCH_RUNS=9     # other latency / number of runs\n")
-	w("go run ./bench/compare -only paygentic-10k    # one scenario; writes bench/results/benchmarks-partial.md\n")
+	if sc := r.headline(); sc != nil {
+		w("go run ./bench/compare -only %-17s# one scenario; writes bench/results/benchmarks-partial.md\n", sc.ID)
+	}
 	w("go run ./bench/compare -only fleet-20         # the fleet of 20 plans alone (-fleet 20,50 sets make bench's sizes)\n```\n\n")
 	w("Raw numbers (every run) go to `bench/results/compare.json`, the last plan output of each side to `bench/results/logs/`, the Go benchmark output to `bench/results/go-bench.txt`. ")
 	w("Machines are shared and noisy: compare ratios within one run of `make bench` rather than absolute times across runs.\n\n")
@@ -112,7 +114,7 @@ func (r report) writeTargets(w func(string, ...any)) {
 		w("| Wall time ratio ≤ %.1f — %s (%s latency) | %s | %s |\n", sc.RatioTarget, sc.Title, sc.Latency, measured, yes(ratio <= sc.RatioTarget))
 	}
 
-	if sc := r.find("paygentic-10k"); sc != nil {
+	if sc := r.headline(); sc != nil {
 		var peak int64
 		for _, s := range sc.Sides {
 			if s.Provider {
@@ -143,11 +145,8 @@ func (r report) writeTargets(w func(string, ...any)) {
 			got = append(got, fmt.Sprintf("%s: %s (want %d)", s.Name, s.requestsText(), want))
 		}
 		what := "Requests: exactly ceil(N / 100) per distinct list per run"
-		switch sc.ID {
-		case "paygentic-x50":
-			what = "50 identical data sources cost the requests of 1"
-		case "paygentic-10k-cached", "paygentic-x50-cached":
-			what = "A warm cache costs no request within max_age, and 304s past it"
+		if sc.RequestsTarget != "" {
+			what = sc.RequestsTarget
 		}
 		w("| %s — %s | want %d; %s | %s |\n", what, sc.Title, sc.ProviderRequests, strings.Join(got, "; "), yes(ok))
 	}
@@ -157,7 +156,7 @@ func (r report) writeTargets(w func(string, ...any)) {
 		w("| Zero 429s with the sandbox enforcing the documented limits (demo) | %d 429s in %d runs | %s |\n", p.tooMany(), len(p.Runs), yes(p.tooMany() == 0))
 	}
 
-	if sc := r.find("paygentic-10k"); sc != nil {
+	if sc := r.headline(); sc != nil {
 		par, seq := sc.side("pricing"), sc.side("pricing, max_parallel_requests = 1")
 		if par != nil && seq != nil {
 			spanRatio := seconds(par.medianSpan()) / seconds(seq.medianSpan())
@@ -176,7 +175,7 @@ func (r report) writeGoBench(w func(string, ...any)) {
 		return
 	}
 	w("## Go benchmarks\n\n")
-	w("`go test -run '^$' -bench . -benchmem ./internal/...`: each vendor's largest response decoded alone (`BenchmarkDecode`) and read through the whole client over loopback HTTP without added latency (`BenchmarkRead`: request, auth, size cap, decode, listing checks), 10,000 Paygentic plans read through the protocol server (`BenchmarkReadPaygentic10k`: `uncached` configures a fresh provider per iteration, as every `terraform plan` does, so it fetches and decodes all 100 pages; `cached` reuses one, so it measures the per-run cache and the state; `direct` is the provider's list path, `framework` the plugin framework's; `ids_50` keeps 50 plans), the quote rules, and the sandbox serving a page.\n\n")
+	w("`go test -run '^$' -bench . -benchmem ./internal/...`: each vendor's largest response decoded alone (`BenchmarkDecode`) and read through the whole client over loopback HTTP without added latency (`BenchmarkRead`: request, auth, size cap, decode, listing checks), a list of 10,000 plans read through the protocol server (internal/provider's `BenchmarkRead…10k`: `uncached` configures a fresh provider per iteration, as every `terraform plan` does, so it fetches and decodes all 100 pages; `cached` reuses one, so it measures the per-run cache and the state; `direct` is the provider's list path, `framework` the plugin framework's; `ids_50` keeps 50 plans), the quote rules, and the sandbox serving a page.\n\n")
 	w("| Package | Benchmark | Time per op | Throughput | Allocated per op | Allocations per op |\n|---|---|---|---|---|---|\n")
 	for _, p := range r.GoBench {
 		for _, bm := range p.Benchmarks {

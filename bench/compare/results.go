@@ -17,6 +17,17 @@ func (r report) find(id string) *scenarioResult {
 	return nil
 }
 
+// headline is the scenario the report's memory and parallelism targets
+// are about; nil when it did not run.
+func (r report) headline() *scenarioResult {
+	for i := range r.Scenarios {
+		if r.Scenarios[i].Headline {
+			return &r.Scenarios[i]
+		}
+	}
+	return nil
+}
+
 // baseline is the faster (by median wall time) of the scenario's
 // `data "http"` sides: the stronger baseline.
 func (sc scenarioResult) baseline() *sideResult {
@@ -44,8 +55,8 @@ func (sc scenarioResult) side(name string) *sideResult {
 
 func (sc scenarioResult) sandboxText() string {
 	parts := []string{fmt.Sprintf("%s latency", sc.Latency)}
-	if sc.PaygenticPlans > 0 {
-		parts = append(parts, fmt.Sprintf("`-paygentic-plans %d`", sc.PaygenticPlans))
+	if len(sc.SandboxFlags) > 0 {
+		parts = append(parts, "`"+strings.Join(sc.SandboxFlags, " ")+"`")
 	}
 	if sc.EnforceRateLimits {
 		parts = append(parts, "`-enforce-rate-limits`")

@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"os/exec"
@@ -16,6 +18,8 @@ import (
 	"time"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	// Every vendor's emulator registers itself with the sandbox.
+	_ "github.com/pricingkit/terraform-provider-pricing/internal/vendors/sandboxes"
 )
 
 // runResult is one timed `terraform plan`.
@@ -55,9 +59,15 @@ type scenarioResult struct {
 
 func runScenario(ctx context.Context, o options, t tools, sc scenario) (scenarioResult, error) {
 	res := scenarioResult{scenario: sc, Latency: cmp.Or(sc.Latency, o.latency)}
+	fs := flag.NewFlagSet(sc.ID, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // the error says what was wrong
+	vendorOptions := sandbox.VendorFlags(fs)
+	if err := fs.Parse(sc.SandboxFlags); err != nil {
+		return res, fmt.Errorf("scenario %s: sandbox flags: %w", sc.ID, err)
+	}
 	sb, err := startSandbox(sandbox.Options{
 		Latency:           res.Latency,
-		PaygenticPlans:    sc.PaygenticPlans,
+		Vendor:            vendorOptions(),
 		EnforceRateLimits: sc.EnforceRateLimits,
 	})
 	if err != nil {

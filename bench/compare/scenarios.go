@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
 )
 
 // scenario is one comparison: a sandbox set-up and the sides timed on it.
@@ -17,10 +18,11 @@ type scenario struct {
 	About string // one paragraph for the report
 	// Latency overrides -latency for this scenario (0: -latency).
 	Latency time.Duration
-	// PaygenticPlans is the sandbox's Paygentic fixture size (0: default).
-	PaygenticPlans int
-	// EnforceRateLimits makes the sandbox answer 429 beyond the documented
-	// identifAI and StreamSkill limits.
+	// SandboxFlags are the sandbox's own flags for this scenario, as
+	// cmd/pricing-sandbox takes them (an emulator's fixture size).
+	SandboxFlags []string
+	// EnforceRateLimits makes the sandbox answer 429 beyond the vendors'
+	// documented limits.
 	EnforceRateLimits bool
 	Sides             []side
 	// SamePages is true when both sides read exactly the same pages.
@@ -31,7 +33,17 @@ type scenario struct {
 	// ProviderRequests is the number of vendor requests the provider side
 	// must make per run (the request target); 0 skips the check.
 	ProviderRequests int
+	// RequestsTarget says what ProviderRequests holds, in the report's
+	// targets ("" is exactly ceil(N / 100) per distinct list per run).
+	RequestsTarget string
+	// Headline marks the large list the report's memory and parallelism
+	// targets, and its example command, are about.
+	Headline bool
 }
+
+// fleetAbout says what each workspace of the fleet reads, for the report.
+const fleetAbout = "identifAI's and StreamSkill's documented per-key limits (%s added latency). Each workspace reads `pricing_identifai_pricings`, " +
+	"`pricing_paygentic_plans` (3 pages), `pricing_onepin_plans` and two `pricing_streamskill_tariff`: 7 requests. "
 
 // side is one Terraform configuration of a scenario.
 type side struct {
@@ -104,13 +116,16 @@ func withParallel(n int, parallel int) side {
 		Vars: map[string]string{"max_parallel_requests": strconv.Itoa(parallel)}, Expect: fmt.Sprintf("plans = %d", n)}
 }
 
+// paygenticPlans sets the size of the sandbox's Paygentic fixture.
+func paygenticPlans(n int) []string { return []string{"-paygentic-plans", strconv.Itoa(n)} }
+
 // filteredSides reads 10,000 plans and keeps 50: by ids and by name_regex on
 // the provider's side, by a `for` over every page on the http side.
 func filteredSides() []side {
 	var ids []string
 	re := regexp.MustCompile(filteredRegex)
 	byName := 0
-	for i, p := range sandbox.New(sandbox.Options{PaygenticPlans: 10000}).PaygenticPlans() {
+	for i, p := range paygenticsandbox.Plans(sandbox.New(sandbox.Options{Vendor: paygenticsandbox.WithPlans(10000)})) {
 		if i%200 == 0 {
 			ids = append(ids, strconv.Quote(p.ID))
 		}
@@ -128,6 +143,9 @@ func filteredSides() []side {
 	}
 }
 
+// warmCacheTarget is the request target of the warm-cache scenarios.
+const warmCacheTarget = "A warm cache costs no request within max_age, and 304s past it"
+
 func allScenarios() []scenario {
 	const about = "One `pricing_paygentic_plans` data source (default `max_parallel_requests`, 10 for Paygentic, and the old default of 4) " +
 		"against two `data \"http\"` configurations reading the same pages of 100 (the API's maximum), `jsondecode()` and `flatten()` into " +
@@ -135,26 +153,26 @@ func allScenarios() []scenario {
 		"(the page count known up front), so Terraform reads them all at `-parallelism` (10). Ratios are against the faster http side."
 	return []scenario{
 		{
-			ID: "paygentic-1k", Title: "1,000 Paygentic plans", PaygenticPlans: 1000, About: about,
+			ID: "paygentic-1k", Title: "1,000 Paygentic plans", SandboxFlags: paygenticPlans(1000), About: about,
 			Sides: paygenticSides(1000, withParallel(1000, 4)), SamePages: true, RatioTarget: 1.0, ProviderRequests: 10,
 		},
 		{
-			ID: "paygentic-1k-100ms", Title: "1,000 Paygentic plans, 100 ms latency", Latency: 100 * time.Millisecond, PaygenticPlans: 1000,
+			ID: "paygentic-1k-100ms", Title: "1,000 Paygentic plans, 100 ms latency", Latency: 100 * time.Millisecond, SandboxFlags: paygenticPlans(1000),
 			About: "The 1,000-plan configurations with 100 ms added to every vendor request.",
 			Sides: paygenticSides(1000, withParallel(1000, 4)), SamePages: true, RatioTarget: 1.0, ProviderRequests: 10,
 		},
 		{
-			ID: "paygentic-10k", Title: "10,000 Paygentic plans", PaygenticPlans: 10000,
+			ID: "paygentic-10k", Title: "10,000 Paygentic plans", SandboxFlags: paygenticPlans(10000), Headline: true,
 			About: "The same configurations over 100 pages, plus the provider with `max_parallel_requests = 1` (pages one at a time).",
 			Sides: paygenticSides(10000, withParallel(10000, 4), withParallel(10000, 1)), SamePages: true, RatioTarget: 1.1, ProviderRequests: 100,
 		},
 		{
-			ID: "paygentic-10k-100ms", Title: "10,000 Paygentic plans, 100 ms latency", Latency: 100 * time.Millisecond, PaygenticPlans: 10000,
+			ID: "paygentic-10k-100ms", Title: "10,000 Paygentic plans, 100 ms latency", Latency: 100 * time.Millisecond, SandboxFlags: paygenticPlans(10000),
 			About: "The 10,000-plan configurations with 100 ms added to every vendor request.",
 			Sides: paygenticSides(10000, withParallel(10000, 4)), SamePages: true, RatioTarget: 1.0, ProviderRequests: 100,
 		},
 		{
-			ID: "paygentic-10k-filtered", Title: "10,000 Paygentic plans, 50 needed", PaygenticPlans: 10000,
+			ID: "paygentic-10k-filtered", Title: "10,000 Paygentic plans, 50 needed", SandboxFlags: paygenticPlans(10000),
 			About: "A configuration that needs 50 of the 10,000 plans: the provider reads the whole listing once and keeps 50 by `ids` " +
 				"(or by `name_regex`, `" + filteredRegex + "`) before writing state; the http side reads every page URL and keeps the 50 ids " +
 				"with a `for` expression.",
@@ -174,9 +192,10 @@ func allScenarios() []scenario {
 			},
 			RatioTarget:      0.6,
 			ProviderRequests: 3,
+			RequestsTarget:   "50 identical data sources cost the requests of 1",
 		},
 		{
-			ID: "paygentic-10k-cached", Title: "10,000 Paygentic plans, warm cache", PaygenticPlans: 10000,
+			ID: "paygentic-10k-cached", Title: "10,000 Paygentic plans, warm cache", SandboxFlags: paygenticPlans(10000),
 			About: "The 10,000-plan configurations with the provider's cache on, filled by one plan before the timed runs: " +
 				"within `max_age` (`1h`) the plan makes no vendor request at all; with `max_age = \"0s\"` every page is revalidated and the " +
 				"sandbox answers each with `304 Not Modified`, so the pages are read from the cache.",
@@ -187,6 +206,7 @@ func allScenarios() []scenario {
 				{Name: httpPages, Baseline: true, Dir: httpPagesConfig, Vars: map[string]string{"pages": "100"}, Expect: "plans = 10000"},
 			},
 			ProviderRequests: 100,
+			RequestsTarget:   warmCacheTarget,
 		},
 		{
 			ID: "paygentic-x50-cached", Title: "50 identical data sources, warm cache",
@@ -199,6 +219,7 @@ func allScenarios() []scenario {
 				{Name: "http", Baseline: true, Dir: httpX50Config, Expect: "plans = 13000"},
 			},
 			ProviderRequests: 3,
+			RequestsTarget:   warmCacheTarget,
 		},
 		{
 			ID:    "catalog",

@@ -1,5 +1,6 @@
 // Command pricing-sandbox serves the vendor API emulator from
-// internal/sandbox as a standalone process, for `make demo` and benchmarks.
+// internal/sandbox, with every emulator of internal/vendors/sandboxes, as a
+// standalone process, for `make demo` and benchmarks.
 //
 //	go run ./cmd/pricing-sandbox -addr 127.0.0.1:8080
 //
@@ -19,11 +20,14 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"text/tabwriter"
 	"time"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	// Every vendor's emulator registers itself with the sandbox.
+	_ "github.com/pricingkit/terraform-provider-pricing/internal/vendors/sandboxes"
 )
 
 func main() {
@@ -38,14 +42,15 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address (port 0 picks a free port)")
 	var opts sandbox.Options
 	fs.DurationVar(&opts.Latency, "latency", 0, "delay added to every vendor request, e.g. 50ms")
-	fs.IntVar(&opts.PaygenticPlans, "paygentic-plans", 0, fmt.Sprintf("number of Paygentic plans (0 = default %d)", sandbox.DefaultPaygenticPlans))
-	fs.BoolVar(&opts.EnforceRateLimits, "enforce-rate-limits", false, "answer 429 beyond identifAI's and StreamSkill's documented limits")
+	fs.BoolVar(&opts.EnforceRateLimits, "enforce-rate-limits", false, "answer 429 beyond "+rateLimited()+" documented limits")
 	fs.Float64Var(&opts.FaultRate, "fault-rate", 0, "fraction (0..1) of vendor requests answering a transient 429/503")
 	fs.Int64Var(&opts.Seed, "seed", 0, "seed for -fault-rate")
-	fs.BoolVar(&opts.ProbelyBareArray, "probely-bare-array", false, "answer Probely's /plans/ with a bare JSON array, as its OpenAPI 1.2.0 defines it")
+	// Each emulator declares its own flags and reads them back as its options.
+	vendorOptions := sandbox.VendorFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	opts.Vendor = vendorOptions()
 	if opts.FaultRate < 0 || opts.FaultRate > 1 {
 		return fmt.Errorf("-fault-rate must be between 0 and 1, got %v", opts.FaultRate)
 	}
@@ -80,6 +85,18 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	return nil
+}
+
+// rateLimited names the vendors whose documented limits the sandbox can
+// enforce, as "A's and B's".
+func rateLimited() string {
+	var names []string
+	for _, e := range sandbox.Emulators() {
+		if e.RateLimited {
+			names = append(names, e.Title+"'s")
+		}
+	}
+	return strings.Join(names, " and ")
 }
 
 // printVendors shows what a provider block needs to read the sandbox.

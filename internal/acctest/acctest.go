@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	// Every vendor's emulator registers itself with the sandbox.
+	_ "github.com/pricingkit/terraform-provider-pricing/internal/vendors/sandboxes"
 )
 
 // PreCheck fails early, with a clear message, when acceptance tests cannot

@@ -12,7 +12,7 @@ import (
 )
 
 // FaultRate is the share of requests the fault suite answers with a
-// transient 429 (with Retry-After, or StreamSkill's X-Rate-Limit-Reset) or 503.
+// transient 429 (with Retry-After, or the vendor's own reset header) or 503.
 const FaultRate = 0.3
 
 // FlakyRetries is max_retries for runs under FaultRate: enough that a page

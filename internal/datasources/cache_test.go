@@ -15,6 +15,9 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/streamskillsandbox"
 )
 
 // cachedConfig reads two listings (Paygentic's pages in parallel, OnePin's
@@ -45,7 +48,7 @@ output "read" {
 }
 `
 
-var cachedVendors = []string{sandbox.VendorPaygentic, sandbox.VendorOnepin, sandbox.VendorStreamskill}
+var cachedVendors = []string{paygenticsandbox.Name, onepinsandbox.Name, streamskillsandbox.Name}
 
 // cacheRun is a configuration with a cache folder, planned by the real CLI.
 type cacheRun struct {
@@ -147,7 +150,7 @@ func TestAccCacheServesACopyWhenTheVendorFailsButNotWhenTheKeyIsRefused(t *testi
 			t.Parallel()
 			r := newCacheRun(t, `max_age = "0s"`+"\n    stale_if_error = \"1h\"")
 			first, _ := r.mustPlan()
-			r.sb.InjectFaults(sandbox.VendorPaygentic, sandbox.Fault{Status: tt.status, Sticky: true})
+			r.sb.InjectFaults(paygenticsandbox.Name, sandbox.Fault{Status: tt.status, Sticky: true})
 			out, _, err := r.plan()
 			if !tt.wantCopy {
 				if err == nil || !strings.Contains(out, "Paygentic rejected the API key") {

@@ -10,6 +10,11 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai/identifaisandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely/probelysandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/streamskillsandbox"
 )
 
 func TestAccCatalogRefusesBadArgumentsAtPlanTime(t *testing.T) {
@@ -36,7 +41,7 @@ func TestAccCatalogRefusesBadArgumentsAtPlanTime(t *testing.T) {
 					ExpectError: acctest.ErrorMatching(tt.want),
 				}},
 			})
-			if n := sb.Requests(sandbox.VendorStreamskill); n != 0 {
+			if n := sb.Requests(streamskillsandbox.Name); n != 0 {
 				t.Errorf("%d StreamSkill requests for a configuration refused", n)
 			}
 		})
@@ -47,7 +52,7 @@ func TestAccCatalogRefusesBadArgumentsAtPlanTime(t *testing.T) {
 // failing, or asked for without its key, fails the whole read.
 func TestAccCatalogIsNeverPartial(t *testing.T) {
 	t.Parallel()
-	acctest.TestFailures(t, sandbox.VendorProbely, `data "pricing_catalog" "all" {}`, []acctest.Failure{
+	acctest.TestFailures(t, probelysandbox.Name, `data "pricing_catalog" "all" {}`, []acctest.Failure{
 		{
 			Name:   "when one vendor keeps failing, naming it",
 			Faults: []sandbox.Fault{{Status: 500, Sticky: true}},
@@ -65,19 +70,19 @@ func TestAccCatalogIsNeverPartial(t *testing.T) {
 func TestAccCatalogLeavesOutByDefaultTheVendorsWithoutAKey(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	want := len(sb.IdentifaiPricings()) + len(sb.PaygenticPlans()) + len(sb.OnepinPlans())
+	want := len(identifaisandbox.Pricings(sb.Server)) + len(paygenticsandbox.Plans(sb.Server)) + len(onepinsandbox.Plans(sb.Server))
 	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfigWith(map[string]string{
-				sandbox.VendorProbely: fmt.Sprintf("base_url = %q", sb.BaseURL(sandbox.VendorProbely)),
-				sandbox.VendorOnepin:  fmt.Sprintf("base_url = %q", sb.BaseURL(sandbox.VendorOnepin)),
+				probelysandbox.Name: fmt.Sprintf("base_url = %q", sb.BaseURL(probelysandbox.Name)),
+				onepinsandbox.Name:  fmt.Sprintf("base_url = %q", sb.BaseURL(onepinsandbox.Name)),
 			}) + `data "pricing_catalog" "all" {}`,
 			ConfigStateChecks: []statecheck.StateCheck{
 				acctest.Attr("data.pricing_catalog.all", "total", knownvalue.Int64Exact(int64(want))),
 			},
 		}},
 	})
-	if n := sb.Requests(sandbox.VendorProbely); n != 0 {
+	if n := sb.Requests(probelysandbox.Name); n != 0 {
 		t.Errorf("%d Probely requests without a Probely key", n)
 	}
 }

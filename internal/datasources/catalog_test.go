@@ -11,6 +11,11 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai/identifaisandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely/probelysandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/streamskillsandbox"
 )
 
 // vendorLists are the list data sources of every vendor with a list, read
@@ -25,8 +30,8 @@ data "pricing_onepin_plans" "all" {}
 func TestAccCatalogListsEveryVendorsPlans(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	tariffs := sb.StreamskillTariffs()
-	want := len(sb.IdentifaiPricings()) + len(sb.PaygenticPlans()) + len(sb.ProbelyPlans()) + len(sb.OnepinPlans())
+	tariffs := streamskillsandbox.Tariffs(sb.Server)
+	want := len(identifaisandbox.Pricings(sb.Server)) + len(paygenticsandbox.Plans(sb.Server)) + len(probelysandbox.Plans(sb.Server)) + len(onepinsandbox.Plans(sb.Server))
 	const name = "data.pricing_catalog.all"
 	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
@@ -52,10 +57,10 @@ output "same_as_lists" {
 			ConfigStateChecks: []statecheck.StateCheck{
 				acctest.Attr(name, "total", knownvalue.Int64Exact(int64(want))),
 				statecheck.ExpectKnownOutputValue("counts", knownvalue.MapExact(map[string]knownvalue.Check{
-					"identifai": knownvalue.Int64Exact(int64(len(sb.IdentifaiPricings()))),
-					"paygentic": knownvalue.Int64Exact(int64(len(sb.PaygenticPlans()))),
-					"probely":   knownvalue.Int64Exact(int64(len(sb.ProbelyPlans()))),
-					"onepin":    knownvalue.Int64Exact(int64(len(sb.OnepinPlans()))),
+					"identifai": knownvalue.Int64Exact(int64(len(identifaisandbox.Pricings(sb.Server)))),
+					"paygentic": knownvalue.Int64Exact(int64(len(paygenticsandbox.Plans(sb.Server)))),
+					"probely":   knownvalue.Int64Exact(int64(len(probelysandbox.Plans(sb.Server)))),
+					"onepin":    knownvalue.Int64Exact(int64(len(onepinsandbox.Plans(sb.Server)))),
 				})),
 				statecheck.ExpectKnownOutputValue("same_as_lists", knownvalue.Bool(true)),
 				acctest.Attr(name, "plans.0.vendor", knownvalue.StringExact("identifai")),
@@ -116,7 +121,7 @@ output "count" {
 				statecheck.ExpectKnownOutputValue("matches_hcl", knownvalue.Bool(true)),
 				// Not a filter that keeps nothing, nor one that keeps everything.
 				statecheck.ExpectKnownOutputValue("count", knownvalue.Int64Func(func(n int64) error {
-					if n < 2 || n >= int64(len(sb.PaygenticPlans())) {
+					if n < 2 || n >= int64(len(paygenticsandbox.Plans(sb.Server))) {
 						return fmt.Errorf("the filter keeps %d plans: choose one that keeps a few", n)
 					}
 					return nil
@@ -150,7 +155,7 @@ func TestAccCatalogCostsTheRequestsOfTheVendorLists(t *testing.T) {
 		}
 	}
 	want := counts["the vendor lists"]
-	if want[sandbox.VendorPaygentic] == 0 || want[sandbox.VendorOnepin] == 0 {
+	if want[paygenticsandbox.Name] == 0 || want[onepinsandbox.Name] == 0 {
 		t.Fatalf("the lists made no requests: %v", want)
 	}
 	for name, got := range counts {

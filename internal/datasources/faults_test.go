@@ -16,6 +16,11 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai/identifaisandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely/probelysandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/streamskillsandbox"
 )
 
 // faultTarget is one vendor's complete read for the fault suite.
@@ -45,7 +50,7 @@ var streamskillTariffIDs = []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
 
 var faultTargets = []faultTarget{
 	{
-		Vendor:     sandbox.VendorIdentifai,
+		Vendor:     identifaisandbox.Name,
 		authHeader: "X-Api-Key",
 		seed:       3,
 		config: `
@@ -60,10 +65,10 @@ data "pricing_identifai_pricings" "all" {
 		failingPageError: `identifai: list pricings page 3: HTTP 503 Service Unavailable`,
 	},
 	{
-		Vendor:     sandbox.VendorPaygentic,
+		Vendor:     paygenticsandbox.Name,
 		authHeader: "Authorization",
 		authPrefix: "Bearer ",
-		opts:       sandbox.Options{PaygenticPlans: 600},
+		opts:       sandbox.Options{Vendor: paygenticsandbox.WithPlans(600)},
 		seed:       1,
 		config: `
 data "pricing_paygentic_plans" "all" {}`,
@@ -78,14 +83,14 @@ data "pricing_paygentic_plans" "all" {}`,
 		// The sandbox's 30 Probely plans fit one page of 100, so the failing
 		// page is the only one; multi-page integrity is shown by
 		// TestProbelyListFailsRatherThanReturnAPartialList.
-		Vendor:     sandbox.VendorProbely,
+		Vendor:     probelysandbox.Name,
 		authHeader: "Authorization",
 		authPrefix: "JWT ",
 		seed:       3, // its first two requests fault
 		config: `
 data "pricing_probely_plans" "all" {}`,
 		check: func(_ *testing.T, sb *acctest.Sandbox) []statecheck.StateCheck {
-			return checkProbelyList("data.pricing_probely_plans.all", sb.ProbelyPlans())
+			return checkProbelyList("data.pricing_probely_plans.all", probelysandbox.Plans(sb.Server))
 		},
 		request:          `probely: list plans page 1 \(GET http://127\.0\.0\.1:\d+/probely/plans/\?length=100&page=1\)`,
 		failingPage:      "page=1",
@@ -94,14 +99,14 @@ data "pricing_probely_plans" "all" {}`,
 	{
 		// Likewise one page of OnePin's 25 plans; see
 		// TestOnepinListFollowsNextLinksToTheLastPage for several.
-		Vendor:     sandbox.VendorOnepin,
+		Vendor:     onepinsandbox.Name,
 		authHeader: "Authorization",
 		authPrefix: "Bearer ",
 		seed:       4, // its first two requests fault
 		config: `
 data "pricing_onepin_plans" "all" {}`,
 		check: func(_ *testing.T, sb *acctest.Sandbox) []statecheck.StateCheck {
-			return checkOnepinList(sb.OnepinPlans())
+			return checkOnepinList(onepinsandbox.Plans(sb.Server))
 		},
 		request:          `onepin: list plans page 1 \(GET http://127\.0\.0\.1:\d+/onepin/api/v1/billing/plans\?limit=100\)`,
 		failingPage:      "limit=100",
@@ -110,7 +115,7 @@ data "pricing_onepin_plans" "all" {}`,
 	{
 		// StreamSkill has no listing: the read is one request per tariff,
 		// so the run reads every tariff and one of them fails.
-		Vendor:     sandbox.VendorStreamskill,
+		Vendor:     streamskillsandbox.Name,
 		authHeader: "Authorization",
 		authPrefix: "Bearer ",
 		seed:       1,

@@ -6,6 +6,10 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai/identifaisandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/streamskillsandbox"
 )
 
 // fleetConfig is what each plan of the fleet reads: the listings of the
@@ -34,10 +38,10 @@ output "counts" {
 }
 `
 
-var fleetVendors = []string{sandbox.VendorIdentifai, sandbox.VendorPaygentic, sandbox.VendorOnepin, sandbox.VendorStreamskill}
+var fleetVendors = []string{identifaisandbox.Name, paygenticsandbox.Name, onepinsandbox.Name, streamskillsandbox.Name}
 
 // oneRead is the requests one plan of fleetConfig makes.
-var oneRead = map[string]int{sandbox.VendorIdentifai: 1, sandbox.VendorPaygentic: 3, sandbox.VendorOnepin: 1, sandbox.VendorStreamskill: 2}
+var oneRead = map[string]int{identifaisandbox.Name: 1, paygenticsandbox.Name: 3, onepinsandbox.Name: 1, streamskillsandbox.Name: 2}
 
 const fleetSize = 10
 

@@ -14,11 +14,12 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai/identifaisandbox"
 )
 
 // identifaiOrder is the sandbox fixture in the order the API sorts it.
-func identifaiOrder(sb *acctest.Sandbox, direction string) []sandbox.IdentifaiPricing {
-	ps := sb.IdentifaiPricings()
+func identifaiOrder(sb *acctest.Sandbox, direction string) []identifaisandbox.Pricing {
+	ps := identifaisandbox.Pricings(sb.Server)
 	sort.SliceStable(ps, func(i, j int) bool {
 		if direction == "asc" {
 			return ps[i].CreatedAt.Before(ps[j].CreatedAt)
@@ -29,7 +30,7 @@ func identifaiOrder(sb *acctest.Sandbox, direction string) []sandbox.IdentifaiPr
 }
 
 // checkIdentifaiList checks the whole list against the fixture, in order.
-func checkIdentifaiList(name string, want []sandbox.IdentifaiPricing) []statecheck.StateCheck {
+func checkIdentifaiList(name string, want []identifaisandbox.Pricing) []statecheck.StateCheck {
 	checks := []statecheck.StateCheck{
 		acctest.Attr(name, "total", knownvalue.Int64Exact(int64(len(want)))),
 		acctest.Attr(name, "pricings", knownvalue.ListSizeExact(len(want))),
@@ -75,8 +76,8 @@ data "pricing_identifai_pricings" "all" {
 func TestAccIdentifaiPricingsSortsBothWays(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	byID := sb.IdentifaiPricings()
-	byIDDesc := make([]sandbox.IdentifaiPricing, len(byID))
+	byID := identifaisandbox.Pricings(sb.Server)
+	byIDDesc := make([]identifaisandbox.Pricing, len(byID))
 	for i, p := range byID {
 		byIDDesc[len(byID)-1-i] = p
 	}
@@ -114,7 +115,7 @@ func TestAccIdentifaiPricingsRecoversFromTransientFailures(t *testing.T) {
 		t.Run(fmt.Sprintf("a %d followed by success", fault.Status), func(t *testing.T) {
 			t.Parallel()
 			sb := acctest.StartSandbox(t, sandbox.Options{})
-			sb.InjectFaults(sandbox.VendorIdentifai, fault)
+			sb.InjectFaults(identifaisandbox.Name, fault)
 			acctest.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
 					Config: sb.ProviderConfig() + `
@@ -122,7 +123,7 @@ data "pricing_identifai_pricings" "all" {}`,
 					ConfigStateChecks: checkIdentifaiList("data.pricing_identifai_pricings.all", identifaiOrder(sb, "desc")),
 					Check: resource.ComposeAggregateTestCheckFunc(
 						func(*terraform.State) error {
-							if got := sb.Responses(sandbox.VendorIdentifai, fault.Status); got != 1 {
+							if got := sb.Responses(identifaisandbox.Name, fault.Status); got != 1 {
 								return fmt.Errorf("sandbox answered %d times with %d, want exactly once", got, fault.Status)
 							}
 							return nil
@@ -136,7 +137,7 @@ data "pricing_identifai_pricings" "all" {}`,
 
 func TestAccIdentifaiPricingsFailsLoudly(t *testing.T) {
 	t.Parallel()
-	acctest.TestFailures(t, sandbox.VendorIdentifai, `data "pricing_identifai_pricings" "all" {}`, []acctest.Failure{
+	acctest.TestFailures(t, identifaisandbox.Name, `data "pricing_identifai_pricings" "all" {}`, []acctest.Failure{
 		{
 			Name:  "without a key",
 			Block: `base_url = "%s"`,
@@ -211,7 +212,7 @@ data "pricing_identifai_pricing" "trial" {
 				func(*terraform.State) error {
 					// 50 identical lists cost the 5 pages of one, and the
 					// lookup the single request of the default listing.
-					got := sb.Requests(sandbox.VendorIdentifai)
+					got := sb.Requests(identifaisandbox.Name)
 					if got%(pages+1) != 0 || got > readingCommands*(pages+1) {
 						return fmt.Errorf("sandbox served %d identifAI requests; want %d per Terraform command (at most %d commands)", got, pages+1, readingCommands)
 					}
@@ -236,10 +237,10 @@ data "pricing_identifai_pricings" "small_pages" {
 			ConfigStateChecks: checkIdentifaiList("data.pricing_identifai_pricings.small_pages", identifaiOrder(sb, "desc")),
 			Check: resource.ComposeAggregateTestCheckFunc(
 				func(*terraform.State) error {
-					if n := sb.Responses(sandbox.VendorIdentifai, 429); n != 0 {
+					if n := sb.Responses(identifaisandbox.Name, 429); n != 0 {
 						return fmt.Errorf("sandbox answered %d requests with 429, want none", n)
 					}
-					if n := sb.Requests(sandbox.VendorIdentifai); n < 5 {
+					if n := sb.Requests(identifaisandbox.Name); n < 5 {
 						return fmt.Errorf("sandbox served %d requests, want at least the 5 pages", n)
 					}
 					return nil

@@ -17,6 +17,10 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai/identifaisandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely/probelysandbox"
 )
 
 // checkIDs checks a filtered list holds exactly want, in order; pricings
@@ -50,8 +54,8 @@ func checkRequests(sb *acctest.Sandbox, vendor string, want int) resource.TestCh
 
 func TestAccPaygenticPlansProviderSideFilters(t *testing.T) {
 	t.Parallel()
-	sb := acctest.StartSandbox(t, sandbox.Options{PaygenticPlans: 1000})
-	all := sb.PaygenticPlans()
+	sb := acctest.StartSandbox(t, sandbox.Options{Vendor: paygenticsandbox.WithPlans(1000)})
+	all := paygenticsandbox.Plans(sb.Server)
 	picked := []string{all[7].ID, all[420].ID, all[999].ID}
 	re := regexp.MustCompile(`^Basic Plan 1\d$`)
 	var byName, byNameMonthlyUSD []string
@@ -116,7 +120,7 @@ data "pricing_paygentic_plan" "lookup" {
 			Check: resource.ComposeAggregateTestCheckFunc(
 				// Seven filtered lists share the 10 pages of one listing; the
 				// lookup by id is its own single GET /v0/plans/{id}.
-				checkRequests(sb, sandbox.VendorPaygentic, 10+1),
+				checkRequests(sb, paygenticsandbox.Name, 10+1),
 			),
 		}},
 	})
@@ -149,16 +153,16 @@ data %q "bad" {
 func TestAccIdentifaiProbelyOnepinProviderSideFilters(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	pricings := sb.IdentifaiPricings() // id order; the listing is newest first
+	pricings := identifaisandbox.Pricings(sb.Server) // id order; the listing is newest first
 	idA, idB := pricings[3], pricings[1]
-	probely := sb.ProbelyPlans()
+	probely := probelysandbox.Plans(sb.Server)
 	var yearlyIDs []string
 	for _, p := range probely {
 		if p.PeriodUnit == "year" && strings.Contains(p.Name, "Plan") {
 			yearlyIDs = append(yearlyIDs, p.ID)
 		}
 	}
-	onepin := sb.OnepinPlans()
+	onepin := onepinsandbox.Plans(sb.Server)
 	var freeYearlyUSD []string
 	for _, p := range onepin {
 		if p.Tier == "free" && p.BillingInterval == "yearly" && p.Currency == "USD" {
@@ -194,13 +198,13 @@ data "pricing_onepin_plans" "free_yearly_usd" {
 data "pricing_onepin_plans" "pro" {
   ids        = [%q, "not-a-plan"]
   name_regex = "^Pro Plan$"
-}`, idA.ID, idB.ID, idA.SKU, sandbox.ProbelyExamplePlanID, pro),
+}`, idA.ID, idB.ID, idA.SKU, probelysandbox.ExamplePlanID, pro),
 			ConfigStateChecks: slices.Concat(
 				// newest first: the higher id comes first
 				checkIDs("data.pricing_identifai_pricings.by_id", "pricings", []string{strconv.Itoa(idA.ID), strconv.Itoa(idB.ID)}),
 				checkIDs("data.pricing_identifai_pricings.by_sku", "pricings", []string{strconv.Itoa(idA.ID)}),
 				checkIDs("data.pricing_probely_plans.yearly", "plans", yearlyIDs),
-				checkIDs("data.pricing_probely_plans.example", "plans", []string{sandbox.ProbelyExamplePlanID}),
+				checkIDs("data.pricing_probely_plans.example", "plans", []string{probelysandbox.ExamplePlanID}),
 				checkIDs("data.pricing_onepin_plans.free_yearly_usd", "plans", freeYearlyUSD),
 				checkIDs("data.pricing_onepin_plans.pro", "plans", []string{pro}),
 				[]statecheck.StateCheck{
@@ -208,11 +212,11 @@ data "pricing_onepin_plans" "pro" {
 				},
 			),
 			Check: resource.ComposeAggregateTestCheckFunc(
-				checkRequests(sb, sandbox.VendorIdentifai, 1),
+				checkRequests(sb, identifaisandbox.Name, 1),
 
-				checkRequests(sb, sandbox.VendorProbely, (len(probely)+99)/100),
+				checkRequests(sb, probelysandbox.Name, (len(probely)+99)/100),
 
-				checkRequests(sb, sandbox.VendorOnepin, (len(onepin)+99)/100),
+				checkRequests(sb, onepinsandbox.Name, (len(onepin)+99)/100),
 			),
 		}},
 	})

@@ -9,6 +9,8 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely/probelysandbox"
 )
 
 // A budget written as `price_amount <= 50` must work as written: a number,
@@ -26,7 +28,7 @@ data "pricing_paygentic_plan" "basic" {
       error_message = "Basic costs ${self.price_amount} ${self.currency}, over the budget of %s."
     }
   }
-}`, sandbox.PaygenticBasicPlanID, budget, budget, budget)
+}`, paygenticsandbox.BasicPlanID, budget, budget, budget)
 	}
 	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{
@@ -40,11 +42,11 @@ func TestAccProbelyPriceAmountFollowsTheConfiguredUnit(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	config := func(unit string) string {
-		block := fmt.Sprintf("api_key = %q\n    base_url = %q", sandbox.ProbelyKey, sb.BaseURL(sandbox.VendorProbely))
+		block := fmt.Sprintf("api_key = %q\n    base_url = %q", probelysandbox.Key, sb.BaseURL(probelysandbox.Name))
 		if unit != "" {
 			block += fmt.Sprintf("\n    price_unit = %q", unit)
 		}
-		return sb.ProviderConfigWith(map[string]string{sandbox.VendorProbely: block}) + `
+		return sb.ProviderConfigWith(map[string]string{probelysandbox.Name: block}) + `
 data "pricing_probely_plan" "usd" {
   id = "basic-monthly-usd"
 }

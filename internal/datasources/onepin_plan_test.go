@@ -12,6 +12,7 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
 )
 
 func TestAccOnepinPlanLooksUpByIDAndByName(t *testing.T) {
@@ -22,7 +23,7 @@ func TestAccOnepinPlanLooksUpByIDAndByName(t *testing.T) {
 	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfigWith(map[string]string{
-				sandbox.VendorOnepin: fmt.Sprintf("base_url = %q", sb.BaseURL(sandbox.VendorOnepin)),
+				onepinsandbox.Name: fmt.Sprintf("base_url = %q", sb.BaseURL(onepinsandbox.Name)),
 			}) + fmt.Sprintf(`
 data "pricing_onepin_plans" "all" {}
 data "pricing_onepin_plan" "by_id" {
@@ -45,7 +46,7 @@ data "pricing_onepin_plan" "by_name" {
 				func(*terraform.State) error {
 					// Three data sources over one listing in one run: one
 					// request per Terraform command, never one per data source.
-					if got, cmds := sb.Requests(sandbox.VendorOnepin), 3; got > cmds {
+					if got, cmds := sb.Requests(onepinsandbox.Name), 3; got > cmds {
 						return fmt.Errorf("sandbox served %d OnePin requests, want at most one per Terraform command (%d)", got, cmds)
 					}
 					return nil
@@ -58,7 +59,7 @@ data "pricing_onepin_plan" "by_name" {
 func TestAccOnepinPlanFailsUnlessExactlyOneMatches(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	n := len(sb.OnepinPlans())
+	n := len(onepinsandbox.Plans(sb.Server))
 	tests := []acctest.ConfigError{
 		{"an unknown name", `name = "Platinum Plan"`, fmt.Sprintf(`(?s)No OnePin plan found.*No OnePin plan has name "Platinum Plan"\s+\(searched %d\s+plans\)`, n)},
 		{"a name in another case, suggesting the plan's", `name = "pro plan"`, `(?s)No OnePin plan has name "pro plan"; did you\s+mean\s+"Pro Plan"\?`},

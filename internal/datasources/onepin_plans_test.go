@@ -12,23 +12,24 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
 )
 
 // onepinPlanNamed is the fixture plan with the given name.
-func onepinPlanNamed(t *testing.T, sb *acctest.Sandbox, name string) (int, sandbox.OnepinPlan) {
+func onepinPlanNamed(t *testing.T, sb *acctest.Sandbox, name string) (int, onepinsandbox.Plan) {
 	t.Helper()
-	for i, p := range sb.OnepinPlans() {
+	for i, p := range onepinsandbox.Plans(sb.Server) {
 		if p.Name == name {
 			return i, p
 		}
 	}
 	t.Fatalf("the OnePin fixture has no plan named %q", name)
-	return 0, sandbox.OnepinPlan{}
+	return 0, onepinsandbox.Plan{}
 }
 
 // checkOnepinPlan checks every attribute of one plan that the fixture
 // states, at prefix ("plans.3." in a list, "" in a lookup).
-func checkOnepinPlan(name, prefix string, p sandbox.OnepinPlan) []statecheck.StateCheck {
+func checkOnepinPlan(name, prefix string, p onepinsandbox.Plan) []statecheck.StateCheck {
 	checks := []statecheck.StateCheck{
 		acctest.Attr(name, prefix+"id", knownvalue.StringExact(p.ID)),
 		acctest.Attr(name, prefix+"name", knownvalue.StringExact(p.Name)),
@@ -42,7 +43,7 @@ func checkOnepinPlan(name, prefix string, p sandbox.OnepinPlan) []statecheck.Sta
 	for k, v := range p.Limits {
 		checks = append(checks, acctest.MapEntry(name, prefix+"limits", k, onepinLimitCheck(v)))
 	}
-	return append(checks, checkOnepinDetails(name, prefix, p.Details[sandbox.OnepinLanguages[0]])...)
+	return append(checks, checkOnepinDetails(name, prefix, p.Details[onepinsandbox.Languages[0]])...)
 }
 
 // checkOnepinSamples checks the values that matter most on named plans:
@@ -79,7 +80,7 @@ func checkOnepinSamples(t *testing.T, sb *acctest.Sandbox, name string) []statec
 
 // checkOnepinList checks the whole list of data.pricing_onepin_plans.all
 // against the fixture, in order.
-func checkOnepinList(want []sandbox.OnepinPlan) []statecheck.StateCheck {
+func checkOnepinList(want []onepinsandbox.Plan) []statecheck.StateCheck {
 	const name = "data.pricing_onepin_plans.all"
 	checks := []statecheck.StateCheck{
 		acctest.Attr(name, "total", knownvalue.Int64Exact(int64(len(want)))),
@@ -94,7 +95,7 @@ func checkOnepinList(want []sandbox.OnepinPlan) []statecheck.StateCheck {
 // checkOnepinHeader checks a header of the sandbox's latest OnePin request.
 func checkOnepinHeader(sb *acctest.Sandbox, header, want string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		if got := sb.LastHeader(sandbox.VendorOnepin, header); got != want {
+		if got := sb.LastHeader(onepinsandbox.Name, header); got != want {
 			return fmt.Errorf("the last OnePin request carried %s %q, want %q", header, got, want)
 		}
 		return nil
@@ -107,11 +108,11 @@ func TestAccOnepinPlansReadsTheFullListWithoutAKey(t *testing.T) {
 	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfigWith(map[string]string{
-				sandbox.VendorOnepin: fmt.Sprintf("base_url = %q", sb.BaseURL(sandbox.VendorOnepin)),
+				onepinsandbox.Name: fmt.Sprintf("base_url = %q", sb.BaseURL(onepinsandbox.Name)),
 			}) + `
 data "pricing_onepin_plans" "all" {}`,
 			ConfigStateChecks: slices.Concat(
-				checkOnepinList(sb.OnepinPlans()),
+				checkOnepinList(onepinsandbox.Plans(sb.Server)),
 				checkOnepinSamples(t, sb, "data.pricing_onepin_plans.all"),
 			),
 			Check: resource.ComposeAggregateTestCheckFunc(
@@ -129,14 +130,14 @@ func TestAccOnepinPlansSendsTheKeyAndWorkspaceID(t *testing.T) {
 	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfigWith(map[string]string{
-				sandbox.VendorOnepin: fmt.Sprintf("api_key = %q, base_url = %q, workspace_id = \"ws_team42\"", sandbox.OnepinKey, sb.BaseURL(sandbox.VendorOnepin)),
+				onepinsandbox.Name: fmt.Sprintf("api_key = %q, base_url = %q, workspace_id = \"ws_team42\"", onepinsandbox.Key, sb.BaseURL(onepinsandbox.Name)),
 			}) + `
 data "pricing_onepin_plans" "all" {}`,
-			ConfigStateChecks: checkOnepinList(sb.OnepinPlans()),
+			ConfigStateChecks: checkOnepinList(onepinsandbox.Plans(sb.Server)),
 			Check: resource.ComposeAggregateTestCheckFunc(
 				checkOnepinHeader(sb, "X-Workspace-Id", "ws_team42"),
 
-				checkOnepinHeader(sb, "Authorization", "Bearer "+sandbox.OnepinKey),
+				checkOnepinHeader(sb, "Authorization", "Bearer "+onepinsandbox.Key),
 			),
 		}},
 	})
@@ -145,15 +146,15 @@ data "pricing_onepin_plans" "all" {}`,
 func TestAccOnepinPlansRecoversFromARateLimit(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	sb.InjectFaults(sandbox.VendorOnepin, sandbox.Fault{Status: 429, RetryAfter: "1"})
+	sb.InjectFaults(onepinsandbox.Name, sandbox.Fault{Status: 429, RetryAfter: "1"})
 	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + `
 data "pricing_onepin_plans" "all" {}`,
-			ConfigStateChecks: checkOnepinList(sb.OnepinPlans()),
+			ConfigStateChecks: checkOnepinList(onepinsandbox.Plans(sb.Server)),
 			Check: resource.ComposeAggregateTestCheckFunc(
 				func(*terraform.State) error {
-					if got := sb.Responses(sandbox.VendorOnepin, 429); got != 1 {
+					if got := sb.Responses(onepinsandbox.Name, 429); got != 1 {
 						return fmt.Errorf("sandbox answered %d times with 429, want exactly once", got)
 					}
 					return nil
@@ -165,7 +166,7 @@ data "pricing_onepin_plans" "all" {}`,
 
 func TestAccOnepinPlansFailsLoudly(t *testing.T) {
 	t.Parallel()
-	acctest.TestFailures(t, sandbox.VendorOnepin, `data "pricing_onepin_plans" "all" {}`, []acctest.Failure{
+	acctest.TestFailures(t, onepinsandbox.Name, `data "pricing_onepin_plans" "all" {}`, []acctest.Failure{
 		{
 			Name:  "on a workspace id the API refuses",
 			Block: `base_url = "%s", workspace_id = "team 42"`,

@@ -12,6 +12,7 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
 )
 
 // onepinLimitCheck is what a fixture limit must read as: null stays null
@@ -29,7 +30,7 @@ func onepinLimitCheck(v any) knownvalue.Check {
 }
 
 // checkOnepinDetails checks plan_details against the fixture's sections.
-func checkOnepinDetails(name, prefix string, d *sandbox.OnepinPlanDetails) []statecheck.StateCheck {
+func checkOnepinDetails(name, prefix string, d *onepinsandbox.PlanDetails) []statecheck.StateCheck {
 	if d == nil {
 		return []statecheck.StateCheck{acctest.Attr(name, prefix+"plan_details", knownvalue.Null())}
 	}
@@ -52,8 +53,8 @@ func checkOnepinDetails(name, prefix string, d *sandbox.OnepinPlanDetails) []sta
 func TestAccOnepinReadsPlansShapedAsItsSDKTypesThem(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	all := sb.OnepinPlans()
-	var studio sandbox.OnepinPlan
+	all := onepinsandbox.Plans(sb.Server)
+	var studio onepinsandbox.Plan
 	studioAt := -1
 	for i, p := range all {
 		if p.Name == "Studio" {
@@ -64,16 +65,16 @@ func TestAccOnepinReadsPlansShapedAsItsSDKTypesThem(t *testing.T) {
 		t.Fatal("the fixture must hold the Studio plan, with null seats and plan_details")
 	}
 	config := func(lang string) string {
-		block := fmt.Sprintf("base_url = %q", sb.BaseURL(sandbox.VendorOnepin))
+		block := fmt.Sprintf("base_url = %q", sb.BaseURL(onepinsandbox.Name))
 		if lang != "" {
 			block += fmt.Sprintf("\n    language = %q", lang)
 		}
-		return sb.ProviderConfigWith(map[string]string{sandbox.VendorOnepin: block}) + fmt.Sprintf(`
+		return sb.ProviderConfigWith(map[string]string{onepinsandbox.Name: block}) + fmt.Sprintf(`
 data "pricing_onepin_plans" "all" {}
 data "pricing_onepin_plan" "creator" { id = %q }
 output "unlimited_seats" {
   value = [for p in data.pricing_onepin_plans.all.plans : p.name if p.limits != null && lookup(p.limits, "seats", "absent") == null]
-}`, sandbox.OnepinSDKPlanID)
+}`, onepinsandbox.SDKPlanID)
 	}
 	const list, one = "data.pricing_onepin_plans.all", "data.pricing_onepin_plan.creator"
 	at := fmt.Sprintf("plans.%d.", studioAt)

@@ -11,14 +11,15 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
 )
 
 func TestAccPaygenticPlanReadsTheReferencePlans(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	all := sb.PaygenticPlans()
+	all := paygenticsandbox.Plans(sb.Server)
 	basic, business := all[0], all[1]
-	if basic.ID != sandbox.PaygenticBasicPlanID || business.ID != sandbox.PaygenticBusinessPlanID {
+	if basic.ID != paygenticsandbox.BasicPlanID || business.ID != paygenticsandbox.BusinessPlanID {
 		t.Fatal("the fixture must start with the two reference plans")
 	}
 	acctest.Test(t, resource.TestCase{
@@ -61,7 +62,7 @@ func TestAccPaygenticPlanFailsLoudly(t *testing.T) {
 	plan := func(id string) string {
 		return fmt.Sprintf("data \"pricing_paygentic_plan\" \"one\" {\n  id = %q\n}", id)
 	}
-	acctest.TestFailures(t, sandbox.VendorPaygentic, plan(sandbox.PaygenticBasicPlanID), []acctest.Failure{
+	acctest.TestFailures(t, paygenticsandbox.Name, plan(paygenticsandbox.BasicPlanID), []acctest.Failure{
 		{
 			Name:   "on an unknown id, with Paygentic's 404 message",
 			Config: plan("plan_doesnotexist"),

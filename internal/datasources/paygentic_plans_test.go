@@ -15,13 +15,14 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
 )
 
 // paygenticFixture is the sandbox's plans matching the filters ("" means
 // any), in API order.
-func paygenticFixture(sb *acctest.Sandbox, merchantID, productID string) []sandbox.PaygenticPlan {
-	var out []sandbox.PaygenticPlan
-	for _, p := range sb.PaygenticPlans() {
+func paygenticFixture(sb *acctest.Sandbox, merchantID, productID string) []paygenticsandbox.Plan {
+	var out []paygenticsandbox.Plan
+	for _, p := range paygenticsandbox.Plans(sb.Server) {
 		if (merchantID == "" || p.MerchantID == merchantID) && (productID == "" || p.ProductID == productID) {
 			out = append(out, p)
 		}
@@ -41,7 +42,7 @@ func checkStringOrNull(name, key, want string) statecheck.StateCheck {
 // checkPaygenticPlan checks every attribute of one plan, found at prefix
 // ("" for the lookup data source, "plans.3." in a list), against the fixture.
 // price_amount is checked by the callers, against hand-computed values.
-func checkPaygenticPlan(name, prefix string, p sandbox.PaygenticPlan) []statecheck.StateCheck {
+func checkPaygenticPlan(name, prefix string, p paygenticsandbox.Plan) []statecheck.StateCheck {
 	checks := []statecheck.StateCheck{
 		acctest.Attr(name, prefix+"id", knownvalue.StringExact(p.ID)),
 		acctest.Attr(name, prefix+"name", knownvalue.StringExact(p.Name)),
@@ -84,7 +85,7 @@ func checkPaygenticPlan(name, prefix string, p sandbox.PaygenticPlan) []stateche
 
 // checkPaygenticList checks count, total and every plan's id, merchant,
 // product and price, in order, against the fixture.
-func checkPaygenticList(name string, want []sandbox.PaygenticPlan) []statecheck.StateCheck {
+func checkPaygenticList(name string, want []paygenticsandbox.Plan) []statecheck.StateCheck {
 	checks := []statecheck.StateCheck{
 		acctest.Attr(name, "total", knownvalue.Int64Exact(int64(len(want)))),
 		acctest.Attr(name, "plans", knownvalue.ListSizeExact(len(want))),
@@ -104,17 +105,17 @@ func checkPaygenticList(name string, want []sandbox.PaygenticPlan) []statecheck.
 // paygenticMoney are the fixture's reference prices in the major unit,
 // computed by hand.
 var paygenticMoney = map[string]struct{ Amount, Period, monthly string }{
-	sandbox.PaygenticBasicPlanID:    {"49.99", "P1M", "49.99"},
-	sandbox.PaygenticBusinessPlanID: {"199", "P1M", "199"},
-	sandbox.PaygenticSubCentPlanID:  {"0.00499", "P1M", "0.00499"},
+	paygenticsandbox.BasicPlanID:    {"49.99", "P1M", "49.99"},
+	paygenticsandbox.BusinessPlanID: {"199", "P1M", "199"},
+	paygenticsandbox.SubCentPlanID:  {"0.00499", "P1M", "0.00499"},
 }
 
 func TestAccPaygenticPlansReturnsEveryPlan(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	all := sb.PaygenticPlans()
-	if len(all) != sandbox.DefaultPaygenticPlans || all[3].Price != "" || all[0].Prices[0].UnitAmount == "" {
-		t.Fatalf("the fixture must hold %d plans, plan 3 without price and plan 0 with a priced first price", sandbox.DefaultPaygenticPlans)
+	all := paygenticsandbox.Plans(sb.Server)
+	if len(all) != paygenticsandbox.DefaultPlans || all[3].Price != "" || all[0].Prices[0].UnitAmount == "" {
+		t.Fatalf("the fixture must hold %d plans, plan 3 without price and plan 0 with a priced first price", paygenticsandbox.DefaultPlans)
 	}
 	const name = "data.pricing_paygentic_plans.all"
 	checks := checkPaygenticList(name, all)
@@ -149,7 +150,7 @@ data "pricing_paygentic_plans" "same_query" {}`,
 		}},
 	})
 	// apply, then plan and refresh: each command reads the listing once.
-	if got, pages, commands := sb.Requests(sandbox.VendorPaygentic), 3, 3; got > pages*commands || got%pages != 0 {
+	if got, pages, commands := sb.Requests(paygenticsandbox.Name), 3, 3; got > pages*commands || got%pages != 0 {
 		t.Errorf("sandbox served %d Paygentic requests in all, want %d pages per Terraform command, at most %d commands", got, pages, commands)
 	}
 }
@@ -159,8 +160,8 @@ data "pricing_paygentic_plans" "same_query" {}`,
 // exactly 100 requests of 100 plans.
 func TestAccPaygenticPlansReadsTenThousandPlans(t *testing.T) {
 	t.Parallel()
-	sb := acctest.StartSandbox(t, sandbox.Options{PaygenticPlans: 10000})
-	all := sb.PaygenticPlans()
+	sb := acctest.StartSandbox(t, sandbox.Options{Vendor: paygenticsandbox.WithPlans(10000)})
+	all := paygenticsandbox.Plans(sb.Server)
 	const name = "data.pricing_paygentic_plans.all"
 	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
@@ -183,7 +184,7 @@ data "pricing_paygentic_plans" "all" {}`,
 // the maximum page size.
 func checkOneListingRead(sb *acctest.Sandbox, pages int) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		if got := sb.Requests(sandbox.VendorPaygentic); got != pages {
+		if got := sb.Requests(paygenticsandbox.Name); got != pages {
 			return fmt.Errorf("sandbox served %d Paygentic requests by the first check, want %d: one read of %d pages of 100", got, pages, pages)
 		}
 		return nil
@@ -193,8 +194,8 @@ func checkOneListingRead(sb *acctest.Sandbox, pages int) resource.TestCheckFunc 
 func TestAccPaygenticPlansFilters(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	merchant, product := sandbox.PaygenticMerchants[1], sandbox.PaygenticProducts[5]
-	otherProduct := sandbox.PaygenticProducts[0] // belongs to merchant 0
+	merchant, product := paygenticsandbox.Merchants[1], paygenticsandbox.Products[5]
+	otherProduct := paygenticsandbox.Products[0] // belongs to merchant 0
 	tests := []struct {
 		block             string
 		merchant, product string
@@ -219,13 +220,13 @@ func TestAccPaygenticPlansFilters(t *testing.T) {
 		}
 		config.WriteString("}\n")
 		want := paygenticFixture(sb, tt.merchant, tt.product)
-		if len(want) != sb.PaygenticPlanCount(tt.merchant, tt.product) {
-			t.Fatalf("%s: fixture filter finds %d plans, the sandbox reports %d", tt.block, len(want), sb.PaygenticPlanCount(tt.merchant, tt.product))
+		if len(want) != paygenticsandbox.PlanCount(sb.Server, tt.merchant, tt.product) {
+			t.Fatalf("%s: fixture filter finds %d plans, the sandbox reports %d", tt.block, len(want), paygenticsandbox.PlanCount(sb.Server, tt.merchant, tt.product))
 		}
 		checks = append(checks, checkPaygenticList(name, want)...)
 	}
-	if sb.PaygenticPlanCount(merchant, "") <= sb.PaygenticPlanCount(merchant, product) || sb.PaygenticPlanCount(merchant, product) == 0 ||
-		sb.PaygenticPlanCount(merchant, otherProduct) != 0 {
+	if paygenticsandbox.PlanCount(sb.Server, merchant, "") <= paygenticsandbox.PlanCount(sb.Server, merchant, product) || paygenticsandbox.PlanCount(sb.Server, merchant, product) == 0 ||
+		paygenticsandbox.PlanCount(sb.Server, merchant, otherProduct) != 0 {
 		t.Fatal("the fixture must give the merchant several products, the pair some plans and the mismatched pair none")
 	}
 	acctest.Test(t, resource.TestCase{
@@ -238,7 +239,7 @@ func TestAccPaygenticPlansFilters(t *testing.T) {
 
 func TestAccPaygenticPlansFailsLoudly(t *testing.T) {
 	t.Parallel()
-	acctest.TestFailures(t, sandbox.VendorPaygentic, `data "pricing_paygentic_plans" "all" {}`, []acctest.Failure{
+	acctest.TestFailures(t, paygenticsandbox.Name, `data "pricing_paygentic_plans" "all" {}`, []acctest.Failure{
 		{
 			Name:  "without a key",
 			Block: `base_url = "%s"`,

@@ -12,6 +12,7 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
 )
 
 // numberOrNull is an exact number check, or null for "".
@@ -25,7 +26,7 @@ func numberOrNull(text string) knownvalue.Check {
 // paygenticFixedCharge is what price_amount must be for a fixture plan with
 // no plan-level price, computed from the fixture: unitPrice × quantity over
 // the standard in_advance prices; "" when it has none.
-func paygenticFixedCharge(p sandbox.PaygenticPlan) string {
+func paygenticFixedCharge(p paygenticsandbox.Plan) string {
 	sum, found := decimal.Zero, false
 	for _, pr := range p.Prices {
 		if pr.Model != "standard" || pr.PaymentTerm != "in_advance" {
@@ -55,7 +56,7 @@ func property(props map[string]any, path ...string) string {
 }
 
 // checkPaygenticPriceMoney checks a price's amounts against the fixture.
-func checkPaygenticPriceMoney(name, at string, pr sandbox.PaygenticPrice) []statecheck.StateCheck {
+func checkPaygenticPriceMoney(name, at string, pr paygenticsandbox.Price) []statecheck.StateCheck {
 	checks := []statecheck.StateCheck{
 		acctest.Attr(name, at+"unit_price", numberOrNull(property(pr.Properties, "unitPrice"))),
 		acctest.Attr(name, at+"min_price", numberOrNull(property(pr.Properties, "minPrice"))),
@@ -84,7 +85,7 @@ func checkPaygenticPriceMoney(name, at string, pr sandbox.PaygenticPrice) []stat
 
 // checkPaygenticPlanTerms checks bills_in_advance, bills_in_arrears and
 // credit_allocations against the fixture.
-func checkPaygenticPlanTerms(name, prefix string, p sandbox.PaygenticPlan) []statecheck.StateCheck {
+func checkPaygenticPlanTerms(name, prefix string, p paygenticsandbox.Plan) []statecheck.StateCheck {
 	var checks []statecheck.StateCheck
 	if p.PaymentTerm == nil {
 		checks = append(checks, acctest.Attr(name, prefix+"bills_in_advance", knownvalue.Null()), acctest.Attr(name, prefix+"bills_in_arrears", knownvalue.Null()))
@@ -110,9 +111,9 @@ func checkPaygenticPlanTerms(name, prefix string, p sandbox.PaygenticPlan) []sta
 func TestAccPaygenticPlansArePricedFromTheirPrices(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	all := sb.PaygenticPlans()
+	all := paygenticsandbox.Plans(sb.Server)
 	fixed, ids := all[4], all[12]
-	if fixed.ID != sandbox.PaygenticFixedPlanID || fixed.Price != "" || ids.ID != sandbox.PaygenticPriceIDsPlanID {
+	if fixed.ID != paygenticsandbox.FixedPlanID || fixed.Price != "" || ids.ID != paygenticsandbox.PriceIDsPlanID {
 		t.Fatal("plan 4 must be the fixed-charge plan without a plan-level price, plan 12 the one read with price ids")
 	}
 	const list, one, byIDs = "data.pricing_paygentic_plans.all", "data.pricing_paygentic_plan.fixed", "data.pricing_paygentic_plan.ids"
@@ -164,7 +165,7 @@ data "pricing_catalog" "cheap" {
 }
 output "fixed_plan" {
   value = one([for p in data.pricing_catalog.cheap.plans : p.monthly_amount if p.id == %q])
-}`, sandbox.PaygenticFixedPlanID),
+}`, paygenticsandbox.FixedPlanID),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownOutputValue("fixed_plan", knownvalue.NumberExact(acctest.Number("99"))),
 			},

@@ -12,44 +12,45 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely/probelysandbox"
 )
 
 // probelyPlanByID is the fixture plan with id, failing the test when the
 // fixture has none.
-func probelyPlanByID(t *testing.T, sb *acctest.Sandbox, id string) sandbox.ProbelyPlan {
+func probelyPlanByID(t *testing.T, sb *acctest.Sandbox, id string) probelysandbox.Plan {
 	t.Helper()
-	for _, p := range sb.ProbelyPlans() {
+	for _, p := range probelysandbox.Plans(sb.Server) {
 		if p.ID == id {
 			return p
 		}
 	}
 	t.Fatalf("the Probely fixture has no plan %q", id)
-	return sandbox.ProbelyPlan{}
+	return probelysandbox.Plan{}
 }
 
 // firstProbelyPlan is the first fixture plan that has what the test needs.
-func firstProbelyPlan(t *testing.T, sb *acctest.Sandbox, what string, has func(sandbox.ProbelyPlan) bool) sandbox.ProbelyPlan {
+func firstProbelyPlan(t *testing.T, sb *acctest.Sandbox, what string, has func(probelysandbox.Plan) bool) probelysandbox.Plan {
 	t.Helper()
-	for _, p := range sb.ProbelyPlans() {
+	for _, p := range probelysandbox.Plans(sb.Server) {
 		if has(p) {
 			return p
 		}
 	}
 	t.Fatalf("the Probely fixture has no plan with %s", what)
-	return sandbox.ProbelyPlan{}
+	return probelysandbox.Plan{}
 }
 
 func TestAccProbelyPlanLooksUpByID(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	example := probelyPlanByID(t, sb, sandbox.ProbelyExamplePlanID)
+	example := probelyPlanByID(t, sb, probelysandbox.ExamplePlanID)
 	if example.Price != nil || example.Tiers != nil {
 		t.Fatalf("the vendor's example plan must have no price and no tiers key: %+v", example)
 	}
-	builtin := firstProbelyPlan(t, sb, "allowed_builtin_scan_profiles and credits packs", func(p sandbox.ProbelyPlan) bool {
+	builtin := firstProbelyPlan(t, sb, "allowed_builtin_scan_profiles and credits packs", func(p probelysandbox.Plan) bool {
 		return p.AllowedBuiltinScanProfiles != nil && len(p.AllowedCreditsPacks) > 1
 	})
-	tiered := firstProbelyPlan(t, sb, "tiers", func(p sandbox.ProbelyPlan) bool {
+	tiered := firstProbelyPlan(t, sb, "tiers", func(p probelysandbox.Plan) bool {
 		return len(p.Tiers) > 0 && string(p.Tiers) != "null"
 	})
 	acctest.Test(t, resource.TestCase{
@@ -89,7 +90,7 @@ output "tiered_first_up_to" {
 }
 
 // firstTierUpTo is the fixture's tiers[0].up_to as Terraform prints a number.
-func firstTierUpTo(t *testing.T, p sandbox.ProbelyPlan) string {
+func firstTierUpTo(t *testing.T, p probelysandbox.Plan) string {
 	t.Helper()
 	m := regexp.MustCompile(`^\{"tiers":\[\{"up_to":(\d+),`).FindSubmatch(p.Tiers)
 	if m == nil {
@@ -103,9 +104,9 @@ func TestAccProbelyPlanFailsOnAnUnknownID(t *testing.T) {
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	tests := []acctest.ConfigError{
 		{"an id far from every plan's, suggesting none", `id = "no-such-plan"`,
-			fmt.Sprintf(`(?s)No Probely plan found.*No\s+Probely\s+plan\s+has\s+id\s+"no-such-plan"\s+\(searched\s+%d\s+plans\)`, len(sb.ProbelyPlans()))},
+			fmt.Sprintf(`(?s)No Probely plan found.*No\s+Probely\s+plan\s+has\s+id\s+"no-such-plan"\s+\(searched\s+%d\s+plans\)`, len(probelysandbox.Plans(sb.Server)))},
 		{"an id in another case, suggesting the plan's", `id = "enterprise-base-EUR"`,
-			`(?s)No\s+Probely\s+plan\s+has\s+id\s+"enterprise-base-EUR";\s+did\s+you\s+mean\s+"` + sandbox.ProbelyExamplePlanID + `"\?`},
+			`(?s)No\s+Probely\s+plan\s+has\s+id\s+"enterprise-base-EUR";\s+did\s+you\s+mean\s+"` + probelysandbox.ExamplePlanID + `"\?`},
 	}
 	acctest.TestConfigErrors(t, sb, "pricing_probely_plan", tests)
 }
@@ -113,7 +114,7 @@ func TestAccProbelyPlanFailsOnAnUnknownID(t *testing.T) {
 func TestAccProbelyPlanFailsLoudly(t *testing.T) {
 	t.Parallel()
 	plan := func(body string) string { return "data \"pricing_probely_plan\" \"one\" {\n  " + body + "\n}" }
-	acctest.TestFailures(t, sandbox.VendorProbely, plan(`id = "x"`), []acctest.Failure{
+	acctest.TestFailures(t, probelysandbox.Name, plan(`id = "x"`), []acctest.Failure{
 		{Name: "without an id", Config: plan(``), Want: `(?s)Missing required argument.*The argument "id" is required`},
 		{Name: "with an empty id", Config: plan(`id = ""`), Want: `(?s)Attribute id string length must be at least 1, got: 0`},
 		{Name: "without a key", Block: `base_url = "%s"`, Want: `(?s)Missing Probely API key.*probely.api_key.*PROBELY_API_KEY`},

@@ -15,11 +15,12 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely/probelysandbox"
 )
 
 // checkProbelyPlan checks every attribute of the plan at prefix ("plans.3."
 // in a list, "" in a lookup) against the fixture plan p.
-func checkProbelyPlan(name, prefix string, p sandbox.ProbelyPlan) []statecheck.StateCheck {
+func checkProbelyPlan(name, prefix string, p probelysandbox.Plan) []statecheck.StateCheck {
 	attr := func(k string) string { return prefix + k }
 	checks := []statecheck.StateCheck{
 		acctest.Attr(name, attr("id"), knownvalue.StringExact(p.ID)),
@@ -85,7 +86,7 @@ func checkTiersJSON(name, key string, tiers json.RawMessage) statecheck.StateChe
 }
 
 // checkProbelyList checks the whole list, in order, against want.
-func checkProbelyList(name string, want []sandbox.ProbelyPlan) []statecheck.StateCheck {
+func checkProbelyList(name string, want []probelysandbox.Plan) []statecheck.StateCheck {
 	checks := []statecheck.StateCheck{
 		acctest.Attr(name, "total", knownvalue.Int64Exact(int64(len(want)))),
 		acctest.Attr(name, "plans", knownvalue.ListSizeExact(len(want))),
@@ -97,9 +98,9 @@ func checkProbelyList(name string, want []sandbox.ProbelyPlan) []statecheck.Stat
 }
 
 // probelyPlansWhere is the fixture filtered like the data source filters.
-func probelyPlansWhere(sb *acctest.Sandbox, family, currency string) []sandbox.ProbelyPlan {
-	var out []sandbox.ProbelyPlan
-	for _, p := range sb.ProbelyPlans() {
+func probelyPlansWhere(sb *acctest.Sandbox, family, currency string) []probelysandbox.Plan {
+	var out []probelysandbox.Plan
+	for _, p := range probelysandbox.Plans(sb.Server) {
 		if (family == "" || p.Family == family) && (currency == "" || p.CurrencyCode == currency) {
 			out = append(out, p)
 		}
@@ -109,7 +110,7 @@ func probelyPlansWhere(sb *acctest.Sandbox, family, currency string) []sandbox.P
 
 // probelyFixtureCovers fails the test unless the fixture still holds what the
 // checks rely on: both spellings, credits packs and tiers objects.
-func probelyFixtureCovers(t *testing.T, plans []sandbox.ProbelyPlan) {
+func probelyFixtureCovers(t *testing.T, plans []probelysandbox.Plan) {
 	t.Helper()
 	var plain, builtin, packs, tiers bool
 	for _, p := range plans {
@@ -126,7 +127,7 @@ func probelyFixtureCovers(t *testing.T, plans []sandbox.ProbelyPlan) {
 func TestAccProbelyPlansReturnsEveryPlanWithEveryField(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	all := sb.ProbelyPlans()
+	all := probelysandbox.Plans(sb.Server)
 	probelyFixtureCovers(t, all)
 	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
@@ -157,7 +158,7 @@ output "first_tiered_plan_tiers" {
 
 // checkFirstTieredPlanOutput checks that jsondecode(tiers_json) gives back
 // the fixture's tiers: the first up_to, and a null up_to on the last tier.
-func checkFirstTieredPlanOutput(all []sandbox.ProbelyPlan) resource.TestCheckFunc {
+func checkFirstTieredPlanOutput(all []probelysandbox.Plan) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
 		var want struct {
 			Tiers []map[string]any `json:"tiers"`
@@ -189,7 +190,7 @@ func TestAccProbelyPlansFiltersByFamilyAndCurrency(t *testing.T) {
 	enterprise := probelyPlansWhere(sb, "enterprise", "")
 	gbp := probelyPlansWhere(sb, "", "GBP")
 	proEUR := probelyPlansWhere(sb, "pro", "EUR")
-	if len(enterprise) < 2 || len(gbp) < 2 || len(proEUR) < 1 || len(gbp) == len(sb.ProbelyPlans()) {
+	if len(enterprise) < 2 || len(gbp) < 2 || len(proEUR) < 1 || len(gbp) == len(probelysandbox.Plans(sb.Server)) {
 		t.Fatalf("the fixture must make each filter keep some plans and drop others (%d, %d, %d)", len(enterprise), len(gbp), len(proEUR))
 	}
 	acctest.Test(t, resource.TestCase{
@@ -231,7 +232,7 @@ data "pricing_probely_plans" "none" {
 // Terraform command (at most three in a step) may make one request.
 func checkOneProbelyListingPerCommand(sb *acctest.Sandbox) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		if got, cmds := sb.Requests(sandbox.VendorProbely), 3; got > cmds {
+		if got, cmds := sb.Requests(probelysandbox.Name), 3; got > cmds {
 			return fmt.Errorf("sandbox served %d Probely requests, want at most one per Terraform command (%d)", got, cmds)
 		}
 		return nil
@@ -240,7 +241,7 @@ func checkOneProbelyListingPerCommand(sb *acctest.Sandbox) resource.TestCheckFun
 
 func TestAccProbelyPlansFailsLoudly(t *testing.T) {
 	t.Parallel()
-	acctest.TestFailures(t, sandbox.VendorProbely, `data "pricing_probely_plans" "all" {}`, []acctest.Failure{
+	acctest.TestFailures(t, probelysandbox.Name, `data "pricing_probely_plans" "all" {}`, []acctest.Failure{
 		{
 			Name:  "without a key",
 			Block: `base_url = "%s"`,

@@ -11,11 +11,12 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely/probelysandbox"
 )
 
 // checkProbelyAbsentIfRecorded expects null for a key the recorded plan
 // shape leaves out, else check.
-func checkProbelyAbsentIfRecorded(name, key string, p sandbox.ProbelyPlan, check knownvalue.Check) statecheck.StateCheck {
+func checkProbelyAbsentIfRecorded(name, key string, p probelysandbox.Plan, check knownvalue.Check) statecheck.StateCheck {
 	if p.Recorded {
 		return acctest.Attr(name, key, knownvalue.Null())
 	}
@@ -23,7 +24,7 @@ func checkProbelyAbsentIfRecorded(name, key string, p sandbox.ProbelyPlan, check
 }
 
 // probelyAmount is a fixture plan's price in the major unit, from cents.
-func probelyAmount(p sandbox.ProbelyPlan) knownvalue.Check {
+func probelyAmount(p probelysandbox.Plan) knownvalue.Check {
 	if p.Price == nil {
 		return knownvalue.Null()
 	}
@@ -39,10 +40,10 @@ func TestAccProbelyPricesAreInCentsWithNoSetting(t *testing.T) {
 	for _, bare := range []bool{false, true} {
 		t.Run(fmt.Sprintf("bare array %v", bare), func(t *testing.T) {
 			t.Parallel()
-			sb := acctest.StartSandbox(t, sandbox.Options{ProbelyBareArray: bare})
-			all := sb.ProbelyPlans()
+			sb := acctest.StartSandbox(t, sandbox.Options{Vendor: probelysandbox.WithBareArray(bare)})
+			all := probelysandbox.Plans(sb.Server)
 			last := len(all) - 1
-			if all[last].ID != sandbox.ProbelyRecordedShapePlanID || all[0].Price == nil || *all[0].Price != 4900 {
+			if all[last].ID != probelysandbox.RecordedShapePlanID || all[0].Price == nil || *all[0].Price != 4900 {
 				t.Fatal("the fixture must open with a 4900-cent plan and end with the recorded shape")
 			}
 			const name = "data.pricing_probely_plans.all"

@@ -17,23 +17,24 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/streamskillsandbox"
 )
 
 // streamskillTariff is the sandbox fixture with the given id.
-func streamskillTariff(t *testing.T, sb *acctest.Sandbox, id int) sandbox.StreamskillTariff {
+func streamskillTariff(t *testing.T, sb *acctest.Sandbox, id int) streamskillsandbox.Tariff {
 	t.Helper()
-	for _, tariff := range sb.StreamskillTariffs() {
+	for _, tariff := range streamskillsandbox.Tariffs(sb.Server) {
 		if tariff.ID == id {
 			return tariff
 		}
 	}
 	t.Fatalf("the sandbox has no StreamSkill tariff %d", id)
-	return sandbox.StreamskillTariff{}
+	return streamskillsandbox.Tariff{}
 }
 
 // checkStreamskillTariff checks every attribute of a tariff read in lang
 // against the fixture.
-func checkStreamskillTariff(name string, want sandbox.StreamskillTariff, lang string) []statecheck.StateCheck {
+func checkStreamskillTariff(name string, want streamskillsandbox.Tariff, lang string) []statecheck.StateCheck {
 	checks := []statecheck.StateCheck{
 		acctest.Attr(name, "id", knownvalue.Int64Exact(int64(want.ID))),
 		acctest.Attr(name, "language", knownvalue.StringExact(lang)),
@@ -57,7 +58,7 @@ func checkStreamskillTariff(name string, want sandbox.StreamskillTariff, lang st
 			acctest.Attr(name, "count_min", knownvalue.Int64Exact(int64(c))),
 			acctest.Attr(name, "count_max", knownvalue.Int64Exact(int64(c))),
 		)
-	case sandbox.StreamskillCount:
+	case streamskillsandbox.Count:
 		checks = append(checks,
 			acctest.Attr(name, "base_count", knownvalue.Null()),
 			acctest.Attr(name, "count_min", knownvalue.Int64Exact(int64(c.Min))),
@@ -95,7 +96,7 @@ func TestAccStreamskillTariffReadsEveryKindOfTariff(t *testing.T) {
 	sb := acctest.StartSandbox(t, sandbox.Options{})
 	var config strings.Builder
 	var checks []statecheck.StateCheck
-	for _, tariff := range sb.StreamskillTariffs() {
+	for _, tariff := range streamskillsandbox.Tariffs(sb.Server) {
 		fmt.Fprintf(&config, "data \"pricing_streamskill_tariff\" \"t%d\" {\n  id = %d\n}\n", tariff.ID, tariff.ID)
 		checks = append(checks, checkStreamskillTariff(fmt.Sprintf("data.pricing_streamskill_tariff.t%d", tariff.ID), tariff, "en")...)
 	}
@@ -120,8 +121,8 @@ output "absent_link_is_null" {
 output "fractional_price_is_exact" {
   value = data.pricing_streamskill_tariff.t%[6]d.price * 3 == 0.3
 }
-`, sandbox.StreamskillTariffCustomCount, sandbox.StreamskillTariffVolumeDiscounts, sandbox.StreamskillTariffNoDiscounts,
-		sandbox.StreamskillTariffGraduatedNoDisc, sandbox.StreamskillTariffNoLink, sandbox.StreamskillTariffFractional)
+`, streamskillsandbox.TariffCustomCount, streamskillsandbox.TariffVolumeDiscounts, streamskillsandbox.TariffNoDiscounts,
+		streamskillsandbox.TariffGraduatedNoDisc, streamskillsandbox.TariffNoLink, streamskillsandbox.TariffFractional)
 	checks = append(checks,
 		statecheck.ExpectKnownOutputValue("custom_count_is_null", knownvalue.Bool(true)),
 		statecheck.ExpectKnownOutputValue("standard_graduated_prices_are_null", knownvalue.Bool(true)),
@@ -129,7 +130,7 @@ output "fractional_price_is_exact" {
 		statecheck.ExpectKnownOutputValue("graduated_without_discounts_are_an_empty_map", knownvalue.Int64Exact(0)),
 		statecheck.ExpectKnownOutputValue("absent_link_is_null", knownvalue.Bool(true)),
 		statecheck.ExpectKnownOutputValue("fractional_price_is_exact", knownvalue.Bool(true)),
-		acctest.Attr(fmt.Sprintf("data.pricing_streamskill_tariff.t%d", sandbox.StreamskillTariffFractional), "price", knownvalue.NumberExact(acctest.Number("0.1"))),
+		acctest.Attr(fmt.Sprintf("data.pricing_streamskill_tariff.t%d", streamskillsandbox.TariffFractional), "price", knownvalue.NumberExact(acctest.Number("0.1"))),
 	)
 	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
@@ -141,7 +142,7 @@ output "fractional_price_is_exact" {
 
 func TestAccStreamskillTariffReadsTheLanguageAsked(t *testing.T) {
 	t.Parallel()
-	tariff := sandbox.StreamskillTariffGraduated
+	tariff := streamskillsandbox.TariffGraduated
 	name := func(n string) string { return "data.pricing_streamskill_tariff." + n }
 	tests := []struct {
 		name         string
@@ -156,13 +157,13 @@ func TestAccStreamskillTariffReadsTheLanguageAsked(t *testing.T) {
 			t.Parallel()
 			sb := acctest.StartSandbox(t, sandbox.Options{})
 			want := streamskillTariff(t, sb, tariff)
-			block := fmt.Sprintf("api_key = %q\n    base_url = %q", sandbox.StreamskillKey, sb.BaseURL(sandbox.VendorStreamskill))
+			block := fmt.Sprintf("api_key = %q\n    base_url = %q", streamskillsandbox.Key, sb.BaseURL(streamskillsandbox.Name))
 			if tt.providerLang != "" {
 				block += fmt.Sprintf("\n    language = %q", tt.providerLang)
 			}
 			acctest.Test(t, resource.TestCase{
 				Steps: []resource.TestStep{{
-					Config: sb.ProviderConfigWith(map[string]string{sandbox.VendorStreamskill: block}) + fmt.Sprintf(`
+					Config: sb.ProviderConfigWith(map[string]string{streamskillsandbox.Name: block}) + fmt.Sprintf(`
 data "pricing_streamskill_tariff" "default" {
   id = %[1]d
 }
@@ -188,7 +189,7 @@ data "pricing_streamskill_tariff" "ru" {
 							// Terraform command (the plan that reads them) so
 							// far: the default shares its read with the data
 							// source naming the same language.
-							if got := sb.Requests(sandbox.VendorStreamskill); got != 2 {
+							if got := sb.Requests(streamskillsandbox.Name); got != 2 {
 								return fmt.Errorf("sandbox served %d StreamSkill requests, want 2 (one per language)", got)
 							}
 							return nil
@@ -203,8 +204,8 @@ data "pricing_streamskill_tariff" "ru" {
 func TestAccStreamskillTariffRecoversFromARateLimit(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	sb.InjectFaults(sandbox.VendorStreamskill, sandbox.Fault{Status: http.StatusTooManyRequests, RateLimitReset: "1"})
-	want := streamskillTariff(t, sb, sandbox.StreamskillTariffVolumeDiscounts)
+	sb.InjectFaults(streamskillsandbox.Name, sandbox.Fault{Status: http.StatusTooManyRequests, RateLimitReset: "1"})
+	want := streamskillTariff(t, sb, streamskillsandbox.TariffVolumeDiscounts)
 	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + fmt.Sprintf(`
@@ -214,7 +215,7 @@ data "pricing_streamskill_tariff" "one" {
 			ConfigStateChecks: checkStreamskillTariff("data.pricing_streamskill_tariff.one", want, "en"),
 			Check: resource.ComposeAggregateTestCheckFunc(
 				func(*terraform.State) error {
-					if got := sb.Responses(sandbox.VendorStreamskill, http.StatusTooManyRequests); got != 1 {
+					if got := sb.Responses(streamskillsandbox.Name, http.StatusTooManyRequests); got != 1 {
 						return fmt.Errorf("sandbox answered 429 %d times, want exactly once", got)
 					}
 					return nil
@@ -229,7 +230,7 @@ func TestAccStreamskillTariffFailsLoudly(t *testing.T) {
 	tariff := func(id int) string {
 		return fmt.Sprintf("data \"pricing_streamskill_tariff\" \"one\" {\n  id = %d\n}", id)
 	}
-	acctest.TestFailures(t, sandbox.VendorStreamskill, tariff(sandbox.StreamskillTariffVolumeDiscounts), []acctest.Failure{
+	acctest.TestFailures(t, streamskillsandbox.Name, tariff(streamskillsandbox.TariffVolumeDiscounts), []acctest.Failure{
 		{
 			Name:   "on an unknown id, with StreamSkill's message",
 			Config: tariff(999),
@@ -275,8 +276,8 @@ func TestAccStreamskillTariffExampleWorksAsDocumented(t *testing.T) {
 		t.Fatal(err)
 	}
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	chatbot := streamskillTariff(t, sb, sandbox.StreamskillTariffGraduated)
-	followers := streamskillTariff(t, sb, sandbox.StreamskillTariffVolumeDiscounts)
+	chatbot := streamskillTariff(t, sb, streamskillsandbox.TariffGraduated)
+	followers := streamskillTariff(t, sb, streamskillsandbox.TariffVolumeDiscounts)
 	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + string(example),

@@ -14,6 +14,7 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/streamskillsandbox"
 )
 
 // quoteBlock is a pricing_tariff_quote data source; an empty duration
@@ -40,8 +41,8 @@ func checkQuote(name, pricingType, unitPrice, discountPercent, tierThreshold, to
 func TestAccTariffQuotePricesTheWorkedChecks(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	acctest.RequireQuoteWorkedCheckTariffs(t, sb)
-	volume, graduated := sandbox.StreamskillTariffVolumeDiscounts, sandbox.StreamskillTariffGraduated
+	streamskillsandbox.RequireQuoteWorkedCheckTariffs(t, sb.Server)
+	volume, graduated := streamskillsandbox.TariffVolumeDiscounts, streamskillsandbox.TariffGraduated
 	config := sb.ProviderConfig() +
 		quoteBlock("volume_600", volume, "600", "") +
 		quoteBlock("volume_499", volume, "499", "") +
@@ -52,9 +53,9 @@ func TestAccTariffQuotePricesTheWorkedChecks(t *testing.T) {
 		quoteBlock("graduated_250_for_3_hours", graduated, "250", "3") +
 		// Beyond the worked checks: an hourly standard tariff with a
 		// discount, a custom count, and a price that float64 would blur.
-		quoteBlock("hourly_1000_for_2_hours", sandbox.StreamskillTariffStandardHourly, "1000", "2") +
-		quoteBlock("custom_300_for_2_hours", sandbox.StreamskillTariffCustomCount, "300", "2") +
-		quoteBlock("fractional_3", sandbox.StreamskillTariffFractional, "3", "")
+		quoteBlock("hourly_1000_for_2_hours", streamskillsandbox.TariffStandardHourly, "1000", "2") +
+		quoteBlock("custom_300_for_2_hours", streamskillsandbox.TariffCustomCount, "300", "2") +
+		quoteBlock("fractional_3", streamskillsandbox.TariffFractional, "3", "")
 	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: config,
@@ -90,8 +91,8 @@ func TestAccTariffQuoteShowsTheTariffReadOnce(t *testing.T) {
 		name string
 		ID   int
 	}{
-		{"a custom-count graduated tariff", sandbox.StreamskillTariffGraduated},
-		{"a fixed-count standard tariff", sandbox.StreamskillTariffVolumeDiscounts},
+		{"a custom-count graduated tariff", streamskillsandbox.TariffGraduated},
+		{"a fixed-count standard tariff", streamskillsandbox.TariffVolumeDiscounts},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			sb.ResetCounts()
@@ -121,7 +122,7 @@ output "fetched_at_is_the_tariffs" {
 							// One tariff data source and two quotes of the
 							// same tariff, one Terraform command (the plan
 							// that reads them) so far: one request.
-							if got := sb.Requests(sandbox.VendorStreamskill); got != 1 {
+							if got := sb.Requests(streamskillsandbox.Name); got != 1 {
 								return fmt.Errorf("sandbox served %d StreamSkill requests, want 1", got)
 							}
 							return nil
@@ -134,7 +135,7 @@ output "fetched_at_is_the_tariffs" {
 }
 
 // checkTariffObject checks the nested tariff of a quote against the fixture.
-func checkTariffObject(name string, want sandbox.StreamskillTariff) []statecheck.StateCheck {
+func checkTariffObject(name string, want streamskillsandbox.Tariff) []statecheck.StateCheck {
 	checks := []statecheck.StateCheck{
 		acctest.Attr(name, "tariff.title", knownvalue.StringExact(want.Title["en"])),
 		acctest.Attr(name, "tariff.price", knownvalue.NumberExact(acctest.Number(formatNumber(want.Price)))),
@@ -146,7 +147,7 @@ func checkTariffObject(name string, want sandbox.StreamskillTariff) []statecheck
 	switch c := want.Count.(type) {
 	case int:
 		checks = append(checks, acctest.Attr(name, "tariff.base_count", knownvalue.Int64Exact(int64(c))))
-	case sandbox.StreamskillCount:
+	case streamskillsandbox.Count:
 		checks = append(checks,
 			acctest.Attr(name, "tariff.base_count", knownvalue.Null()),
 			acctest.Attr(name, "tariff.count_min", knownvalue.Int64Exact(int64(c.Min))),
@@ -164,7 +165,7 @@ func checkTariffObject(name string, want sandbox.StreamskillTariff) []statecheck
 
 func TestAccTariffQuoteRefusesBadInput(t *testing.T) {
 	t.Parallel()
-	volume, custom := sandbox.StreamskillTariffVolumeDiscounts, sandbox.StreamskillTariffCustomCount
+	volume, custom := streamskillsandbox.TariffVolumeDiscounts, streamskillsandbox.TariffCustomCount
 	tests := []struct {
 		name  string
 		block string
@@ -197,7 +198,7 @@ func TestAccTariffQuoteRefusesBadInput(t *testing.T) {
 		t.Run("it refuses "+tt.name, func(t *testing.T) {
 			t.Parallel()
 			sb := acctest.StartSandbox(t, sandbox.Options{})
-			if want := (sandbox.StreamskillCount{Min: 10, Max: 350}); streamskillTariff(t, sb, custom).Count != want {
+			if want := (streamskillsandbox.Count{Min: 10, Max: 350}); streamskillTariff(t, sb, custom).Count != want {
 				t.Fatalf("tariff %d must have the custom count %v", custom, want)
 			}
 			acctest.Test(t, resource.TestCase{
@@ -217,7 +218,7 @@ func TestAccTariffQuoteExampleWorksAsDocumented(t *testing.T) {
 		t.Fatal(err)
 	}
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	acctest.RequireQuoteWorkedCheckTariffs(t, sb)
+	streamskillsandbox.RequireQuoteWorkedCheckTariffs(t, sb.Server)
 	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: sb.ProviderConfig() + string(example),

@@ -14,6 +14,7 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/streamskillsandbox"
 )
 
 // functionTestCase is a test case of a provider-defined function, skipped
@@ -41,7 +42,7 @@ func quoteValue(pricingType string, unitPrice, discountPercent, tierThreshold, t
 func TestAccTariffQuoteFunctionQuotesADataSourcePassedWhole(t *testing.T) {
 	t.Parallel()
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	acctest.RequireQuoteWorkedCheckTariffs(t, sb)
+	streamskillsandbox.RequireQuoteWorkedCheckTariffs(t, sb.Server)
 	acctest.Test(t, functionTestCase(resource.TestStep{
 		Config: sb.ProviderConfig() + fmt.Sprintf(`
 data "pricing_streamskill_tariff" "volume" {
@@ -68,7 +69,7 @@ output "function_agrees_with_the_data_source" {
   value = provider::pricing::tariff_quote(data.pricing_streamskill_tariff.graduated, 250, 3) == {
     for k in ["pricing_type", "unit_price", "discount_percent", "tier_threshold", "total", "currency"] : k => data.pricing_tariff_quote.graduated[k]
   }
-}`, sandbox.StreamskillTariffVolumeDiscounts, sandbox.StreamskillTariffGraduated),
+}`, streamskillsandbox.TariffVolumeDiscounts, streamskillsandbox.TariffGraduated),
 		ConfigStateChecks: []statecheck.StateCheck{
 			statecheck.ExpectKnownOutputValue("volume_600", knownvalue.ObjectExact(map[string]knownvalue.Check{
 				"pricing_type":     knownvalue.StringExact("standard"),
@@ -116,7 +117,7 @@ output "from_a_map" {
 			resource.TestCheckOutput("with_currency", "EUR"),
 			resource.TestCheckOutput("from_a_map", "4"),
 			func(*terraform.State) error {
-				if got := sb.Requests(sandbox.VendorStreamskill); got != 0 {
+				if got := sb.Requests(streamskillsandbox.Name); got != 0 {
 					return fmt.Errorf("the function made %d StreamSkill requests, want none", got)
 				}
 				return nil
@@ -170,9 +171,9 @@ func TestAccTariffQuoteFunctionExampleWorksAsDocumented(t *testing.T) {
 		t.Fatal(err)
 	}
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	viewers := sb.StreamskillTariffs()[sandbox.StreamskillTariffStandardHourly-1]
-	if viewers.ID != sandbox.StreamskillTariffStandardHourly || viewers.Price != 12.5 || viewers.Count != 10 || !viewers.Hourly {
-		t.Fatalf("tariff %d is no longer 12.5 for 10, hourly: %+v", sandbox.StreamskillTariffStandardHourly, viewers)
+	viewers := streamskillsandbox.Tariffs(sb.Server)[streamskillsandbox.TariffStandardHourly-1]
+	if viewers.ID != streamskillsandbox.TariffStandardHourly || viewers.Price != 12.5 || viewers.Count != 10 || !viewers.Hourly {
+		t.Fatalf("tariff %d is no longer 12.5 for 10, hourly: %+v", streamskillsandbox.TariffStandardHourly, viewers)
 	}
 	acctest.Test(t, functionTestCase(resource.TestStep{
 		Config: sb.ProviderConfig() + string(example),

@@ -35,10 +35,12 @@ var allowed = map[string][]string{
 	"internal/vendors":                        {"internal/clients", "internal/vendors/*"},
 	"internal/vendors/*":                      {"internal/clients", "internal/clients/httpapi", "internal/datasources", "internal/money", ownVendor},
 	"internal/vendors/*/*":                    {"internal/clients", "internal/clients/httpapi", "internal/datasources", "internal/money", ownVendor},
+	"internal/vendors/*/*sandbox":             {"internal/sandbox", "internal/sandbox/hostile", ownVendor},
+	"internal/vendors/sandboxes":              {"internal/sandbox", "internal/sandbox/hostile", "internal/vendors/*/*sandbox"},
 	"internal/datasources":                    {"internal/clients", "internal/clients/httpapi", "internal/money"},
 	"internal/functions":                      {},
 	"internal/clients":                        {"internal/clients/httpapi", "internal/money"},
-	"internal/clients/clienttest":             {"internal/clients/httpapi", "internal/money", "internal/sandbox"},
+	"internal/clients/clienttest":             {"internal/clients/httpapi", "internal/money", "internal/sandbox", "internal/testsync"},
 	"internal/money":                          {},
 	"internal/clients/httpapi":                {"internal/clients/httpapi/snapshot", "internal/clients/httpapi/fleet"},
 	"internal/clients/httpapi/fleet":          {"internal/clients/httpapi/ownfolder"},
@@ -46,9 +48,9 @@ var allowed = map[string][]string{
 	"internal/clients/httpapi/ownfolder":      {},
 	"internal/sandbox":                        {},
 	"internal/sandbox/hostile":                {},
-	"internal/acctest":                        {"internal/provider", "internal/clients", "internal/clients/httpapi", "internal/sandbox", "internal/vendors"},
-	"cmd/pricing-sandbox":                     {"internal/sandbox"},
-	"bench/compare":                           {"internal/sandbox", "internal/acctest/s3server"},
+	"internal/acctest":                        {"internal/provider", "internal/clients", "internal/clients/httpapi", "internal/sandbox", "internal/vendors", "internal/vendors/sandboxes"},
+	"cmd/pricing-sandbox":                     {"internal/sandbox", "internal/vendors/sandboxes"},
+	"bench/compare":                           {"internal/sandbox", "internal/acctest/s3server", "internal/vendors/sandboxes", "internal/vendors/*/*sandbox"},
 	"bench/rsswrap":                           {},
 	"internal/layers":                         {},
 	"scripts/testsummary":                     {},
@@ -59,18 +61,21 @@ var allowed = map[string][]string{
 // vendor folder (internal/vendors/<name>/…).
 const ownVendor = "<own vendor>"
 
-// allowedFor is pkg's allowed list: its own entry, else the first pattern
-// that matches it.
+// allowedFor is pkg's allowed list: its own entry, else that of the
+// longest pattern that matches it (internal/vendors/*/*sandbox before
+// internal/vendors/*/*).
 func allowedFor(pkg string) ([]string, bool) {
 	if allow, ok := allowed[pkg]; ok {
 		return allow, true
 	}
-	for pattern, allow := range allowed {
-		if ok, _ := path.Match(pattern, pkg); ok && strings.Contains(pattern, "*") {
-			return allow, true
+	best := ""
+	for pattern := range allowed {
+		if ok, _ := path.Match(pattern, pkg); ok && strings.Contains(pattern, "*") && len(pattern) > len(best) {
+			best = pattern
 		}
 	}
-	return nil, false
+	allow, ok := allowed[best]
+	return allow, ok
 }
 
 // mayImport reports whether an allowed list lets pkg import imp.

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
 )
 
 // BenchmarkReadPaygentic10k reads 10,000 Paygentic plans from a loopback
@@ -23,12 +24,12 @@ import (
 //     terraform-plugin-framework's;
 //   - ids_50 keeps 50 plans by id: the same fetch, a small state.
 func BenchmarkReadPaygentic10k(b *testing.B) {
-	sb := sandbox.New(sandbox.Options{PaygenticPlans: 10000})
+	sb := sandbox.New(sandbox.Options{Vendor: paygenticsandbox.WithPlans(10000)})
 	srv := httptest.NewServer(sb)
 	defer srv.Close()
-	config := map[string]any{"paygentic": map[string]any{"base_url": srv.URL + "/paygentic", "api_key": sandbox.PaygenticKey}}
+	config := map[string]any{"paygentic": map[string]any{"base_url": srv.URL + "/paygentic", "api_key": paygenticsandbox.Key}}
 	var ids []tftypes.Value
-	for i, p := range sb.PaygenticPlans() {
+	for i, p := range paygenticsandbox.Plans(sb) {
 		if i%200 == 0 {
 			ids = append(ids, tftypes.NewValue(tftypes.String, p.ID))
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai/identifaisandbox"
 )
 
 func TestAccInterruptedPlanStopsWaitingForARetryPromptly(t *testing.T) {
@@ -18,7 +19,7 @@ func TestAccInterruptedPlanStopsWaitingForARetryPromptly(t *testing.T) {
 	// Every request is throttled for an hour, which rate_limit_wait and
 	// read_timeout allow: uninterrupted, the plan would wait the hour out,
 	// so only the interrupt can end it before the retry is sent.
-	sb.InjectFaults(sandbox.VendorIdentifai, sandbox.Fault{Status: http.StatusTooManyRequests, RetryAfter: "3600", Sticky: true})
+	sb.InjectFaults(identifaisandbox.Name, sandbox.Fault{Status: http.StatusTooManyRequests, RetryAfter: "3600", Sticky: true})
 	cli := acctest.NewCLI(t, sb.ProviderConfig(`rate_limit_wait = "2h"`, `read_timeout = "3h"`)+`
 terraform {
   required_providers {
@@ -51,7 +52,7 @@ data "pricing_identifai_pricings" "all" {}
 		case <-throttled.Done():
 		}
 	}()
-	err := sb.AwaitResponses(throttled, sandbox.VendorIdentifai, http.StatusTooManyRequests, 1)
+	err := sb.AwaitResponses(throttled, identifaisandbox.Name, http.StatusTooManyRequests, 1)
 	stop()
 	if err != nil {
 		<-exited
@@ -70,7 +71,7 @@ data "pricing_identifai_pricings" "all" {}
 	if !acctest.ErrorMatching(`Unable to read identifAI pricings.*identifai: list pricings page 1 .*the run was cancelled`).MatchString(out.String()) {
 		t.Errorf("terraform's output does not say the read was cancelled:\n%s", out)
 	}
-	if got := sb.Requests(sandbox.VendorIdentifai); got != 1 {
+	if got := sb.Requests(identifaisandbox.Name); got != 1 {
 		t.Errorf("the sandbox got %d identifAI requests, want 1: the retry must not be sent after the interrupt", got)
 	}
 }

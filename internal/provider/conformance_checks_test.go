@@ -44,7 +44,7 @@ func TestConformanceNamesTheVendorAndThePartItMisses(t *testing.T) {
 	}{
 		{"a vendor with every part passes", func(*vendorParts) {}, ""},
 		{"a vendor the sandbox does not serve fails", func(p *vendorParts) { p.sandbox = nil }, "the sandbox does not serve it"},
-		{"a vendor hostile.Vendors does not list fails", func(p *vendorParts) { p.hostile = nil }, "hostile.Vendors does not list it"},
+		{"a vendor hostile.Vendors() does not list fails", func(p *vendorParts) { p.hostile = nil }, "hostile.Vendors() does not list it"},
 		{"a vendor without a hostile dialect fails", func(p *vendorParts) { p.dialects = nil }, "the hostile server has no dialect"},
 		{"a vendor without a provider block fails", func(p *vendorParts) { p.providerBlocks = nil }, "the provider schema has no acme block"},
 		{"a vendor without a catalogue source fails", func(p *vendorParts) { p.catalogue = nil }, "pricing_catalog has no source"},

@@ -22,7 +22,7 @@ import (
 // each is read from its own package, so a vendor that skips one is named.
 type vendorParts struct {
 	sandbox        []string // sandbox.VendorNames
-	hostile        []string // hostile.Vendors
+	hostile        []string // hostile.Vendors()
 	dialects       []string // hostile.Dialects
 	providerBlocks []string // the provider schema's attributes
 	dataSources    []string // the provider schema's data source type names
@@ -43,7 +43,7 @@ func productionParts(t *testing.T) vendorParts {
 	}
 	p := vendorParts{
 		sandbox:   sandbox.VendorNames(),
-		hostile:   hostile.Vendors,
+		hostile:   hostile.Vendors(),
 		dialects:  hostile.Dialects(),
 		catalogue: catalogueNames(),
 		repo:      os.DirFS("../.."),
@@ -64,13 +64,13 @@ func conformanceProblems(vendor string, p vendorParts) []string {
 	var problems []string
 	missing := func(part string) { problems = append(problems, vendor+": "+part) }
 	if !slices.Contains(p.sandbox, vendor) {
-		missing("the sandbox does not serve it (sandbox.VendorNames; register a vendorDef)")
+		missing("the sandbox does not serve it (sandbox.VendorNames; add its emulator to internal/vendors/sandboxes)")
 	}
 	if !slices.Contains(p.hostile, vendor) {
-		missing("hostile.Vendors does not list it")
+		missing("hostile.Vendors() does not list it")
 	}
 	if !slices.Contains(p.dialects, vendor) {
-		missing("the hostile server has no dialect for it (internal/sandbox/hostile/vendors.go)")
+		missing("the hostile server has no dialect for it (add its Dialect to internal/vendors/sandboxes)")
 	}
 	if !slices.Contains(p.providerBlocks, vendor) {
 		missing("the provider schema has no " + vendor + " block")
@@ -123,7 +123,7 @@ func TestConformanceEveryPartServesOnlyRegisteredVendors(t *testing.T) {
 	parts := productionParts(t)
 	registered := registeredNames()
 	for part, names := range map[string][]string{
-		"sandbox.VendorNames": parts.sandbox, "hostile.Vendors": parts.hostile,
+		"sandbox.VendorNames": parts.sandbox, "hostile.Vendors()": parts.hostile,
 		"hostile.Dialects": parts.dialects, "the catalogue": parts.catalogue,
 	} {
 		for _, n := range names {

@@ -15,6 +15,10 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox/hostile"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai/identifaisandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/streamskillsandbox"
 )
 
 // readShown is the vendor's read with an output of all it read, so a value
@@ -90,7 +94,7 @@ func TestAccHostileVendorBodyAbusingJSONIsRefusedOrRead(t *testing.T) {
 			check: checkNoKeyInAnyEncodingNorControlByte},
 		{name: "reads a listing after a UTF-8 byte order mark", behaviour: "byte-order-mark", vendors: listVendors, succeeds: true,
 			check: and(checkRequests(2), checkNoKeyInAnyEncodingNorControlByte)},
-		{name: "reads a tariff after a UTF-8 byte order mark", behaviour: "byte-order-mark", vendors: []string{hostile.Streamskill}, succeeds: true,
+		{name: "reads a tariff after a UTF-8 byte order mark", behaviour: "byte-order-mark", vendors: []string{streamskillsandbox.Name}, succeeds: true,
 			check: and(checkRequests(1), checkNoKeyInAnyEncodingNorControlByte)},
 		{name: "refuses an item whose id comes again as ID, naming the field", behaviour: "id-again-in-upper-case", vendors: allVendors,
 			want: []string{`{endpoint}`, `field (?:data\[0\]\.|results\[0\]\.)?ID: duplicate key`}, maxRequests: 1,
@@ -112,7 +116,7 @@ func TestAccHostileVendorKeyAsAnObjectKeyNeverReachesTheState(t *testing.T) {
 	t.Parallel()
 	s := hostile.New()
 	t.Cleanup(s.Close)
-	vendor := hostile.Onepin
+	vendor := onepinsandbox.Name
 	key := acctest.HostileKey(t, vendor)
 	cli := acctest.NewCLI(t, fmt.Sprintf(`terraform {
   required_providers {
@@ -155,7 +159,7 @@ func TestAccHostileCatalogueFailureDoesNotFailASiblingSharingARead(t *testing.T)
 	s := hostile.New()
 	t.Cleanup(s.Close)
 	keys := map[string]string{}
-	for _, v := range []string{hostile.Identifai, hostile.Paygentic, hostile.Streamskill} {
+	for _, v := range []string{identifaisandbox.Name, paygenticsandbox.Name, streamskillsandbox.Name} {
 		keys[v] = acctest.HostileKey(t, v)
 	}
 	cli := acctest.NewCLI(t, fmt.Sprintf(`terraform {
@@ -187,13 +191,13 @@ data "pricing_paygentic_plans" "read" {
 output "paygentic_plans" {
   value = length(data.pricing_paygentic_plans.read.plans)
 }
-`, keys[hostile.Identifai], s.BaseURL("catalogue-identifai-500", hostile.Identifai),
-		keys[hostile.Paygentic], s.BaseURL("catalogue-paygentic-held", hostile.Paygentic),
-		keys[hostile.Streamskill], s.BaseURL("catalogue-gate", hostile.Streamskill)))
+`, keys[identifaisandbox.Name], s.BaseURL("catalogue-500", identifaisandbox.Name),
+		keys[paygenticsandbox.Name], s.BaseURL("catalogue-held", paygenticsandbox.Name),
+		keys[streamskillsandbox.Name], s.BaseURL("catalogue-gate", streamskillsandbox.Name)))
 	run := cli.PlanTraced(t)
 	t.Logf("terraform plan exited %d; requests: identifAI %d, Paygentic %d, gate %d; Paygentic requests abandoned: %d",
-		run.ExitCode, s.Requests("catalogue-identifai-500", hostile.Identifai), s.Requests("catalogue-paygentic-held", hostile.Paygentic),
-		s.Requests("catalogue-gate", hostile.Streamskill), s.CatalogueReadsAbandoned())
+		run.ExitCode, s.Requests("catalogue-500", identifaisandbox.Name), s.Requests("catalogue-held", paygenticsandbox.Name),
+		s.Requests("catalogue-gate", streamskillsandbox.Name), s.CatalogueReadsAbandoned())
 	if !strings.Contains(run.Output, "paygentic_plans = 3") {
 		t.Errorf("the plan does not show the Paygentic list data source's 3 plans")
 	}
@@ -213,7 +217,7 @@ output "paygentic_plans" {
 	// the catalogue's read, waited for by nobody, is cancelled, and the
 	// list data source reads again. Never is a read cancelled that a data
 	// source still waits for.
-	requests, abandoned := s.Requests("catalogue-paygentic-held", hostile.Paygentic), s.CatalogueReadsAbandoned()
+	requests, abandoned := s.Requests("catalogue-held", paygenticsandbox.Name), s.CatalogueReadsAbandoned()
 	if requests < 1 || requests > 2 || abandoned != requests-1 {
 		t.Errorf("Paygentic got %d requests, %d of them cancelled; want 1 shared read, or 2 of which the first nobody waited for was cancelled",
 			requests, abandoned)

@@ -9,6 +9,11 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox/hostile"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai/identifaisandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely/probelysandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/streamskillsandbox"
 )
 
 // The cache between runs against hostile vendors (issue 26): each case
@@ -35,11 +40,11 @@ type hostileCacheCase struct {
 
 // hostileNames outputs the names each vendor's read got, versions included.
 var hostileNames = map[string]string{
-	hostile.Identifai:   `output "names" { value = [for p in data.pricing_identifai_pricings.read.pricings : p.name] }`,
-	hostile.Paygentic:   `output "names" { value = [for p in data.pricing_paygentic_plans.read.plans : p.name] }`,
-	hostile.Probely:     `output "names" { value = [for p in data.pricing_probely_plans.read.plans : p.name] }`,
-	hostile.Onepin:      `output "names" { value = [for p in data.pricing_onepin_plans.read.plans : p.name] }`,
-	hostile.Streamskill: `output "names" { value = [data.pricing_streamskill_tariff.read.id] }`,
+	identifaisandbox.Name:   `output "names" { value = [for p in data.pricing_identifai_pricings.read.pricings : p.name] }`,
+	paygenticsandbox.Name:   `output "names" { value = [for p in data.pricing_paygentic_plans.read.plans : p.name] }`,
+	probelysandbox.Name:     `output "names" { value = [for p in data.pricing_probely_plans.read.plans : p.name] }`,
+	onepinsandbox.Name:      `output "names" { value = [for p in data.pricing_onepin_plans.read.plans : p.name] }`,
+	streamskillsandbox.Name: `output "names" { value = [data.pricing_streamskill_tariff.read.id] }`,
 }
 
 func runHostileCacheCases(t *testing.T, cases []hostileCacheCase) {
@@ -73,7 +78,7 @@ func runHostileCache(t *testing.T, tc hostileCacheCase, vendor string) {
 		if requests != p.requests {
 			t.Errorf("plan %d made %d requests, want %d", i+1, requests, p.requests)
 		}
-		if p.version != "" && vendor != hostile.Streamskill {
+		if p.version != "" && vendor != streamskillsandbox.Name {
 			other := map[string]string{"v1": "v2", "v2": "v1"}[p.version]
 			if !strings.Contains(run.Output, "("+p.version+")") || strings.Contains(run.Output, "("+other+")") {
 				t.Errorf("plan %d shows other names than those of %s alone: %s", i+1, p.version, namesIn(run.Output))
@@ -113,7 +118,7 @@ func TestAccHostileCacheNeverKeepsAKeyEchoedInAValidator(t *testing.T) {
 		{name: "reads twice without keeping or sending back the credential it echoes in base64 and hex validators",
 			behaviour: "key-in-validators-encoded", vendors: listVendors, plans: reads(2)},
 		{name: "reads a tariff twice without keeping or sending back the credential it echoes in validators",
-			behaviour: "key-in-validators", vendors: []string{hostile.Streamskill}, plans: reads(1)},
+			behaviour: "key-in-validators", vendors: []string{streamskillsandbox.Name}, plans: reads(1)},
 	})
 }
 
@@ -122,7 +127,7 @@ func TestAccHostileCacheNeverKeepsAKeyEchoedInAValidator(t *testing.T) {
 // never a mix of two versions.
 func TestAccHostileCacheNeverPinsOrMixesAStaleCopy(t *testing.T) {
 	t.Parallel()
-	paged := hostile.Listing
+	paged := hostile.Listing()
 	runHostileCacheCases(t, []hostileCacheCase{
 		{name: "reads v2 when a 304 carries v2's ETag to a request for v1, then revalidates v2", behaviour: "304-with-another-etag", vendors: paged,
 			plans: []cachePlan{{requests: 2, version: "v1"}, {requests: 4, version: "v2"}, {requests: 2, version: "v2"}}},

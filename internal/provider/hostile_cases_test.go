@@ -7,17 +7,22 @@ import (
 	"testing"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox/hostile"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai/identifaisandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely/probelysandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/streamskillsandbox"
 )
 
 var (
-	allVendors  = hostile.Vendors
-	listVendors = hostile.Listing
+	allVendors  = hostile.Vendors()
+	listVendors = hostile.Listing()
 	// numberVendors have a number field that reaches the state.
-	numberVendors = slices.DeleteFunc(slices.Clone(hostile.Vendors), func(v string) bool { return hostile.NumberField[v] == "" })
+	numberVendors = slices.DeleteFunc(slices.Clone(hostile.Vendors()), func(v string) bool { return hostile.NumberField(v) == "" })
 	// numberedVendors say on page 1 how many pages and items there are.
-	numberedVendors = []string{hostile.Identifai, hostile.Paygentic, hostile.Probely}
+	numberedVendors = []string{identifaisandbox.Name, paygenticsandbox.Name, probelysandbox.Name}
 	// linkVendors page by absolute next links the client is handed.
-	linkVendors = []string{hostile.Identifai, hostile.Onepin}
+	linkVendors = []string{identifaisandbox.Name, onepinsandbox.Name}
 )
 
 // The harness itself: on a vendor that behaves, every check of the suite
@@ -27,10 +32,10 @@ func TestAccHostileHarnessPassesOnAVendorThatBehaves(t *testing.T) {
 	runHostileCases(t, []hostileCase{
 		{name: "reads two pages of a correct listing", behaviour: "benign", vendors: listVendors, succeeds: true, maxRequests: 2,
 			check: checkRequests(2)},
-		{name: "reads a correct tariff", behaviour: "benign", vendors: []string{hostile.Streamskill}, succeeds: true, maxRequests: 1,
+		{name: "reads a correct tariff", behaviour: "benign", vendors: []string{streamskillsandbox.Name}, succeeds: true, maxRequests: 1,
 			check: checkRequests(1)},
-		{name: "reads a correct plan by id", behaviour: "benign", vendors: []string{hostile.Paygentic}, lookup: true, succeeds: true, maxRequests: 1},
-		{name: "waits out a Retry-After in the year 9999 capped, not forever", behaviour: "retry-after-far-date", vendors: []string{hostile.Paygentic},
+		{name: "reads a correct plan by id", behaviour: "benign", vendors: []string{paygenticsandbox.Name}, lookup: true, succeeds: true, maxRequests: 1},
+		{name: "waits out a Retry-After in the year 9999 capped, not forever", behaviour: "retry-after-far-date", vendors: []string{paygenticsandbox.Name},
 			want: []string{`HTTP 429`}, check: checkWaitedBetweenTries},
 	})
 }
@@ -48,13 +53,13 @@ func TestAccHostileVendorNeverGetsTheKeyShown(t *testing.T) {
 			want: []string{`HTTP 503`, `{endpoint}`}, maxRequests: 2},
 		{name: "fails without showing the key it writes with a JSON unicode escape", behaviour: "key-in-error-unicode-escaped", vendors: allVendors,
 			want: []string{`HTTP 422`, `{endpoint}`}, maxRequests: 1},
-		{name: "fails without showing the key it echoes in FastAPI's loc, msg and type", behaviour: "key-in-fastapi-422", vendors: []string{hostile.Onepin},
+		{name: "fails without showing the key it echoes in FastAPI's loc, msg and type", behaviour: "key-in-fastapi-422", vendors: []string{onepinsandbox.Name},
 			want: []string{`HTTP 422`, `{endpoint}`}, maxRequests: 1},
 		{name: "fails without showing the key it quotes in an HTML page with status 200", behaviour: "key-in-html-200", vendors: allVendors,
 			want: []string{`{endpoint}`, `(?i)not the documented JSON|contains the API key`}, maxRequests: 1},
 		{name: "fails without showing the key it echoes in an error body with status 200", behaviour: "key-in-json-200-error", vendors: allVendors,
 			want: []string{`{endpoint}`}, maxRequests: 1},
-		{name: "fails without showing the key it answers as the plan's id", behaviour: "key-in-plan-id", vendors: []string{hostile.Paygentic}, lookup: true,
+		{name: "fails without showing the key it answers as the plan's id", behaviour: "key-in-plan-id", vendors: []string{paygenticsandbox.Name}, lookup: true,
 			want: []string{`{endpoint}`, `plan_h1`}, maxRequests: 1},
 		{name: "fails without showing the key it puts in a next link to another origin", behaviour: "key-in-next-link-off-origin", vendors: linkVendors,
 			want: []string{`(?i)next`}, maxRequests: 1, check: checkNothingStrayed},
@@ -85,7 +90,7 @@ func TestAccHostileVendorBodyThatIsNotAListFailsTheRead(t *testing.T) {
 		{name: "fails when the list holds null", behaviour: "null-item", vendors: listVendors, want: []string{`{endpoint}`, `(?i)\bid\b|null`}, maxRequests: 1},
 		{name: "fails when an item has no id", behaviour: "item-without-id", vendors: allVendors, want: []string{`{endpoint}`, `(?i)\bid\b`}, maxRequests: 1},
 		{name: "fails when an item's id is empty or zero", behaviour: "item-with-empty-id", vendors: allVendors, want: []string{`{endpoint}`, `(?i)\bid\b`}, maxRequests: 1},
-		{name: "names the tariff asked for when a quoted tariff's body is {}", behaviour: "empty-object-body", vendors: []string{hostile.Streamskill},
+		{name: "names the tariff asked for when a quoted tariff's body is {}", behaviour: "empty-object-body", vendors: []string{streamskillsandbox.Name},
 			read: `data "pricing_tariff_quote" "read" {
   tariff_id = 1
   quantity  = 100
@@ -108,12 +113,12 @@ func TestAccHostileVendorPagingIsCheckedAndBounded(t *testing.T) {
 			want: []string{`(?i)page|total`}, maxRequests: 2},
 		{name: "fails within two requests when it claims ten million items or ten thousand pages", behaviour: "endless-pages", vendors: numberedVendors,
 			want: []string{`(?i)page|total`}, maxRequests: 2},
-		{name: "gives up at the page bound when a next link never ends", behaviour: "endless-pages", vendors: []string{hostile.Onepin},
+		{name: "gives up at the page bound when a next link never ends", behaviour: "endless-pages", vendors: []string{onepinsandbox.Name},
 			want: []string{`(?i)1,?000 pages`}, maxRequests: 1001},
 		{name: "fails at an empty page before the last", behaviour: "empty-page-before-last", vendors: listVendors,
 			want: []string{`(?i)page 2`, `(?i)empty|no (items|plans|pricings)`}, maxRequests: 3},
 		{name: "fails before page 2 when its page count disagrees with total and page size", behaviour: "page-count-disagrees",
-			vendors: []string{hostile.Identifai, hostile.Probely}, want: []string{`(?i)page`}, maxRequests: 1},
+			vendors: []string{identifaisandbox.Name, probelysandbox.Name}, want: []string{`(?i)page`}, maxRequests: 1},
 	})
 }
 
@@ -149,7 +154,7 @@ func TestAccHostileVendorWaitsAreParsedSafely(t *testing.T) {
 		{name: "really waits between tries when Retry-After is 10000000000", behaviour: "retry-after-overflow", vendors: allVendors,
 			want: []string{`HTTP 429`}, maxRequests: 2, check: checkWaitedBetweenTries},
 		{name: "really waits between tries when X-Rate-Limit-Reset is 10000000000", behaviour: "rate-limit-reset-overflow",
-			vendors: []string{hostile.Streamskill, hostile.Paygentic}, want: []string{`HTTP 429`}, maxRequests: 2, check: checkWaitedBetweenTries},
+			vendors: []string{streamskillsandbox.Name, paygenticsandbox.Name}, want: []string{`HTTP 429`}, maxRequests: 2, check: checkWaitedBetweenTries},
 		{name: "gives up on 429 at rate_limit_wait saying how many times over how long and the wait asked for", behaviour: "throttled-forever", vendors: allVendors,
 			want: []string{`HTTP 429`, `(?i)\b2 (tries|attempts|times)`, `(?i)\b(in|over|after) \d+(\.\d+)?(ms|s|m)\b`, `(?i)\b(wait|Retry-After)\b`, `rate_limit_wait \(1s\)`}, maxRequests: 2},
 	})
@@ -162,10 +167,10 @@ func TestAccHostileVendorLinksAndRedirectsStayHome(t *testing.T) {
 	twoRetries := []string{"max_retries = 2", fmt.Sprintf("request_timeout = %q", hostileRequestTimeout)}
 	runHostileCases(t, []hostileCase{
 		{name: "fails rather than follow a next link to another API on the same origin", behaviour: "next-link-to-other-api", vendors: linkVendors,
-			want: []string{`(?i)next`}, maxRequests: 1, check: checkNoRequestTo("next-link-to-other-api", hostile.Paygentic)},
+			want: []string{`(?i)next`}, maxRequests: 1, check: checkNoRequestTo("next-link-to-other-api", paygenticsandbox.Name)},
 		{name: "fails rather than follow a redirect to another API on the same origin with the key", behaviour: "redirect-to-other-api",
-			vendors: []string{hostile.Onepin, hostile.Streamskill}, want: []string{`(?i)redirect`}, maxRequests: 1,
-			check: checkNoRequestTo("redirect-to-other-api", hostile.Paygentic)},
+			vendors: []string{onepinsandbox.Name, streamskillsandbox.Name}, want: []string{`(?i)redirect`}, maxRequests: 1,
+			check: checkNoRequestTo("redirect-to-other-api", paygenticsandbox.Name)},
 		{name: "fails once, without retrying, on a redirect to another origin", behaviour: "redirect-to-other-origin", vendors: allVendors,
 			settings: twoRetries, want: []string{`(?i)redirect`}, maxRequests: 1, check: checkNothingStrayed},
 		{name: "fails once, without retrying, on a Location that does not parse", behaviour: "bad-location", vendors: allVendors,
@@ -182,7 +187,7 @@ func TestAccHostileVendorLinksAndRedirectsStayHome(t *testing.T) {
 			}},
 		{name: "fails once on a gzip body that inflates to 100 MB", behaviour: "gzip-bomb", vendors: allVendors,
 			settings: twoRetries, want: []string{`(?i)exceeds|limit`}, maxRequests: 1},
-		{name: "fails clearly on a free-form field nested 100,000 deep", behaviour: "deep-nesting", vendors: []string{hostile.Probely, hostile.Onepin},
+		{name: "fails clearly on a free-form field nested 100,000 deep", behaviour: "deep-nesting", vendors: []string{probelysandbox.Name, onepinsandbox.Name},
 			want: []string{`{endpoint}`}, maxRequests: 1},
 	})
 }
@@ -195,17 +200,17 @@ func TestAccHostileBaseURLIsValidatedWithoutShowingItsSecrets(t *testing.T) {
 		{name: "rejects a base_url port above 65535 at validation", behaviour: "benign", vendors: allVendors,
 			want: []string{`Invalid base URL`, `70000`}, inConfig: true,
 			baseURL: func(_ *hostile.Server, vendor, _ string) string { return "http://127.0.0.1:70000/" + vendor }},
-		{name: "rejects a base_url with a secret in its query without showing it", behaviour: "benign", vendors: []string{hostile.Paygentic},
+		{name: "rejects a base_url with a secret in its query without showing it", behaviour: "benign", vendors: []string{paygenticsandbox.Name},
 			want: []string{`Invalid base URL`}, inConfig: true,
 			baseURL: func(s *hostile.Server, vendor, secret string) string {
 				return s.BaseURL("benign", vendor) + "?api_key=" + secret
 			}},
-		{name: "rejects a base_url with a secret in its fragment without showing it", behaviour: "benign", vendors: []string{hostile.Paygentic},
+		{name: "rejects a base_url with a secret in its fragment without showing it", behaviour: "benign", vendors: []string{paygenticsandbox.Name},
 			want: []string{`Invalid base URL`}, inConfig: true,
 			baseURL: func(s *hostile.Server, vendor, secret string) string {
 				return s.BaseURL("benign", vendor) + "#tok=" + secret
 			}},
-		{name: "rejects a base_url whose userinfo password does not parse without showing it", behaviour: "benign", vendors: []string{hostile.Paygentic},
+		{name: "rejects a base_url whose userinfo password does not parse without showing it", behaviour: "benign", vendors: []string{paygenticsandbox.Name},
 			want: []string{`Invalid base URL`}, inConfig: true,
 			baseURL: func(s *hostile.Server, vendor, secret string) string {
 				return "http://user:" + secret + "%zz@" + s.URL[len("http://"):] + "/benign/" + vendor
@@ -221,7 +226,7 @@ func TestAccHostileVendorMalformedHeadersAndTinyPagesFailAtOnce(t *testing.T) {
 	runHostileCases(t, []hostileCase{
 		{name: "fails once, without retrying, on an ETag holding a DEL byte", behaviour: "etag-del-byte", vendors: allVendors,
 			settings: []string{"max_retries = 2", `request_timeout = "5s"`}, want: []string{`(?i)malformed MIME header`}, maxRequests: 1},
-		{name: "refuses pages of 1 item it was not asked for", behaviour: "page-size-one", vendors: []string{hostile.Identifai, hostile.Probely},
+		{name: "refuses pages of 1 item it was not asked for", behaviour: "page-size-one", vendors: []string{identifaisandbox.Name, probelysandbox.Name},
 			want: []string{`field (per_page|length)`, `page size of 1`, `75 pages`}, maxRequests: 1},
 	})
 }

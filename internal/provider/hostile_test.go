@@ -22,6 +22,11 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox/hostile"
 	"github.com/pricingkit/terraform-provider-pricing/internal/vendors"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai/identifaisandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely/probelysandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/streamskillsandbox"
 )
 
 // hostileCase is one hostile behaviour, run once for each of its vendors.
@@ -88,17 +93,17 @@ var vendorTitles = func() map[string]string {
 // hostileReads are the data sources each vendor's run plans: the whole
 // list, paged by 100 (StreamSkill: tariff 1).
 var hostileReads = map[string]string{
-	hostile.Identifai:   `data "pricing_identifai_pricings" "read" { per_page = 100 }`,
-	hostile.Paygentic:   `data "pricing_paygentic_plans" "read" {}`,
-	hostile.Probely:     `data "pricing_probely_plans" "read" {}`,
-	hostile.Onepin:      `data "pricing_onepin_plans" "read" {}`,
-	hostile.Streamskill: `data "pricing_streamskill_tariff" "read" { id = 1 }`,
+	identifaisandbox.Name:   `data "pricing_identifai_pricings" "read" { per_page = 100 }`,
+	paygenticsandbox.Name:   `data "pricing_paygentic_plans" "read" {}`,
+	probelysandbox.Name:     `data "pricing_probely_plans" "read" {}`,
+	onepinsandbox.Name:      `data "pricing_onepin_plans" "read" {}`,
+	streamskillsandbox.Name: `data "pricing_streamskill_tariff" "read" { id = 1 }`,
 }
 
 // hostileOperations name each read's endpoint as the provider's errors do.
 var hostileOperations = map[string]string{
-	hostile.Identifai: "list pricings", hostile.Paygentic: "list plans", hostile.Probely: "list plans",
-	hostile.Onepin: "list plans", hostile.Streamskill: "get tariff 1",
+	identifaisandbox.Name: "list pricings", paygenticsandbox.Name: "list plans", probelysandbox.Name: "list plans",
+	onepinsandbox.Name: "list plans", streamskillsandbox.Name: "get tariff 1",
 }
 
 const paygenticLookup = `data "pricing_paygentic_plan" "read" { id = "plan_h1" }`
@@ -224,13 +229,13 @@ func checkHostileRun(t *testing.T, tc hostileCase, vendor string, run acctest.Ru
 	case !tc.succeeds && !tc.anyExit:
 		want = append([]string{`{title}`}, want...)
 	}
-	path, op := hostile.Path[vendor], hostileOperations[vendor]
+	path, op := hostile.Path(vendor), hostileOperations[vendor]
 	if tc.lookup {
 		path, op = path+"/plan_h1", "get plan"
 	}
 	for _, w := range want {
 		pattern := strings.NewReplacer("{title}", regexp.QuoteMeta(vendorTitles[vendor]),
-			"{endpoint}", "(?:"+regexp.QuoteMeta(path)+"|"+op+")", "{field}", regexp.QuoteMeta(hostile.NumberField[vendor])).Replace(w)
+			"{endpoint}", "(?:"+regexp.QuoteMeta(path)+"|"+op+")", "{field}", regexp.QuoteMeta(hostile.NumberField(vendor))).Replace(w)
 		if !acctest.ErrorMatching(pattern).MatchString(run.Output) {
 			t.Errorf("terraform's output does not match %s", pattern)
 		}

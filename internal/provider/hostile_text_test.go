@@ -6,7 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox/hostile"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
 )
 
 // checkPrintable asserts that terraform printed no character a terminal or
@@ -44,11 +45,11 @@ func TestAccHostileVendorTextReachesTheTerminalQuoted(t *testing.T) {
 			want: []string{`HTTP 422`, `{endpoint}`, `\\x1b\[2J`}, maxRequests: 1},
 		{name: "shows its text error page with control characters quoted", behaviour: "control-chars-in-text-500", vendors: allVendors,
 			want: []string{`HTTP 500`, `{endpoint}`, `\\x1b\[2J`}, maxRequests: 2},
-		{name: "names a duplicated id with control characters quoted", behaviour: "control-chars-in-duplicate-id", vendors: []string{hostile.Paygentic, hostile.Onepin},
+		{name: "names a duplicated id with control characters quoted", behaviour: "control-chars-in-duplicate-id", vendors: []string{paygenticsandbox.Name, onepinsandbox.Name},
 			want: []string{`{endpoint}`, `more than once`, `\\u202e`}, maxRequests: 2},
-		{name: "lists the ids of two plans of one name with control characters quoted", behaviour: "control-chars-in-twin-ids", vendors: []string{hostile.Onepin},
+		{name: "lists the ids of two plans of one name with control characters quoted", behaviour: "control-chars-in-twin-ids", vendors: []string{onepinsandbox.Name},
 			read: `data "pricing_onepin_plan" "read" { name = "Twin" }`, want: []string{`(?i)more than one`, `\\u202e`}, maxRequests: 2},
-		{name: "answers a lookup 404 whose message is quoted", behaviour: "control-chars-in-lookup-404", vendors: []string{hostile.Paygentic}, lookup: true,
+		{name: "answers a lookup 404 whose message is quoted", behaviour: "control-chars-in-lookup-404", vendors: []string{paygenticsandbox.Name}, lookup: true,
 			want: []string{`HTTP 404`, `\\x1b\[2J`}, maxRequests: 1},
 	})
 }
@@ -59,7 +60,7 @@ func TestAccHostileCacheWarningQuotesTheVendorsFailure(t *testing.T) {
 	t.Parallel()
 	runHostileCacheCases(t, []hostileCacheCase{
 		{name: "serves its copy with a warning that quotes the control characters of its 503", behaviour: "control-chars-after-first",
-			vendors: []string{hostile.Paygentic, hostile.Onepin}, plans: []cachePlan{
+			vendors: []string{paygenticsandbox.Name, onepinsandbox.Name}, plans: []cachePlan{
 				{requests: 2, version: ""},
 				{requests: 2, want: []string{`Serving a cached`, `HTTP 503`, `\\x1b\[2J`}},
 			}},

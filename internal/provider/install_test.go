@@ -9,6 +9,7 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
 )
 
 // TestAccInitInstallsFromAFilesystemMirror installs the provider the way a
@@ -42,7 +43,7 @@ data "pricing_paygentic_plan" "basic" {
 output "basic_plan" {
   value = "${data.pricing_paygentic_plan.basic.name}: ${data.pricing_paygentic_plan.basic.price_amount} ${data.pricing_paygentic_plan.basic.currency}"
 }
-`, version, sb.ProviderConfig(), sandbox.PaygenticBasicPlanID)
+`, version, sb.ProviderConfig(), paygenticsandbox.BasicPlanID)
 	cli := m.Workdir(t, config)
 
 	ctx, cancel := context.WithTimeout(t.Context(), acctest.CommandTimeout(t))
@@ -82,7 +83,7 @@ output "basic_plan" {
 	if want := `basic_plan = "Basic Tier: 49.99 USD"`; !strings.Contains(out.String(), want) {
 		t.Errorf("plan output lacks %s", want)
 	}
-	if got := sb.Requests(sandbox.VendorPaygentic); got == 0 {
+	if got := sb.Requests(paygenticsandbox.Name); got == 0 {
 		t.Errorf("the installed provider made no request to the sandbox")
 	}
 }

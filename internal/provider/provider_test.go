@@ -20,6 +20,11 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/provider"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 	"github.com/pricingkit/terraform-provider-pricing/internal/vendors"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai/identifaisandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely/probelysandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/streamskillsandbox"
 )
 
 func providerSchema(t *testing.T) schema.Schema {
@@ -67,37 +72,37 @@ func TestAccProviderReadsSettingsFromTheEnvironment(t *testing.T) {
 	}{
 		{
 			name:   "IDENTIFAI_API_KEY and IDENTIFAI_BASE_URL",
-			env:    map[string]string{"IDENTIFAI_API_KEY": sandbox.IdentifaiKey, "IDENTIFAI_BASE_URL": sb.BaseURL(sandbox.VendorIdentifai)},
+			env:    map[string]string{"IDENTIFAI_API_KEY": identifaisandbox.Key, "IDENTIFAI_BASE_URL": sb.BaseURL(identifaisandbox.Name)},
 			config: `data "pricing_identifai_pricings" "all" {}`,
 			check:  statecheck.ExpectKnownValue("data.pricing_identifai_pricings.all", tfjsonpath.New("total"), knownvalue.Int64Exact(45)),
 		},
 		{
 			name:   "the Paygentic CLI's PAYGENTIC_BEARER_AUTH",
-			env:    map[string]string{"PAYGENTIC_BEARER_AUTH": sandbox.PaygenticKey, "PAYGENTIC_BASE_URL": sb.BaseURL(sandbox.VendorPaygentic)},
+			env:    map[string]string{"PAYGENTIC_BEARER_AUTH": paygenticsandbox.Key, "PAYGENTIC_BASE_URL": sb.BaseURL(paygenticsandbox.Name)},
 			config: `data "pricing_paygentic_plan" "basic" { id = "plan_t9u0v1w2x3y4z5a6" }`,
 			check:  statecheck.ExpectKnownValue("data.pricing_paygentic_plan.basic", tfjsonpath.New("price_amount"), knownvalue.NumberExact(acctest.Number("49.99"))),
 		},
 		{
 			name:   "PROBELY_API_BASE_URL",
-			env:    map[string]string{"PROBELY_API_KEY": sandbox.ProbelyKey, "PROBELY_API_BASE_URL": sb.BaseURL(sandbox.VendorProbely)},
+			env:    map[string]string{"PROBELY_API_KEY": probelysandbox.Key, "PROBELY_API_BASE_URL": sb.BaseURL(probelysandbox.Name)},
 			config: `data "pricing_probely_plan" "example" { id = "enterprise-base-eur" }`,
 			check:  statecheck.ExpectKnownValue("data.pricing_probely_plan.example", tfjsonpath.New("family"), knownvalue.StringExact("enterprise")),
 		},
 		{
 			name:   "PAYGENTIC_API_KEY before PAYGENTIC_BEARER_AUTH",
-			env:    map[string]string{"PAYGENTIC_API_KEY": sandbox.PaygenticKey, "PAYGENTIC_BEARER_AUTH": "stale-cli-key", "PAYGENTIC_BASE_URL": sb.BaseURL(sandbox.VendorPaygentic)},
+			env:    map[string]string{"PAYGENTIC_API_KEY": paygenticsandbox.Key, "PAYGENTIC_BEARER_AUTH": "stale-cli-key", "PAYGENTIC_BASE_URL": sb.BaseURL(paygenticsandbox.Name)},
 			config: `data "pricing_paygentic_plan" "basic" { id = "plan_t9u0v1w2x3y4z5a6" }`,
 			check:  statecheck.ExpectKnownValue("data.pricing_paygentic_plan.basic", tfjsonpath.New("currency"), knownvalue.StringExact("USD")),
 		},
 		{
 			name:   "ONEPIN_BASE_URL without a key, the list being public",
-			env:    map[string]string{"ONEPIN_BASE_URL": sb.BaseURL(sandbox.VendorOnepin)},
+			env:    map[string]string{"ONEPIN_BASE_URL": sb.BaseURL(onepinsandbox.Name)},
 			config: `data "pricing_onepin_plans" "all" {}`,
-			check:  statecheck.ExpectKnownValue("data.pricing_onepin_plans.all", tfjsonpath.New("total"), knownvalue.Int64Exact(int64(len(sb.OnepinPlans())))),
+			check:  statecheck.ExpectKnownValue("data.pricing_onepin_plans.all", tfjsonpath.New("total"), knownvalue.Int64Exact(int64(len(onepinsandbox.Plans(sb.Server))))),
 		},
 		{
 			name:   "STREAMSKILL_API_KEY and STREAMSKILL_BASE_URL",
-			env:    map[string]string{"STREAMSKILL_API_KEY": sandbox.StreamskillKey, "STREAMSKILL_BASE_URL": sb.BaseURL(sandbox.VendorStreamskill)},
+			env:    map[string]string{"STREAMSKILL_API_KEY": streamskillsandbox.Key, "STREAMSKILL_BASE_URL": sb.BaseURL(streamskillsandbox.Name)},
 			config: `data "pricing_streamskill_tariff" "one" { id = 1 }`,
 			check:  statecheck.ExpectKnownValue("data.pricing_streamskill_tariff.one", tfjsonpath.New("type"), knownvalue.StringExact("twitch_followers")),
 		},
@@ -163,7 +168,7 @@ resource "terraform_data" "key" {
 provider "pricing" {
   identifai = {
     api_key  = terraform_data.key.output
-    base_url = "` + sb.BaseURL(sandbox.VendorIdentifai) + `"
+    base_url = "` + sb.BaseURL(identifaisandbox.Name) + `"
   }
 }
 data "pricing_identifai_pricings" "all" {}`,

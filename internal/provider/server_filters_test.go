@@ -11,6 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely/probelysandbox"
 )
 
 func stringSet(values ...string) []tftypes.Value {
@@ -50,13 +52,13 @@ func TestFilteredListReadsMatchTheFramework(t *testing.T) {
 		{"identifAI pricings by id", "pricing_identifai_pricings", map[string]any{"ids": ids(3, 1)}, ""},
 		{"identifAI pricings by name", "pricing_identifai_pricings", map[string]any{"name_regex": "(?i)pro"}, ""},
 		{"Paygentic plans by id, without prices", "pricing_paygentic_plans", map[string]any{
-			"ids": stringSet(sandbox.PaygenticBusinessPlanID, sandbox.PaygenticBasicPlanID, "plan_unknown"), "include_prices": false}, ""},
+			"ids": stringSet(paygenticsandbox.BusinessPlanID, paygenticsandbox.BasicPlanID, "plan_unknown"), "include_prices": false}, ""},
 		{"Paygentic plans by name and cadence", "pricing_paygentic_plans", map[string]any{"name_regex": "^Basic", "billing_cadence": "P1M", "currency": "USD"}, ""},
 		{"Paygentic plans, empty ids", "pricing_paygentic_plans", map[string]any{"ids": stringSet()}, ""},
 		{"Paygentic plans, a regex that matches nothing", "pricing_paygentic_plans", map[string]any{"name_regex": "^nothing$", "include_prices": true}, ""},
 		{"Paygentic plans, an invalid regex", "pricing_paygentic_plans", map[string]any{"name_regex": "("}, `name_regex = "("`},
 		{"Probely plans by id, without credits packs", "pricing_probely_plans", map[string]any{
-			"ids": stringSet(sandbox.ProbelyExamplePlanID, "business-yearly-gbp"), "include_credits_packs": false}, ""},
+			"ids": stringSet(probelysandbox.ExamplePlanID, "business-yearly-gbp"), "include_credits_packs": false}, ""},
 		{"Probely plans by name and period", "pricing_probely_plans", map[string]any{"name_regex": "Plan", "period_unit": "year"}, ""},
 		{"OnePin plans by tier, interval and currency", "pricing_onepin_plans", map[string]any{"tier": "free", "billing_interval": "yearly", "currency": "USD"}, ""},
 		{"OnePin plans by name", "pricing_onepin_plans", map[string]any{"name_regex": "^(Pro|Free) Plan$", "ids": stringSet("a3f1c9d2-4b7e-4f8a-9c2d-1e2b3f4a5c6d")}, ""},

@@ -5,6 +5,7 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox/hostile"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai/identifaisandbox"
 )
 
 // TestConformanceHandWrittenVendorTablesCoverEveryVendor holds the
@@ -16,17 +17,23 @@ func TestConformanceHandWrittenVendorTablesCoverEveryVendor(t *testing.T) {
 	acctest.RequireEveryVendor(t, "hostileOperations (hostile_test.go)", hostileOperations)
 	acctest.RequireEveryVendor(t, "hostileNames (hostile_cache_test.go)", hostileNames)
 	acctest.RequireEveryVendor(t, "vendorTitles (hostile_test.go)", vendorTitles)
-	acctest.RequireEveryVendor(t, "hostile.Path", hostile.Path)
+	paths := map[string]string{}
+	for _, v := range hostile.Vendors() {
+		paths[v] = hostile.Path(v)
+	}
+	acctest.RequireEveryVendor(t, "hostile.Path", paths)
 	// A vendor whose items have no number field is left out of the
 	// number cases on purpose, and says so here.
 	withoutNumber := map[string]bool{}
 	for _, v := range acctest.VendorNames() {
 		withoutNumber[v] = true
 	}
-	for v := range hostile.NumberField {
-		delete(withoutNumber, v)
+	for _, v := range hostile.Vendors() {
+		if hostile.NumberField(v) != "" {
+			delete(withoutNumber, v)
+		}
 	}
-	if len(withoutNumber) != 1 || !withoutNumber[hostile.Identifai] {
-		t.Errorf("vendors without a hostile.NumberField entry: %v; only identifAI's pricings have no number", withoutNumber)
+	if len(withoutNumber) != 1 || !withoutNumber[identifaisandbox.Name] {
+		t.Errorf("vendors without a hostile.NumberField: %v; only identifAI's pricings have no number", withoutNumber)
 	}
 }

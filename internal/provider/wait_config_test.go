@@ -8,6 +8,7 @@ import (
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/acctest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai/identifaisandbox"
 )
 
 func TestAccProviderRefusesABadWaitFromTheEnvironment(t *testing.T) {
@@ -22,7 +23,7 @@ func TestAccProviderRefusesABadWaitFromTheEnvironment(t *testing.T) {
 
 func TestAccProviderTakesRateLimitWaitFromTheEnvironment(t *testing.T) {
 	sb := acctest.StartSandbox(t, sandbox.Options{})
-	sb.InjectFaults(sandbox.VendorIdentifai, sandbox.Fault{Status: http.StatusTooManyRequests, RetryAfter: "1", Sticky: true})
+	sb.InjectFaults(identifaisandbox.Name, sandbox.Fault{Status: http.StatusTooManyRequests, RetryAfter: "1", Sticky: true})
 	t.Setenv("PRICING_RATE_LIMIT_WAIT", "1s")
 	acctest.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
@@ -30,7 +31,7 @@ func TestAccProviderTakesRateLimitWaitFromTheEnvironment(t *testing.T) {
 			ExpectError: acctest.ErrorMatching(`HTTP 429 .*throttled 2 times over .*rate_limit_wait \(1s\).*the vendor last asked to wait 1s`),
 		}},
 	})
-	if got := sb.Responses(sandbox.VendorIdentifai, http.StatusTooManyRequests); got != 2 {
+	if got := sb.Responses(identifaisandbox.Name, http.StatusTooManyRequests); got != 2 {
 		t.Errorf("identifAI answered 429 %d times, want 2: the second wait would pass rate_limit_wait", got)
 	}
 }

@@ -5,13 +5,14 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 const adminPrefix = "/_sandbox/"
 
 // serveAdmin lets out-of-process scripts read counters and inject faults:
 //
-//	GET  /_sandbox/requests            {"identifai": n, ..., "responses": {"identifai": {"200": n, "429": m}, ...}}
+//	GET  /_sandbox/requests            {"<vendor>": n, ..., "responses": {"<vendor>": {"200": n, "429": m}, ...}}
 //	POST /_sandbox/reset               counters, queued faults, recorded headers and rate limits
 //	POST /_sandbox/faults?vendor=X     body: JSON array of Fault, e.g. [{"status":503},{"kind":"hang","match":"page=3"}]
 //	DELETE /_sandbox/faults?vendor=X   drops X's queued faults
@@ -22,14 +23,14 @@ func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 			adminError(w, http.StatusMethodNotAllowed, "use GET")
 			return
 		}
-		writeJSON(w, http.StatusOK, s.countsSnapshot())
+		WriteJSON(w, http.StatusOK, s.countsSnapshot())
 	case adminPrefix + "reset":
 		if r.Method != http.MethodPost {
 			adminError(w, http.StatusMethodNotAllowed, "use POST")
 			return
 		}
 		s.Reset()
-		writeJSON(w, http.StatusOK, map[string]bool{"ok": true})
+		WriteJSON(w, http.StatusOK, map[string]bool{"ok": true})
 	case adminPrefix + "faults":
 		s.serveAdminFaults(w, r)
 	default:
@@ -40,7 +41,7 @@ func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 func (s *Server) serveAdminFaults(w http.ResponseWriter, r *http.Request) {
 	name := r.URL.Query().Get("vendor")
 	if !slices.Contains(VendorNames(), name) {
-		adminError(w, http.StatusBadRequest, "vendor must be one of identifai, paygentic, probely, onepin, streamskill")
+		adminError(w, http.StatusBadRequest, "vendor must be one of "+strings.Join(VendorNames(), ", "))
 		return
 	}
 	switch r.Method {
@@ -53,10 +54,10 @@ func (s *Server) serveAdminFaults(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.InjectFaults(name, faults...)
-		writeJSON(w, http.StatusOK, map[string]int{"queued": s.PendingFaults(name)})
+		WriteJSON(w, http.StatusOK, map[string]int{"queued": s.PendingFaults(name)})
 	case http.MethodDelete:
 		s.ClearFaults(name)
-		writeJSON(w, http.StatusOK, map[string]int{"queued": 0})
+		WriteJSON(w, http.StatusOK, map[string]int{"queued": 0})
 	default:
 		adminError(w, http.StatusMethodNotAllowed, "use POST or DELETE")
 	}
@@ -80,5 +81,5 @@ func (s *Server) countsSnapshot() map[string]any {
 }
 
 func adminError(w http.ResponseWriter, status int, msg string) {
-	writeJSON(w, status, map[string]string{"error": msg})
+	WriteJSON(w, status, map[string]string{"error": msg})
 }

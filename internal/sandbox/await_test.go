@@ -1,15 +1,18 @@
-package sandbox
+package sandbox_test
 
 import (
 	"context"
 	"errors"
 	"testing"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
 )
 
 func TestAwaitResponsesReturnsOnceTheServerHasAnsweredThatOften(t *testing.T) {
-	s, ts := start(t, Options{})
+	s, ts := start(t, sandbox.Options{})
 	got := make(chan error, 1)
-	go func() { got <- s.AwaitResponses(context.Background(), VendorOnepin, 200, 2) }()
+	go func() { got <- s.AwaitResponses(context.Background(), onepinsandbox.Name, 200, 2) }()
 	get(t, ts.URL+"/onepin/api/v1/billing/plans")
 	get(t, ts.URL+"/onepin/api/v1/billing/plans")
 	if err := <-got; err != nil {
@@ -18,10 +21,10 @@ func TestAwaitResponsesReturnsOnceTheServerHasAnsweredThatOften(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := s.AwaitResponses(ctx, VendorOnepin, 200, 3); !errors.Is(err, context.Canceled) {
+	if err := s.AwaitResponses(ctx, onepinsandbox.Name, 200, 3); !errors.Is(err, context.Canceled) {
 		t.Errorf("AwaitResponses = %v for a third 200 never served, want the context's error", err)
 	}
-	if err := s.AwaitResponses(ctx, VendorOnepin, 200, 2); err != nil {
+	if err := s.AwaitResponses(ctx, onepinsandbox.Name, 200, 2); err != nil {
 		t.Errorf("AwaitResponses = %v for two 200s already served, want nil even on a done context", err)
 	}
 }

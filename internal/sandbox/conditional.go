@@ -13,7 +13,7 @@ import (
 // are built in New and do not change while a server runs.
 var dataModified = time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 
-// conditionalWriter lets writeRawJSON answer a conditional GET, as the
+// conditionalWriter lets WriteRawJSON answer a conditional GET, as the
 // vendors' CDNs do: every 200 carries an ETag (a hash of its body) and a
 // Last-Modified, and a request whose If-None-Match (or, without one,
 // If-Modified-Since) still matches gets 304 Not Modified with no body.
@@ -59,7 +59,7 @@ func notModified(r *http.Request, etag string) bool {
 	return err == nil && !dataModified.After(since)
 }
 
-// entityTag hashes a body's data: a top-level "meta" object (OnePin's
+// entityTag hashes a body's data: a top-level "meta" object (a vendor's
 // per-response request id and time) is not part of what it represents.
 func entityTag(body []byte) string {
 	var top map[string]json.RawMessage

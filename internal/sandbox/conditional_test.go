@@ -1,29 +1,36 @@
-package sandbox
+package sandbox_test
 
 import (
 	"net/http"
 	"testing"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai/identifaisandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely/probelysandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/streamskillsandbox"
 )
 
 func TestEveryVendorAnswersConditionalRequestsWith304(t *testing.T) {
 	t.Parallel()
-	s, ts := start(t, Options{})
+	s, ts := start(t, sandbox.Options{})
 	tests := []struct {
 		vendor, path string
 		auth         []string
 	}{
-		{VendorIdentifai, "/identifai/api/partner/pricings", []string{"X-Api-Key", IdentifaiKey}},
-		{VendorPaygentic, "/paygentic/v0/plans?limit=100&offset=0", []string{"Authorization", "Bearer " + PaygenticKey}},
-		{VendorPaygentic, "/paygentic/v0/plans/" + PaygenticBasicPlanID, []string{"Authorization", "Bearer " + PaygenticKey}},
-		{VendorProbely, "/probely/plans/?length=100&page=1", []string{"Authorization", "JWT " + ProbelyKey}},
-		{VendorOnepin, "/onepin/api/v1/billing/plans?limit=100", nil},
-		{VendorStreamskill, "/streamskill/tarifs/1", []string{"Authorization", "Bearer " + StreamskillKey}},
+		{identifaisandbox.Name, "/identifai/api/partner/pricings", []string{"X-Api-Key", identifaisandbox.Key}},
+		{paygenticsandbox.Name, "/paygentic/v0/plans?limit=100&offset=0", []string{"Authorization", "Bearer " + paygenticsandbox.Key}},
+		{paygenticsandbox.Name, "/paygentic/v0/plans/" + paygenticsandbox.BasicPlanID, []string{"Authorization", "Bearer " + paygenticsandbox.Key}},
+		{probelysandbox.Name, "/probely/plans/?length=100&page=1", []string{"Authorization", "JWT " + probelysandbox.Key}},
+		{onepinsandbox.Name, "/onepin/api/v1/billing/plans?limit=100", nil},
+		{streamskillsandbox.Name, "/streamskill/tarifs/1", []string{"Authorization", "Bearer " + streamskillsandbox.Key}},
 	}
 	covered := map[string]bool{}
 	for _, tt := range tests {
 		covered[tt.vendor] = true
 	}
-	for _, vendor := range VendorNames() {
+	for _, vendor := range sandbox.VendorNames() {
 		if !covered[vendor] {
 			t.Errorf("the registered vendor %s has no conditional request here", vendor)
 		}

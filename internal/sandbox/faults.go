@@ -115,8 +115,8 @@ func (s *Server) takeFault(v *vendor, r *http.Request, n int) (Fault, bool) {
 	if k%2 == 1 {
 		return Fault{Status: http.StatusServiceUnavailable}, true
 	}
-	if v.tooManyRequests != nil {
-		return *v.tooManyRequests, true
+	if v.TooManyRequests != nil {
+		return *v.TooManyRequests, true
 	}
 	return Fault{Status: http.StatusTooManyRequests, RetryAfter: "1"}, true
 }
@@ -129,12 +129,13 @@ func (s *Server) randomFaultHits(vendor string, n int) bool {
 	}
 	h := fnv.New64a()
 	_, _ = h.Write([]byte(vendor)) // hash writes never fail
-	x := mix64(h.Sum64() ^ uint64(s.opts.Seed) ^ uint64(n)*0x9e3779b97f4a7c15)
+	x := Mix64(h.Sum64() ^ uint64(s.opts.Seed) ^ uint64(n)*0x9e3779b97f4a7c15)
 	return float64(x>>11)/(1<<53) < s.opts.FaultRate
 }
 
-// mix64 is SplitMix64's finalizer: cheap, well distributed, deterministic.
-func mix64(x uint64) uint64 {
+// Mix64 is SplitMix64's finalizer: cheap, well distributed, deterministic;
+// emulators derive stable fixture ids from it.
+func Mix64(x uint64) uint64 {
 	x += 0x9e3779b97f4a7c15
 	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
 	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
@@ -146,12 +147,12 @@ const (
 	hangLimit     = 10 * time.Minute
 )
 
-// hugeShape is a vendor's list envelope around repeated items, so huge and
+// HugeShape is a vendor's list envelope around repeated items, so huge and
 // truncated bodies resemble the real payload.
-type hugeShape struct {
-	prefix string // opening of the envelope up to the first item
-	item   []byte // one serialized item
-	suffix string // closing of the envelope after the last item
+type HugeShape struct {
+	Prefix string // opening of the envelope up to the first item
+	Item   []byte // one serialized item
+	Suffix string // closing of the envelope after the last item
 }
 
 func (s *Server) writeFault(w http.ResponseWriter, r *http.Request, v *vendor, f Fault) {
@@ -160,12 +161,12 @@ func (s *Server) writeFault(w http.ResponseWriter, r *http.Request, v *vendor, f
 	if status == 0 {
 		status = http.StatusServiceUnavailable
 	}
-	if v.faultHeaders != nil {
+	if v.FaultHeaders != nil {
 		hs := http.StatusOK
 		if f.Kind == FaultStatus {
 			hs = status
 		}
-		v.faultHeaders(h, r, hs)
+		v.FaultHeaders(h, r, hs)
 	}
 	if f.RetryAfter != "" {
 		h.Set("Retry-After", f.RetryAfter)
@@ -176,13 +177,13 @@ func (s *Server) writeFault(w http.ResponseWriter, r *http.Request, v *vendor, f
 
 	switch f.Kind {
 	case FaultMalformedJSON:
-		body := v.huge.prefix + string(v.huge.item) + ","
-		body += string(v.huge.item[:len(v.huge.item)/2])
-		writeRawJSON(w, http.StatusOK, []byte(body), cmp.Or(v.contentType, "application/json"))
+		body := v.Huge.Prefix + string(v.Huge.Item) + ","
+		body += string(v.Huge.Item[:len(v.Huge.Item)/2])
+		WriteRawJSON(w, http.StatusOK, []byte(body), cmp.Or(v.ContentType, "application/json"))
 	case FaultHTML200:
-		writeRawJSON(w, http.StatusOK, []byte(htmlPage), "text/html; charset=UTF-8")
+		WriteRawJSON(w, http.StatusOK, []byte(htmlPage), "text/html; charset=UTF-8")
 	case FaultEmptyBody:
-		writeRawJSON(w, http.StatusOK, nil, "application/json")
+		WriteRawJSON(w, http.StatusOK, nil, "application/json")
 	case FaultDropConnection:
 		dropConnection(w, v)
 	case FaultHang:
@@ -200,7 +201,7 @@ func (s *Server) writeFault(w http.ResponseWriter, r *http.Request, v *vendor, f
 			panic(http.ErrAbortHandler)
 		}
 	case FaultHugeBody:
-		writeHugeBody(w, v.huge)
+		writeHugeBody(w, v.Huge)
 	case FaultRedirect:
 		loc := f.Location
 		if loc == "" {
@@ -216,7 +217,7 @@ func (s *Server) writeFault(w http.ResponseWriter, r *http.Request, v *vendor, f
 // dropConnection promises a full body, sends part of it and closes the
 // socket, so clients see an unexpected EOF mid-body rather than a status.
 func dropConnection(w http.ResponseWriter, v *vendor) {
-	body := []byte(v.huge.prefix + string(v.huge.item))
+	body := []byte(v.Huge.Prefix + string(v.Huge.Item))
 	h := w.Header()
 	h.Set("Content-Type", "application/json")
 	h.Set("Content-Length", strconv.Itoa(len(body)*4))
@@ -232,15 +233,15 @@ func dropConnection(w http.ResponseWriter, v *vendor) {
 	_ = conn.Close()
 }
 
-func writeHugeBody(w http.ResponseWriter, shape hugeShape) {
+func writeHugeBody(w http.ResponseWriter, shape HugeShape) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(http.StatusOK)
 	var chunk bytes.Buffer
 	for chunk.Len() < 64<<10 {
-		chunk.Write(shape.item)
+		chunk.Write(shape.Item)
 		chunk.WriteByte(',')
 	}
-	if _, err := w.Write([]byte(shape.prefix)); err != nil {
+	if _, err := w.Write([]byte(shape.Prefix)); err != nil {
 		return
 	}
 	for written := 0; written < hugeBodyBytes; written += chunk.Len() {
@@ -248,8 +249,8 @@ func writeHugeBody(w http.ResponseWriter, shape hugeShape) {
 			return // the client gave up, which is what a size guard should do
 		}
 	}
-	_, _ = w.Write(shape.item)
-	_, _ = w.Write([]byte(shape.suffix))
+	_, _ = w.Write(shape.Item)
+	_, _ = w.Write([]byte(shape.Suffix))
 }
 
 const htmlPage = `<!DOCTYPE html>

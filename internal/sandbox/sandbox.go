@@ -1,78 +1,55 @@
-// Package sandbox is a local emulator of the five vendors' pricing APIs the
+// Package sandbox is a local emulator of the vendors' pricing APIs the
 // provider talks to. It is faithful where the provider's behaviour depends on
 // it (auth schemes, paging, error bodies, rate limits, absolute next links) and
 // adds knobs the real APIs do not have: latency, injected faults and request
 // counters, so acceptance tests can prove retries and paging really happen.
 //
-// Every vendor lives under its own path prefix, followed by the documented path:
+// This package knows no vendor: each vendor's emulator lives in its own
+// package under internal/vendors/<name>/<name>sandbox and is registered
+// (Register) by the emulators' list, internal/vendors/sandboxes, which
+// whoever serves every vendor imports. Every vendor lives under its own path
+// prefix, its name, followed by the documented path:
 //
-//	GET /identifai/api/partner/pricings         X-Api-Key: <key>
-//	GET /paygentic/v0/plans[/{id}]              Authorization: Bearer <key>
-//	GET /probely/plans/                         Authorization: JWT <key>
-//	GET /onepin/api/v1/billing/plans            Authorization: Bearer <key> (optional)
-//	GET /streamskill/tarifs/{id}                Authorization: Bearer <key>
+//	GET /<vendor>/<documented path>
 //
-// The valid keys are the exported *Key constants. Admin endpoints for scripts
-// live under /_sandbox/ (see serveAdmin); they are never delayed, faulted or
-// counted.
-//
-// StreamSkill tariffs have fixed ids (see the StreamskillTariff* constants):
-//
-//	1  standard, volume discounts {"1":0,"500":10,"1000":20}, price 50, count 100, not hourly
-//	2  standard, hourly, price 12.5, count 10
-//	3  graduated, hourly, {"0":135,"101":180,"201":270}, custom count {min 10, max 350}, discounts {}
-//	4  graduated, hourly, no discounts key
-//	5  standard, custom count {min 10, max 350}, hourly
-//	6  standard, no discounts key at all
-//	7  standard, fractional price 0.1
-//	8  standard, Kick link
-//	9  standard, no link key
-//	10 graduated, not hourly
-//	11 standard, large volume discounts
-//	12 standard, hourly, Trovo link
-//
-// Any other id answers StreamSkill's 404.
+// The valid keys are each emulator's Key constant (Key). Admin endpoints for
+// scripts live under /_sandbox/ (see serveAdmin); they are never delayed,
+// faulted or counted.
 package sandbox
 
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 )
 
 // Options tunes a Server. The zero value is a fast, well-behaved sandbox.
 type Options struct {
 	Latency           time.Duration // added to every vendor request (not admin)
-	PaygenticPlans    int           // number of generated Paygentic plans; 0 means the default fixture (260)
-	EnforceRateLimits bool          // enforce identifAI's and StreamSkill's documented per-key limits
+	EnforceRateLimits bool          // enforce each vendor's documented per-key limits (Emulator.RateLimited)
 	FaultRate         float64       // 0..1: fraction of vendor requests answering a transient fault (429, 503 alternately)
 	Seed              int64         // makes FaultRate's choice of requests deterministic
-	ProbelyBareArray  bool          // Probely's /plans/ answers a bare JSON array of every plan, as its OpenAPI 1.2.0 defines it
+	// Vendor holds options only one emulator understands, by vendor name
+	// (e.g. how many plans to generate); see each emulator's package.
+	Vendor VendorOptions
+	// Now is the emulators' clock (nil: time.Now); tests drive rate limits
+	// with it without sleeping.
+	Now func() time.Time
 }
 
-// Server emulates all five vendors. It is safe for concurrent use.
+// Server emulates every registered vendor. It is safe for concurrent use.
 type Server struct {
 	opts    Options
 	vendors []*vendor
-	now     func() time.Time // replaced in tests to drive rate limits without sleeping
 	// wait spends Options.Latency, or less if the client leaves (false);
 	// replaced in tests to see the wait without spending it.
 	wait func(ctx context.Context, d time.Duration) bool
 	// hanging, when set (by tests), is called as a FaultHang starts to hang.
 	hanging func()
-
-	// fixtures are each vendor's data by vendor name, built once in New and
-	// never mutated, so handlers read them without locking.
-	fixtures map[string]any
-
-	limits    *rateLimits
-	onepinSeq atomic.Uint64 // feeds OnePin's meta.request_id
 
 	hangStop  chan struct{} // closed by Close to release FaultHang handlers
 	closeOnce sync.Once
@@ -86,36 +63,21 @@ type Server struct {
 	responded    chan struct{} // closed and replaced as each response is counted (announce)
 }
 
-// vendor binds a path prefix to a handler and to the vendor's own way of
-// reporting errors, which faults reuse so clients see realistic bodies.
+// vendor is a registered Emulator's handler bound to its path prefix.
 type vendor struct {
 	name   string
 	prefix string
-	serve  func(w http.ResponseWriter, r *http.Request, path string)
-	// errorBody returns the vendor's JSON body for an HTTP error status.
-	errorBody func(r *http.Request, status int) any
-	// faultHeaders, if set, adds headers the vendor sends on every response
-	// (StreamSkill's X-Rate-Limit-*), so faulted responses look real too.
-	faultHeaders func(h http.Header, r *http.Request, status int)
-	// huge describes a syntactically valid body shape for FaultHugeBody and
-	// FaultMalformedJSON.
-	huge hugeShape
-	// contentType of the vendor's JSON responses, when not plain application/json.
-	contentType string
-	// tooManyRequests, if set, is the vendor's own 429 for FaultRate, when
-	// it does not say when to retry with Retry-After.
-	tooManyRequests *Fault
+	*Vendor
 }
 
 func (v *vendor) writeError(w http.ResponseWriter, r *http.Request, status int) {
-	writeJSONAs(w, status, v.errorBody(r, status), cmp.Or(v.contentType, "application/json"))
+	WriteJSONAs(w, status, v.ErrorBody(r, status), cmp.Or(v.ContentType, "application/json"))
 }
 
 // New builds a Server and its fixtures.
 func New(opts Options) *Server {
 	s := &Server{
 		opts:         opts,
-		now:          time.Now,
 		wait:         waitOrLeave,
 		hangStop:     make(chan struct{}),
 		requests:     map[string]int{},
@@ -124,17 +86,18 @@ func New(opts Options) *Server {
 		randomFaults: map[string]int{},
 		lastHeaders:  map[string]http.Header{},
 		responded:    make(chan struct{}),
-		limits:       newRateLimits(),
 	}
-	s.fixtures = make(map[string]any, len(vendorDefs))
-	for _, d := range vendorDefs {
-		s.fixtures[d.name] = d.newData(opts)
+	if s.opts.Now == nil {
+		s.opts.Now = time.Now
 	}
-	for _, d := range vendorDefs {
-		s.vendors = append(s.vendors, d.build(s))
+	for _, e := range emulators {
+		s.vendors = append(s.vendors, &vendor{name: e.Name, prefix: "/" + e.Name, Vendor: e.Build(s, s.opts)})
 	}
 	return s
 }
+
+// Now is the time by the Server's clock (Options.Now), for rate limits.
+func (s *Server) Now() time.Time { return s.opts.Now() }
 
 // Close releases requests held by FaultHang. The Server keeps serving.
 func (s *Server) Close() {
@@ -149,7 +112,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	v, rest := s.route(r.URL.Path)
 	if v == nil {
-		writeJSON(w, http.StatusNotFound, map[string]string{"error": "no sandbox vendor serves " + r.URL.Path})
+		WriteJSON(w, http.StatusNotFound, map[string]string{"error": "no sandbox vendor serves " + r.URL.Path})
 		return
 	}
 
@@ -170,7 +133,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		v.writeError(rec, r, http.StatusMethodNotAllowed)
 		return
 	}
-	v.serve(&conditionalWriter{ResponseWriter: rec, req: r}, r, rest)
+	v.Serve(&conditionalWriter{ResponseWriter: rec, req: r}, r, rest)
 }
 
 func (s *Server) route(path string) (*vendor, string) {
@@ -259,11 +222,15 @@ func (s *Server) Reset() {
 	s.faults = map[string][]Fault{}
 	s.lastHeaders = map[string]http.Header{}
 	s.mu.Unlock()
-	s.limits.reset()
+	for _, v := range s.vendors {
+		if v.Reset != nil {
+			v.Reset()
+		}
+	}
 }
 
 // LastHeader returns a header of the most recent request to a vendor, so
-// tests can assert what the provider sent (e.g. OnePin's X-Workspace-Id).
+// tests can assert what the provider sent (e.g. a workspace header).
 func (s *Server) LastHeader(vendor, name string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -292,50 +259,3 @@ func (w *statusRecorder) Write(b []byte) (int, error) {
 }
 
 func (w *statusRecorder) Unwrap() http.ResponseWriter { return w.ResponseWriter }
-
-// writeJSON marshals v; fixtures are plain data, so a marshal error is a bug
-// in the sandbox and is reported as a 500 rather than silently dropped.
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	writeJSONAs(w, status, v, "application/json")
-}
-
-func writeJSONAs(w http.ResponseWriter, status int, v any, contentType string) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		http.Error(w, "sandbox: "+err.Error(), http.StatusInternalServerError)
-		return
-	}
-	writeRawJSON(w, status, b, contentType)
-}
-
-func writeRawJSON(w http.ResponseWriter, status int, b []byte, contentType string) {
-	if answerConditionally(w, status, b) {
-		return
-	}
-	h := w.Header()
-	h.Set("Content-Type", contentType)
-	h.Set("Content-Length", strconv.Itoa(len(b)))
-	w.WriteHeader(status)
-	_, _ = w.Write(b) // the client may have gone away; nothing useful to do
-}
-
-// baseURL is the scheme and host the client used, for vendors whose next
-// links are absolute.
-func baseURL(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
-}
-
-// authToken returns the credential after the given scheme word; the scheme
-// is case-insensitive as in RFC 9110.
-func authToken(r *http.Request, scheme string) (string, bool) {
-	h := r.Header.Get("Authorization")
-	word, token, ok := strings.Cut(h, " ")
-	if !ok || !strings.EqualFold(word, scheme) {
-		return "", false
-	}
-	return strings.TrimSpace(token), true
-}

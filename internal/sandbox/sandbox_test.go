@@ -1,4 +1,4 @@
-package sandbox
+package sandbox_test
 
 import (
 	"bytes"
@@ -17,6 +17,15 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai/identifaisandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely/probelysandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/streamskillsandbox"
+	// Every vendor's emulator registers itself with the sandbox.
+	_ "github.com/pricingkit/terraform-provider-pricing/internal/vendors/sandboxes"
 )
 
 // --- helpers ---------------------------------------------------------------
@@ -36,9 +45,9 @@ func (r response) json(t *testing.T) map[string]any {
 	return m
 }
 
-func start(t *testing.T, opts Options) (*Server, *httptest.Server) {
+func start(t *testing.T, opts sandbox.Options) (*sandbox.Server, *httptest.Server) {
 	t.Helper()
-	s := New(opts)
+	s := sandbox.New(opts)
 	ts := httptest.NewServer(s)
 	t.Cleanup(func() {
 		s.Close()
@@ -95,11 +104,11 @@ func assertJSONEqual(t *testing.T, got []byte, want string) {
 
 // Credentials per vendor, as header name/value pairs.
 var (
-	identifaiAuth   = []string{"X-Api-Key", IdentifaiKey}
-	paygenticAuth   = []string{"Authorization", "Bearer " + PaygenticKey}
-	probelyAuth     = []string{"Authorization", "JWT " + ProbelyKey}
-	onepinAuth      = []string{"Authorization", "Bearer " + OnepinKey}
-	streamskillAuth = []string{"Authorization", "Bearer " + StreamskillKey}
+	identifaiAuth   = []string{"X-Api-Key", identifaisandbox.Key}
+	paygenticAuth   = []string{"Authorization", "Bearer " + paygenticsandbox.Key}
+	probelyAuth     = []string{"Authorization", "JWT " + probelysandbox.Key}
+	onepinAuth      = []string{"Authorization", "Bearer " + onepinsandbox.Key}
+	streamskillAuth = []string{"Authorization", "Bearer " + streamskillsandbox.Key}
 )
 
 type fakeClock struct {
@@ -122,8 +131,8 @@ func (c *fakeClock) advance(d time.Duration) {
 // --- identifAI -------------------------------------------------------------
 
 func TestIdentifaiPagingByNextLinksVisitsEveryPricingOnce(t *testing.T) {
-	s, ts := start(t, Options{})
-	want := s.IdentifaiPricings()
+	s, ts := start(t, sandbox.Options{})
+	want := identifaisandbox.Pricings(s)
 	if len(want) < 40 {
 		t.Fatalf("fixture has %d pricings, want about 45", len(want))
 	}
@@ -136,8 +145,8 @@ func TestIdentifaiPagingByNextLinksVisitsEveryPricingOnce(t *testing.T) {
 			t.Fatalf("page %d: status %d: %s", page, r.status, r.body)
 		}
 		var body struct {
-			CurrentPage int                `json:"current_page"`
-			Data        []IdentifaiPricing `json:"data"`
+			CurrentPage int                        `json:"current_page"`
+			Data        []identifaisandbox.Pricing `json:"data"`
 			From, To    *int
 			LastPage    int     `json:"last_page"`
 			NextPageURL *string `json:"next_page_url"`
@@ -178,10 +187,10 @@ func TestIdentifaiPagingByNextLinksVisitsEveryPricingOnce(t *testing.T) {
 }
 
 func TestIdentifaiWithoutPerPageReturnsEveryPricingInOneResponse(t *testing.T) {
-	s, ts := start(t, Options{})
+	s, ts := start(t, sandbox.Options{})
 	r := get(t, ts.URL+"/identifai/api/partner/pricings", identifaiAuth...)
 	m := r.json(t)
-	total := len(s.IdentifaiPricings())
+	total := len(identifaisandbox.Pricings(s))
 	if len(as[[]any](t, m["data"])) != total || m["per_page"] != float64(total) || m["last_page"] != 1.0 || m["next_page_url"] != nil {
 		t.Fatalf("unexpected single-page body: %s", r.body)
 	}
@@ -191,14 +200,14 @@ func TestIdentifaiWithoutPerPageReturnsEveryPricingInOneResponse(t *testing.T) {
 }
 
 func TestIdentifaiDefaultOrderIsCreatedAtDescendingWhichIsNotIdOrder(t *testing.T) {
-	s, ts := start(t, Options{})
+	s, ts := start(t, sandbox.Options{})
 	r := get(t, ts.URL+"/identifai/api/partner/pricings", identifaiAuth...)
-	var body struct{ Data []IdentifaiPricing }
+	var body struct{ Data []identifaisandbox.Pricing }
 	if err := json.Unmarshal(r.body, &body); err != nil {
 		t.Fatal(err)
 	}
 	created := map[int]time.Time{}
-	for _, p := range s.IdentifaiPricings() {
+	for _, p := range identifaisandbox.Pricings(s) {
 		created[p.ID] = p.CreatedAt
 	}
 	idDesc := true
@@ -216,22 +225,22 @@ func TestIdentifaiDefaultOrderIsCreatedAtDescendingWhichIsNotIdOrder(t *testing.
 }
 
 func TestIdentifaiHasTwoPricingsWithTheSameNameAndDifferentSKUs(t *testing.T) {
-	s := New(Options{})
+	s := sandbox.New(sandbox.Options{})
 	var skus []string
-	for _, p := range s.IdentifaiPricings() {
-		if p.Name == IdentifaiDuplicateName {
+	for _, p := range identifaisandbox.Pricings(s) {
+		if p.Name == identifaisandbox.DuplicateName {
 			skus = append(skus, p.SKU)
 		}
 	}
 	if len(skus) != 2 || skus[0] == skus[1] {
-		t.Fatalf("pricings named %q have skus %v, want two distinct", IdentifaiDuplicateName, skus)
+		t.Fatalf("pricings named %q have skus %v, want two distinct", identifaisandbox.DuplicateName, skus)
 	}
 }
 
 // --- auth and validation across vendors -------------------------------------
 
 func TestEachVendorRejectsBadCredentialsWithItsOwnBody(t *testing.T) {
-	_, ts := start(t, Options{})
+	_, ts := start(t, sandbox.Options{})
 	tests := []struct {
 		name    string
 		path    string
@@ -243,8 +252,8 @@ func TestEachVendorRejectsBadCredentialsWithItsOwnBody(t *testing.T) {
 		{"identifAI with a wrong key", "/identifai/api/partner/pricings", []string{"X-Api-Key", "nope"}, 401, `{"message":"Unauthenticated."}`},
 		{"Paygentic without a token", "/paygentic/v0/plans", nil, 401, `{"error":"unauthorized","message":"Invalid API key","code":"unauthorized","details":null}`},
 		{"Paygentic with a wrong token", "/paygentic/v0/plans", []string{"Authorization", "Bearer nope"}, 401, `{"error":"unauthorized","message":"Invalid API key","code":"unauthorized","details":null}`},
-		{"Paygentic with the key as a JWT", "/paygentic/v0/plans", []string{"Authorization", "JWT " + PaygenticKey}, 401, `{"error":"unauthorized","message":"Invalid API key","code":"unauthorized","details":null}`},
-		{"Probely with the key as a Bearer token", "/probely/plans/", []string{"Authorization", "Bearer " + ProbelyKey}, 401, `{"detail":"Incorrect authentication credentials."}`},
+		{"Paygentic with the key as a JWT", "/paygentic/v0/plans", []string{"Authorization", "JWT " + paygenticsandbox.Key}, 401, `{"error":"unauthorized","message":"Invalid API key","code":"unauthorized","details":null}`},
+		{"Probely with the key as a Bearer token", "/probely/plans/", []string{"Authorization", "Bearer " + probelysandbox.Key}, 401, `{"detail":"Incorrect authentication credentials."}`},
 		{"Probely with a wrong key", "/probely/plans/", []string{"Authorization", "JWT nope"}, 401, `{"detail":"Incorrect authentication credentials."}`},
 		{"Probely without a key", "/probely/plans/", nil, 401, `{"detail":"Authentication credentials were not provided."}`},
 		{"StreamSkill without a token", "/streamskill/tarifs/1", nil, 401, `{"name":"Unauthorized","message":"Your request was made with invalid credentials.","code":0,"status":401,"type":"unauthorized_http_exception"}`},
@@ -262,7 +271,7 @@ func TestEachVendorRejectsBadCredentialsWithItsOwnBody(t *testing.T) {
 }
 
 func TestOnepinListIsPublicButRejectsAWrongToken(t *testing.T) {
-	_, ts := start(t, Options{})
+	_, ts := start(t, sandbox.Options{})
 	url := ts.URL + "/onepin/api/v1/billing/plans"
 	if r := get(t, url); r.status != http.StatusOK {
 		t.Fatalf("anonymous list: status %d", r.status)
@@ -286,7 +295,7 @@ func TestOnepinListIsPublicButRejectsAWrongToken(t *testing.T) {
 }
 
 func TestValidationErrorsUseEachVendorsShape(t *testing.T) {
-	_, ts := start(t, Options{})
+	_, ts := start(t, sandbox.Options{})
 	tests := []struct {
 		name    string
 		path    string
@@ -348,7 +357,7 @@ func TestValidationErrorsUseEachVendorsShape(t *testing.T) {
 }
 
 func TestOnepinValidationErrorNamesTheField(t *testing.T) {
-	_, ts := start(t, Options{})
+	_, ts := start(t, sandbox.Options{})
 	r := get(t, ts.URL+"/onepin/api/v1/billing/plans?limit=0")
 	e := as[map[string]any](t, r.json(t)["error"])
 	details := as[[]any](t, e["details"])
@@ -360,13 +369,13 @@ func TestOnepinValidationErrorNamesTheField(t *testing.T) {
 // --- Paygentic ---------------------------------------------------------------
 
 type paygenticList struct {
-	Data       []PaygenticPlan
+	Data       []paygenticsandbox.Plan
 	Pagination struct{ Limit, Offset, Total int }
 }
 
-func walkPaygentic(t *testing.T, base, filter string) []PaygenticPlan {
+func walkPaygentic(t *testing.T, base, filter string) []paygenticsandbox.Plan {
 	t.Helper()
-	var plans []PaygenticPlan
+	var plans []paygenticsandbox.Plan
 	for offset := 0; ; offset += 100 {
 		r := get(t, base+"/paygentic/v0/plans?limit=100&offset="+strconv.Itoa(offset)+filter, paygenticAuth...)
 		if r.status != http.StatusOK {
@@ -390,10 +399,10 @@ func walkPaygentic(t *testing.T, base, filter string) []PaygenticPlan {
 }
 
 func TestPaygenticPagingByOffsetVisitsEveryPlanOnce(t *testing.T) {
-	s, ts := start(t, Options{})
+	s, ts := start(t, sandbox.Options{})
 	plans := walkPaygentic(t, ts.URL, "")
-	if len(plans) != DefaultPaygenticPlans || s.PaygenticPlanCount("", "") != DefaultPaygenticPlans {
-		t.Fatalf("walked %d plans, want %d", len(plans), DefaultPaygenticPlans)
+	if len(plans) != paygenticsandbox.DefaultPlans || paygenticsandbox.PlanCount(s, "", "") != paygenticsandbox.DefaultPlans {
+		t.Fatalf("walked %d plans, want %d", len(plans), paygenticsandbox.DefaultPlans)
 	}
 	seen := map[string]bool{}
 	for _, p := range plans {
@@ -402,18 +411,18 @@ func TestPaygenticPagingByOffsetVisitsEveryPlanOnce(t *testing.T) {
 		}
 		seen[p.ID] = true
 	}
-	if !reflect.DeepEqual(plans, s.PaygenticPlans()) {
+	if !reflect.DeepEqual(plans, paygenticsandbox.Plans(s)) {
 		t.Error("listed plans differ from PaygenticPlans()")
 	}
 }
 
 func TestPaygenticFiltersMatchTheirCounts(t *testing.T) {
-	s, ts := start(t, Options{})
+	s, ts := start(t, sandbox.Options{})
 	sum := 0
-	for _, m := range PaygenticMerchants {
+	for _, m := range paygenticsandbox.Merchants {
 		plans := walkPaygentic(t, ts.URL, "&merchantId="+m)
-		if len(plans) == 0 || len(plans) != s.PaygenticPlanCount(m, "") {
-			t.Fatalf("merchant %s: %d plans, count says %d", m, len(plans), s.PaygenticPlanCount(m, ""))
+		if len(plans) == 0 || len(plans) != paygenticsandbox.PlanCount(s, m, "") {
+			t.Fatalf("merchant %s: %d plans, count says %d", m, len(plans), paygenticsandbox.PlanCount(s, m, ""))
 		}
 		for _, p := range plans {
 			if p.MerchantID != m {
@@ -422,11 +431,11 @@ func TestPaygenticFiltersMatchTheirCounts(t *testing.T) {
 		}
 		sum += len(plans)
 	}
-	if sum != DefaultPaygenticPlans {
-		t.Errorf("merchants hold %d plans in all, want %d", sum, DefaultPaygenticPlans)
+	if sum != paygenticsandbox.DefaultPlans {
+		t.Errorf("merchants hold %d plans in all, want %d", sum, paygenticsandbox.DefaultPlans)
 	}
-	both := walkPaygentic(t, ts.URL, "&merchantId="+PaygenticMerchants[0]+"&productId="+PaygenticProducts[4])
-	if len(both) == 0 || len(both) != s.PaygenticPlanCount(PaygenticMerchants[0], PaygenticProducts[4]) {
+	both := walkPaygentic(t, ts.URL, "&merchantId="+paygenticsandbox.Merchants[0]+"&productId="+paygenticsandbox.Products[4])
+	if len(both) == 0 || len(both) != paygenticsandbox.PlanCount(s, paygenticsandbox.Merchants[0], paygenticsandbox.Products[4]) {
 		t.Errorf("merchant+product filter returned %d plans", len(both))
 	}
 	if n := len(walkPaygentic(t, ts.URL, "&merchantId=org_unknown")); n != 0 {
@@ -435,10 +444,10 @@ func TestPaygenticFiltersMatchTheirCounts(t *testing.T) {
 }
 
 func TestPaygenticFixtureCoversTheSchemaVariants(t *testing.T) {
-	s := New(Options{})
+	s := sandbox.New(sandbox.Options{})
 	var noPrice, interval, extra, multiPrice, noUnitAmount int
 	models, cadences := map[string]bool{}, map[string]bool{}
-	for _, p := range s.PaygenticPlans() {
+	for _, p := range paygenticsandbox.Plans(s) {
 		if p.Price == "" {
 			noPrice++
 		}
@@ -463,7 +472,7 @@ func TestPaygenticFixtureCoversTheSchemaVariants(t *testing.T) {
 		}
 	}
 	for name, n := range map[string]int{"without price": noPrice, "with billingInterval": interval, "with unknown fields": extra, "with several prices": multiPrice, "prices without unitAmount": noUnitAmount} {
-		if n == 0 || n == DefaultPaygenticPlans {
+		if n == 0 || n == paygenticsandbox.DefaultPlans {
 			t.Errorf("plans %s: %d, want some but not all", name, n)
 		}
 	}
@@ -473,11 +482,11 @@ func TestPaygenticFixtureCoversTheSchemaVariants(t *testing.T) {
 }
 
 func TestPaygenticServesKnownPlansByID(t *testing.T) {
-	_, ts := start(t, Options{})
+	_, ts := start(t, sandbox.Options{})
 	tests := []struct{ id, price, name string }{
-		{PaygenticBasicPlanID, "49990000000", "Basic Tier"},
-		{PaygenticBusinessPlanID, "199000000000", "Business Package"},
-		{PaygenticSubCentPlanID, "4990000", ""},
+		{paygenticsandbox.BasicPlanID, "49990000000", "Basic Tier"},
+		{paygenticsandbox.BusinessPlanID, "199000000000", "Business Package"},
+		{paygenticsandbox.SubCentPlanID, "4990000", ""},
 	}
 	for _, tt := range tests {
 		r := get(t, ts.URL+"/paygentic/v0/plans/"+tt.id, paygenticAuth...)
@@ -489,15 +498,15 @@ func TestPaygenticServesKnownPlansByID(t *testing.T) {
 			t.Errorf("%s: got %s", tt.id, r.body)
 		}
 	}
-	r := get(t, ts.URL+"/paygentic/v0/plans/"+PaygenticBasicPlanID, paygenticAuth...)
+	r := get(t, ts.URL+"/paygentic/v0/plans/"+paygenticsandbox.BasicPlanID, paygenticAuth...)
 	if rate := r.json(t)["defaultTaxRate"]; rate != 8.5 {
 		t.Errorf("defaultTaxRate = %v, want 8.5", rate)
 	}
 }
 
 func TestPaygenticTenThousandPlansServeTheLastPageQuickly(t *testing.T) {
-	s, ts := start(t, Options{PaygenticPlans: 10_000})
-	if n := s.PaygenticPlanCount("", ""); n != 10_000 {
+	s, ts := start(t, sandbox.Options{Vendor: paygenticsandbox.WithPlans(10_000)})
+	if n := paygenticsandbox.PlanCount(s, "", ""); n != 10_000 {
 		t.Fatalf("count = %d", n)
 	}
 	r := get(t, ts.URL+"/paygentic/v0/plans?limit=100&offset=9950", paygenticAuth...)
@@ -524,9 +533,9 @@ type cost struct{ allocs, bytes uint64 }
 // allocates, on average over a few requests.
 func servePageCost(plans int) cost {
 	const runs = 5
-	s := New(Options{PaygenticPlans: plans})
+	s := sandbox.New(sandbox.Options{Vendor: paygenticsandbox.WithPlans(plans)})
 	req := httptest.NewRequest(http.MethodGet, "/paygentic/v0/plans?limit=100&offset="+strconv.Itoa(plans-50), nil)
-	req.Header.Set("Authorization", "Bearer "+PaygenticKey)
+	req.Header.Set("Authorization", "Bearer "+paygenticsandbox.Key)
 	s.ServeHTTP(httptest.NewRecorder(), req) // warm up
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
@@ -540,7 +549,7 @@ func servePageCost(plans int) cost {
 // --- Probely -----------------------------------------------------------------
 
 func TestProbelyPagingByPageTotalVisitsEveryPlanOnce(t *testing.T) {
-	s, ts := start(t, Options{})
+	s, ts := start(t, sandbox.Options{})
 	var ids []string
 	scanKeys := map[string]int{}
 	for page := 1; ; page++ {
@@ -558,7 +567,7 @@ func TestProbelyPagingByPageTotalVisitsEveryPlanOnce(t *testing.T) {
 		if err := json.Unmarshal(r.body, &body); err != nil {
 			t.Fatal(err)
 		}
-		if body.Page != page || body.Length != 7 || body.Count != len(s.ProbelyPlans()) {
+		if body.Page != page || body.Length != 7 || body.Count != len(probelysandbox.Plans(s)) {
 			t.Fatalf("page %d: %+v", page, body)
 		}
 		for _, p := range body.Results {
@@ -573,7 +582,7 @@ func TestProbelyPagingByPageTotalVisitsEveryPlanOnce(t *testing.T) {
 			break
 		}
 	}
-	n := len(s.ProbelyPlans())
+	n := len(probelysandbox.Plans(s))
 	if len(ids) != n || n < 25 {
 		t.Fatalf("visited %d of %d plans", len(ids), n)
 	}
@@ -587,10 +596,10 @@ func TestProbelyPagingByPageTotalVisitsEveryPlanOnce(t *testing.T) {
 }
 
 func TestProbelyFixtureCoversTheSchemaVariants(t *testing.T) {
-	s := New(Options{})
+	s := sandbox.New(sandbox.Options{})
 	var noPrice, tiered, nullTiers, packs, emptyPacks int
 	currencies, models := map[string]bool{}, map[string]bool{}
-	for _, p := range s.ProbelyPlans() {
+	for _, p := range probelysandbox.Plans(s) {
 		currencies[p.CurrencyCode] = true
 		models[p.ChargeModel] = true
 		if p.Price == nil {
@@ -617,7 +626,7 @@ func TestProbelyFixtureCoversTheSchemaVariants(t *testing.T) {
 }
 
 func TestProbelyRedirectsAPathWithoutTheTrailingSlash(t *testing.T) {
-	_, ts := start(t, Options{})
+	_, ts := start(t, sandbox.Options{})
 	r := get(t, ts.URL+"/probely/plans?page=2", probelyAuth...)
 	if r.status != http.StatusMovedPermanently || r.header.Get("Location") != "/probely/plans/?page=2" {
 		t.Fatalf("status %d Location %q", r.status, r.header.Get("Location"))
@@ -627,7 +636,7 @@ func TestProbelyRedirectsAPathWithoutTheTrailingSlash(t *testing.T) {
 // --- OnePin ------------------------------------------------------------------
 
 func TestOnepinPagingByNextLinksVisitsEveryPlanOnce(t *testing.T) {
-	s, ts := start(t, Options{})
+	s, ts := start(t, sandbox.Options{})
 	next := ts.URL + "/onepin/api/v1/billing/plans?limit=4"
 	names := map[string]bool{}
 	for page := 1; next != ""; page++ {
@@ -636,7 +645,7 @@ func TestOnepinPagingByNextLinksVisitsEveryPlanOnce(t *testing.T) {
 			t.Fatalf("page %d: %d %s", page, r.status, r.body)
 		}
 		var body struct {
-			Data       []OnepinPlan
+			Data       []onepinsandbox.Plan
 			Pagination struct {
 				Limit      int
 				Next, Prev *string
@@ -665,19 +674,19 @@ func TestOnepinPagingByNextLinksVisitsEveryPlanOnce(t *testing.T) {
 			}
 		}
 	}
-	if len(names) != len(s.OnepinPlans()) || len(names) < 20 {
-		t.Fatalf("visited %d of %d plans", len(names), len(s.OnepinPlans()))
+	if len(names) != len(onepinsandbox.Plans(s)) || len(names) < 20 {
+		t.Fatalf("visited %d of %d plans", len(names), len(onepinsandbox.Plans(s)))
 	}
-	if got := s.LastHeader(VendorOnepin, "X-Workspace-Id"); got != "ws_team42" {
+	if got := s.LastHeader(onepinsandbox.Name, "X-Workspace-Id"); got != "ws_team42" {
 		t.Errorf("LastHeader(X-Workspace-Id) = %q", got)
 	}
 }
 
 func TestOnepinFixtureMixesIntegerAndUnlimitedLimits(t *testing.T) {
-	s := New(Options{})
+	s := sandbox.New(sandbox.Options{})
 	var unlimited, integer, extraKey int
 	tiers := map[string]bool{}
-	for _, p := range s.OnepinPlans() {
+	for _, p := range onepinsandbox.Plans(s) {
 		tiers[p.Tier] = true
 		for k, v := range p.Limits {
 			switch v {
@@ -701,8 +710,8 @@ func TestOnepinFixtureMixesIntegerAndUnlimitedLimits(t *testing.T) {
 // --- StreamSkill -------------------------------------------------------------
 
 func TestStreamskillServesEveryTariffInEnglishAndRussian(t *testing.T) {
-	s, ts := start(t, Options{})
-	tariffs := s.StreamskillTariffs()
+	s, ts := start(t, sandbox.Options{})
+	tariffs := streamskillsandbox.Tariffs(s)
 	if len(tariffs) < 12 {
 		t.Fatalf("%d tariffs, want 12", len(tariffs))
 	}
@@ -730,15 +739,15 @@ func TestStreamskillServesEveryTariffInEnglishAndRussian(t *testing.T) {
 }
 
 func TestStreamskillFixedTariffsHaveTheirDocumentedShapes(t *testing.T) {
-	_, ts := start(t, Options{})
+	_, ts := start(t, sandbox.Options{})
 	tests := []struct {
 		id   int
 		want string
 	}{
-		{StreamskillTariffVolumeDiscounts, `{"id":1,"title":"Twitch Followers","text":["Real-looking followers","Delivery within 24 hours"],"count":100,"price":50,"type":"twitch_followers","hourly":false,"pricing_type":"standard","graduated_prices":null,"discounts":{"1":0,"500":10,"1000":20},"link":{"prefix":"https://www.twitch.tv/","placeholder":"twitch"},"panel":true}`},
-		{StreamskillTariffGraduated, `{"id":3,"title":"AI Chatbot","text":["Up to 350 chatbots","AI-powered chat"],"count":{"min":10,"max":350},"price":135,"type":"ai_chatbots","hourly":true,"pricing_type":"graduated","graduated_prices":{"0":135,"101":180,"201":270},"discounts":{},"link":{"prefix":"https://www.twitch.tv/","placeholder":"twitch"},"panel":true}`},
-		{StreamskillTariffFractional, `{"id":7,"title":"Twitch Clip Views","text":["Views on a clip","Priced per single view"],"count":1,"price":0.1,"type":"twitch_clip_views","hourly":false,"pricing_type":"standard","graduated_prices":null,"discounts":{"1":0,"10000":15},"link":{"prefix":"https://www.twitch.tv/","placeholder":"twitch"},"panel":false}`},
-		{StreamskillTariffNoLink, `{"id":9,"title":"Stream Overlay Setup","text":["A designer sets up your overlay","No channel link needed"],"count":1,"price":199.99,"type":"services","hourly":false,"pricing_type":"standard","graduated_prices":null,"discounts":{"1":0},"panel":false}`},
+		{streamskillsandbox.TariffVolumeDiscounts, `{"id":1,"title":"Twitch Followers","text":["Real-looking followers","Delivery within 24 hours"],"count":100,"price":50,"type":"twitch_followers","hourly":false,"pricing_type":"standard","graduated_prices":null,"discounts":{"1":0,"500":10,"1000":20},"link":{"prefix":"https://www.twitch.tv/","placeholder":"twitch"},"panel":true}`},
+		{streamskillsandbox.TariffGraduated, `{"id":3,"title":"AI Chatbot","text":["Up to 350 chatbots","AI-powered chat"],"count":{"min":10,"max":350},"price":135,"type":"ai_chatbots","hourly":true,"pricing_type":"graduated","graduated_prices":{"0":135,"101":180,"201":270},"discounts":{},"link":{"prefix":"https://www.twitch.tv/","placeholder":"twitch"},"panel":true}`},
+		{streamskillsandbox.TariffFractional, `{"id":7,"title":"Twitch Clip Views","text":["Views on a clip","Priced per single view"],"count":1,"price":0.1,"type":"twitch_clip_views","hourly":false,"pricing_type":"standard","graduated_prices":null,"discounts":{"1":0,"10000":15},"link":{"prefix":"https://www.twitch.tv/","placeholder":"twitch"},"panel":false}`},
+		{streamskillsandbox.TariffNoLink, `{"id":9,"title":"Stream Overlay Setup","text":["A designer sets up your overlay","No channel link needed"],"count":1,"price":199.99,"type":"services","hourly":false,"pricing_type":"standard","graduated_prices":null,"discounts":{"1":0},"panel":false}`},
 	}
 	for _, tt := range tests {
 		r := get(t, ts.URL+"/streamskill/tarifs/"+strconv.Itoa(tt.id)+"?expand=panel", streamskillAuth...)
@@ -753,11 +762,11 @@ func TestStreamskillFixedTariffsHaveTheirDocumentedShapes(t *testing.T) {
 // --- faults ------------------------------------------------------------------
 
 func TestInjectedFaultsAreConsumedInOrderWithVendorBodies(t *testing.T) {
-	s, ts := start(t, Options{})
-	s.InjectFaults(VendorIdentifai,
-		Fault{Status: 503},
-		Fault{Status: 429, RetryAfter: "2"},
-		Fault{Status: 500},
+	s, ts := start(t, sandbox.Options{})
+	s.InjectFaults(identifaisandbox.Name,
+		sandbox.Fault{Status: 503},
+		sandbox.Fault{Status: 429, RetryAfter: "2"},
+		sandbox.Fault{Status: 500},
 	)
 	url := ts.URL + "/identifai/api/partner/pricings"
 	want := []struct {
@@ -779,14 +788,14 @@ func TestInjectedFaultsAreConsumedInOrderWithVendorBodies(t *testing.T) {
 			assertJSONEqual(t, r.body, w.body)
 		}
 	}
-	if s.PendingFaults(VendorIdentifai) != 0 {
+	if s.PendingFaults(identifaisandbox.Name) != 0 {
 		t.Error("faults remain queued")
 	}
 }
 
 func TestFaultsWithMatchOnlyHitMatchingRequests(t *testing.T) {
-	s, ts := start(t, Options{})
-	s.InjectFaults(VendorPaygentic, Fault{Status: 502, Match: "offset=200"})
+	s, ts := start(t, sandbox.Options{})
+	s.InjectFaults(paygenticsandbox.Name, sandbox.Fault{Status: 502, Match: "offset=200"})
 	base := ts.URL + "/paygentic/v0/plans?limit=100&offset="
 	if r := get(t, base+"0", paygenticAuth...); r.status != 200 {
 		t.Fatalf("offset 0: %d", r.status)
@@ -804,8 +813,8 @@ func TestFaultsWithMatchOnlyHitMatchingRequests(t *testing.T) {
 }
 
 func TestStickyFaultsNeverGoAway(t *testing.T) {
-	s, ts := start(t, Options{})
-	s.InjectFaults(VendorProbely, Fault{Status: 500, Sticky: true, Match: "page=2"})
+	s, ts := start(t, sandbox.Options{})
+	s.InjectFaults(probelysandbox.Name, sandbox.Fault{Status: 500, Sticky: true, Match: "page=2"})
 	for range 3 {
 		r := get(t, ts.URL+"/probely/plans/?page=2", probelyAuth...)
 		if r.status != 500 {
@@ -816,14 +825,14 @@ func TestStickyFaultsNeverGoAway(t *testing.T) {
 	if r := get(t, ts.URL+"/probely/plans/?page=1", probelyAuth...); r.status != 200 {
 		t.Fatalf("page 1 status %d", r.status)
 	}
-	if s.PendingFaults(VendorProbely) != 1 {
+	if s.PendingFaults(probelysandbox.Name) != 1 {
 		t.Error("sticky fault was consumed")
 	}
 }
 
 func TestStreamskillFaultsKeepItsRateLimitHeaders(t *testing.T) {
-	s, ts := start(t, Options{})
-	s.InjectFaults(VendorStreamskill, Fault{Status: 429, RateLimitReset: "3"})
+	s, ts := start(t, sandbox.Options{})
+	s.InjectFaults(streamskillsandbox.Name, sandbox.Fault{Status: 429, RateLimitReset: "3"})
 	r := get(t, ts.URL+"/streamskill/tarifs/1", streamskillAuth...)
 	if r.status != 429 || r.header.Get("X-Rate-Limit-Reset") != "3" || r.header.Get("X-Rate-Limit-Remaining") != "0" || r.header.Get("Retry-After") != "" {
 		t.Fatalf("status %d headers %v", r.status, r.header)
@@ -832,14 +841,14 @@ func TestStreamskillFaultsKeepItsRateLimitHeaders(t *testing.T) {
 }
 
 func TestEachFaultKindMisbehavesAsDescribed(t *testing.T) {
-	s, ts := start(t, Options{})
+	s, ts := start(t, sandbox.Options{})
 	url := ts.URL + "/onepin/api/v1/billing/plans"
 	client := &http.Client{
 		Timeout:       300 * time.Millisecond,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
-	fetch := func(f Fault) (*http.Response, []byte, error) {
-		s.InjectFaults(VendorOnepin, f)
+	fetch := func(f sandbox.Fault) (*http.Response, []byte, error) {
+		s.InjectFaults(onepinsandbox.Name, f)
 		resp, err := client.Get(url)
 		if err != nil {
 			return nil, nil, err
@@ -850,38 +859,38 @@ func TestEachFaultKindMisbehavesAsDescribed(t *testing.T) {
 	}
 
 	t.Run("malformed JSON is a 200 that does not decode", func(t *testing.T) {
-		resp, body, err := fetch(Fault{Kind: FaultMalformedJSON})
+		resp, body, err := fetch(sandbox.Fault{Kind: sandbox.FaultMalformedJSON})
 		if err != nil || resp.StatusCode != 200 || json.Valid(body) || len(body) == 0 {
 			t.Fatalf("err %v status %v valid %v body %q", err, resp.StatusCode, json.Valid(body), body)
 		}
 	})
 	t.Run("HTML 200 is an HTML page", func(t *testing.T) {
-		resp, body, err := fetch(Fault{Kind: FaultHTML200})
+		resp, body, err := fetch(sandbox.Fault{Kind: sandbox.FaultHTML200})
 		if err != nil || resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") || !bytes.Contains(body, []byte("<html")) {
 			t.Fatalf("err %v resp %v body %q", err, resp, body)
 		}
 	})
 	t.Run("empty body is a 200 with nothing in it", func(t *testing.T) {
-		resp, body, err := fetch(Fault{Kind: FaultEmptyBody})
+		resp, body, err := fetch(sandbox.Fault{Kind: sandbox.FaultEmptyBody})
 		if err != nil || resp.StatusCode != 200 || len(body) != 0 {
 			t.Fatalf("err %v status %d body %q", err, resp.StatusCode, body)
 		}
 	})
 	t.Run("dropped connection fails mid-body", func(t *testing.T) {
-		_, _, err := fetch(Fault{Kind: FaultDropConnection})
+		_, _, err := fetch(sandbox.Fault{Kind: sandbox.FaultDropConnection})
 		if !errors.Is(err, io.ErrUnexpectedEOF) {
 			t.Fatalf("err = %v, want unexpected EOF", err)
 		}
 	})
 	t.Run("hang never answers", func(t *testing.T) {
-		_, _, err := fetch(Fault{Kind: FaultHang})
+		_, _, err := fetch(sandbox.Fault{Kind: sandbox.FaultHang})
 		var nerr net.Error
 		if !errors.As(err, &nerr) || !nerr.Timeout() {
 			t.Fatalf("err = %v, want the client's timeout: the server never answered", err)
 		}
 	})
 	t.Run("huge body streams far more than a sane response", func(t *testing.T) {
-		s.InjectFaults(VendorOnepin, Fault{Kind: FaultHugeBody})
+		s.InjectFaults(onepinsandbox.Name, sandbox.Fault{Kind: sandbox.FaultHugeBody})
 		resp, err := http.Get(url)
 		if err != nil {
 			t.Fatal(err)
@@ -893,19 +902,19 @@ func TestEachFaultKindMisbehavesAsDescribed(t *testing.T) {
 		}
 	})
 	t.Run("redirect points at the given location", func(t *testing.T) {
-		resp, _, err := fetch(Fault{Kind: FaultRedirect, Location: "https://login.example.com/"})
+		resp, _, err := fetch(sandbox.Fault{Kind: sandbox.FaultRedirect, Location: "https://login.example.com/"})
 		if err != nil || resp.StatusCode != 302 || resp.Header.Get("Location") != "https://login.example.com/" {
 			t.Fatalf("err %v resp %v", err, resp)
 		}
 	})
-	if s.PendingFaults(VendorOnepin) != 0 {
-		t.Errorf("%d faults left", s.PendingFaults(VendorOnepin))
+	if s.PendingFaults(onepinsandbox.Name) != 0 {
+		t.Errorf("%d faults left", s.PendingFaults(onepinsandbox.Name))
 	}
 }
 
 func TestFaultRateIsDeterministicForASeedAndAlternates429And503(t *testing.T) {
 	statuses := func() []int {
-		_, ts := start(t, Options{FaultRate: 0.3, Seed: 42})
+		_, ts := start(t, sandbox.Options{FaultRate: 0.3, Seed: 42})
 		var out []int
 		for range 200 {
 			out = append(out, get(t, ts.URL+"/paygentic/v0/plans?limit=1", paygenticAuth...).status)
@@ -935,8 +944,8 @@ func TestFaultRateIsDeterministicForASeedAndAlternates429And503(t *testing.T) {
 // --- counters and admin ------------------------------------------------------
 
 func TestCountersSeeEveryVendorRequestIncludingFaults(t *testing.T) {
-	s, ts := start(t, Options{})
-	s.InjectFaults(VendorIdentifai, Fault{Status: 429, RetryAfter: "1"})
+	s, ts := start(t, sandbox.Options{})
+	s.InjectFaults(identifaisandbox.Name, sandbox.Fault{Status: 429, RetryAfter: "1"})
 	url := ts.URL + "/identifai/api/partner/pricings"
 	for i := 1; i <= 3; i++ {
 		r := get(t, url, identifaiAuth...)
@@ -945,26 +954,26 @@ func TestCountersSeeEveryVendorRequestIncludingFaults(t *testing.T) {
 		}
 	}
 	get(t, url) // unauthenticated
-	if s.Requests(VendorIdentifai) != 4 || s.Responses(VendorIdentifai, 200) != 2 ||
-		s.Responses(VendorIdentifai, 429) != 1 || s.Responses(VendorIdentifai, 401) != 1 {
-		t.Fatalf("requests %d, 200s %d, 429s %d, 401s %d", s.Requests(VendorIdentifai),
-			s.Responses(VendorIdentifai, 200), s.Responses(VendorIdentifai, 429), s.Responses(VendorIdentifai, 401))
+	if s.Requests(identifaisandbox.Name) != 4 || s.Responses(identifaisandbox.Name, 200) != 2 ||
+		s.Responses(identifaisandbox.Name, 429) != 1 || s.Responses(identifaisandbox.Name, 401) != 1 {
+		t.Fatalf("requests %d, 200s %d, 429s %d, 401s %d", s.Requests(identifaisandbox.Name),
+			s.Responses(identifaisandbox.Name, 200), s.Responses(identifaisandbox.Name, 429), s.Responses(identifaisandbox.Name, 401))
 	}
-	if s.Requests(VendorPaygentic) != 0 {
+	if s.Requests(paygenticsandbox.Name) != 0 {
 		t.Error("paygentic counted identifAI traffic")
 	}
 	get(t, ts.URL+"/_sandbox/requests")
-	if s.Requests(VendorIdentifai) != 4 {
+	if s.Requests(identifaisandbox.Name) != 4 {
 		t.Error("admin requests were counted")
 	}
 	s.ResetCounts()
-	if s.Requests(VendorIdentifai) != 0 || s.Responses(VendorIdentifai, 200) != 0 {
+	if s.Requests(identifaisandbox.Name) != 0 || s.Responses(identifaisandbox.Name, 200) != 0 {
 		t.Error("ResetCounts left counts behind")
 	}
 }
 
 func TestCountersAreSafeUnderParallelRequests(t *testing.T) {
-	s, ts := start(t, Options{})
+	s, ts := start(t, sandbox.Options{})
 	var wg sync.WaitGroup
 	for range 50 {
 		wg.Go(func() {
@@ -976,13 +985,13 @@ func TestCountersAreSafeUnderParallelRequests(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if s.Requests(VendorOnepin) != 50 || s.Responses(VendorOnepin, 200) != 50 {
-		t.Fatalf("requests %d, 200s %d", s.Requests(VendorOnepin), s.Responses(VendorOnepin, 200))
+	if s.Requests(onepinsandbox.Name) != 50 || s.Responses(onepinsandbox.Name, 200) != 50 {
+		t.Fatalf("requests %d, 200s %d", s.Requests(onepinsandbox.Name), s.Responses(onepinsandbox.Name, 200))
 	}
 }
 
 func TestAdminEndpointsInjectFaultsReportCountsAndReset(t *testing.T) {
-	s, ts := start(t, Options{})
+	s, ts := start(t, sandbox.Options{})
 	post := func(path, body string) response {
 		resp, err := http.Post(ts.URL+path, "application/json", strings.NewReader(body))
 		if err != nil {
@@ -1019,11 +1028,11 @@ func TestAdminEndpointsInjectFaultsReportCountsAndReset(t *testing.T) {
 	if counts.Streamskill != 2 || counts.Identifai != 0 || counts.Responses["streamskill"]["503"] != 1 || counts.Responses["streamskill"]["200"] != 1 {
 		t.Fatalf("counts: %s", r.body)
 	}
-	s.InjectFaults(VendorPaygentic, Fault{Status: 500})
+	s.InjectFaults(paygenticsandbox.Name, sandbox.Fault{Status: 500})
 	if r := post("/_sandbox/reset", ""); r.status != 200 {
 		t.Fatalf("reset: %d", r.status)
 	}
-	if s.Requests(VendorStreamskill) != 0 || s.PendingFaults(VendorPaygentic) != 0 {
+	if s.Requests(streamskillsandbox.Name) != 0 || s.PendingFaults(paygenticsandbox.Name) != 0 {
 		t.Error("reset left state behind")
 	}
 }
@@ -1031,9 +1040,8 @@ func TestAdminEndpointsInjectFaultsReportCountsAndReset(t *testing.T) {
 // --- rate limits and latency -------------------------------------------------
 
 func TestIdentifaiEnforcesTwoPerSecondAndSixtyPerMinute(t *testing.T) {
-	s, ts := start(t, Options{EnforceRateLimits: true})
 	clock := &fakeClock{t: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
-	s.now = clock.now
+	s, ts := start(t, sandbox.Options{EnforceRateLimits: true, Now: clock.now})
 	url := ts.URL + "/identifai/api/partner/pricings?per_page=1"
 
 	for i := range 2 {
@@ -1065,15 +1073,14 @@ func TestIdentifaiEnforcesTwoPerSecondAndSixtyPerMinute(t *testing.T) {
 	if r := get(t, url, identifaiAuth...); r.status != 200 {
 		t.Fatalf("after the minute window: %d", r.status)
 	}
-	if s.Responses(VendorIdentifai, 429) != 2 {
-		t.Errorf("429s counted: %d", s.Responses(VendorIdentifai, 429))
+	if s.Responses(identifaisandbox.Name, 429) != 2 {
+		t.Errorf("429s counted: %d", s.Responses(identifaisandbox.Name, 429))
 	}
 }
 
 func TestStreamskillEnforcesItsTokenBucket(t *testing.T) {
-	s, ts := start(t, Options{EnforceRateLimits: true})
 	clock := &fakeClock{t: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
-	s.now = clock.now
+	_, ts := start(t, sandbox.Options{EnforceRateLimits: true, Now: clock.now})
 	url := ts.URL + "/streamskill/tarifs/1"
 
 	for i := range 30 {
@@ -1105,7 +1112,7 @@ func TestStreamskillEnforcesItsTokenBucket(t *testing.T) {
 }
 
 func TestRateLimitsAreOffByDefault(t *testing.T) {
-	_, ts := start(t, Options{})
+	_, ts := start(t, sandbox.Options{})
 	for i := range 40 {
 		if r := get(t, ts.URL+"/identifai/api/partner/pricings?per_page=1", identifaiAuth...); r.status != 200 {
 			t.Fatalf("request %d: %d", i+1, r.status)
@@ -1114,9 +1121,9 @@ func TestRateLimitsAreOffByDefault(t *testing.T) {
 }
 
 func TestLatencyDelaysVendorsButNotAdminAndStopsWhenTheClientLeaves(t *testing.T) {
-	s := New(Options{Latency: 150 * time.Millisecond})
+	s := sandbox.New(sandbox.Options{Latency: 150 * time.Millisecond})
 	var waits []time.Duration
-	s.wait = func(_ context.Context, d time.Duration) bool { waits = append(waits, d); return true }
+	sandbox.SetWait(s, func(_ context.Context, d time.Duration) bool { waits = append(waits, d); return true })
 	serve := func(path string) *httptest.ResponseRecorder {
 		rec := httptest.NewRecorder()
 		s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
@@ -1131,7 +1138,7 @@ func TestLatencyDelaysVendorsButNotAdminAndStopsWhenTheClientLeaves(t *testing.T
 
 	// An hour's latency and a client already gone: the handler returns
 	// (else this test would hang), answering nothing.
-	slow := New(Options{Latency: time.Hour})
+	slow := sandbox.New(sandbox.Options{Latency: time.Hour})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	req := httptest.NewRequestWithContext(ctx, http.MethodGet, "/onepin/api/v1/billing/plans", nil)
@@ -1140,15 +1147,15 @@ func TestLatencyDelaysVendorsButNotAdminAndStopsWhenTheClientLeaves(t *testing.T
 	if rec.Body.Len() != 0 {
 		t.Errorf("the handler answered %q to a client that left", rec.Body)
 	}
-	if slow.Requests(VendorOnepin) != 1 || s.Requests(VendorOnepin) != 1 {
+	if slow.Requests(onepinsandbox.Name) != 1 || s.Requests(onepinsandbox.Name) != 1 {
 		t.Error("request not counted")
 	}
 }
 
 func BenchmarkPaygenticPageOfTenThousand(b *testing.B) {
-	s := New(Options{PaygenticPlans: 10_000})
+	s := sandbox.New(sandbox.Options{Vendor: paygenticsandbox.WithPlans(10_000)})
 	req := httptest.NewRequest(http.MethodGet, "/paygentic/v0/plans?limit=100&offset=5000", nil)
-	req.Header.Set("Authorization", "Bearer "+PaygenticKey)
+	req.Header.Set("Authorization", "Bearer "+paygenticsandbox.Key)
 	for b.Loop() {
 		rec := httptest.NewRecorder()
 		s.ServeHTTP(rec, req)
@@ -1159,12 +1166,12 @@ func BenchmarkPaygenticPageOfTenThousand(b *testing.B) {
 }
 
 func TestCloseReleasesAHangingRequestAsAConnectionError(t *testing.T) {
-	s := New(Options{})
+	s := sandbox.New(sandbox.Options{})
 	hanging := make(chan struct{}, 1)
-	s.hanging = func() { hanging <- struct{}{} }
+	sandbox.SetHanging(s, func() { hanging <- struct{}{} })
 	ts := httptest.NewServer(s)
 	defer ts.Close()
-	s.InjectFaults(VendorIdentifai, Fault{Kind: FaultHang})
+	s.InjectFaults(identifaisandbox.Name, sandbox.Fault{Kind: sandbox.FaultHang})
 	errc := make(chan error, 1)
 	go func() {
 		resp, err := http.Get(ts.URL + "/identifai/api/partner/pricings")

@@ -2,6 +2,7 @@ package hostile
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
@@ -59,7 +60,7 @@ var behaviours = map[string]behaviour{
 	"key-in-error-401": {"401 with the key in every string field and a field name", func(c *call) { c.echoError(http.StatusUnauthorized) }},
 	"key-in-error-422": {"422 with the key in every string field and a field name", func(c *call) { c.echoError(http.StatusUnprocessableEntity) }},
 	"key-in-error-503": {"503 (retried) with the key in every string field", func(c *call) { c.echoError(http.StatusServiceUnavailable) }},
-	"key-in-fastapi-422": {"OnePin's FastAPI 422 form with the key in loc, msg and type", func(c *call) {
+	"key-in-fastapi-422": {"a FastAPI 422 form with the key in loc, msg and type", func(c *call) {
 		t := c.echoText()
 		writeJSON(c.w, http.StatusUnprocessableEntity, map[string]any{"detail": []map[string]any{{"loc": []string{"header", c.key}, "msg": t, "type": t}}})
 	}},
@@ -67,10 +68,10 @@ var behaviours = map[string]behaviour{
 		writeRaw(c.w, http.StatusOK, "text/html", []byte("<!DOCTYPE html><html><body><p>"+c.echoText()+"</p></body></html>"))
 	}},
 	"key-in-json-200-error": {"200 carrying the vendor's error body, key planted", func(c *call) {
-		writeJSON(c.w, http.StatusOK, c.v.errorBody(c.echoText(), c.key))
+		writeJSON(c.w, http.StatusOK, c.v.ErrorBody(c.echoText(), c.key))
 	}},
 	"key-in-error-unicode-escaped": {"422 whose body writes the key with a JSON \\u escape, so only the decoded text holds it", func(c *call) {
-		b, _ := json.Marshal(c.v.errorBody(c.echoText(), c.key)) // plain data: cannot fail
+		b, _ := json.Marshal(c.v.ErrorBody(c.echoText(), c.key)) // plain data: cannot fail
 		escaped := fmt.Sprintf(`\u%04x`, c.key[0]) + c.key[1:]
 		writeRaw(c.w, http.StatusUnprocessableEntity, "application/json", bytes.ReplaceAll(b, []byte(c.key), []byte(escaped)))
 	}},
@@ -83,7 +84,7 @@ var behaviours = map[string]behaviour{
 		c.ok(c.withNext(c.listing(2*c.size(), nil), strings.Replace(c.s.OtherURL, "://", "://"+url.PathEscape(c.key)+":"+url.PathEscape(c.key)+"@", 1)+"/"+c.key+"?api_key="+c.key+"#"+c.key))
 	}},
 	"key-in-next-link-path": {"page 1 of 2 whose next link, on the same origin, has the key as a path segment and query", func(c *call) {
-		c.ok(c.withNext(c.listing(2*c.size(), nil), c.origin()+"/"+c.key+Path[c.v.name]+"?page=2&api_key="+c.key))
+		c.ok(c.withNext(c.listing(2*c.size(), nil), c.origin()+"/"+c.key+c.v.Path+"?page=2&api_key="+c.key))
 	}},
 	"key-in-redirect": {"302 to another origin with the key in the Location path and query", func(c *call) {
 		c.redirect(c.s.OtherURL + "/" + c.key + "?api_key=" + c.key)
@@ -95,7 +96,7 @@ var behaviours = map[string]behaviour{
 		}
 		h.Set("WWW-Authenticate", `Bearer error="invalid_token", error_description="`+c.key+`"`)
 		h.Set("Set-Cookie", "session="+c.key)
-		writeJSON(c.w, http.StatusTooManyRequests, c.v.errorBody("Too Many Requests", "retry"))
+		writeJSON(c.w, http.StatusTooManyRequests, c.v.ErrorBody("Too Many Requests", "retry"))
 	}},
 	"key-in-success-body": {"a correct listing whose ids, names, SKUs, titles and descriptions hold the key", func(c *call) {
 		c.ok(c.body(c.listing(3, func(i int, it map[string]any) {
@@ -121,7 +122,7 @@ var behaviours = map[string]behaviour{
 	"empty-object-body": {"200 with the body {}", func(c *call) { writeRaw(c.w, http.StatusOK, "application/json", []byte("{}")) }},
 	"null-item": {"a one-item listing whose item is null", func(c *call) {
 		p := c.listing(1, nil)
-		p.items = []any{nil}
+		p.Items = []any{nil}
 		c.ok(c.body(p))
 	}},
 	"item-without-id": {"a one-item listing (or tariff) without id", func(c *call) {
@@ -139,28 +140,25 @@ var behaviours = map[string]behaviour{
 
 	"list-overridden-by-duplicate-key": {"a correct one-page listing followed by the list's key again, null: the last one wins", func(c *call) {
 		b, _ := json.Marshal(c.body(c.listing(3, nil))) // plain data: cannot fail
-		list := "data"
-		if c.v.name == Probely {
-			list = "results"
-		}
+		list := cmp.Or(c.v.ListKey, "data")
 		writeRaw(c.w, http.StatusOK, "application/json", append(b[:len(b)-1], []byte(`,"`+list+`":null}`)...))
 	}},
 
 	// Paging that lies.
-	"lying-total":   {"identifAI total 1 last_page 100000; Paygentic total 10,000,000 of empty pages; Probely count 2 page_total 10000", func(c *call) { c.lyingTotal() }},
-	"endless-pages": {"full pages forever: 10,000,000 items claimed, or a next link on every OnePin page", func(c *call) { c.endless() }},
+	"lying-total":   {"totals that lie in each vendor's way (Dialect.LyingTotal): far more pages, or items, than are served", func(c *call) { c.lyingTotal() }},
+	"endless-pages": {"full pages forever: millions of items claimed, or a next link on every page (Dialect.EndlessTotal)", func(c *call) { c.endless() }},
 	"empty-page-before-last": {"three pages claimed, the second one empty", func(c *call) {
 		p := c.listing(2*c.size()+1, nil)
-		if c.v.page(c.q()) == 2 {
-			p.items = []any{}
+		if c.v.Page(c.q()) == 2 {
+			p.Items = []any{}
 		}
 		c.ok(c.body(p))
 	}},
 	"page-count-disagrees": {"10 items on page 1, but 3 pages claimed", func(c *call) {
 		p := c.listing(10, nil)
-		p.pages = 3
-		if p.number > 1 {
-			p.items = []any{}
+		p.Pages = 3
+		if p.Number > 1 {
+			p.Items = []any{}
 		}
 		c.ok(c.body(p))
 	}},
@@ -176,20 +174,20 @@ var behaviours = map[string]behaviour{
 	"throttled-forever":         {"429 with Retry-After: 1 on every request", func(c *call) { c.throttle("Retry-After", "1") }},
 
 	// Links and redirects that lead elsewhere.
-	"next-link-to-other-api": {"page 1 of 2 whose next link is Paygentic's plans on the same origin; that path answers foreign plans", func(c *call) {
-		if c.v.name == Paygentic {
+	"next-link-to-other-api": {"page 1 of 2 whose next link is another vendor's API on the same origin (Dialect.Lure); that path answers foreign plans", func(c *call) {
+		if c.v.Lure != "" {
 			c.foreignPlans()
 			return
 		}
-		c.ok(c.withNext(c.listing(2*c.size(), nil), c.origin()+"/"+c.behaviour+"/paygentic/v0/plans?page=2"))
+		c.ok(c.withNext(c.listing(2*c.size(), nil), c.origin()+c.lure()+"?page=2"))
 	}},
-	"redirect-to-other-origin": {"302 to the same documented path on another origin", func(c *call) { c.redirect(c.s.OtherURL + "/" + c.v.name + c.rest) }},
-	"redirect-to-other-api": {"302 to Paygentic's plans on the same origin, which answer foreign plans", func(c *call) {
-		if c.v.name == Paygentic {
+	"redirect-to-other-origin": {"302 to the same documented path on another origin", func(c *call) { c.redirect(c.s.OtherURL + "/" + c.v.Name + c.rest) }},
+	"redirect-to-other-api": {"302 to another vendor's API on the same origin (Dialect.Lure), which answers foreign plans", func(c *call) {
+		if c.v.Lure != "" {
 			c.foreignPlans()
 			return
 		}
-		c.redirect(c.origin() + "/" + c.behaviour + "/paygentic/v0/plans")
+		c.redirect(c.origin() + c.lure())
 	}},
 	"bad-location": {"302 whose Location does not parse", func(c *call) { c.redirect("http://[::1") }},
 	"gzip-bad-checksum": {"the benign page gzip-encoded with a corrupt checksum", func(c *call) {
@@ -207,7 +205,7 @@ var behaviours = map[string]behaviour{
 		c.w.Header().Set("Content-Encoding", "gzip")
 		writeRaw(c.w, http.StatusOK, "application/json", gzipBomb())
 	}},
-	"deep-nesting": {"a one-item listing whose free-form field (Probely tiers, OnePin limits) nests 100,000 arrays deep", func(c *call) {
+	"deep-nesting": {"a one-item listing whose free-form tiers or limits field nests 100,000 arrays deep", func(c *call) {
 		// encoding/json refuses to write such depth, so it goes in after.
 		const mark = "hostile-deep-nesting"
 		b, _ := json.Marshal(c.body(c.listing(1, func(_ int, it map[string]any) { it["tiers"], it["limits"] = mark, map[string]any{"x": mark} })))
@@ -220,10 +218,10 @@ var behaviours = map[string]behaviour{
 		c.w.Header().Set("ETag", "\"v\x7f1\"")
 		c.ok(c.body(c.listing(BenignItems, nil)))
 	}},
-	"page-size-one": {"75 items in pages of 1, whatever page size was asked (identifAI per_page, Probely length)", func(c *call) {
+	"page-size-one": {"75 items in pages of 1, whatever page size was asked", func(c *call) {
 		p := c.listing(75, nil)
-		p.size, p.pages = 1, 75
-		p.items = p.items[:min(1, len(p.items))]
+		p.Size, p.Pages = 1, 75
+		p.Items = p.Items[:min(1, len(p.Items))]
 		c.ok(c.body(p))
 	}},
 	"redirect-to-login": {"302 to the origin's /login page, as Laravel answers an unauthenticated request that does not ask for JSON", func(c *call) {
@@ -234,7 +232,7 @@ var behaviours = map[string]behaviour{
 func init() {
 	for name, lit := range NumberForms {
 		behaviours["number-"+name] = behaviour{"a one-item listing (or tariff) whose NumberField is " + lit, func(c *call) {
-			c.ok(c.body(c.listing(1, func(_ int, it map[string]any) { it[NumberField[c.v.name]] = json.Number(lit) })))
+			c.ok(c.body(c.listing(1, func(_ int, it map[string]any) { it[c.v.NumberField] = json.Number(lit) })))
 		}}
 	}
 }

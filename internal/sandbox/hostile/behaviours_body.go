@@ -17,13 +17,6 @@ import (
 // under the 32 MiB per-response cap.
 const ThirtyMBOfBrackets = 30 << 20
 
-// FreeFormField is each vendor's field where the body behaviours plant a
-// free-form value: the one the provider passes on as it is (OnePin
-// limits, Probely tiers, StreamSkill discounts), or a field it ignores.
-var FreeFormField = map[string]string{
-	Identifai: "metadata", Paygentic: "metadata", Probely: "tiers", Onepin: "limits", Streamskill: "discounts",
-}
-
 // plantMark is replaced in a marshalled body by what encoding/json would
 // not write.
 const plantMark = "hostile-plant"
@@ -31,7 +24,7 @@ const plantMark = "hostile-plant"
 // planted is a one-item listing whose free-form field is value, written
 // into the JSON text as it is.
 func (c *call) planted(value string) {
-	b, _ := json.Marshal(c.body(c.listing(1, func(_ int, it map[string]any) { it[FreeFormField[c.v.name]] = plantMark }))) // plain data: cannot fail
+	b, _ := json.Marshal(c.body(c.listing(1, func(_ int, it map[string]any) { it[c.v.FreeFormField] = plantMark }))) // plain data: cannot fail
 	writeRaw(c.w, http.StatusOK, "application/json", bytes.Replace(b, []byte(`"`+plantMark+`"`), []byte(value), 1))
 }
 
@@ -53,10 +46,10 @@ func nested(depth int) string {
 
 func init() {
 	for name, b := range map[string]behaviour{
-		"key-as-escaped-object-key": {"a one-item listing whose free-form field (OnePin limits, Probely tiers, StreamSkill discounts) has the key, \\u-escaped, as an object key",
+		"key-as-escaped-object-key": {"a one-item listing whose free-form field (Dialect.FreeFormField) has the key, \\u-escaped, as an object key",
 			func(c *call) {
 				value := `{"` + escapedKey(c.key) + `":"1"}`
-				if c.v.name == Probely {
+				if c.v.FreeFormArray {
 					value = "[" + value + "]"
 				}
 				c.planted(value)
@@ -78,7 +71,7 @@ func init() {
 			func(c *call) {
 				b, _ := json.Marshal(c.body(c.listing(1, func(_ int, it map[string]any) { it["zz"] = plantMark }))) // plain data: cannot fail
 				other := `"plan_other"`
-				if c.v.name == Identifai || c.v.name == Streamskill {
+				if c.v.NumericIDs {
 					other = "999"
 				}
 				writeRaw(c.w, http.StatusOK, "application/json", bytes.Replace(b, []byte(`"zz":"`+plantMark+`"`), []byte(`"ID":`+other), 1))
@@ -87,24 +80,25 @@ func init() {
 			writeRaw(c.w, http.StatusOK, "text/html", []byte(ChallengePage))
 		}},
 
-		// pricing_catalog reading identifAI and Paygentic, and
-		// pricing_paygentic_plans waiting on Paygentic's shared read.
-		"catalogue-identifai-500": {"identifAI: 500, once the Paygentic read is shared by both data sources (after catalogue-gate answered)", func(c *call) {
+		// pricing_catalog reading two vendors, one failing (catalogue-500)
+		// and one held (catalogue-held), and a data source of a third
+		// (catalogue-gate) waiting on the held vendor's shared read.
+		"catalogue-500": {"500, once the catalogue-held read is shared by both data sources (after catalogue-gate answered)", func(c *call) {
 			b := barrierFor(c.s)
 			b.wait(b.gateAnswered)
 			time.Sleep(2 * time.Second) // time for the gated data source to join the shared read
-			writeJSON(c.w, http.StatusInternalServerError, c.v.errorBody("Internal Server Error", "server"))
+			writeJSON(c.w, http.StatusInternalServerError, c.v.ErrorBody("Internal Server Error", "server"))
 			b.once(&b.failedOnce, b.failed)
 		}},
-		"catalogue-gate": {"StreamSkill tariff 1, answered once the Paygentic read has begun: a data source that depends on it joins that read", func(c *call) {
+		"catalogue-gate": {"the first item, answered once the catalogue-held read has begun: a data source that depends on it joins that read", func(c *call) {
 			b := barrierFor(c.s)
-			b.wait(b.paygenticArrived)
+			b.wait(b.heldArrived)
 			c.ok(c.body(c.listing(1, nil)))
 			b.once(&b.gateOnce, b.gateAnswered)
 		}},
-		"catalogue-paygentic-held": {"Paygentic's listing, held until identifAI has failed and 2 s more; a request the client cancels is counted", func(c *call) {
+		"catalogue-held": {"the listing, held until catalogue-500 has failed and 2 s more; a request the client cancels is counted", func(c *call) {
 			b := barrierFor(c.s)
-			b.once(&b.arrivedOnce, b.paygenticArrived)
+			b.once(&b.arrivedOnce, b.heldArrived)
 			b.wait(b.failed)
 			select {
 			case <-c.r.Context().Done():
@@ -126,17 +120,17 @@ const ChallengePage = `<!DOCTYPE html><html><head><title>Just a moment...</title
 
 // catalogueBarrier orders the catalogue behaviours of one Server.
 type catalogueBarrier struct {
-	paygenticArrived, gateAnswered, failed chan struct{}
-	arrivedOnce, gateOnce, failedOnce      sync.Once
-	mu                                     sync.Mutex
-	abandoned                              int
+	heldArrived, gateAnswered, failed chan struct{}
+	arrivedOnce, gateOnce, failedOnce sync.Once
+	mu                                sync.Mutex
+	abandoned                         int
 }
 
 var barriers sync.Map // *Server -> *catalogueBarrier
 
 func barrierFor(s *Server) *catalogueBarrier {
 	b, _ := barriers.LoadOrStore(s, &catalogueBarrier{
-		paygenticArrived: make(chan struct{}), gateAnswered: make(chan struct{}), failed: make(chan struct{}),
+		heldArrived: make(chan struct{}), gateAnswered: make(chan struct{}), failed: make(chan struct{}),
 	})
 	return b.(*catalogueBarrier) //nolint:forcetypeassert // only catalogueBarriers are stored
 }
@@ -152,8 +146,8 @@ func (b *catalogueBarrier) wait(ch chan struct{}) {
 	}
 }
 
-// CatalogueReadsAbandoned is how many Paygentic requests of the catalogue
-// behaviours the client cancelled before they were answered.
+// CatalogueReadsAbandoned is how many catalogue-held requests the client
+// cancelled before they were answered.
 func (s *Server) CatalogueReadsAbandoned() int {
 	b := barrierFor(s)
 	b.mu.Lock()

@@ -64,7 +64,7 @@ func init() {
 				c.versionedWithETag("v1")
 				return
 			}
-			if c.v.page(c.q()) == 2 && c.r.Header.Get("If-None-Match") == c.etag("v1") {
+			if c.v.Page(c.q()) == 2 && c.r.Header.Get("If-None-Match") == c.etag("v1") {
 				c.w.Header().Set("ETag", c.etag("v1"))
 				c.w.WriteHeader(http.StatusNotModified)
 				return
@@ -85,7 +85,7 @@ func (c *call) versioned(version string) {
 
 // etag is the ETag of the requested page at version.
 func (c *call) etag(version string) string {
-	return fmt.Sprintf(`"%s-page-%d"`, version, c.v.page(c.q()))
+	return fmt.Sprintf(`"%s-page-%d"`, version, c.v.Page(c.q()))
 }
 
 func (c *call) versionedWithETag(version string) {
@@ -116,7 +116,7 @@ func (c *call) refuseKeyInValidators(serve func()) {
 			plain += string(b)
 		}
 		if strings.Contains(plain, c.key) {
-			writeJSON(c.w, http.StatusBadRequest, c.v.errorBody("The request sent the API key back in "+h+".", "key_in_validator"))
+			writeJSON(c.w, http.StatusBadRequest, c.v.ErrorBody("The request sent the API key back in "+h+".", "key_in_validator"))
 			return
 		}
 	}

@@ -24,7 +24,7 @@ const (
 func init() {
 	for name, b := range map[string]behaviour{
 		"control-chars-in-error-422": {"422 with HostileText in every string field and as a field name", func(c *call) {
-			writeJSON(c.w, http.StatusUnprocessableEntity, c.v.errorBody(HostileText, "field\x1b[31m\u202e"))
+			writeJSON(c.w, http.StatusUnprocessableEntity, c.v.ErrorBody(HostileText, "field\x1b[31m\u202e"))
 		}},
 		"control-chars-in-text-500": {"500 (retried) with HostileText as a text/plain body", func(c *call) {
 			writeRaw(c.w, http.StatusInternalServerError, "text/plain", []byte(HostileText))
@@ -45,14 +45,14 @@ func init() {
 			})))
 		}},
 		"control-chars-in-lookup-404": {"404 with HostileText in every string field", func(c *call) {
-			writeJSON(c.w, http.StatusNotFound, c.v.errorBody(HostileText, "id"))
+			writeJSON(c.w, http.StatusNotFound, c.v.ErrorBody(HostileText, "id"))
 		}},
 		"control-chars-after-first": {"the benign listing twice, then 503 (retried) with HostileText in every string field", func(c *call) {
 			if c.n <= 2 {
 				c.ok(c.body(c.listing(BenignItems, nil)))
 				return
 			}
-			writeJSON(c.w, http.StatusServiceUnavailable, c.v.errorBody(HostileText, "field"))
+			writeJSON(c.w, http.StatusServiceUnavailable, c.v.ErrorBody(HostileText, "field"))
 		}},
 		"huge-error-500": {"500 (retried) with a message of HugeMessageBytes and HugeFieldErrors field errors, in the vendor's error shape", func(c *call) {
 			writeJSON(c.w, http.StatusInternalServerError, c.hugeErrorBody())
@@ -76,16 +76,8 @@ func (c *call) hugeErrorBody() any {
 	for i := range list {
 		list[i] = map[string]any{"field": fmt.Sprintf("field_%d", i), "message": "bad", "loc": []string{"body", fmt.Sprintf("field_%d", i)}, "msg": "bad", "type": "value_error"}
 	}
-	switch c.v.name {
-	case Identifai:
-		return map[string]any{"message": text, "errors": fieldMap(map[string]any{})}
-	case Probely:
-		return fieldMap(map[string]any{"detail": text})
-	case Paygentic:
-		return map[string]any{"message": text, "code": text, "errors": list}
-	case Onepin:
-		return map[string]any{"detail": list}
-	default:
-		return c.v.errorBody(text, "field")
+	if c.v.HugeErrorBody == nil {
+		return c.v.ErrorBody(text, "field")
 	}
+	return c.v.HugeErrorBody(text, fieldMap(map[string]any{}), list)
 }

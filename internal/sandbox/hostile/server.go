@@ -9,11 +9,11 @@
 // Every behaviour lives under its own path prefix, in front of the vendor's
 // documented path and envelope, so a test selects one by base URL:
 //
-//	<URL>/<behaviour>/identifai/api/partner/pricings   X-Api-Key: <key>
-//	<URL>/<behaviour>/paygentic/v0/plans[/{id}]        Authorization: Bearer <key>
-//	<URL>/<behaviour>/probely/plans/                   Authorization: JWT <key>
-//	<URL>/<behaviour>/onepin/api/v1/billing/plans      Authorization: Bearer <key>
-//	<URL>/<behaviour>/streamskill/tarifs/{id}          Authorization: Bearer <key>
+//	<URL>/<behaviour>/<vendor>/<documented path>   the vendor's own credential header
+//
+// The server knows no vendor: each vendor's emulator package declares its
+// Dialect, and the emulators' list (internal/vendors/sandboxes) registers
+// them.
 //
 // The server accepts any credential: the key a client sends is what the key
 // echoes plant. Requests are counted per behaviour and vendor (Requests, or
@@ -146,7 +146,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if len(parts) == 3 {
 		rest = "/" + parts[2]
 	}
-	v, okVendor := vendors[vendorName]
+	v := dialectOf(vendorName)
+	okVendor := v != nil
 	b, okBehaviour := behaviours[name]
 	if !okVendor || !okBehaviour {
 		s.mu.Lock()
@@ -156,7 +157,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c := &call{w: w, r: r, s: s, behaviour: name, v: v, rest: rest}
-	c.key = v.key(r)
+	c.key = v.Key(r)
 	s.mu.Lock()
 	k := name + "/" + vendorName
 	s.requests[k] = append(s.requests[k], time.Now())
@@ -182,14 +183,14 @@ type call struct {
 	r         *http.Request
 	s         *Server
 	behaviour string
-	v         *vendor
+	v         *Dialect
 	rest      string // path after the vendor prefix
 	key       string // credential the request carried
 	n         int    // 1-based ordinal of this request for behaviour/vendor
 }
 
 // base is the base URL the client was configured with.
-func (c *call) base() string { return "http://" + c.r.Host + "/" + c.behaviour + "/" + c.v.name }
+func (c *call) base() string { return "http://" + c.r.Host + "/" + c.behaviour + "/" + c.v.Name }
 
 // origin is scheme and host only: a link built on it may leave the base path.
 func (c *call) origin() string { return "http://" + c.r.Host }

@@ -1,4 +1,4 @@
-package hostile
+package hostile_test
 
 import (
 	"encoding/json"
@@ -6,20 +6,29 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox/hostile"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai/identifaisandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely/probelysandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/streamskillsandbox"
+	// Every vendor's dialect registers itself with the hostile server.
+	_ "github.com/pricingkit/terraform-provider-pricing/internal/vendors/sandboxes"
 )
 
 // get sends one request as the provider would, with the vendor's own
 // credential header, and returns status and body.
-func get(t *testing.T, s *Server, behaviour, vendor, pathAndQuery string) (int, string) {
+func get(t *testing.T, s *hostile.Server, behaviour, vendor, pathAndQuery string) (int, string) {
 	t.Helper()
 	req, err := http.NewRequest(http.MethodGet, s.BaseURL(behaviour, vendor)+pathAndQuery, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	switch vendor {
-	case Identifai:
+	case identifaisandbox.Name:
 		req.Header.Set("X-Api-Key", "k-"+vendor)
-	case Probely:
+	case probelysandbox.Name:
 		req.Header.Set("Authorization", "JWT k-"+vendor)
 	default:
 		req.Header.Set("Authorization", "Bearer k-"+vendor)
@@ -37,16 +46,16 @@ func get(t *testing.T, s *Server, behaviour, vendor, pathAndQuery string) (int, 
 }
 
 func TestBenignListingIsTwoConsistentPages(t *testing.T) {
-	s := New()
+	s := hostile.New()
 	defer s.Close()
 	queries := map[string][2]string{
-		Identifai: {"?per_page=100", "?per_page=100&page=2"},
-		Paygentic: {"?limit=100&offset=0", "?limit=100&offset=100"},
-		Probely:   {"?length=100&page=1", "?length=100&page=2"},
-		Onepin:    {"?limit=100", "?page=2&limit=100"},
+		identifaisandbox.Name: {"?per_page=100", "?per_page=100&page=2"},
+		paygenticsandbox.Name: {"?limit=100&offset=0", "?limit=100&offset=100"},
+		probelysandbox.Name:   {"?length=100&page=1", "?length=100&page=2"},
+		onepinsandbox.Name:    {"?limit=100", "?page=2&limit=100"},
 	}
-	lists := map[string]string{Identifai: "data", Paygentic: "data", Probely: "results", Onepin: "data"}
-	for _, vendor := range Listing {
+	lists := map[string]string{identifaisandbox.Name: "data", paygenticsandbox.Name: "data", probelysandbox.Name: "results", onepinsandbox.Name: "data"}
+	for _, vendor := range hostile.Listing() {
 		if _, ok := queries[vendor]; !ok || lists[vendor] == "" {
 			t.Errorf("the listing vendor %s has no two-page queries or list field here", vendor)
 		}
@@ -54,7 +63,7 @@ func TestBenignListingIsTwoConsistentPages(t *testing.T) {
 	for vendor, q := range queries {
 		seen := 0
 		for _, query := range q {
-			status, body := get(t, s, "benign", vendor, Path[vendor]+query)
+			status, body := get(t, s, "benign", vendor, hostile.Path(vendor)+query)
 			var m map[string]any
 			if status != 200 || json.Unmarshal([]byte(body), &m) != nil {
 				t.Fatalf("%s %s: %d %s", vendor, query, status, body)
@@ -65,23 +74,23 @@ func TestBenignListingIsTwoConsistentPages(t *testing.T) {
 			}
 			seen += len(items)
 		}
-		if seen != BenignItems {
-			t.Errorf("%s: %d items over two pages, want %d", vendor, seen, BenignItems)
+		if seen != hostile.BenignItems {
+			t.Errorf("%s: %d items over two pages, want %d", vendor, seen, hostile.BenignItems)
 		}
 		if got := s.Requests("benign", vendor); got != 2 {
 			t.Errorf("%s: counted %d requests, want 2", vendor, got)
 		}
 	}
-	if status, body := get(t, s, "benign", Streamskill, "/tarifs/7?expand=panel"); status != 200 || !strings.Contains(body, `"id":7`) {
+	if status, body := get(t, s, "benign", streamskillsandbox.Name, "/tarifs/7?expand=panel"); status != 200 || !strings.Contains(body, `"id":7`) {
 		t.Errorf("streamskill tariff 7: %d %s", status, body)
 	}
 }
 
 func TestKeyEchoPlantsTheRequestsKeyEverywhere(t *testing.T) {
-	s := New()
+	s := hostile.New()
 	defer s.Close()
-	for _, vendor := range Vendors {
-		status, body := get(t, s, "key-in-error-422", vendor, Path[vendor])
+	for _, vendor := range hostile.Vendors() {
+		status, body := get(t, s, "key-in-error-422", vendor, hostile.Path(vendor))
 		if status != http.StatusUnprocessableEntity || strings.Count(body, "k-"+vendor) < 3 {
 			t.Errorf("%s: %d %s", vendor, status, body)
 		}
@@ -89,10 +98,14 @@ func TestKeyEchoPlantsTheRequestsKeyEverywhere(t *testing.T) {
 }
 
 func TestNumberFormsReachTheBodyVerbatim(t *testing.T) {
-	s := New()
+	s := hostile.New()
 	defer s.Close()
-	for vendor, field := range NumberField {
-		_, body := get(t, s, "number-ten-million-digit-exponent", vendor, Path[vendor])
+	for _, vendor := range hostile.Vendors() {
+		field := hostile.NumberField(vendor)
+		if field == "" {
+			continue
+		}
+		_, body := get(t, s, "number-ten-million-digit-exponent", vendor, hostile.Path(vendor))
 		if !strings.Contains(body, `"`+field+`":1e10000000`) {
 			t.Errorf("%s: %s", vendor, body)
 		}
@@ -100,18 +113,18 @@ func TestNumberFormsReachTheBodyVerbatim(t *testing.T) {
 }
 
 func TestDeepNestingIsServedDespiteEncodingJSONsDepthLimit(t *testing.T) {
-	s := New()
+	s := hostile.New()
 	defer s.Close()
-	_, body := get(t, s, "deep-nesting", Probely, Path[Probely]+"?length=100&page=1")
+	_, body := get(t, s, "deep-nesting", probelysandbox.Name, hostile.Path(probelysandbox.Name)+"?length=100&page=1")
 	if !strings.Contains(body, `"tiers":[[[[`) || len(body) < 200000 {
 		t.Errorf("body of %d bytes starts %.200s", len(body), body)
 	}
 }
 
 func TestEscapedKeyIsTheKeyOnceDecoded(t *testing.T) {
-	s := New()
+	s := hostile.New()
 	defer s.Close()
-	_, body := get(t, s, "key-in-error-unicode-escaped", Paygentic, Path[Paygentic])
+	_, body := get(t, s, "key-in-error-unicode-escaped", paygenticsandbox.Name, hostile.Path(paygenticsandbox.Name))
 	var m map[string]any
 	if err := json.Unmarshal([]byte(body), &m); err != nil {
 		t.Fatal(err)
@@ -122,9 +135,9 @@ func TestEscapedKeyIsTheKeyOnceDecoded(t *testing.T) {
 }
 
 func TestDuplicateKeyLeavesANullList(t *testing.T) {
-	s := New()
+	s := hostile.New()
 	defer s.Close()
-	_, body := get(t, s, "list-overridden-by-duplicate-key", Probely, Path[Probely]+"?length=100&page=1")
+	_, body := get(t, s, "list-overridden-by-duplicate-key", probelysandbox.Name, hostile.Path(probelysandbox.Name)+"?length=100&page=1")
 	var m map[string]any
 	if err := json.Unmarshal([]byte(body), &m); err != nil || m["results"] != nil || !strings.Contains(body, `"results":[{`) {
 		t.Errorf("err %v, results %v", err, m["results"])

@@ -10,6 +10,8 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/clienttest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/identifai/identifaisandbox"
+	_ "github.com/pricingkit/terraform-provider-pricing/internal/vendors/sandboxes" // every emulator registers itself
 )
 
 // benchResponse is identifAI's largest response: 1,000 pricings on a page.
@@ -19,7 +21,7 @@ func benchResponse(tb testing.TB) clienttest.BenchResponse {
 		Name:        "identifai_1000_pricings",
 		ContentType: "application/json",
 		Body: []byte(`{"current_page":1,"data":[` +
-			clienttest.FixtureItems(tb, sandbox.New(sandbox.Options{}).IdentifaiPricings(), 1000, func(p sandbox.IdentifaiPricing, i int) sandbox.IdentifaiPricing {
+			clienttest.FixtureItems(tb, identifaisandbox.Pricings(sandbox.New(sandbox.Options{})), 1000, func(p identifaisandbox.Pricing, i int) identifaisandbox.Pricing {
 				p.ID, p.SKU = i+1, fmt.Sprintf("%s-%d", p.SKU, i)
 				return p
 			}) + `],"first_page_url":"/","from":1,"last_page":1,"next_page_url":null,"per_page":1000,"prev_page_url":null,"to":1000,"total":1000}`),

@@ -9,6 +9,8 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/clienttest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/onepin/onepinsandbox"
+	_ "github.com/pricingkit/terraform-provider-pricing/internal/vendors/sandboxes" // every emulator registers itself
 )
 
 // benchResponse is OnePin's largest response: a page of 100 plans.
@@ -18,7 +20,7 @@ func benchResponse(tb testing.TB) clienttest.BenchResponse {
 		Name:        "onepin_100_plans",
 		ContentType: "application/json",
 		Body: []byte(`{"data":[` +
-			clienttest.FixtureItems(tb, sandbox.New(sandbox.Options{}).OnepinPlans(), 100, func(p sandbox.OnepinPlan, i int) sandbox.OnepinPlan {
+			clienttest.FixtureItems(tb, onepinsandbox.Plans(sandbox.New(sandbox.Options{})), 100, func(p onepinsandbox.Plan, i int) onepinsandbox.Plan {
 				p.ID = fmt.Sprintf("%s-%d", p.ID, i)
 				return p
 			}) + `],"meta":{"request_id":"r","timestamp":"2024-01-15T09:30:00Z"},"pagination":{"limit":100,"next":null,"prev":null}}`),

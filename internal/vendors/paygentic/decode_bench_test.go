@@ -9,6 +9,8 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/clienttest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
+	_ "github.com/pricingkit/terraform-provider-pricing/internal/vendors/sandboxes" // every emulator registers itself
 )
 
 // benchResponse is Paygentic's largest response: a page of 100 plans.
@@ -17,7 +19,7 @@ func benchResponse(tb testing.TB) clienttest.BenchResponse {
 	return clienttest.BenchResponse{
 		Name:        "paygentic_100_plans",
 		ContentType: "application/json",
-		Body:        clienttest.SandboxBody(tb, sandbox.Options{PaygenticPlans: 100}, "/paygentic/v0/plans?limit=100&offset=0", "Bearer "+sandbox.PaygenticKey),
+		Body:        clienttest.SandboxBody(tb, sandbox.Options{Vendor: paygenticsandbox.WithPlans(100)}, "/paygentic/v0/plans?limit=100&offset=0", "Bearer "+paygenticsandbox.Key),
 		Items:       100,
 		Decode: func(body []byte) (int, error) {
 			var p pageBody

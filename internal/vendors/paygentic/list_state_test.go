@@ -15,6 +15,8 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/provider/listread"
 	"github.com/pricingkit/terraform-provider-pricing/internal/provider/listread/listreadtest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/paygentic/paygenticsandbox"
+	_ "github.com/pricingkit/terraform-provider-pricing/internal/vendors/sandboxes" // every emulator registers itself
 )
 
 func TestAnEmptyPlanListReachesTerraformAsStateSetWritesIt(t *testing.T) {
@@ -30,9 +32,9 @@ func TestAnEmptyPlanListReachesTerraformAsStateSetWritesIt(t *testing.T) {
 // internal/provider measures all of it).
 func BenchmarkListState(b *testing.B) {
 	ctx := context.Background()
-	srv := httptest.NewServer(sandbox.New(sandbox.Options{PaygenticPlans: 10000}))
+	srv := httptest.NewServer(sandbox.New(sandbox.Options{Vendor: paygenticsandbox.WithPlans(10000)}))
 	defer srv.Close()
-	c, _ := New(httpapi.Config{BaseURL: srv.URL + "/paygentic", APIKey: sandbox.PaygenticKey, MaxParallelRequests: 8})
+	c, _ := New(httpapi.Config{BaseURL: srv.URL + "/paygentic", APIKey: paygenticsandbox.Key, MaxParallelRequests: 8})
 	list, _, err := c.ListPlans(ctx, ListPlansInput{})
 	if err != nil {
 		b.Fatal(err)

@@ -9,6 +9,8 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/clienttest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/probely/probelysandbox"
+	_ "github.com/pricingkit/terraform-provider-pricing/internal/vendors/sandboxes" // every emulator registers itself
 )
 
 // benchResponse is Probely's largest response: a page of 100 plans.
@@ -18,7 +20,7 @@ func benchResponse(tb testing.TB) clienttest.BenchResponse {
 		Name:        "probely_100_plans",
 		ContentType: "application/json",
 		Body: []byte(`{"count":100,"page_total":1,"page":1,"length":100,"results":[` +
-			clienttest.FixtureItems(tb, sandbox.New(sandbox.Options{}).ProbelyPlans(), 100, func(p sandbox.ProbelyPlan, i int) sandbox.ProbelyPlan {
+			clienttest.FixtureItems(tb, probelysandbox.Plans(sandbox.New(sandbox.Options{})), 100, func(p probelysandbox.Plan, i int) probelysandbox.Plan {
 				p.ID = fmt.Sprintf("%s-%d", p.ID, i)
 				return p
 			}) + `]}`),

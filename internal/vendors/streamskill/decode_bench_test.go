@@ -8,6 +8,8 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/clienttest"
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
+	_ "github.com/pricingkit/terraform-provider-pricing/internal/vendors/sandboxes" // every emulator registers itself
+	"github.com/pricingkit/terraform-provider-pricing/internal/vendors/streamskill/streamskillsandbox"
 )
 
 // benchResponse is StreamSkill's largest response: one tariff with its
@@ -17,7 +19,7 @@ func benchResponse(tb testing.TB) clienttest.BenchResponse {
 	return clienttest.BenchResponse{
 		Name:        "streamskill_tariff",
 		ContentType: "application/json; charset=UTF-8",
-		Body:        clienttest.SandboxBody(tb, sandbox.Options{}, "/streamskill/tarifs/11?expand=panel", "Bearer "+sandbox.StreamskillKey),
+		Body:        clienttest.SandboxBody(tb, sandbox.Options{}, "/streamskill/tarifs/11?expand=panel", "Bearer "+streamskillsandbox.Key),
 		Items:       1,
 		Decode: func(body []byte) (int, error) {
 			var w tariffWire

@@ -1,41 +1,57 @@
-package sandbox
+package paygenticsandbox
 
 import (
 	"bytes"
+	"flag"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
 
-// PaygenticKey is the Paygentic API key the sandbox accepts.
-const PaygenticKey = "sandbox-paygentic-key"
+// Key is the Paygentic API key the sandbox accepts.
+const Key = "sandbox-paygentic-key"
 
-// VendorPaygentic is Paygentic's name in Requests, Responses, InjectFaults and LastHeader.
-const VendorPaygentic = "paygentic"
+// Name is Paygentic's name in Requests, Responses, InjectFaults and LastHeader.
+const Name = "paygentic"
 
-func init() {
-	registerVendor(vendorDef{
-		name: VendorPaygentic, key: PaygenticKey, order: 2,
-		newData: func(o Options) any { return newPaygenticData(o.PaygenticPlans) },
-		build:   (*Server).paygenticVendor,
-	})
+// Emulator is Paygentic's entry in the emulators' list.
+var Emulator = sandbox.Emulator{Name: Name, Title: "Paygentic", Key: Key, Build: build, Flags: flags}
+
+// Options are Paygentic's own emulator options, in sandbox.Options.Vendor.
+type Options struct {
+	Plans int // number of generated plans; 0 means the default fixture (DefaultPlans)
 }
 
-func (s *Server) paygenticFixtures() *paygenticData {
-	return fixturesOf[*paygenticData](s, VendorPaygentic)
+// WithPlans generates n plans instead of the default fixture.
+func WithPlans(n int) sandbox.VendorOptions { return sandbox.VendorOptions{Name: Options{Plans: n}} }
+
+func flags(fs *flag.FlagSet) func() any {
+	var o Options
+	fs.IntVar(&o.Plans, "paygentic-plans", 0, fmt.Sprintf("number of Paygentic plans (0 = default %d)", DefaultPlans))
+	return func() any { return o }
 }
 
-func (s *Server) paygenticVendor() *vendor {
-	return &vendor{
-		name:      VendorPaygentic,
-		prefix:    "/paygentic",
-		serve:     s.servePaygentic,
-		errorBody: paygenticError,
-		huge: hugeShape{
-			prefix: `{"data":[`,
-			item:   s.paygenticFixtures().json[0],
-			suffix: `],"pagination":{"limit":100,"offset":0,"total":1000000}}`,
+type server struct {
+	data *paygenticData
+}
+
+func (s *server) paygenticFixtures() *paygenticData { return s.data }
+
+func build(_ *sandbox.Server, opts sandbox.Options) *sandbox.Vendor {
+	o := sandbox.OptionsOf[Options](opts, Name)
+	s := &server{data: newPaygenticData(o.Plans)}
+	return &sandbox.Vendor{
+		Serve:     s.servePaygentic,
+		ErrorBody: paygenticError,
+		Huge: sandbox.HugeShape{
+			Prefix: `{"data":[`,
+			Item:   s.data.json[0],
+			Suffix: `],"pagination":{"limit":100,"offset":0,"total":1000000}}`,
 		},
+		Data: s,
 	}
 }
 
@@ -81,14 +97,14 @@ func paygenticError(_ *http.Request, status int) any {
 	return paygenticErrorBody{Error: code, Message: msg, Code: code}
 }
 
-func (s *Server) servePaygentic(w http.ResponseWriter, r *http.Request, path string) {
+func (s *server) servePaygentic(w http.ResponseWriter, r *http.Request, path string) {
 	id, isItem := strings.CutPrefix(path, "/v0/plans/")
 	if path != "/v0/plans" && !isItem {
-		writeJSON(w, http.StatusNotFound, paygenticError(r, http.StatusNotFound))
+		sandbox.WriteJSON(w, http.StatusNotFound, paygenticError(r, http.StatusNotFound))
 		return
 	}
-	if tok, ok := authToken(r, "Bearer"); !ok || tok != PaygenticKey {
-		writeJSON(w, http.StatusUnauthorized, paygenticError(r, http.StatusUnauthorized))
+	if tok, ok := sandbox.AuthToken(r, "Bearer"); !ok || tok != Key {
+		sandbox.WriteJSON(w, http.StatusUnauthorized, paygenticError(r, http.StatusUnauthorized))
 		return
 	}
 	if isItem {
@@ -103,7 +119,7 @@ func (s *Server) servePaygentic(w http.ResponseWriter, r *http.Request, path str
 	merchantID := prefixedParam(q.Get("merchantId"), q.Has("merchantId"), "merchantId", "org_", &errs)
 	productID := prefixedParam(q.Get("productId"), q.Has("productId"), "productId", "prod_", &errs)
 	if len(errs) > 0 {
-		writeJSON(w, http.StatusBadRequest, paygenticValidationBody{
+		sandbox.WriteJSON(w, http.StatusBadRequest, paygenticValidationBody{
 			Error: "validation_error", Message: "Invalid query parameters", Errors: errs,
 		})
 		return
@@ -128,12 +144,12 @@ func (s *Server) servePaygentic(w http.ResponseWriter, r *http.Request, path str
 	b.WriteString(`,"total":`)
 	b.WriteString(strconv.Itoa(len(rows)))
 	b.WriteString(`}}`)
-	writeRawJSON(w, http.StatusOK, b.Bytes(), "application/json")
+	sandbox.WriteRawJSON(w, http.StatusOK, b.Bytes(), "application/json")
 }
 
-func (s *Server) servePaygenticPlan(w http.ResponseWriter, id string) {
+func (s *server) servePaygenticPlan(w http.ResponseWriter, id string) {
 	if !strings.HasPrefix(id, "plan_") {
-		writeJSON(w, http.StatusBadRequest, paygenticValidationBody{
+		sandbox.WriteJSON(w, http.StatusBadRequest, paygenticValidationBody{
 			Error: "validation_error", Message: "Invalid path parameters",
 			Errors: []paygenticFieldError{{Field: "id", Message: "must match pattern ^plan_", Code: "invalid_string"}},
 		})
@@ -141,10 +157,10 @@ func (s *Server) servePaygenticPlan(w http.ResponseWriter, id string) {
 	}
 	i, ok := s.paygenticFixtures().byID[id]
 	if !ok {
-		writeJSON(w, http.StatusNotFound, paygenticErrorBody{Error: "not_found", Message: "Plan not found: " + id, Code: "not_found"})
+		sandbox.WriteJSON(w, http.StatusNotFound, paygenticErrorBody{Error: "not_found", Message: "Plan not found: " + id, Code: "not_found"})
 		return
 	}
-	writeRawJSON(w, http.StatusOK, s.paygenticFixtures().one[i], "application/json")
+	sandbox.WriteRawJSON(w, http.StatusOK, s.paygenticFixtures().one[i], "application/json")
 }
 
 // intParam validates an integer query parameter the way the vendor's zod

@@ -1,84 +1,86 @@
-package sandbox
+package paygenticsandbox
 
 import (
 	"encoding/json"
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
 
-// DefaultPaygenticPlans is the size of the Paygentic fixture when
-// Options.PaygenticPlans is 0: more than two pages of the maximum limit.
-const DefaultPaygenticPlans = 260
+// DefaultPlans is the size of the Paygentic fixture when
+// Options.Plans is 0: more than two pages of the maximum limit.
+const DefaultPlans = 260
 
 // Known Paygentic fixture values (the first plans reproduce the vendor's own
 // examples).
 const (
-	PaygenticBasicPlanID    = "plan_t9u0v1w2x3y4z5a6" // "Basic Tier", price "49990000000" (49.99 USD)
-	PaygenticBusinessPlanID = "plan_z1a2b3c4d5e6f7g8" // "Business Package", price "199000000000" (199 USD)
-	PaygenticSubCentPlanID  = "plan_0000000000000002" // price "4990000" (0.00499 USD)
-	// PaygenticFixedPlanID has no plan-level price: a fixed in-advance fee
+	BasicPlanID    = "plan_t9u0v1w2x3y4z5a6" // "Basic Tier", price "49990000000" (49.99 USD)
+	BusinessPlanID = "plan_z1a2b3c4d5e6f7g8" // "Business Package", price "199000000000" (199 USD)
+	SubCentPlanID  = "plan_0000000000000002" // price "4990000" (0.00499 USD)
+	// FixedPlanID has no plan-level price: a fixed in-advance fee
 	// price of "99.00" USD a month and two usage prices.
-	PaygenticFixedPlanID = "plan_0000000000000004"
-	// PaygenticPriceIDsPlanID is read by id with its prices as id strings.
-	PaygenticPriceIDsPlanID = "plan_0000000000000012"
+	FixedPlanID = "plan_0000000000000004"
+	// PriceIDsPlanID is read by id with its prices as id strings.
+	PriceIDsPlanID = "plan_0000000000000012"
 )
 
-// PaygenticMerchants and PaygenticProducts are the fixture's merchant and
+// Merchants and Products are the fixture's merchant and
 // product ids. Product i belongs to merchant i%4.
 var (
-	PaygenticMerchants = []string{"org_b7c8d9e0f1g2h3i4", "org_h9i0j1k2l3m4n5o6", "org_q1r2s3t4u5v6w7x8", "org_y9z0a1b2c3d4e5f6"}
-	PaygenticProducts  = []string{"prod_j5k6l7m8n9o0p1q2", "prod_p7q8r9s0t1u2v3w4", "prod_a1b2c3d4e5f6g7h8", "prod_i9j0k1l2m3n4o5p6", "prod_q7r8s9t0u1v2w3x4", "prod_y5z6a7b8c9d0e1f2"}
+	Merchants = []string{"org_b7c8d9e0f1g2h3i4", "org_h9i0j1k2l3m4n5o6", "org_q1r2s3t4u5v6w7x8", "org_y9z0a1b2c3d4e5f6"}
+	Products  = []string{"prod_j5k6l7m8n9o0p1q2", "prod_p7q8r9s0t1u2v3w4", "prod_a1b2c3d4e5f6g7h8", "prod_i9j0k1l2m3n4o5p6", "prod_q7r8s9t0u1v2w3x4", "prod_y5z6a7b8c9d0e1f2"}
 )
 
-// PaygenticPlan follows the vendor's current schema: most plans have no
+// Plan follows the vendor's current schema: most plans have no
 // plan-level Price and carry their money in Prices[].Properties. The first
 // three keep the reference page's plan-level Price (older data). Price and
 // BillingInterval are optional (older and deprecated fields); Metadata and
 // TrialPeriodDays are undocumented extras that decoders must ignore.
-type PaygenticPlan struct {
-	ID                 string           `json:"id"`
-	Object             string           `json:"object"`
-	BillingCadence     string           `json:"billingCadence"`
-	BillingInterval    string           `json:"billingInterval,omitempty"`
-	CreatedAt          string           `json:"createdAt"`
-	Currency           string           `json:"currency"`
-	DefaultTaxCode     string           `json:"defaultTaxCode"`
-	DefaultTaxRate     float64          `json:"defaultTaxRate"`
-	Description        string           `json:"description"`
-	InvoiceDisplayName string           `json:"invoiceDisplayName"`
-	MerchantID         string           `json:"merchantId"`
-	Name               string           `json:"name"`
-	Price              string           `json:"price,omitempty"`
-	Prices             []PaygenticPrice `json:"prices"`
-	ProductID          string           `json:"productId"`
-	TaxBehavior        string           `json:"taxBehavior"`
-	UpdatedAt          string           `json:"updatedAt"`
-	Metadata           map[string]any   `json:"metadata,omitempty"`
-	TrialPeriodDays    int              `json:"trialPeriodDays,omitempty"`
-	PaymentTerm        *PaygenticTerm   `json:"paymentTerm,omitempty"`
-	CreditAllocations  []PaygenticGrant `json:"creditAllocations,omitempty"`
+type Plan struct {
+	ID                 string         `json:"id"`
+	Object             string         `json:"object"`
+	BillingCadence     string         `json:"billingCadence"`
+	BillingInterval    string         `json:"billingInterval,omitempty"`
+	CreatedAt          string         `json:"createdAt"`
+	Currency           string         `json:"currency"`
+	DefaultTaxCode     string         `json:"defaultTaxCode"`
+	DefaultTaxRate     float64        `json:"defaultTaxRate"`
+	Description        string         `json:"description"`
+	InvoiceDisplayName string         `json:"invoiceDisplayName"`
+	MerchantID         string         `json:"merchantId"`
+	Name               string         `json:"name"`
+	Price              string         `json:"price,omitempty"`
+	Prices             []Price        `json:"prices"`
+	ProductID          string         `json:"productId"`
+	TaxBehavior        string         `json:"taxBehavior"`
+	UpdatedAt          string         `json:"updatedAt"`
+	Metadata           map[string]any `json:"metadata,omitempty"`
+	TrialPeriodDays    int            `json:"trialPeriodDays,omitempty"`
+	PaymentTerm        *Term          `json:"paymentTerm,omitempty"`
+	CreditAllocations  []Grant        `json:"creditAllocations,omitempty"`
 }
 
-// PaygenticTerm is a plan's paymentTerm object.
-type PaygenticTerm struct {
+// Term is a plan's paymentTerm object.
+type Term struct {
 	InArrears bool `json:"in_arrears"`
 	InAdvance bool `json:"in_advance"`
 }
 
-// PaygenticGrant is one of a plan's creditAllocations.
-type PaygenticGrant struct {
+// Grant is one of a plan's creditAllocations.
+type Grant struct {
 	PricingUnitID    string `json:"pricingUnitId"`
 	Amount           int64  `json:"amount"`
 	RecurrencePeriod string `json:"recurrencePeriod,omitempty"`
 }
 
 // singleJSON is the plan as GET /v0/plans/{id} sends it: the plan
-// PaygenticPriceIDsPlanID lists its prices as bare id strings there, as the
+// PriceIDsPlanID lists its prices as bare id strings there, as the
 // vendor's own example of that endpoint does; the list sends objects.
-func (p PaygenticPlan) singleJSON() ([]byte, error) {
-	type plain PaygenticPlan
-	if p.ID != PaygenticPriceIDsPlanID {
+func (p Plan) singleJSON() ([]byte, error) {
+	type plain Plan
+	if p.ID != PriceIDsPlanID {
 		return json.Marshal(p)
 	}
 	ids := make([]string, len(p.Prices))
@@ -91,12 +93,12 @@ func (p PaygenticPlan) singleJSON() ([]byte, error) {
 	}{plain(p), ids})
 }
 
-// PaygenticPrice is one entry of a plan's prices. Properties holds its
+// Price is one entry of a plan's prices. Properties holds its
 // amounts by model, decimal strings in the major unit (standard unitPrice;
 // dynamic minPrice, maxPrice; volume default, parameters; percentage
 // percentage, minCharge, maxCharge). UnitAmount is undocumented and may be
 // absent. A fixed charge is a standard in_advance price with a FeeID.
-type PaygenticPrice struct {
+type Price struct {
 	ID                 string         `json:"id"`
 	Object             string         `json:"object"`
 	BillableMetricID   string         `json:"billableMetricId,omitempty"`
@@ -113,7 +115,7 @@ type PaygenticPrice struct {
 }
 
 type paygenticData struct {
-	plans []PaygenticPlan
+	plans []Plan
 	json  [][]byte         // serialized plans, same index
 	one   [][]byte         // each plan as GET /v0/plans/{id} sends it
 	byID  map[string]int   // plan id -> index
@@ -124,10 +126,10 @@ func paygenticFilterKey(merchantID, productID string) string { return merchantID
 
 func newPaygenticData(n int) *paygenticData {
 	if n <= 0 {
-		n = DefaultPaygenticPlans
+		n = DefaultPlans
 	}
 	d := &paygenticData{
-		plans: make([]PaygenticPlan, n),
+		plans: make([]Plan, n),
 		json:  make([][]byte, n),
 		one:   make([][]byte, n),
 		byID:  make(map[string]int, n),
@@ -169,19 +171,19 @@ var (
 
 // paygenticPlan builds plan i from its index alone, so any size of fixture
 // is cheap, deterministic and a prefix of larger ones.
-func paygenticPlan(i int) PaygenticPlan {
+func paygenticPlan(i int) Plan {
 	base := time.Date(2024, 1, 12, 10, 0, 0, 0, time.UTC)
 	created := base.Add(time.Duration(i) * time.Hour)
 	updated := created.Add(time.Duration(i%5) * 24 * time.Hour)
-	product := i % len(PaygenticProducts)
-	merchant := product % len(PaygenticMerchants)
+	product := i % len(Products)
+	merchant := product % len(Merchants)
 	cadence := paygenticCadences[(i/6)%len(paygenticCadences)]
 	tier := paygenticTiers[i%len(paygenticTiers)]
 	currency := "USD"
 	if merchant == 3 {
 		currency = "EUR"
 	}
-	p := PaygenticPlan{
+	p := Plan{
 		ID:                 fmt.Sprintf("plan_%016d", i),
 		Object:             "plan",
 		BillingCadence:     cadence,
@@ -191,9 +193,9 @@ func paygenticPlan(i int) PaygenticPlan {
 		DefaultTaxRate:     paygenticTaxRates[i%len(paygenticTaxRates)],
 		Description:        fmt.Sprintf("%s plan #%d with a monthly usage allowance", tier, i),
 		InvoiceDisplayName: fmt.Sprintf("%s Plan %d", tier, i),
-		MerchantID:         PaygenticMerchants[merchant],
+		MerchantID:         Merchants[merchant],
 		Name:               fmt.Sprintf("%s Plan %d", tier, i),
-		ProductID:          PaygenticProducts[product],
+		ProductID:          Products[product],
 		TaxBehavior:        []string{"exclusive", "inclusive"}[(i/3)%2],
 		UpdatedAt:          updated.Format(time.RFC3339),
 	}
@@ -201,8 +203,8 @@ func paygenticPlan(i int) PaygenticPlan {
 	// fixed in-advance fee price, as the current API shapes it.
 	if i%5 != 3 {
 		cents := paygenticCents[i%len(paygenticCents)]
-		p.Prices = append(p.Prices, PaygenticPrice{
-			ID: fmt.Sprintf("price_%016x", mix64(uint64(i)^0xfee)), Object: "price", FeeID: fmt.Sprintf("fee_%016x", mix64(uint64(i)^0xf)),
+		p.Prices = append(p.Prices, Price{
+			ID: fmt.Sprintf("price_%016x", sandbox.Mix64(uint64(i)^0xfee)), Object: "price", FeeID: fmt.Sprintf("fee_%016x", sandbox.Mix64(uint64(i)^0xf)),
 			CreatedAt: p.CreatedAt, InvoiceDisplayName: tier + " subscription", Model: "standard", PaymentTerm: "in_advance",
 			Currency: currency, Quantity: 1, Properties: map[string]any{"unitPrice": fmt.Sprintf("%d.%02d", cents/100, cents%100)},
 			UpdatedAt: p.UpdatedAt,
@@ -216,17 +218,17 @@ func paygenticPlan(i int) PaygenticPlan {
 		p.TrialPeriodDays = 14
 	}
 	if i%6 != 5 {
-		p.PaymentTerm = &PaygenticTerm{InArrears: true, InAdvance: i%5 != 3}
+		p.PaymentTerm = &Term{InArrears: true, InAdvance: i%5 != 3}
 	}
 	if i%4 == 1 {
-		p.CreditAllocations = []PaygenticGrant{{PricingUnitID: fmt.Sprintf("pu_%08d", i), Amount: int64(1000 * (1 + i%3)), RecurrencePeriod: cadence}}
+		p.CreditAllocations = []Grant{{PricingUnitID: fmt.Sprintf("pu_%08d", i), Amount: int64(1000 * (1 + i%3)), RecurrencePeriod: cadence}}
 	}
 	for k := range 1 + i%3 {
 		seed := uint64(i)*8 + uint64(k)
-		pr := PaygenticPrice{
-			ID:                 fmt.Sprintf("price_%016x", mix64(seed)),
+		pr := Price{
+			ID:                 fmt.Sprintf("price_%016x", sandbox.Mix64(seed)),
 			Object:             "price",
-			BillableMetricID:   fmt.Sprintf("bm_%016x", mix64(seed^0xb111)),
+			BillableMetricID:   fmt.Sprintf("bm_%016x", sandbox.Mix64(seed^0xb111)),
 			CreatedAt:          p.CreatedAt,
 			InvoiceDisplayName: paygenticMetrics[(i+k)%len(paygenticMetrics)],
 			Model:              paygenticModels[(i+k)%len(paygenticModels)],
@@ -243,13 +245,13 @@ func paygenticPlan(i int) PaygenticPlan {
 
 	switch i {
 	case 0:
-		p.ID, p.Name, p.InvoiceDisplayName = PaygenticBasicPlanID, "Basic Tier", "LLM API Basic Plan"
+		p.ID, p.Name, p.InvoiceDisplayName = BasicPlanID, "Basic Tier", "LLM API Basic Plan"
 		p.Description = "Claude API access with 500K tokens monthly allowance"
 		p.Price, p.BillingCadence, p.BillingInterval = "49990000000", "P1M", "monthly"
 		p.DefaultTaxCode, p.DefaultTaxRate = "eservice", 8.5
 		p.Prices, p.PaymentTerm = p.Prices[1:], nil // the page's plan: usage prices only
 	case 1:
-		p.ID, p.Name, p.InvoiceDisplayName = PaygenticBusinessPlanID, "Business Package", "Data Warehouse Business"
+		p.ID, p.Name, p.InvoiceDisplayName = BusinessPlanID, "Business Package", "Data Warehouse Business"
 		p.Description = "Unlimited cloud storage plus real-time analytics tools"
 		p.Price, p.BillingCadence, p.BillingInterval = "199000000000", "P1M", "monthly"
 		p.DefaultTaxCode, p.DefaultTaxRate = "eservice", 10
@@ -279,14 +281,16 @@ func paygenticUsageProperties(model string, n int) map[string]any {
 	return map[string]any{"percentage": fmt.Sprintf("0.0%d", 1+n%9), "minCharge": "5.00", "maxCharge": "500.00"}
 }
 
-// PaygenticPlans returns a copy of the Paygentic fixture in list order.
+// Plans returns a copy of the Paygentic fixture in list order.
 // Nested slices and maps are shared: treat them as read-only.
-func (s *Server) PaygenticPlans() []PaygenticPlan {
-	return append([]PaygenticPlan(nil), s.paygenticFixtures().plans...)
+func Plans(srv *sandbox.Server) []Plan {
+	s := sandbox.Data[*server](srv, Name)
+	return append([]Plan(nil), s.paygenticFixtures().plans...)
 }
 
-// PaygenticPlanCount returns how many plans the list endpoint reports for the
+// PlanCount returns how many plans the list endpoint reports for the
 // given filters ("" means unfiltered).
-func (s *Server) PaygenticPlanCount(merchantID, productID string) int {
+func PlanCount(srv *sandbox.Server, merchantID, productID string) int {
+	s := sandbox.Data[*server](srv, Name)
 	return len(s.paygenticFixtures().index[paygenticFilterKey(merchantID, productID)])
 }

@@ -1,66 +1,68 @@
-package sandbox
+package onepinsandbox
 
 import (
 	"encoding/json"
 	"fmt"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
 
-// OnepinPlan is one OnePin plan. Limits values are integers or "unlimited",
+// Plan is one OnePin plan. Limits values are integers or "unlimited",
 // and keys beyond projects/users/storage_gb appear (e.g. "support"); the
 // plans shaped as OnePin's official SDK types them have its keys, null for
 // unlimited, booleans and lists, and Details: plan_details by language.
-type OnepinPlan struct {
-	ID              string                        `json:"id"`
-	Name            string                        `json:"name"`
-	Tier            string                        `json:"tier"`
-	Limits          map[string]any                `json:"limits"`
-	BillingInterval string                        `json:"billing_interval"`
-	Amount          int                           `json:"amount"`
-	Currency        string                        `json:"currency"`
-	DisplayOrder    int                           `json:"display_order"`
-	Details         map[string]*OnepinPlanDetails `json:"-"`
+type Plan struct {
+	ID              string                  `json:"id"`
+	Name            string                  `json:"name"`
+	Tier            string                  `json:"tier"`
+	Limits          map[string]any          `json:"limits"`
+	BillingInterval string                  `json:"billing_interval"`
+	Amount          int                     `json:"amount"`
+	Currency        string                  `json:"currency"`
+	DisplayOrder    int                     `json:"display_order"`
+	Details         map[string]*PlanDetails `json:"-"`
 }
 
-// OnepinPlanDetails is plan_details: sections of labelled values.
-type OnepinPlanDetails struct {
-	Sections []OnepinSection `json:"sections"`
+// PlanDetails is plan_details: sections of labelled values.
+type PlanDetails struct {
+	Sections []Section `json:"sections"`
 }
 
-// OnepinSection is one section of plan_details.
-type OnepinSection struct {
-	Title string       `json:"title"`
-	Items []OnepinItem `json:"items"`
+// Section is one section of plan_details.
+type Section struct {
+	Title string `json:"title"`
+	Items []Item `json:"items"`
 }
 
-// OnepinItem is one labelled value.
-type OnepinItem struct {
+// Item is one labelled value.
+type Item struct {
 	Label string `json:"label"`
 	Value string `json:"value"`
 }
 
-// OnepinLanguages are the plan_details languages the sandbox serves, by
+// Languages are the plan_details languages the sandbox serves, by
 // Accept-Language; any other is served the first.
-var OnepinLanguages = []string{"en", "ko"}
+var Languages = []string{"en", "ko"}
 
 type onepinData struct {
-	plans []OnepinPlan // display_order order
+	plans []Plan // display_order order
 	json  [][]byte
 	// byLang is json with each plan's plan_details in one language.
 	byLang map[string][][]byte
 }
 
 // onepinSDKPlans are shaped as OnePin's official SDK types its plans.
-func onepinSDKPlans() []OnepinPlan {
-	details := func(credits, seats string) map[string]*OnepinPlanDetails {
-		return map[string]*OnepinPlanDetails{
-			"en": {Sections: []OnepinSection{{Title: "Usage", Items: []OnepinItem{{Label: "Credits", Value: credits + " / month"}, {Label: "Seats", Value: seats}}},
-				{Title: "Support", Items: []OnepinItem{{Label: "Channel", Value: "Email"}}}}},
-			"ko": {Sections: []OnepinSection{{Title: "사용량", Items: []OnepinItem{{Label: "크레딧", Value: "월 " + credits}, {Label: "좌석", Value: seats}}},
-				{Title: "지원", Items: []OnepinItem{{Label: "채널", Value: "이메일"}}}}},
+func onepinSDKPlans() []Plan {
+	details := func(credits, seats string) map[string]*PlanDetails {
+		return map[string]*PlanDetails{
+			"en": {Sections: []Section{{Title: "Usage", Items: []Item{{Label: "Credits", Value: credits + " / month"}, {Label: "Seats", Value: seats}}},
+				{Title: "Support", Items: []Item{{Label: "Channel", Value: "Email"}}}}},
+			"ko": {Sections: []Section{{Title: "사용량", Items: []Item{{Label: "크레딧", Value: "월 " + credits}, {Label: "좌석", Value: seats}}},
+				{Title: "지원", Items: []Item{{Label: "채널", Value: "이메일"}}}}},
 		}
 	}
-	return []OnepinPlan{
-		{ID: OnepinSDKPlanID, Name: "Creator", Tier: "paid", BillingInterval: "month", Amount: 1900, Currency: "usd",
+	return []Plan{
+		{ID: SDKPlanID, Name: "Creator", Tier: "paid", BillingInterval: "month", Amount: 1900, Currency: "usd",
 			Limits: map[string]any{"monthly_credits": 5000, "seats": 3, "retention_days": 30, "byok_enabled": false,
 				"auto_fix_enabled": true, "supported_languages": []string{"en", "ko"}, "storage_bytes_per_workspace": 10737418240},
 			Details: details("5,000", "3")},
@@ -71,15 +73,15 @@ func onepinSDKPlans() []OnepinPlan {
 	}
 }
 
-// OnepinSDKPlanID is the first plan shaped as OnePin's SDK types it.
-const OnepinSDKPlanID = "5d1f7a2e-8c3b-4e6f-9a0d-2b4c6e8f1a3c"
+// SDKPlanID is the first plan shaped as OnePin's SDK types it.
+const SDKPlanID = "5d1f7a2e-8c3b-4e6f-9a0d-2b4c6e8f1a3c"
 
 // onepinPlanJSON is p as served in lang.
-func onepinPlanJSON(p OnepinPlan, lang string) ([]byte, error) {
-	type plain OnepinPlan
+func onepinPlanJSON(p Plan, lang string) ([]byte, error) {
+	type plain Plan
 	return json.Marshal(struct {
 		plain
-		PlanDetails *OnepinPlanDetails `json:"plan_details,omitempty"`
+		PlanDetails *PlanDetails `json:"plan_details,omitempty"`
 	}{plain(p), p.Details[lang]})
 }
 
@@ -96,7 +98,7 @@ func onepinLimits(projects, users, storage any, extra ...any) map[string]any {
 func newOnepinData() *onepinData {
 	const unl = "unlimited"
 	// The first three are the vendor's own example.
-	plans := []OnepinPlan{
+	plans := []Plan{
 		{ID: "b7d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f", Name: "Free Plan", Tier: "free", Limits: onepinLimits(3, 1, 1), BillingInterval: "monthly", Amount: 0, Currency: "USD"},
 		{ID: "a3f1c9d2-4b7e-4f8a-9c2d-1e2b3f4a5c6d", Name: "Pro Plan", Tier: "paid", Limits: onepinLimits(50, 10, 100), BillingInterval: "monthly", Amount: 2999, Currency: "USD"},
 		{ID: "c8e3f4a5-b6c7-4d8e-9f0a-1b2c3d4e5f6a", Name: "Enterprise Plan", Tier: "custom", Limits: onepinLimits(unl, unl, unl, "support", "priority"), BillingInterval: "yearly", Amount: 0, Currency: "USD"},
@@ -126,7 +128,7 @@ func newOnepinData() *onepinData {
 				if p.name == "Business" || p.name == "Scale" {
 					limits["support"] = "priority"
 				}
-				plans = append(plans, OnepinPlan{
+				plans = append(plans, Plan{
 					Name:            fmt.Sprintf("%s %s (%s)", p.name, map[string]string{"monthly": "Monthly", "yearly": "Yearly"}[interval], cur),
 					Tier:            "paid",
 					Limits:          limits,
@@ -138,13 +140,13 @@ func newOnepinData() *onepinData {
 		}
 	}
 	plans = append(plans,
-		OnepinPlan{Name: "Free Plan (EUR)", Tier: "free", Limits: onepinLimits(3, 1, 1), BillingInterval: "monthly", Currency: "EUR"},
-		OnepinPlan{Name: "Student", Tier: "free", Limits: onepinLimits(5, 1, 5, "support", "community"), BillingInterval: "yearly", Currency: "USD"},
-		OnepinPlan{Name: "Open Source", Tier: "free", Limits: onepinLimits(unl, 5, 50, "support", "community"), BillingInterval: "yearly", Currency: "USD"},
-		OnepinPlan{Name: "Nonprofit", Tier: "paid", Limits: onepinLimits(100, 25, 500), BillingInterval: "yearly", Amount: 19900, Currency: "USD"},
-		OnepinPlan{Name: "Agency", Tier: "custom", Limits: onepinLimits(unl, 250, unl, "support", "dedicated"), BillingInterval: "monthly", Amount: 0, Currency: "EUR"},
+		Plan{Name: "Free Plan (EUR)", Tier: "free", Limits: onepinLimits(3, 1, 1), BillingInterval: "monthly", Currency: "EUR"},
+		Plan{Name: "Student", Tier: "free", Limits: onepinLimits(5, 1, 5, "support", "community"), BillingInterval: "yearly", Currency: "USD"},
+		Plan{Name: "Open Source", Tier: "free", Limits: onepinLimits(unl, 5, 50, "support", "community"), BillingInterval: "yearly", Currency: "USD"},
+		Plan{Name: "Nonprofit", Tier: "paid", Limits: onepinLimits(100, 25, 500), BillingInterval: "yearly", Amount: 19900, Currency: "USD"},
+		Plan{Name: "Agency", Tier: "custom", Limits: onepinLimits(unl, 250, unl, "support", "dedicated"), BillingInterval: "monthly", Amount: 0, Currency: "EUR"},
 		// A custom plan with a list price: custom does not always mean "on request".
-		OnepinPlan{Name: "Enterprise Plus", Tier: "custom", Limits: onepinLimits(unl, unl, unl, "support", "priority", "sla_hours", 4), BillingInterval: "yearly", Amount: 4999900, Currency: "USD"},
+		Plan{Name: "Enterprise Plus", Tier: "custom", Limits: onepinLimits(unl, unl, unl, "support", "priority", "sla_hours", 4), BillingInterval: "yearly", Amount: 4999900, Currency: "USD"},
 	)
 	plans = append(plans, onepinSDKPlans()...)
 	d := &onepinData{plans: plans, byLang: map[string][][]byte{}}
@@ -152,10 +154,10 @@ func newOnepinData() *onepinData {
 		p := &d.plans[i]
 		p.DisplayOrder = i + 1
 		if p.ID == "" {
-			x, y := mix64(uint64(i)), mix64(uint64(i)^0x0ae1)
+			x, y := sandbox.Mix64(uint64(i)), sandbox.Mix64(uint64(i)^0x0ae1)
 			p.ID = fmt.Sprintf("%08x-%04x-4%03x-%04x-%012x", uint32(x>>32), uint16(x>>16), uint16(x)&0xfff, 0x8000|uint16(y>>48)&0x3fff, y&0xffffffffffff)
 		}
-		for _, lang := range OnepinLanguages {
+		for _, lang := range Languages {
 			b, err := onepinPlanJSON(*p, lang)
 			if err != nil {
 				panic("sandbox: onepin fixture does not marshal: " + err.Error())
@@ -163,12 +165,13 @@ func newOnepinData() *onepinData {
 			d.byLang[lang] = append(d.byLang[lang], b)
 		}
 	}
-	d.json = d.byLang[OnepinLanguages[0]]
+	d.json = d.byLang[Languages[0]]
 	return d
 }
 
-// OnepinPlans returns a copy of the OnePin fixture in display order.
+// Plans returns a copy of the OnePin fixture in display order.
 // Limits maps are shared: treat them as read-only.
-func (s *Server) OnepinPlans() []OnepinPlan {
-	return append([]OnepinPlan(nil), s.onepinFixtures().plans...)
+func Plans(srv *sandbox.Server) []Plan {
+	s := sandbox.Data[*server](srv, Name)
+	return append([]Plan(nil), s.onepinFixtures().plans...)
 }

@@ -1,4 +1,4 @@
-package sandbox
+package identifaisandbox
 
 import (
 	"bytes"
@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
 
 const identifaiPricingsPath = "/api/partner/pricings"
@@ -17,36 +19,39 @@ const identifaiPricingsPath = "/api/partner/pricings"
 // identifaiOrders are the sort fields the vendor accepts in `order`.
 var identifaiOrders = []string{"id", "name", "sku", "created_at"}
 
-// IdentifaiKey is the Identifai API key the sandbox accepts.
-const IdentifaiKey = "sandbox-identifai-key"
+// Key is the identifAI API key the sandbox accepts.
+const Key = "sandbox-identifai-key"
 
-// VendorIdentifai is Identifai's name in Requests, Responses, InjectFaults and LastHeader.
-const VendorIdentifai = "identifai"
+// Name is identifAI's name in Requests, Responses, InjectFaults and LastHeader.
+const Name = "identifai"
 
-func init() {
-	registerVendor(vendorDef{
-		name: VendorIdentifai, key: IdentifaiKey, order: 1,
-		newData: func(o Options) any { return newIdentifaiData() },
-		build:   (*Server).identifaiVendor,
-	})
+// Emulator is identifAI's entry in the emulators' list.
+var Emulator = sandbox.Emulator{Name: Name, Title: "identifAI", Key: Key, RateLimited: true, Build: build}
+
+type server struct {
+	host   *sandbox.Server
+	opts   sandbox.Options
+	data   *identifaiData
+	limits *rateLimits
 }
 
-func (s *Server) identifaiFixtures() *identifaiData {
-	return fixturesOf[*identifaiData](s, VendorIdentifai)
-}
+func (s *server) identifaiFixtures() *identifaiData { return s.data }
 
-func (s *Server) identifaiVendor() *vendor {
-	first, _ := json.Marshal(s.identifaiFixtures().pricings[0]) // plain struct: cannot fail
-	return &vendor{
-		name:      VendorIdentifai,
-		prefix:    "/identifai",
-		serve:     s.serveIdentifai,
-		errorBody: identifaiError,
-		huge: hugeShape{
-			prefix: `{"current_page":1,"data":[`,
-			item:   first,
-			suffix: `],"from":1,"last_page":1,"next_page_url":null,"per_page":1000000,"to":1000000,"total":1000000}`,
+func (s *server) now() time.Time { return s.host.Now() }
+
+func build(host *sandbox.Server, opts sandbox.Options) *sandbox.Vendor {
+	s := &server{host: host, opts: opts, data: newIdentifaiData(), limits: newRateLimits()}
+	first, _ := json.Marshal(s.data.pricings[0]) // plain struct: cannot fail
+	return &sandbox.Vendor{
+		Serve:     s.serveIdentifai,
+		ErrorBody: identifaiError,
+		Huge: sandbox.HugeShape{
+			Prefix: `{"current_page":1,"data":[`,
+			Item:   first,
+			Suffix: `],"from":1,"last_page":1,"next_page_url":null,"per_page":1000000,"to":1000000,"total":1000000}`,
 		},
+		Reset: s.limits.reset,
+		Data:  s,
 	}
 }
 
@@ -68,26 +73,26 @@ func identifaiError(r *http.Request, status int) any {
 	return map[string]string{"message": msg}
 }
 
-func (s *Server) serveIdentifai(w http.ResponseWriter, r *http.Request, path string) {
+func (s *server) serveIdentifai(w http.ResponseWriter, r *http.Request, path string) {
 	if path != identifaiPricingsPath {
-		writeJSON(w, http.StatusNotFound, identifaiError(r, http.StatusNotFound))
+		sandbox.WriteJSON(w, http.StatusNotFound, identifaiError(r, http.StatusNotFound))
 		return
 	}
 	key := r.Header.Get("X-Api-Key")
 	// Laravel's throttle middleware runs before auth, so even bad keys are limited.
 	if s.opts.EnforceRateLimits {
-		ok, retryAfter, remaining := s.limits.allowIdentifai(limitKey(r, key), s.now())
+		ok, retryAfter, remaining := s.limits.allowIdentifai(sandbox.LimitKey(r, key), s.now())
 		w.Header().Set("X-RateLimit-Limit", strconv.Itoa(identifaiPerMinute))
 		w.Header().Set("X-RateLimit-Remaining", strconv.Itoa(remaining))
 		if !ok {
 			w.Header().Set("Retry-After", strconv.Itoa(retryAfter))
 			w.Header().Set("X-RateLimit-Reset", strconv.FormatInt(s.now().Unix()+int64(retryAfter), 10))
-			writeJSON(w, http.StatusTooManyRequests, identifaiError(r, http.StatusTooManyRequests))
+			sandbox.WriteJSON(w, http.StatusTooManyRequests, identifaiError(r, http.StatusTooManyRequests))
 			return
 		}
 	}
-	if key != IdentifaiKey {
-		writeJSON(w, http.StatusUnauthorized, identifaiError(r, http.StatusUnauthorized))
+	if key != Key {
+		sandbox.WriteJSON(w, http.StatusUnauthorized, identifaiError(r, http.StatusUnauthorized))
 		return
 	}
 
@@ -118,7 +123,7 @@ func (s *Server) serveIdentifai(w http.ResponseWriter, r *http.Request, path str
 		}
 	}
 	if len(v.fields) > 0 {
-		writeJSON(w, http.StatusUnprocessableEntity, v.body())
+		sandbox.WriteJSON(w, http.StatusUnprocessableEntity, v.body())
 		return
 	}
 
@@ -149,7 +154,7 @@ func (s *Server) serveIdentifai(w http.ResponseWriter, r *http.Request, path str
 	b.WriteString(`,"next_page_url":`)
 	if page < lastPage {
 		next := identifaiPageURL(r, q, page+1)
-		writeJSONString(&b, next)
+		sandbox.WriteJSONString(&b, next)
 	} else {
 		b.WriteString("null")
 	}
@@ -160,7 +165,7 @@ func (s *Server) serveIdentifai(w http.ResponseWriter, r *http.Request, path str
 	b.WriteString(`,"total":`)
 	b.WriteString(strconv.Itoa(total))
 	b.WriteByte('}')
-	writeRawJSON(w, http.StatusOK, b.Bytes(), "application/json")
+	sandbox.WriteRawJSON(w, http.StatusOK, b.Bytes(), "application/json")
 }
 
 // identifaiPageURL keeps the caller's sorting and page size, as Laravel's
@@ -173,7 +178,7 @@ func identifaiPageURL(r *http.Request, q url.Values, page int) string {
 		}
 	}
 	parts = append(parts, "page="+strconv.Itoa(page))
-	return baseURL(r) + r.URL.Path + "?" + strings.Join(parts, "&")
+	return sandbox.BaseURL(r) + r.URL.Path + "?" + strings.Join(parts, "&")
 }
 
 // laravelValidation accumulates errors in rule order and renders Laravel's
@@ -214,25 +219,17 @@ func writeNullableInt(b *bytes.Buffer, n int, valid bool) {
 	b.WriteString(strconv.Itoa(n))
 }
 
-// writeJSONString appends s as a JSON string without escaping &, < and >,
-// so next links read the way the vendors send them.
-func writeJSONString(b *bytes.Buffer, s string) {
-	enc := json.NewEncoder(b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s)       // strings always encode; writes to a Buffer never fail
-	b.Truncate(b.Len() - 1) // Encode appends a newline
-}
-
-// IdentifaiPricing is one identifAI pricing. CreatedAt is not serialized (the
+// Pricing is one identifAI pricing. CreatedAt is not serialized (the
 // vendor does not expose it) but drives the default sort.
-type IdentifaiPricing struct {
+type Pricing struct {
 	ID        int       `json:"id"`
 	Name      string    `json:"name"`
 	SKU       string    `json:"sku"`
 	CreatedAt time.Time `json:"-"`
 }
 
-// IdentifaiPricings returns a copy of the identifAI fixture in id order.
-func (s *Server) IdentifaiPricings() []IdentifaiPricing {
-	return append([]IdentifaiPricing(nil), s.identifaiFixtures().pricings...)
+// Pricings returns a copy of the identifAI fixture in id order.
+func Pricings(srv *sandbox.Server) []Pricing {
+	s := sandbox.Data[*server](srv, Name)
+	return append([]Pricing(nil), s.identifaiFixtures().pricings...)
 }

@@ -1,42 +1,44 @@
-package sandbox
+package streamskillsandbox
 
 import (
 	"encoding/json"
 	"slices"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
 
 // StreamSkill tariff ids by the kind of pricing they exercise.
 const (
-	StreamskillTariffVolumeDiscounts = 1  // standard, {"1":0,"500":10,"1000":20}, price 50, count 100, not hourly
-	StreamskillTariffStandardHourly  = 2  // standard, hourly, price 12.5, count 10
-	StreamskillTariffGraduated       = 3  // graduated, hourly, {"0":135,"101":180,"201":270}, count {10,350}, discounts {}
-	StreamskillTariffGraduatedNoDisc = 4  // graduated, hourly, no discounts key
-	StreamskillTariffCustomCount     = 5  // standard, count {10,350}, hourly
-	StreamskillTariffNoDiscounts     = 6  // standard, no discounts key
-	StreamskillTariffFractional      = 7  // standard, price 0.1, count 1
-	StreamskillTariffKick            = 8  // standard, kick.com link
-	StreamskillTariffNoLink          = 9  // standard, no link key
-	StreamskillTariffGraduatedDaily  = 10 // graduated, not hourly
-	StreamskillTariffBigDiscounts    = 11 // standard, five discount tiers up to 40%
-	StreamskillTariffTrovoHourly     = 12 // standard, hourly, trovo.live link
+	TariffVolumeDiscounts = 1  // standard, {"1":0,"500":10,"1000":20}, price 50, count 100, not hourly
+	TariffStandardHourly  = 2  // standard, hourly, price 12.5, count 10
+	TariffGraduated       = 3  // graduated, hourly, {"0":135,"101":180,"201":270}, count {10,350}, discounts {}
+	TariffGraduatedNoDisc = 4  // graduated, hourly, no discounts key
+	TariffCustomCount     = 5  // standard, count {10,350}, hourly
+	TariffNoDiscounts     = 6  // standard, no discounts key
+	TariffFractional      = 7  // standard, price 0.1, count 1
+	TariffKick            = 8  // standard, kick.com link
+	TariffNoLink          = 9  // standard, no link key
+	TariffGraduatedDaily  = 10 // graduated, not hourly
+	TariffBigDiscounts    = 11 // standard, five discount tiers up to 40%
+	TariffTrovoHourly     = 12 // standard, hourly, trovo.live link
 )
 
-// StreamskillCount is the count of custom-count tariffs; others use a plain integer.
-type StreamskillCount struct {
+// Count is the count of custom-count tariffs; others use a plain integer.
+type Count struct {
 	Min int `json:"min"`
 	Max int `json:"max"`
 }
 
-// StreamskillLink is a tariff's channel link hint.
-type StreamskillLink struct {
+// Link is a tariff's channel link hint.
+type Link struct {
 	Prefix      string `json:"prefix"`
 	Placeholder string `json:"placeholder"`
 }
 
-// StreamskillTariff is one tariff in both languages. Count is an int or a
-// StreamskillCount. A nil Discounts means the key is absent (an empty map is
+// Tariff is one tariff in both languages. Count is an int or a
+// Count. A nil Discounts means the key is absent (an empty map is
 // served as {}); a nil Link is absent; nil GraduatedPrices is served as null.
-type StreamskillTariff struct {
+type Tariff struct {
 	ID              int
 	Title           map[string]string   // by language: "en", "ru"
 	Text            map[string][]string // by language
@@ -47,7 +49,7 @@ type StreamskillTariff struct {
 	PricingType     string
 	GraduatedPrices map[string]float64
 	Discounts       map[string]int
-	Link            *StreamskillLink
+	Link            *Link
 	Panel           bool
 }
 
@@ -63,22 +65,22 @@ type streamskillWire struct {
 	PricingType     string             `json:"pricing_type"`
 	GraduatedPrices map[string]float64 `json:"graduated_prices"`
 	Discounts       map[string]int     `json:"discounts,omitzero"`
-	Link            *StreamskillLink   `json:"link,omitempty"`
+	Link            *Link              `json:"link,omitempty"`
 	Panel           *bool              `json:"panel,omitempty"`
 }
 
 var streamskillLangs = []string{"en", "ru"}
 
 type streamskillData struct {
-	tariffs []StreamskillTariff
+	tariffs []Tariff
 	// json[id][lang][expandPanel] is the precomputed body.
 	json map[int]map[string][2][]byte
 }
 
 var (
-	twitchLink  = &StreamskillLink{Prefix: "https://www.twitch.tv/", Placeholder: "twitch"}
-	kickLink    = &StreamskillLink{Prefix: "https://kick.com/", Placeholder: "kick"}
-	youtubeLink = &StreamskillLink{Prefix: "https://www.youtube.com/watch?v=", Placeholder: "youtube"}
+	twitchLink  = &Link{Prefix: "https://www.twitch.tv/", Placeholder: "twitch"}
+	kickLink    = &Link{Prefix: "https://kick.com/", Placeholder: "kick"}
+	youtubeLink = &Link{Prefix: "https://www.youtube.com/watch?v=", Placeholder: "youtube"}
 )
 
 func tr(en, ru string) map[string]string { return map[string]string{"en": en, "ru": ru} }
@@ -86,7 +88,7 @@ func tr(en, ru string) map[string]string { return map[string]string{"en": en, "r
 func lines(en, ru []string) map[string][]string { return map[string][]string{"en": en, "ru": ru} }
 
 func newStreamskillData() *streamskillData {
-	ts := []StreamskillTariff{
+	ts := []Tariff{
 		{ID: 1, Title: tr("Twitch Followers", "Подписчики Twitch"),
 			Text:  lines([]string{"Real-looking followers", "Delivery within 24 hours"}, []string{"Живые на вид подписчики", "Доставка в течение 24 часов"}),
 			Count: 100, Price: 50, Type: "twitch_followers", PricingType: "standard",
@@ -97,7 +99,7 @@ func newStreamskillData() *streamskillData {
 			Discounts: map[string]int{"1": 0, "100": 5, "500": 12}, Link: twitchLink, Panel: true},
 		{ID: 3, Title: tr("AI Chatbot", "ИИ-чатбот"),
 			Text:  lines([]string{"Up to 350 chatbots", "AI-powered chat"}, []string{"До 350 чатботов", "Чат на основе ИИ"}),
-			Count: StreamskillCount{Min: 10, Max: 350}, Price: 135, Type: "ai_chatbots", Hourly: true, PricingType: "graduated",
+			Count: Count{Min: 10, Max: 350}, Price: 135, Type: "ai_chatbots", Hourly: true, PricingType: "graduated",
 			GraduatedPrices: map[string]float64{"0": 135, "101": 180, "201": 270},
 			Discounts:       map[string]int{}, Link: twitchLink, Panel: true},
 		{ID: 4, Title: tr("Kick Viewers", "Зрители Kick"),
@@ -106,7 +108,7 @@ func newStreamskillData() *streamskillData {
 			GraduatedPrices: map[string]float64{"0": 90, "51": 150, "151": 240}, Link: kickLink},
 		{ID: 5, Title: tr("YouTube Live Viewers", "Зрители YouTube Live"),
 			Text:  lines([]string{"Choose between 10 and 350 viewers", "Hourly billing"}, []string{"От 10 до 350 зрителей", "Почасовая оплата"}),
-			Count: StreamskillCount{Min: 10, Max: 350}, Price: 30, Type: "youtube_viewers", Hourly: true, PricingType: "standard",
+			Count: Count{Min: 10, Max: 350}, Price: 30, Type: "youtube_viewers", Hourly: true, PricingType: "standard",
 			Discounts: map[string]int{"1": 0, "100": 5, "300": 15}, Link: youtubeLink, Panel: true},
 		{ID: 6, Title: tr("YouTube Likes", "Лайки YouTube"),
 			Text:  lines([]string{"Likes on a video"}, []string{"Лайки на видео"}),
@@ -127,7 +129,7 @@ func newStreamskillData() *streamskillData {
 			Text:  lines([]string{"Subscribers for a channel"}, []string{"Подписчики на канал"}),
 			Count: 100, Price: 60, Type: "telegram_subscribers", PricingType: "graduated",
 			GraduatedPrices: map[string]float64{"0": 60, "1001": 55.5, "5001": 50},
-			Discounts:       map[string]int{}, Link: &StreamskillLink{Prefix: "https://t.me/", Placeholder: "telegram"}},
+			Discounts:       map[string]int{}, Link: &Link{Prefix: "https://t.me/", Placeholder: "telegram"}},
 		{ID: 11, Title: tr("YouTube Subscribers", "Подписчики YouTube"),
 			Text:  lines([]string{"Subscribers for a channel", "Big orders get up to 40% off"}, []string{"Подписчики на канал", "Скидка до 40% на крупные заказы"}),
 			Count: 100, Price: 80, Type: "youtube_subscribers", PricingType: "standard",
@@ -135,7 +137,7 @@ func newStreamskillData() *streamskillData {
 		{ID: 12, Title: tr("Trovo Viewers", "Зрители Trovo"),
 			Text:  lines([]string{"Viewers on Trovo streams"}, []string{"Зрители на стримах Trovo"}),
 			Count: 10, Price: 9.9, Type: "trovo_viewers", Hourly: true, PricingType: "standard",
-			Discounts: map[string]int{"1": 0, "50": 5}, Link: &StreamskillLink{Prefix: "https://trovo.live/", Placeholder: "trovo"}},
+			Discounts: map[string]int{"1": 0, "50": 5}, Link: &Link{Prefix: "https://trovo.live/", Placeholder: "trovo"}},
 	}
 	d := &streamskillData{tariffs: ts, json: map[int]map[string][2][]byte{}}
 	for _, t := range ts {
@@ -164,8 +166,9 @@ func newStreamskillData() *streamskillData {
 	return d
 }
 
-// StreamskillTariffs returns the StreamSkill fixture in id order. Maps are
+// Tariffs returns the StreamSkill fixture in id order. Maps are
 // shared: treat them as read-only.
-func (s *Server) StreamskillTariffs() []StreamskillTariff {
+func Tariffs(srv *sandbox.Server) []Tariff {
+	s := sandbox.Data[*server](srv, Name)
 	return slices.Clone(s.streamskillFixtures().tariffs)
 }

@@ -1,4 +1,4 @@
-package sandbox
+package identifaisandbox
 
 import (
 	"encoding/json"
@@ -8,18 +8,18 @@ import (
 )
 
 type identifaiData struct {
-	pricings []IdentifaiPricing // id order
-	json     [][]byte           // serialized pricings, same index
-	sorted   map[string][]int   // "order:direction" -> indexes into pricings
+	pricings []Pricing        // id order
+	json     [][]byte         // serialized pricings, same index
+	sorted   map[string][]int // "order:direction" -> indexes into pricings
 }
 
-// IdentifaiDuplicateName is the name shared by two identifAI pricings with
+// DuplicateName is the name shared by two identifAI pricings with
 // different SKUs, so a lookup by name alone is ambiguous.
-const IdentifaiDuplicateName = "Starter"
+const DuplicateName = "Starter"
 
 func newIdentifaiData() *identifaiData {
 	base := time.Date(2024, 1, 10, 9, 0, 0, 0, time.UTC)
-	var ps []IdentifaiPricing
+	var ps []Pricing
 	add := func(name, sku string) {
 		id := len(ps) + 1
 		// Every 7th pricing was backdated (imported from an older catalogue),
@@ -28,13 +28,13 @@ func newIdentifaiData() *identifaiData {
 		if id%7 == 3 {
 			created = created.Add(-10 * 24 * time.Hour)
 		}
-		ps = append(ps, IdentifaiPricing{ID: id, Name: name, SKU: sku, CreatedAt: created})
+		ps = append(ps, Pricing{ID: id, Name: name, SKU: sku, CreatedAt: created})
 	}
 	// The two rows from the vendor's own example come first.
 	add("TestB", "testB")
 	add("TestAC", "testAC")
-	add(IdentifaiDuplicateName, "starter-monthly")
-	add(IdentifaiDuplicateName, "starter-yearly")
+	add(DuplicateName, "starter-monthly")
+	add(DuplicateName, "starter-yearly")
 	add("Free Trial", "trial")
 	families := []struct{ name, sku string }{
 		{"Image Classification", "img"},
@@ -58,15 +58,15 @@ func newIdentifaiData() *identifaiData {
 		b, _ := json.Marshal(p) // plain struct: cannot fail
 		d.json = append(d.json, b)
 	}
-	less := map[string]func(a, b IdentifaiPricing) int{
-		"id": func(a, b IdentifaiPricing) int { return a.ID - b.ID },
-		"name": func(a, b IdentifaiPricing) int {
+	less := map[string]func(a, b Pricing) int{
+		"id": func(a, b Pricing) int { return a.ID - b.ID },
+		"name": func(a, b Pricing) int {
 			return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
 		},
-		"sku": func(a, b IdentifaiPricing) int {
+		"sku": func(a, b Pricing) int {
 			return strings.Compare(strings.ToLower(a.SKU), strings.ToLower(b.SKU))
 		},
-		"created_at": func(a, b IdentifaiPricing) int { return a.CreatedAt.Compare(b.CreatedAt) },
+		"created_at": func(a, b Pricing) int { return a.CreatedAt.Compare(b.CreatedAt) },
 	}
 	for field, cmpFn := range less {
 		for _, dir := range []string{"asc", "desc"} {

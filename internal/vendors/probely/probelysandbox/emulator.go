@@ -1,40 +1,60 @@
-package sandbox
+package probelysandbox
 
 import (
 	"bytes"
+	"flag"
 	"net/http"
 	"strconv"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
 
 const probelyPlansPath = "/plans/"
 
-// ProbelyKey is the Probely API key the sandbox accepts.
-const ProbelyKey = "sandbox-probely-key"
+// Key is the Probely API key the sandbox accepts.
+const Key = "sandbox-probely-key"
 
-// VendorProbely is Probely's name in Requests, Responses, InjectFaults and LastHeader.
-const VendorProbely = "probely"
+// Name is Probely's name in Requests, Responses, InjectFaults and LastHeader.
+const Name = "probely"
 
-func init() {
-	registerVendor(vendorDef{
-		name: VendorProbely, key: ProbelyKey, order: 3,
-		newData: func(o Options) any { return newProbelyData() },
-		build:   (*Server).probelyVendor,
-	})
+// Emulator is Probely's entry in the emulators' list.
+var Emulator = sandbox.Emulator{Name: Name, Title: "Probely", Key: Key, Build: build, Flags: flags}
+
+// Options are Probely's own emulator options, in sandbox.Options.Vendor.
+type Options struct {
+	BareArray bool // /plans/ answers a bare JSON array of every plan, as its OpenAPI 1.2.0 defines it
 }
 
-func (s *Server) probelyFixtures() *probelyData { return fixturesOf[*probelyData](s, VendorProbely) }
+// WithBareArray makes /plans/ answer a bare JSON array of every plan.
+func WithBareArray(bare bool) sandbox.VendorOptions {
+	return sandbox.VendorOptions{Name: Options{BareArray: bare}}
+}
 
-func (s *Server) probelyVendor() *vendor {
-	return &vendor{
-		name:      VendorProbely,
-		prefix:    "/probely",
-		serve:     s.serveProbely,
-		errorBody: probelyError,
-		huge: hugeShape{
-			prefix: `{"count":1000000,"page_total":1,"page":1,"length":1000000,"results":[`,
-			item:   s.probelyFixtures().json[0],
-			suffix: `]}`,
+func flags(fs *flag.FlagSet) func() any {
+	var o Options
+	fs.BoolVar(&o.BareArray, "probely-bare-array", false, "answer Probely's /plans/ with a bare JSON array, as its OpenAPI 1.2.0 defines it")
+	return func() any { return o }
+}
+
+type server struct {
+	opts Options
+	data *probelyData
+}
+
+func (s *server) probelyFixtures() *probelyData { return s.data }
+
+func build(_ *sandbox.Server, opts sandbox.Options) *sandbox.Vendor {
+	o := sandbox.OptionsOf[Options](opts, Name)
+	s := &server{opts: o, data: newProbelyData()}
+	return &sandbox.Vendor{
+		Serve:     s.serveProbely,
+		ErrorBody: probelyError,
+		Huge: sandbox.HugeShape{
+			Prefix: `{"count":1000000,"page_total":1,"page":1,"length":1000000,"results":[`,
+			Item:   s.data.json[0],
+			Suffix: `]}`,
 		},
+		Data: s,
 	}
 }
 
@@ -58,7 +78,7 @@ func probelyError(r *http.Request, status int) any {
 	return map[string]string{"detail": msg}
 }
 
-func (s *Server) serveProbely(w http.ResponseWriter, r *http.Request, path string) {
+func (s *server) serveProbely(w http.ResponseWriter, r *http.Request, path string) {
 	if path == "/plans" {
 		// Django's APPEND_SLASH redirects GETs that lack the trailing slash.
 		loc := r.URL.Path + "/"
@@ -69,22 +89,22 @@ func (s *Server) serveProbely(w http.ResponseWriter, r *http.Request, path strin
 		return
 	}
 	if path != probelyPlansPath {
-		writeJSON(w, http.StatusNotFound, probelyError(r, http.StatusNotFound))
+		sandbox.WriteJSON(w, http.StatusNotFound, probelyError(r, http.StatusNotFound))
 		return
 	}
-	tok, ok := authToken(r, "JWT")
-	if !ok || tok != ProbelyKey {
+	tok, ok := sandbox.AuthToken(r, "JWT")
+	if !ok || tok != Key {
 		w.Header().Set("WWW-Authenticate", `JWT realm="api"`)
 		body := probelyError(r, http.StatusUnauthorized)
 		if r.Header.Get("Authorization") == "" {
 			body = map[string]string{"detail": "Authentication credentials were not provided."}
 		}
-		writeJSON(w, http.StatusUnauthorized, body)
+		sandbox.WriteJSON(w, http.StatusUnauthorized, body)
 		return
 	}
 
-	if s.opts.ProbelyBareArray {
-		writeRawJSON(w, http.StatusOK, append(append([]byte("["), bytes.Join(s.probelyFixtures().json, []byte(","))...), ']'), "application/json")
+	if s.opts.BareArray {
+		sandbox.WriteRawJSON(w, http.StatusOK, append(append([]byte("["), bytes.Join(s.probelyFixtures().json, []byte(","))...), ']'), "application/json")
 		return
 	}
 	q := r.URL.Query()
@@ -101,7 +121,7 @@ func (s *Server) serveProbely(w http.ResponseWriter, r *http.Request, path strin
 			msg = "Ensure this value is less than or equal to 100."
 		}
 		if msg != "" {
-			writeJSON(w, http.StatusBadRequest, map[string][]string{"length": {msg}})
+			sandbox.WriteJSON(w, http.StatusBadRequest, map[string][]string{"length": {msg}})
 			return
 		}
 		length = n
@@ -114,7 +134,7 @@ func (s *Server) serveProbely(w http.ResponseWriter, r *http.Request, path strin
 	} else if raw != "" {
 		n, err := strconv.Atoi(raw)
 		if err != nil || n < 1 || n > pageTotal {
-			writeJSON(w, http.StatusNotFound, map[string]string{"detail": "Invalid page."})
+			sandbox.WriteJSON(w, http.StatusNotFound, map[string]string{"detail": "Invalid page."})
 			return
 		}
 		page = n
@@ -139,5 +159,5 @@ func (s *Server) serveProbely(w http.ResponseWriter, r *http.Request, path strin
 		b.Write(raw)
 	}
 	b.WriteString(`]}`)
-	writeRawJSON(w, http.StatusOK, b.Bytes(), "application/json")
+	sandbox.WriteRawJSON(w, http.StatusOK, b.Bytes(), "application/json")
 }

@@ -1,60 +1,62 @@
-package sandbox
+package probelysandbox
 
 import (
 	"encoding/json"
 	"strings"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
 
-// ProbelyExamplePlanID is the plan from the vendor's example: a trial with no
+// ExamplePlanID is the plan from the vendor's example: a trial with no
 // price, discount, savings or tiers keys at all.
-const ProbelyExamplePlanID = "enterprise-base-eur"
+const ExamplePlanID = "enterprise-base-eur"
 
-// ProbelyPlan is one Probely plan. The scan-profile list appears under either
+// Plan is one Probely plan. The scan-profile list appears under either
 // of two keys (the vendor's schema and example disagree), so exactly one of
 // AllowedScanProfiles and AllowedBuiltinScanProfiles is set. Price, Discount,
 // Savings and Tiers are absent when nil; Tiers is JSON null for most plans.
-type ProbelyPlan struct {
-	ID                         string               `json:"id"`
-	Name                       string               `json:"name"`
-	Family                     string               `json:"family"`
-	Description                string               `json:"description"`
-	IsTrial                    bool                 `json:"is_trial"`
-	ChargeModel                string               `json:"charge_model"`
-	Price                      *int                 `json:"price,omitempty"`
-	CurrencyCode               string               `json:"currency_code"`
-	Period                     int                  `json:"period"`
-	PeriodUnit                 string               `json:"period_unit"`
-	AllowedScanProfiles        []string             `json:"allowed_scan_profiles,omitempty"`
-	AllowedBuiltinScanProfiles []string             `json:"allowed_builtin_scan_profiles,omitempty"`
-	AllowedCreditsPacks        []ProbelyCreditsPack `json:"allowed_credits_packs"`
-	Discount                   *int                 `json:"discount,omitempty"`
-	Savings                    *int                 `json:"savings,omitempty"`
-	Tiers                      json.RawMessage      `json:"tiers,omitempty"`
+type Plan struct {
+	ID                         string          `json:"id"`
+	Name                       string          `json:"name"`
+	Family                     string          `json:"family"`
+	Description                string          `json:"description"`
+	IsTrial                    bool            `json:"is_trial"`
+	ChargeModel                string          `json:"charge_model"`
+	Price                      *int            `json:"price,omitempty"`
+	CurrencyCode               string          `json:"currency_code"`
+	Period                     int             `json:"period"`
+	PeriodUnit                 string          `json:"period_unit"`
+	AllowedScanProfiles        []string        `json:"allowed_scan_profiles,omitempty"`
+	AllowedBuiltinScanProfiles []string        `json:"allowed_builtin_scan_profiles,omitempty"`
+	AllowedCreditsPacks        []CreditsPack   `json:"allowed_credits_packs"`
+	Discount                   *int            `json:"discount,omitempty"`
+	Savings                    *int            `json:"savings,omitempty"`
+	Tiers                      json.RawMessage `json:"tiers,omitempty"`
 	// Recorded plans are shaped like the one recorded from api.probely.com:
 	// no family and no allowed_credits_packs keys at all.
 	Recorded bool `json:"-"`
 }
 
-// ProbelyRecordedShapePlanID is the plan shaped like the recorded one: empty
+// RecordedShapePlanID is the plan shaped like the recorded one: empty
 // strings where the page has enums, price 0 without a currency, no family,
 // credits packs, discount, savings or tiers.
-const ProbelyRecordedShapePlanID = "default-free"
+const RecordedShapePlanID = "default-free"
 
 // MarshalJSON leaves family and allowed_credits_packs out of a Recorded plan.
-func (p ProbelyPlan) MarshalJSON() ([]byte, error) {
-	type plain ProbelyPlan
+func (p Plan) MarshalJSON() ([]byte, error) {
+	type plain Plan
 	if !p.Recorded {
 		return json.Marshal(plain(p))
 	}
 	return json.Marshal(struct {
 		plain
-		Family *string               `json:"family,omitempty"`
-		Packs  *[]ProbelyCreditsPack `json:"allowed_credits_packs,omitempty"`
+		Family *string        `json:"family,omitempty"`
+		Packs  *[]CreditsPack `json:"allowed_credits_packs,omitempty"`
 	}{plain: plain(p)})
 }
 
-// ProbelyCreditsPack is an entry of allowed_credits_packs.
-type ProbelyCreditsPack struct {
+// CreditsPack is an entry of allowed_credits_packs.
+type CreditsPack struct {
 	ID           string `json:"id"`
 	Name         string `json:"name"`
 	Price        int    `json:"price"`
@@ -65,7 +67,7 @@ type ProbelyCreditsPack struct {
 }
 
 type probelyData struct {
-	plans []ProbelyPlan
+	plans []Plan
 	json  [][]byte
 }
 
@@ -97,7 +99,7 @@ func newProbelyData() *probelyData {
 	for _, f := range families {
 		for _, unit := range []string{"month", "year"} {
 			for _, c := range currencies {
-				p := ProbelyPlan{
+				p := Plan{
 					ID:                  f.id + "-" + unit + "ly-" + strings.ToLower(c.code),
 					Name:                f.name,
 					Family:              f.id,
@@ -106,7 +108,7 @@ func newProbelyData() *probelyData {
 					CurrencyCode:        c.code,
 					Period:              1,
 					PeriodUnit:          unit,
-					AllowedCreditsPacks: []ProbelyCreditsPack{},
+					AllowedCreditsPacks: []CreditsPack{},
 					Tiers:               json.RawMessage("null"),
 				}
 				if f.tiers != "" {
@@ -127,7 +129,7 @@ func newProbelyData() *probelyData {
 				}
 				for k := range f.packs {
 					amount := []int{100, 500, 2000}[k]
-					p.AllowedCreditsPacks = append(p.AllowedCreditsPacks, ProbelyCreditsPack{
+					p.AllowedCreditsPacks = append(p.AllowedCreditsPacks, CreditsPack{
 						ID:           "credits-" + []string{"100", "500", "2000"}[k] + "-" + strings.ToLower(c.code),
 						Name:         []string{"100", "500", "2000"}[k] + " scan credits",
 						Price:        amount * 90 * c.ratio / 100 * (100 - 5*k) / 100,
@@ -150,15 +152,15 @@ func newProbelyData() *probelyData {
 	// Replace one enterprise plan with the vendor's own example verbatim.
 	for i, p := range d.plans {
 		if p.Family == "enterprise" && p.PeriodUnit == "year" && p.CurrencyCode == "EUR" {
-			d.plans[i] = ProbelyPlan{
-				ID: ProbelyExamplePlanID, Name: "Enterprise Plan", Family: "enterprise", Description: "",
+			d.plans[i] = Plan{
+				ID: ExamplePlanID, Name: "Enterprise Plan", Family: "enterprise", Description: "",
 				IsTrial: true, ChargeModel: "flat_fee", CurrencyCode: "EUR", Period: 1, PeriodUnit: "year",
 				AllowedScanProfiles: []string{"lightning", "safe", "normal", "full"},
-				AllowedCreditsPacks: []ProbelyCreditsPack{},
+				AllowedCreditsPacks: []CreditsPack{},
 			}
 		}
 	}
-	d.plans = append(d.plans, ProbelyPlan{ID: ProbelyRecordedShapePlanID, Price: intPtr(0), Period: 1, PeriodUnit: "month",
+	d.plans = append(d.plans, Plan{ID: RecordedShapePlanID, Price: intPtr(0), Period: 1, PeriodUnit: "month",
 		AllowedScanProfiles: []string{"lightning"}, Recorded: true})
 	for _, p := range d.plans {
 		b, err := json.Marshal(p)
@@ -170,7 +172,8 @@ func newProbelyData() *probelyData {
 	return d
 }
 
-// ProbelyPlans returns a copy of the Probely fixture in list order.
-func (s *Server) ProbelyPlans() []ProbelyPlan {
-	return append([]ProbelyPlan(nil), s.probelyFixtures().plans...)
+// Plans returns a copy of the Probely fixture in list order.
+func Plans(srv *sandbox.Server) []Plan {
+	s := sandbox.Data[*server](srv, Name)
+	return append([]Plan(nil), s.probelyFixtures().plans...)
 }

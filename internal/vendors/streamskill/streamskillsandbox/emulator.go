@@ -1,49 +1,55 @@
-package sandbox
+package streamskillsandbox
 
 import (
 	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
 
 // Yii routes tariffs with <id:\d+>: anything else is an unknown route.
 var streamskillTariffPath = regexp.MustCompile(`^/tarifs/(\d+)$`)
 
-// StreamskillKey is the Streamskill API key the sandbox accepts.
-const StreamskillKey = "sandbox-streamskill-key"
+// Key is the StreamSkill API key the sandbox accepts.
+const Key = "sandbox-streamskill-key"
 
-// VendorStreamskill is Streamskill's name in Requests, Responses, InjectFaults and LastHeader.
-const VendorStreamskill = "streamskill"
+// Name is StreamSkill's name in Requests, Responses, InjectFaults and LastHeader.
+const Name = "streamskill"
 
-func init() {
-	registerVendor(vendorDef{
-		name: VendorStreamskill, key: StreamskillKey, order: 5,
-		newData: func(o Options) any { return newStreamskillData() },
-		build:   (*Server).streamskillVendor,
-	})
+// Emulator is StreamSkill's entry in the emulators' list.
+var Emulator = sandbox.Emulator{Name: Name, Title: "StreamSkill", Key: Key, RateLimited: true, Build: build}
+
+type server struct {
+	host   *sandbox.Server
+	opts   sandbox.Options
+	data   *streamskillData
+	limits *rateLimits
 }
 
-func (s *Server) streamskillFixtures() *streamskillData {
-	return fixturesOf[*streamskillData](s, VendorStreamskill)
-}
+func (s *server) streamskillFixtures() *streamskillData { return s.data }
 
-func (s *Server) streamskillVendor() *vendor {
-	return &vendor{
+func (s *server) now() time.Time { return s.host.Now() }
+
+func build(host *sandbox.Server, opts sandbox.Options) *sandbox.Vendor {
+	s := &server{host: host, opts: opts, data: newStreamskillData(), limits: newRateLimits()}
+	return &sandbox.Vendor{
 		// StreamSkill documents no Retry-After; its 429 says when via X-Rate-Limit-Reset.
-		tooManyRequests: &Fault{Status: http.StatusTooManyRequests, RateLimitReset: "1"},
-		name:            VendorStreamskill,
-		prefix:          "/streamskill",
-		serve:           s.serveStreamskill,
-		errorBody:       streamskillError,
-		faultHeaders:    streamskillFaultHeaders,
-		contentType:     streamskillContentType,
-		huge: hugeShape{
+		TooManyRequests: &sandbox.Fault{Status: http.StatusTooManyRequests, RateLimitReset: "1"},
+		Serve:           s.serveStreamskill,
+		ErrorBody:       streamskillError,
+		FaultHeaders:    streamskillFaultHeaders,
+		ContentType:     streamskillContentType,
+		Huge: sandbox.HugeShape{
 			// There is no list endpoint: a huge tariff has a huge text array.
-			prefix: `{"id":1,"title":"Twitch Followers","text":[`,
-			item:   []byte(`"Real-looking followers, delivered within 24 hours, with a long description line"`),
-			suffix: `],"count":100,"price":50,"type":"twitch_followers","hourly":false,"pricing_type":"standard","graduated_prices":null}`,
+			Prefix: `{"id":1,"title":"Twitch Followers","text":[`,
+			Item:   []byte(`"Real-looking followers, delivered within 24 hours, with a long description line"`),
+			Suffix: `],"count":100,"price":50,"type":"twitch_followers","hourly":false,"pricing_type":"standard","graduated_prices":null}`,
 		},
+		Reset: s.limits.reset,
+		Data:  s,
 	}
 }
 
@@ -100,11 +106,11 @@ func idleStreamskillState(r *http.Request) rateState {
 	return rateState{allowed: true, limit: limit, remaining: limit}
 }
 
-func (s *Server) serveStreamskill(w http.ResponseWriter, r *http.Request, path string) {
-	tok, hasToken := authToken(r, "Bearer")
+func (s *server) serveStreamskill(w http.ResponseWriter, r *http.Request, path string) {
+	tok, hasToken := sandbox.AuthToken(r, "Bearer")
 	st := idleStreamskillState(r)
 	if s.opts.EnforceRateLimits {
-		st = s.limits.allowStreamskill(limitKey(r, tok), r.Header.Get("Authorization") == "", s.now())
+		st = s.limits.allowStreamskill(sandbox.LimitKey(r, tok), r.Header.Get("Authorization") == "", s.now())
 	}
 	setStreamskillRateHeaders(w.Header(), st)
 	if !st.allowed {
@@ -117,7 +123,7 @@ func (s *Server) serveStreamskill(w http.ResponseWriter, r *http.Request, path s
 		writeStreamskillJSON(w, http.StatusNotFound, streamskillError(r, http.StatusNotFound))
 		return
 	}
-	if !hasToken || tok != StreamskillKey {
+	if !hasToken || tok != Key {
 		writeStreamskillJSON(w, http.StatusUnauthorized, streamskillError(r, http.StatusUnauthorized))
 		return
 	}
@@ -137,13 +143,13 @@ func (s *Server) serveStreamskill(w http.ResponseWriter, r *http.Request, path s
 			expand = 1
 		}
 	}
-	writeRawJSON(w, http.StatusOK, byLang[streamskillLang(r)][expand], streamskillContentType)
+	sandbox.WriteRawJSON(w, http.StatusOK, byLang[streamskillLang(r)][expand], streamskillContentType)
 }
 
 const streamskillContentType = "application/json; charset=UTF-8"
 
 func writeStreamskillJSON(w http.ResponseWriter, status int, v any) {
-	writeJSONAs(w, status, v, streamskillContentType)
+	sandbox.WriteJSONAs(w, status, v, streamskillContentType)
 }
 
 // streamskillLang picks the first supported language in Accept-Language

@@ -1,4 +1,4 @@
-package sandbox
+package onepinsandbox
 
 import (
 	"bytes"
@@ -6,40 +6,46 @@ import (
 	"net/http"
 	"regexp"
 	"strconv"
+	"sync/atomic"
 	"time"
+
+	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
 )
 
 const onepinPlansPath = "/api/v1/billing/plans"
 
 var onepinWorkspaceID = regexp.MustCompile(`^ws_[A-Za-z0-9_-]+$`)
 
-// OnepinKey is the Onepin API key the sandbox accepts.
-const OnepinKey = "sandbox-onepin-key"
+// Key is the OnePin API key the sandbox accepts.
+const Key = "sandbox-onepin-key"
 
-// VendorOnepin is Onepin's name in Requests, Responses, InjectFaults and LastHeader.
-const VendorOnepin = "onepin"
+// Name is OnePin's name in Requests, Responses, InjectFaults and LastHeader.
+const Name = "onepin"
 
-func init() {
-	registerVendor(vendorDef{
-		name: VendorOnepin, key: OnepinKey, order: 4,
-		newData: func(o Options) any { return newOnepinData() },
-		build:   (*Server).onepinVendor,
-	})
+// Emulator is OnePin's entry in the emulators' list.
+var Emulator = sandbox.Emulator{Name: Name, Title: "OnePin", Key: Key, Build: build}
+
+type server struct {
+	host      *sandbox.Server
+	data      *onepinData
+	onepinSeq atomic.Uint64 // feeds meta.request_id
 }
 
-func (s *Server) onepinFixtures() *onepinData { return fixturesOf[*onepinData](s, VendorOnepin) }
+func (s *server) onepinFixtures() *onepinData { return s.data }
 
-func (s *Server) onepinVendor() *vendor {
-	return &vendor{
-		name:      VendorOnepin,
-		prefix:    "/onepin",
-		serve:     s.serveOnepin,
-		errorBody: s.onepinError,
-		huge: hugeShape{
-			prefix: `{"data":[`,
-			item:   s.onepinFixtures().json[0],
-			suffix: `],"meta":{"request_id":"00000000-0000-4000-8000-000000000000","timestamp":"2024-01-15T09:30:00Z"},"pagination":{"limit":100,"next":null,"prev":null}}`,
+func (s *server) now() time.Time { return s.host.Now() }
+
+func build(host *sandbox.Server, _ sandbox.Options) *sandbox.Vendor {
+	s := &server{host: host, data: newOnepinData()}
+	return &sandbox.Vendor{
+		Serve:     s.serveOnepin,
+		ErrorBody: s.onepinError,
+		Huge: sandbox.HugeShape{
+			Prefix: `{"data":[`,
+			Item:   s.data.json[0],
+			Suffix: `],"meta":{"request_id":"00000000-0000-4000-8000-000000000000","timestamp":"2024-01-15T09:30:00Z"},"pagination":{"limit":100,"next":null,"prev":null}}`,
 		},
+		Data: s,
 	}
 }
 
@@ -64,23 +70,23 @@ type onepinErrorBody struct {
 
 // onepinMeta gives every response a fresh request id, as the vendor's does; ids
 // come from a counter so runs are reproducible.
-func (s *Server) onepinMeta() onepinMeta {
+func (s *server) onepinMeta() onepinMeta {
 	n := s.onepinSeq.Add(1)
-	x, y := mix64(n), mix64(n^0x5eed)
+	x, y := sandbox.Mix64(n), sandbox.Mix64(n^0x5eed)
 	return onepinMeta{
 		RequestID: fmt.Sprintf("%08x-%04x-4%03x-%04x-%012x", uint32(x>>32), uint16(x>>16), uint16(x)&0xfff, 0x8000|uint16(y>>48)&0x3fff, y&0xffffffffffff),
 		Timestamp: s.now().UTC().Format(time.RFC3339),
 	}
 }
 
-func (s *Server) onepinErrorWith(code, msg string, details ...onepinDetail) onepinErrorBody {
+func (s *server) onepinErrorWith(code, msg string, details ...onepinDetail) onepinErrorBody {
 	var b onepinErrorBody
 	b.Error.Code, b.Error.Message, b.Error.Details = code, msg, append([]onepinDetail{}, details...)
 	b.Meta = s.onepinMeta()
 	return b
 }
 
-func (s *Server) onepinError(_ *http.Request, status int) any {
+func (s *server) onepinError(_ *http.Request, status int) any {
 	code, msg := "http_error", http.StatusText(status)
 	switch status {
 	case http.StatusUnauthorized:
@@ -101,21 +107,21 @@ func (s *Server) onepinError(_ *http.Request, status int) any {
 	return s.onepinErrorWith(code, msg)
 }
 
-func (s *Server) serveOnepin(w http.ResponseWriter, r *http.Request, path string) {
+func (s *server) serveOnepin(w http.ResponseWriter, r *http.Request, path string) {
 	if path != onepinPlansPath {
-		writeJSON(w, http.StatusNotFound, map[string]string{"detail": "Not Found"}) // FastAPI's unknown-route body
+		sandbox.WriteJSON(w, http.StatusNotFound, map[string]string{"detail": "Not Found"}) // FastAPI's unknown-route body
 		return
 	}
 	// The plan list is public: no credentials is fine, wrong ones are not.
 	if r.Header.Get("Authorization") != "" {
-		if tok, ok := authToken(r, "Bearer"); !ok || tok != OnepinKey {
+		if tok, ok := sandbox.AuthToken(r, "Bearer"); !ok || tok != Key {
 			w.Header().Set("WWW-Authenticate", "Bearer")
-			writeJSON(w, http.StatusUnauthorized, s.onepinError(r, http.StatusUnauthorized))
+			sandbox.WriteJSON(w, http.StatusUnauthorized, s.onepinError(r, http.StatusUnauthorized))
 			return
 		}
 	}
 	if ws, sent := r.Header["X-Workspace-Id"]; sent && !onepinWorkspaceID.MatchString(ws[0]) {
-		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"detail": []any{map[string]any{
+		sandbox.WriteJSON(w, http.StatusUnprocessableEntity, map[string]any{"detail": []any{map[string]any{
 			"loc": []string{"header", "x-workspace-id"}, "msg": "invalid workspace id", "type": "value_error",
 		}}})
 		return
@@ -144,7 +150,7 @@ func (s *Server) serveOnepin(w http.ResponseWriter, r *http.Request, path string
 	page := bounded("page", 1, 1, 0)
 	limit := bounded("limit", 10, 1, 100)
 	if len(details) > 0 {
-		writeJSON(w, http.StatusUnprocessableEntity, s.onepinErrorWith("validation_error", "Invalid query parameters", details...))
+		sandbox.WriteJSON(w, http.StatusUnprocessableEntity, s.onepinErrorWith("validation_error", "Invalid query parameters", details...))
 		return
 	}
 
@@ -152,7 +158,7 @@ func (s *Server) serveOnepin(w http.ResponseWriter, r *http.Request, path string
 	start := min((page-1)*limit, total)
 	end := min(start+limit, total)
 	link := func(p int) string {
-		return baseURL(r) + r.URL.Path + "?page=" + strconv.Itoa(p) + "&limit=" + strconv.Itoa(limit)
+		return sandbox.BaseURL(r) + r.URL.Path + "?page=" + strconv.Itoa(p) + "&limit=" + strconv.Itoa(limit)
 	}
 	meta := s.onepinMeta()
 
@@ -169,23 +175,23 @@ func (s *Server) serveOnepin(w http.ResponseWriter, r *http.Request, path string
 		b.Write(raw)
 	}
 	b.WriteString(`],"meta":{"request_id":`)
-	writeJSONString(&b, meta.RequestID)
+	sandbox.WriteJSONString(&b, meta.RequestID)
 	b.WriteString(`,"timestamp":`)
-	writeJSONString(&b, meta.Timestamp)
+	sandbox.WriteJSONString(&b, meta.Timestamp)
 	b.WriteString(`},"pagination":{"limit":`)
 	b.WriteString(strconv.Itoa(limit))
 	b.WriteString(`,"next":`)
 	if end < total {
-		writeJSONString(&b, link(page+1))
+		sandbox.WriteJSONString(&b, link(page+1))
 	} else {
 		b.WriteString("null")
 	}
 	b.WriteString(`,"prev":`)
 	if page > 1 {
-		writeJSONString(&b, link(page-1))
+		sandbox.WriteJSONString(&b, link(page-1))
 	} else {
 		b.WriteString("null")
 	}
 	b.WriteString(`}}`)
-	writeRawJSON(w, http.StatusOK, b.Bytes(), "application/json")
+	sandbox.WriteRawJSON(w, http.StatusOK, b.Bytes(), "application/json")
 }
