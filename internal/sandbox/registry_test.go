@@ -1,6 +1,7 @@
 package sandbox_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -23,7 +24,7 @@ func TestTheEmulatorsListRegistersEveryEmulatorInItsOrder(t *testing.T) {
 
 func TestAnEmulatorRegisteredTwicePanics(t *testing.T) {
 	defer func() {
-		if r := recover(); r == nil || !strings.Contains(r.(string), "registered twice") {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "registered twice") {
 			t.Fatalf("registering %s again: %v", paygenticsandbox.Name, r)
 		}
 	}()
@@ -41,7 +42,7 @@ func TestAnEmulatorsOwnOptionsReachIt(t *testing.T) {
 
 func TestOptionsOfTheWrongTypeForAnEmulatorPanic(t *testing.T) {
 	defer func() {
-		if r := recover(); r == nil || !strings.Contains(r.(string), "options are a") {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "options are a") {
 			t.Fatalf("Probely's options handed to Paygentic: %v", r)
 		}
 	}()

@@ -117,7 +117,7 @@ func (a *API) getOnce(ctx context.Context, l *Listing, op string, u *url.URL, he
 		}
 		body = sent.Body
 	} else if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, a.statusError(ctx, state, op, u, resp, body, time.Since(start))
+		return nil, a.statusError(state, op, u, resp, body, time.Since(start))
 	}
 	if session != nil {
 		session.record(ctx, u.String(), body, resp.Header, notModified)
@@ -146,7 +146,7 @@ func chargeCachedBody(a *API, l *Listing, body []byte) error {
 	return nil
 }
 
-func (a *API) statusError(ctx context.Context, state *fetchState, op string, u *url.URL, resp *http.Response, body []byte, elapsed time.Duration) error {
+func (a *API) statusError(state *fetchState, op string, u *url.URL, resp *http.Response, body []byte, elapsed time.Duration) error {
 	msg := Message{}
 	if a.decodeError != nil {
 		msg = a.decodeError(body)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"net/url"
 	"strconv"
 
@@ -235,8 +234,6 @@ func (p *Plan) derivePriceAmount() error {
 	p.PriceAmount = &amount
 	return nil
 }
-
-func bearer(h http.Header, key string) { h.Set("Authorization", "Bearer "+key) }
 
 // decodeError reads {error, message, code, details} and the
 // validation shape {error: "validation_error", message, errors: [{field, message, code}]}.

@@ -1,3 +1,6 @@
+// Package paygenticsandbox emulates Paygentic's API in the sandbox (its handler, fixtures
+// and options) and declares its dialect for the hostile server. No
+// provider package imports it, so the provider binary carries no emulator.
 package paygenticsandbox
 
 import (
