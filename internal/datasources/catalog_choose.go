@@ -44,7 +44,7 @@ func (d *CatalogDataSource) chooseSources(_ context.Context, model *catalogModel
 			}
 			continue
 		}
-		reads = append(reads, &catalogRead{source: s, Client: client, IDs: int64s(model.TariffIDs)})
+		reads = append(reads, &catalogRead{source: s, client: client, ids: int64s(model.TariffIDs)})
 	}
 	return reads
 }

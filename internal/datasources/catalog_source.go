@@ -53,8 +53,8 @@ func (d *CatalogDataSource) vendorNames() []string {
 // catalogRead is one vendor's part of a catalogue read.
 type catalogRead struct {
 	source  catalogSource
-	Client  clients.Client
-	IDs     []int64
+	client  clients.Client
+	ids     []int64
 	items   []clients.CatalogPlan
 	fetched httpapi.Fetched
 }
@@ -66,7 +66,7 @@ func readCatalogSources(ctx context.Context, reads []*catalogRead) (httpapi.Fetc
 	g, ctx := errgroup.WithContext(ctx)
 	for _, r := range reads {
 		g.Go(func() error {
-			items, fetched, err := r.source.Read(ctx, r.Client, r.IDs)
+			items, fetched, err := r.source.Read(ctx, r.client, r.ids)
 			if err != nil {
 				return fmt.Errorf("%s: %w", r.source.Vendor.Title, err)
 			}
