@@ -224,12 +224,12 @@ func allScenarios() []scenario {
 		{
 			ID:    "catalog",
 			Title: "pricing_catalog of every vendor",
-			About: "One `pricing_catalog` (identifAI, Paygentic, Probely and OnePin, 360 plans, read at once, with exact money) " +
+			About: "One `pricing_catalog` (identifAI, Paygentic, Probely and OnePin, 363 plans, read at once, with exact money) " +
 				"against `bench/configs/catalog/http`: the same listings with `data \"http\"`, mapped by hand into one list of one shape " +
 				"(floating-point money, one minor unit for every currency, OnePin's single page assumed to be the last).",
 			Sides: []side{
-				{Name: "pricing", Provider: true, Dir: catalogConfig, Expect: "plans                  = 360"},
-				{Name: "http", Baseline: true, Dir: catalogHTTPConfig, Expect: "plans                  = 360"},
+				{Name: "pricing", Provider: true, Dir: catalogConfig, Expect: "plans                  = 363"},
+				{Name: "http", Baseline: true, Dir: catalogHTTPConfig, Expect: "plans                  = 363"},
 			},
 			SamePages:        true,
 			ProviderRequests: 6,

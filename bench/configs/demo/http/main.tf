@@ -93,7 +93,7 @@ locals {
     [jsondecode(data.http.probely_first.body).results],
     [for page in data.http.probely_rest : jsondecode(page.body).results],
   ))
-  probely_enterprise_eur = [for p in local.probely_plans : p if p.family == "enterprise" && p.currency_code == "EUR"]
+  probely_enterprise_eur = [for p in local.probely_plans : p if try(p.family, null) == "enterprise" && try(p.currency_code, null) == "EUR"]
   probely_enterprise     = one([for p in local.probely_plans : p if p.id == "enterprise-base-eur"])
 
   onepin_plans = jsondecode(data.http.onepin.body).data
