@@ -121,3 +121,34 @@ func FilteredCap(f listFilter, n int) int {
 	}
 	return n
 }
+
+// ListFilters are every filter of one list read: ids and name_regex on
+// each item's identity, the exact filters, and any other the list has.
+type ListFilters[T any] struct {
+	byIDAndName listFilter
+	identity    func(T) (id string, name *string)
+	// Exact are the exact filters, warned about when they match only by case.
+	Exact []ExactFilter[T]
+	// Also is one more filter; nil keeps every item.
+	Also func(T) bool
+}
+
+// FilterBy reads the ids and name_regex filters from the configuration
+// (see NewListFilter) for a listing whose items are known by identity.
+func FilterBy[T any, K idKey](ids []K, nameRegex types.String, identity func(T) (id string, name *string), exact ...ExactFilter[T]) (ListFilters[T], diag.Diagnostics) {
+	f, diags := NewListFilter(ids, nameRegex)
+	return ListFilters[T]{byIDAndName: f, identity: identity, Exact: exact}, diags
+}
+
+// keep reports whether item passes every filter.
+func (f ListFilters[T]) keep(item T) bool {
+	if f.identity != nil {
+		if id, name := f.identity(item); !f.byIDAndName.Keep(id, name) {
+			return false
+		}
+	}
+	return KeepsAll(item, f.Exact) && (f.Also == nil || f.Also(item))
+}
+
+// capacity is how many of a listing of n items may pass: at most as many as ids names.
+func (f ListFilters[T]) capacity(n int) int { return FilteredCap(f.byIDAndName, n) }

@@ -10,31 +10,38 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
-)
-
-var (
-	_ datasource.DataSource                     = (*PricingDataSource)(nil)
-	_ datasource.DataSourceWithConfigure        = (*PricingDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*PricingDataSource)(nil)
 )
 
 // NewPricingDataSource is the pricing_identifai_pricing data source.
 func NewPricingDataSource() datasource.DataSource {
-	return &PricingDataSource{VendorDataSource: datasources.NewVendorDataSource[*Client](Vendor, "pricing")}
+	return datasources.NewLookup(Vendor, pricingLookup)
 }
 
-// PricingDataSource looks up one identifAI pricing by id, SKU or name.
-type PricingDataSource struct {
-	datasources.VendorDataSource[*Client]
+// identifAI has no single-pricing endpoint: the lookup reads the list with
+// pricing_identifai_pricings' default query, so both share one fetch.
+var pricingLookup = datasources.LookupSpec[*Client, pricingState, Pricing]{
+	Name: "pricing", Schema: pricingSchema,
+	ConfigValidators: []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("sku"), path.MatchRoot("name")),
+	},
+	What: func(*pricingState) string { return "identifAI pricings" },
+	Find: datasources.InListing(func(ctx context.Context, c *Client) ([]Pricing, httpapi.Fetched, error) {
+		return pricingList.Fetch(ctx, c, &pricingsModel{})
+	}, pricingNoun, func(m *pricingState) datasources.Lookup[Pricing] { return pricingKey(m.pricingModel) }),
+	State: func(_ context.Context, _ *Client, _ *pricingState, p Pricing, _ *datasources.MoneyConverter, fetched datasources.FetchedModel) (any, diag.Diagnostics) {
+		return pricingState{pricingFrom(p), fetched}, nil
+	},
 }
 
-// Schema describes pricing_identifai_pricing.
-func (d *PricingDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+// pricingSchema describes pricing_identifai_pricing.
+func pricingSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Looks up one identifAI partner pricing plan by exactly one of `id`, `sku` or `name`. " +
 			"identifAI has no single-pricing endpoint, so the provider reads the list (shared with any " +
 			"`pricing_identifai_pricings` of the same run) and fails unless exactly one pricing matches; when none does, the error suggests the closest values (`did you mean …?`).",
@@ -58,38 +65,6 @@ func (d *PricingDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 		},
-	}
-	datasources.AddFetchedAtAttribute(resp.Schema.Attributes)
-}
-
-// ConfigValidators require exactly one of id, sku and name.
-func (d *PricingDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("sku"), path.MatchRoot("name")),
-	}
-}
-
-func (d *PricingDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var model pricingState
-	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() || !d.RequireKey(&resp.Diagnostics) {
-		return
-	}
-
-	// The default query is the one pricing_identifai_pricings uses when
-	// left at its defaults, so both share one fetch.
-	list, fetched, err := d.Client.ListPricings(ctx, ListPricingsInput{
-		Order:     defaultOrder,
-		Direction: defaultDirection,
-	})
-	if err != nil {
-		d.AddReadError(&resp.Diagnostics, "identifAI pricings", err)
-		return
-	}
-
-	pricing, ok := datasources.FindOne(&resp.Diagnostics, pricingNoun, pricingKey(model.pricingModel), list.Pricings)
-	if ok {
-		resp.Diagnostics.Append(resp.State.Set(ctx, pricingState{pricingFrom(pricing), datasources.FetchedFrom(&resp.Diagnostics, fetched)})...)
 	}
 }
 

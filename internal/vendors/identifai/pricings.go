@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
@@ -19,37 +18,46 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 )
 
-var _ datasources.ListDataSource = (*PricingsDataSource)(nil)
-
 const (
 	defaultOrder     = "created_at"
 	defaultDirection = "desc"
 )
 
 // NewPricingsDataSource is the pricing_identifai_pricings data source.
-func NewPricingsDataSource() datasource.DataSource {
-	return &PricingsDataSource{VendorDataSource: datasources.NewVendorDataSource[*Client](Vendor, "pricings")}
-}
+func NewPricingsDataSource() datasource.DataSource { return datasources.NewList(Vendor, pricingList) }
 
-// readCatalog reads the pricings with pricing_identifai_pricings'
-// default query; they have no prices, so their money is empty.
-func readCatalog(ctx context.Context, client clients.Client, _ []int64) ([]clients.CatalogPlan, httpapi.Fetched, error) {
-	list, fetched, err := client.(*Client).ListPricings(ctx, ListPricingsInput{ //nolint:forcetypeassert // the registry opens this type
-		Order: defaultOrder, Direction: defaultDirection,
-	})
-	if err != nil {
-		return nil, httpapi.Fetched{}, err
-	}
-	items := make([]clients.CatalogPlan, len(list.Pricings))
-	for i, p := range list.Pricings {
-		items[i] = clients.CatalogPlan{ID: strconv.FormatInt(p.ID, 10), NumericID: &p.ID, Name: p.Name}
-	}
-	return items, fetched, nil
-}
-
-// PricingsDataSource lists identifAI's partner pricings.
-type PricingsDataSource struct {
-	datasources.VendorDataSource[*Client]
+// pricingList lists identifAI's partner pricings. They have no prices, so
+// the catalogue's money for them is empty.
+var pricingList = datasources.ListSpec[*Client, pricingsModel, Pricing, pricingModel]{
+	Name: "pricings", Noun: "identifAI pricings", Schema: pricingsSchema,
+	Fetch: func(ctx context.Context, c *Client, m *pricingsModel) ([]Pricing, httpapi.Fetched, error) {
+		m.Order = datasources.StringOrDefault(m.Order, defaultOrder)
+		m.Direction = datasources.StringOrDefault(m.Direction, defaultDirection)
+		list, fetched, err := c.ListPricings(ctx, ListPricingsInput{
+			Order:     m.Order.ValueString(),
+			Direction: m.Direction.ValueString(),
+			PerPage:   m.PerPage.ValueInt64(),
+		})
+		if err != nil {
+			return nil, fetched, err
+		}
+		return list.Pricings, fetched, nil
+	},
+	Filters: func(m *pricingsModel) (datasources.ListFilters[Pricing], diag.Diagnostics) {
+		filters, diags := datasources.FilterBy(m.IDs, m.NameRegex, func(p Pricing) (string, *string) { return strconv.FormatInt(p.ID, 10), p.Name })
+		skus, skuDiags := datasources.NewListFilter(m.SKUs, types.StringNull())
+		filters.Also = func(p Pricing) bool { return skus.IDs == nil || p.SKU != nil && skus.Keep(*p.SKU, nil) }
+		return filters, append(diags, skuDiags...)
+	},
+	Item: func(_ context.Context, _ *Client, _ *pricingsModel, p Pricing, _ *datasources.MoneyConverter) (pricingModel, diag.Diagnostics) {
+		return pricingFrom(p), nil
+	},
+	Store: func(m *pricingsModel, items []pricingModel, fetched datasources.FetchedModel) {
+		m.Pricings, m.Total, m.FetchedModel = items, types.Int64Value(int64(len(items))), fetched
+	},
+	Catalog: func(_ *Client, p Pricing) clients.CatalogPlan {
+		return clients.CatalogPlan{ID: strconv.FormatInt(p.ID, 10), NumericID: &p.ID, Name: p.Name}
+	},
 }
 
 type pricingsModel struct {
@@ -70,9 +78,9 @@ type pricingModel struct {
 	SKU  types.String `tfsdk:"sku"`
 }
 
-// Schema describes pricing_identifai_pricings.
-func (d *PricingsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+// pricingsSchema describes pricing_identifai_pricings.
+func pricingsSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Lists every identifAI partner pricing plan (`GET /api/partner/pricings`), in API order. " +
 			"The provider follows every page, so the list is complete whatever `per_page` is, and fails rather than return a partial list. " +
 			"`ids`, `name_regex` and `skus` filter on the provider's side, after the one read of the listing that every data source " +
@@ -118,7 +126,6 @@ func (d *PricingsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			},
 		},
 	}
-	datasources.AddFetchedAtAttribute(resp.Schema.Attributes)
 }
 
 func pricingAttributes() map[string]schema.Attribute {
@@ -127,47 +134,6 @@ func pricingAttributes() map[string]schema.Attribute {
 		"name": schema.StringAttribute{MarkdownDescription: "Name of the pricing plan.", Computed: true},
 		"sku":  schema.StringAttribute{MarkdownDescription: "SKU code of the pricing plan.", Computed: true},
 	}
-}
-
-func (d *PricingsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	datasources.ReadList(ctx, d, req, resp)
-}
-
-// ReadModel reads the list; see listDataSource.
-func (d *PricingsDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (any, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	var model pricingsModel
-	diags.Append(config.Get(ctx, &model)...)
-	if diags.HasError() || !d.RequireKey(&diags) {
-		return nil, diags
-	}
-	model.Order = datasources.StringOrDefault(model.Order, defaultOrder)
-	model.Direction = datasources.StringOrDefault(model.Direction, defaultDirection)
-
-	filter, filterDiags := datasources.NewListFilter(model.IDs, model.NameRegex)
-	skus, skuDiags := datasources.NewListFilter(model.SKUs, types.StringNull())
-	if diags.Append(append(filterDiags, skuDiags...)...); diags.HasError() {
-		return nil, diags
-	}
-	list, fetched, err := d.Client.ListPricings(ctx, ListPricingsInput{
-		Order:     model.Order.ValueString(),
-		Direction: model.Direction.ValueString(),
-		PerPage:   model.PerPage.ValueInt64(),
-	})
-	if err != nil {
-		d.AddReadError(&diags, "identifAI pricings", err)
-		return nil, diags
-	}
-
-	model.Pricings = make([]pricingModel, 0, datasources.FilteredCap(filter, len(list.Pricings)))
-	for _, p := range list.Pricings {
-		if filter.Keep(strconv.FormatInt(p.ID, 10), p.Name) && (skus.IDs == nil || p.SKU != nil && skus.Keep(*p.SKU, nil)) {
-			model.Pricings = append(model.Pricings, pricingFrom(p))
-		}
-	}
-	model.Total = types.Int64Value(int64(len(model.Pricings)))
-	model.FetchedModel = datasources.FetchedFrom(&diags, fetched)
-	return &model, diags
 }
 
 func pricingFrom(p Pricing) pricingModel {

@@ -33,5 +33,5 @@ var Vendor = &clients.Vendor{
 // Vendor's own initializer.
 func init() {
 	Vendor.DataSources = []func() datasource.DataSource{NewPricingsDataSource, NewPricingDataSource}
-	Vendor.Catalog = &clients.CatalogSource{Read: readCatalog, NumericIDs: true, Note: "**identifAI pricings carry no prices**: they appear with null money attributes."}
+	Vendor.Catalog = pricingList.CatalogSource(clients.CatalogSource{NumericIDs: true, Note: "**identifAI pricings carry no prices**: they appear with null money attributes."})
 }

@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
@@ -14,29 +13,41 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 )
 
-var _ datasources.ListDataSource = (*PlansDataSource)(nil)
-
 // NewPlansDataSource is the pricing_onepin_plans data source.
-func NewPlansDataSource() datasource.DataSource {
-	return &PlansDataSource{VendorDataSource: datasources.NewVendorDataSource[*Client](Vendor, "plans")}
-}
+func NewPlansDataSource() datasource.DataSource { return datasources.NewList(Vendor, planList) }
 
-func readCatalog(ctx context.Context, client clients.Client, _ []int64) ([]clients.CatalogPlan, httpapi.Fetched, error) {
-	list, fetched, err := client.(*Client).ListPlans(ctx) //nolint:forcetypeassert // the registry opens this type
-	if err != nil {
-		return nil, httpapi.Fetched{}, err
-	}
-	items := make([]clients.CatalogPlan, len(list.Plans))
-	for i, p := range list.Plans {
+// planList lists OnePin's plans: a public list, read without a key.
+var planList = datasources.ListSpec[*Client, plansModel, Plan, planModel]{
+	Name: "plans", Noun: "OnePin plans", Public: true, Schema: plansSchema,
+	Fetch: func(ctx context.Context, c *Client, _ *plansModel) ([]Plan, httpapi.Fetched, error) {
+		return allPlans(ctx, c)
+	},
+	Filters: func(m *plansModel) (datasources.ListFilters[Plan], diag.Diagnostics) {
+		return datasources.FilterBy(m.IDs, m.NameRegex, func(p Plan) (string, *string) { return p.ID, p.Name },
+			datasources.ExactOn("tier", m.Tier, func(p Plan) *string { return p.Tier }),
+			datasources.ExactOn("billing_interval", m.BillingInterval, func(p Plan) *string { return p.BillingInterval }),
+			datasources.ExactOn("currency", m.Currency, func(p Plan) *string { return p.Currency }),
+		)
+	},
+	Item: func(ctx context.Context, _ *Client, _ *plansModel, p Plan, money *datasources.MoneyConverter) (planModel, diag.Diagnostics) {
+		return planFrom(ctx, p, money.Convert(p.Money()))
+	},
+	Store: func(m *plansModel, items []planModel, fetched datasources.FetchedModel) {
+		m.Plans, m.Total, m.FetchedModel = items, types.Int64Value(int64(len(items))), fetched
+	},
+	Catalog: func(_ *Client, p Plan) clients.CatalogPlan {
 		m, err := p.Money()
-		items[i] = clients.CatalogPlan{ID: p.ID, Name: p.Name, Currency: p.Currency, Money: m, MoneyErr: err}
-	}
-	return items, fetched, nil
+		return clients.CatalogPlan{ID: p.ID, Name: p.Name, Currency: p.Currency, Money: m, MoneyErr: err}
+	},
 }
 
-// PlansDataSource lists OnePin's billing plans.
-type PlansDataSource struct {
-	datasources.VendorDataSource[*Client]
+// allPlans is every plan of the listing.
+func allPlans(ctx context.Context, c *Client) ([]Plan, httpapi.Fetched, error) {
+	list, fetched, err := c.ListPlans(ctx)
+	if err != nil {
+		return nil, fetched, err
+	}
+	return list.Plans, fetched, nil
 }
 
 type plansModel struct {
@@ -64,9 +75,9 @@ type planModel struct {
 	datasources.MoneyModel
 }
 
-// Schema describes pricing_onepin_plans.
-func (d *PlansDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+// plansSchema describes pricing_onepin_plans.
+func plansSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Lists every OnePin billing plan (`GET /api/v1/billing/plans`), in API order. " +
 			"The list is public: no API key is needed, and the workspace id configured in the provider's `onepin` block is sent as `X-Workspace-Id`. " +
 			"The provider follows `pagination.next` to the last page, only on the configured base URL's origin, and fails rather than return a partial list. " +
@@ -90,7 +101,6 @@ func (d *PlansDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			},
 		},
 	}
-	datasources.AddFetchedAtAttribute(resp.Schema.Attributes)
 }
 
 var moneyDocs = datasources.MoneyDocs{
@@ -134,53 +144,6 @@ func planAttributes() map[string]schema.Attribute {
 	attrs["plan_details"] = detailsAttribute()
 	datasources.AddMoneyAttributes(attrs, moneyDocs)
 	return attrs
-}
-
-func (d *PlansDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	datasources.ReadList(ctx, d, req, resp)
-}
-
-// ReadModel reads the list; see listDataSource.
-func (d *PlansDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (any, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	var model plansModel
-	diags.Append(config.Get(ctx, &model)...)
-	if diags.HasError() {
-		return nil, diags
-	}
-	// No requireKey: the plan list is public.
-	filter, filterDiags := datasources.NewListFilter(model.IDs, model.NameRegex)
-	if diags.Append(filterDiags...); diags.HasError() {
-		return nil, diags
-	}
-	list, fetched, err := d.Client.ListPlans(ctx)
-	if err != nil {
-		d.AddReadError(&diags, "OnePin plans", err)
-		return nil, diags
-	}
-
-	model.Plans = make([]planModel, 0, datasources.FilteredCap(filter, len(list.Plans)))
-	money := datasources.NewMoneyConverter(d.Vendor.Title)
-	exact := []datasources.ExactFilter[Plan]{
-		datasources.ExactOn("tier", model.Tier, func(p Plan) *string { return p.Tier }),
-		datasources.ExactOn("billing_interval", model.BillingInterval, func(p Plan) *string { return p.BillingInterval }),
-		datasources.ExactOn("currency", model.Currency, func(p Plan) *string { return p.Currency }),
-	}
-	datasources.WarnCaseOnlyMisses(&diags, "OnePin plans", list.Plans, exact)
-	for _, p := range list.Plans {
-		if !filter.Keep(p.ID, p.Name) || !datasources.KeepsAll(p, exact) {
-			continue
-		}
-		plan, planDiags := planFrom(ctx, p, money.Convert(p.Money()))
-		diags.Append(planDiags...)
-		model.Plans = append(model.Plans, plan)
-	}
-	model.Total = types.Int64Value(int64(len(model.Plans)))
-	if money.AppendTo(&diags); diags.HasError() {
-		return nil, diags
-	}
-	model.FetchedModel = datasources.FetchedFrom(&diags, fetched)
-	return &model, diags
 }
 
 func planFrom(ctx context.Context, p Plan, money datasources.MoneyModel) (planModel, diag.Diagnostics) {

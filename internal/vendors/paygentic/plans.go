@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
@@ -17,31 +16,39 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 )
 
-var _ datasources.ListDataSource = (*PlansDataSource)(nil)
-
 // NewPlansDataSource is the pricing_paygentic_plans data source.
-func NewPlansDataSource() datasource.DataSource {
-	return &PlansDataSource{VendorDataSource: datasources.NewVendorDataSource[*Client](Vendor, "plans")}
-}
+func NewPlansDataSource() datasource.DataSource { return datasources.NewList(Vendor, planList) }
 
-// readCatalog reads every plan, as pricing_paygentic_plans does
-// without merchant_id and product_id.
-func readCatalog(ctx context.Context, client clients.Client, _ []int64) ([]clients.CatalogPlan, httpapi.Fetched, error) {
-	list, fetched, err := client.(*Client).ListPlans(ctx, ListPlansInput{}) //nolint:forcetypeassert // the registry opens this type
-	if err != nil {
-		return nil, httpapi.Fetched{}, err
-	}
-	items := make([]clients.CatalogPlan, len(list.Plans))
-	for i, p := range list.Plans {
+// planList lists Paygentic's plans; the catalogue reads them all, as
+// pricing_paygentic_plans does without merchant_id and product_id.
+var planList = datasources.ListSpec[*Client, plansModel, Plan, planModel]{
+	Name: "plans", Noun: "Paygentic plans", Schema: plansSchema,
+	Fetch: func(ctx context.Context, c *Client, m *plansModel) ([]Plan, httpapi.Fetched, error) {
+		list, fetched, err := c.ListPlans(ctx, ListPlansInput{MerchantID: m.MerchantID.ValueString(), ProductID: m.ProductID.ValueString()})
+		if err != nil {
+			return nil, fetched, err
+		}
+		return list.Plans, fetched, nil
+	},
+	Filters: func(m *plansModel) (datasources.ListFilters[Plan], diag.Diagnostics) {
+		return datasources.FilterBy(m.IDs, m.NameRegex, func(p Plan) (string, *string) { return p.ID, p.Name },
+			datasources.ExactOn("currency", m.Currency, func(p Plan) *string { return p.Currency }),
+			datasources.ExactOn("billing_cadence", m.BillingCadence, func(p Plan) *string { return p.BillingCadence }),
+		)
+	},
+	Item: func(_ context.Context, _ *Client, m *plansModel, p Plan, money *datasources.MoneyConverter) (planModel, diag.Diagnostics) {
+		if !datasources.Included(m.IncludePrices) {
+			p.Prices = nil
+		}
+		return planFrom(p, money.Convert(p.Money())), nil
+	},
+	Store: func(m *plansModel, items []planModel, fetched datasources.FetchedModel) {
+		m.Plans, m.Total, m.FetchedModel = items, types.Int64Value(int64(len(items))), fetched
+	},
+	Catalog: func(_ *Client, p Plan) clients.CatalogPlan {
 		m, err := p.Money()
-		items[i] = clients.CatalogPlan{ID: p.ID, Name: p.Name, Currency: p.Currency, Money: m, MoneyErr: err}
-	}
-	return items, fetched, nil
-}
-
-// PlansDataSource lists Paygentic plans, optionally filtered.
-type PlansDataSource struct {
-	datasources.VendorDataSource[*Client]
+		return clients.CatalogPlan{ID: p.ID, Name: p.Name, Currency: p.Currency, Money: m, MoneyErr: err}
+	},
 }
 
 type plansModel struct {
@@ -87,9 +94,9 @@ var (
 	planIDPattern     = regexp.MustCompile(`^plan_`)
 )
 
-// Schema describes pricing_paygentic_plans.
-func (d *PlansDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+// plansSchema describes pricing_paygentic_plans.
+func plansSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Lists every Paygentic plan (`GET /v0/plans`), optionally filtered by merchant and product, in API order. " +
 			"The provider reads pages of 100 plans (the API's maximum) concurrently and fails rather than return a partial list. " +
 			"`ids`, `name_regex`, `currency` and `billing_cadence` filter on the provider's side, after the one read of the listing " +
@@ -127,7 +134,6 @@ func (d *PlansDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			},
 		},
 	}
-	datasources.AddFetchedAtAttribute(resp.Schema.Attributes)
 }
 
 var moneyDocs = datasources.MoneyDocs{
@@ -178,57 +184,6 @@ func planAttributes() map[string]schema.Attribute {
 	planExtraAttributes(attrs)
 	datasources.AddMoneyAttributes(attrs, moneyDocs)
 	return attrs
-}
-
-func (d *PlansDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	datasources.ReadList(ctx, d, req, resp)
-}
-
-// ReadModel reads the list; see listDataSource.
-func (d *PlansDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (any, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	var model plansModel
-	diags.Append(config.Get(ctx, &model)...)
-	if diags.HasError() || !d.RequireKey(&diags) {
-		return nil, diags
-	}
-
-	filter, filterDiags := datasources.NewListFilter(model.IDs, model.NameRegex)
-	if diags.Append(filterDiags...); diags.HasError() {
-		return nil, diags
-	}
-	list, fetched, err := d.Client.ListPlans(ctx, ListPlansInput{
-		MerchantID: model.MerchantID.ValueString(),
-		ProductID:  model.ProductID.ValueString(),
-	})
-	if err != nil {
-		d.AddReadError(&diags, "Paygentic plans", err)
-		return nil, diags
-	}
-
-	model.Plans = make([]planModel, 0, datasources.FilteredCap(filter, len(list.Plans)))
-	prices := datasources.Included(model.IncludePrices)
-	money := datasources.NewMoneyConverter(d.Vendor.Title)
-	exact := []datasources.ExactFilter[Plan]{
-		datasources.ExactOn("currency", model.Currency, func(p Plan) *string { return p.Currency }),
-		datasources.ExactOn("billing_cadence", model.BillingCadence, func(p Plan) *string { return p.BillingCadence }),
-	}
-	datasources.WarnCaseOnlyMisses(&diags, "Paygentic plans", list.Plans, exact)
-	for _, p := range list.Plans {
-		if !filter.Keep(p.ID, p.Name) || !datasources.KeepsAll(p, exact) {
-			continue
-		}
-		if !prices {
-			p.Prices = nil
-		}
-		model.Plans = append(model.Plans, planFrom(p, money.Convert(p.Money())))
-	}
-	model.Total = types.Int64Value(int64(len(model.Plans)))
-	if money.AppendTo(&diags); diags.HasError() {
-		return nil, diags
-	}
-	model.FetchedModel = datasources.FetchedFrom(&diags, fetched)
-	return &model, diags
 }
 
 // planFrom maps a client plan to its Terraform model; absent

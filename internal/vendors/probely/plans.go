@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
@@ -16,33 +15,37 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 )
 
-var _ datasources.ListDataSource = (*PlansDataSource)(nil)
-
 // currencies are the currency codes Probely documents for a plan.
 var currencies = []string{"USD", "EUR", "GBP"}
 
 // NewPlansDataSource is the pricing_probely_plans data source.
-func NewPlansDataSource() datasource.DataSource {
-	return &PlansDataSource{VendorDataSource: datasources.NewVendorDataSource[*Client](Vendor, "plans")}
-}
+func NewPlansDataSource() datasource.DataSource { return datasources.NewList(Vendor, planList) }
 
-func readCatalog(ctx context.Context, client clients.Client, _ []int64) ([]clients.CatalogPlan, httpapi.Fetched, error) {
-	c := client.(*Client) //nolint:forcetypeassert // the registry opens this type
-	list, fetched, err := c.ListPlans(ctx)
-	if err != nil {
-		return nil, httpapi.Fetched{}, err
-	}
-	items := make([]clients.CatalogPlan, len(list.Plans))
-	for i, p := range list.Plans {
+var planList = datasources.ListSpec[*Client, plansModel, Plan, planModel]{
+	Name: "plans", Noun: "Probely plans", Schema: plansSchema,
+	Fetch: func(ctx context.Context, c *Client, _ *plansModel) ([]Plan, httpapi.Fetched, error) {
+		return allPlans(ctx, c)
+	},
+	Filters: func(m *plansModel) (datasources.ListFilters[Plan], diag.Diagnostics) {
+		return datasources.FilterBy(m.IDs, m.NameRegex, func(p Plan) (string, *string) { return p.ID, p.Name },
+			datasources.ExactOn("family", m.Family, func(p Plan) *string { return p.Family }),
+			datasources.ExactOn("currency_code", m.CurrencyCode, func(p Plan) *string { return p.CurrencyCode }),
+			datasources.ExactOn("period_unit", m.PeriodUnit, func(p Plan) *string { return p.PeriodUnit }),
+		)
+	},
+	Item: func(_ context.Context, c *Client, m *plansModel, p Plan, money *datasources.MoneyConverter) (planModel, diag.Diagnostics) {
+		if !datasources.Included(m.IncludeCreditsPacks) {
+			p.AllowedCreditsPacks = nil
+		}
+		return planFrom(p, money.Convert(p.Money(c.PriceUnit()))), nil
+	},
+	Store: func(m *plansModel, items []planModel, fetched datasources.FetchedModel) {
+		m.Plans, m.Total, m.FetchedModel = items, types.Int64Value(int64(len(items))), fetched
+	},
+	Catalog: func(c *Client, p Plan) clients.CatalogPlan {
 		m, err := p.Money(c.PriceUnit())
-		items[i] = clients.CatalogPlan{ID: p.ID, Name: p.Name, Currency: p.CurrencyCode, Money: m, MoneyErr: err}
-	}
-	return items, fetched, nil
-}
-
-// PlansDataSource lists Probely's plans.
-type PlansDataSource struct {
-	datasources.VendorDataSource[*Client]
+		return clients.CatalogPlan{ID: p.ID, Name: p.Name, Currency: p.CurrencyCode, Money: m, MoneyErr: err}
+	},
 }
 
 type plansModel struct {
@@ -86,9 +89,9 @@ type creditsPackModel struct {
 	Savings      types.Number `tfsdk:"savings"`
 }
 
-// Schema describes pricing_probely_plans.
-func (d *PlansDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+// plansSchema describes pricing_probely_plans.
+func plansSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Lists Probely's plans (`GET /plans/`), in API order. The provider reads every page and fails " +
 			"rather than return a partial list. `family` and `currency_code` filter the list in the provider; the API is always asked for every plan.",
 		Attributes: map[string]schema.Attribute{
@@ -119,7 +122,6 @@ func (d *PlansDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			},
 		},
 	}
-	datasources.AddFetchedAtAttribute(resp.Schema.Attributes)
 }
 
 var moneyDocs = datasources.MoneyDocs{
@@ -188,60 +190,6 @@ func creditsPackAttributes() map[string]schema.Attribute {
 		"pack_amount":   schema.NumberAttribute{MarkdownDescription: "Number of scan credits in the pack.", Computed: true},
 		"discount":      schema.NumberAttribute{MarkdownDescription: "Discount of the pack, as the API sends it.", Computed: true},
 		"savings":       schema.NumberAttribute{MarkdownDescription: "Savings of the pack, in the unit of `price`, as the API sends it.", Computed: true},
-	}
-}
-
-func (d *PlansDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	datasources.ReadList(ctx, d, req, resp)
-}
-
-// ReadModel reads the list; see listDataSource.
-func (d *PlansDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (any, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	var model plansModel
-	diags.Append(config.Get(ctx, &model)...)
-	if diags.HasError() || !d.RequireKey(&diags) {
-		return nil, diags
-	}
-
-	filter, filterDiags := datasources.NewListFilter(model.IDs, model.NameRegex)
-	if diags.Append(filterDiags...); diags.HasError() {
-		return nil, diags
-	}
-	list, fetched, err := d.Client.ListPlans(ctx)
-	if err != nil {
-		d.AddReadError(&diags, "Probely plans", err)
-		return nil, diags
-	}
-
-	model.Plans = make([]planModel, 0, datasources.FilteredCap(filter, len(list.Plans)))
-	packs := datasources.Included(model.IncludeCreditsPacks)
-	money := datasources.NewMoneyConverter(d.Vendor.Title)
-	exact := exactFilters(model)
-	datasources.WarnCaseOnlyMisses(&diags, "Probely plans", list.Plans, exact)
-	for _, p := range list.Plans {
-		if !filter.Keep(p.ID, p.Name) || !datasources.KeepsAll(p, exact) {
-			continue
-		}
-		if !packs {
-			p.AllowedCreditsPacks = nil
-		}
-		model.Plans = append(model.Plans, planFrom(p, money.Convert(p.Money(d.Client.PriceUnit()))))
-	}
-	model.Total = types.Int64Value(int64(len(model.Plans)))
-	if money.AppendTo(&diags); diags.HasError() {
-		return nil, diags
-	}
-	model.FetchedModel = datasources.FetchedFrom(&diags, fetched)
-	return &model, diags
-}
-
-// exactFilters are the exact filters the user can set.
-func exactFilters(m plansModel) []datasources.ExactFilter[Plan] {
-	return []datasources.ExactFilter[Plan]{
-		datasources.ExactOn("family", m.Family, func(p Plan) *string { return p.Family }),
-		datasources.ExactOn("currency_code", m.CurrencyCode, func(p Plan) *string { return p.CurrencyCode }),
-		datasources.ExactOn("period_unit", m.PeriodUnit, func(p Plan) *string { return p.PeriodUnit }),
 	}
 }
 

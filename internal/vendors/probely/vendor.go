@@ -38,5 +38,5 @@ var Vendor = &clients.Vendor{
 // Vendor's own initializer.
 func init() {
 	Vendor.DataSources = []func() datasource.DataSource{NewPlansDataSource, NewPlanDataSource}
-	Vendor.Catalog = &clients.CatalogSource{Read: readCatalog}
+	Vendor.Catalog = planList.CatalogSource(clients.CatalogSource{})
 }

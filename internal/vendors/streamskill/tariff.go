@@ -22,14 +22,20 @@ import (
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 )
 
-var (
-	_ datasource.DataSource              = (*TariffDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*TariffDataSource)(nil)
-)
-
 // NewTariffDataSource is the pricing_streamskill_tariff data source.
-func NewTariffDataSource() datasource.DataSource {
-	return &TariffDataSource{VendorDataSource: datasources.NewVendorDataSource[*Client](Vendor, "tariff")}
+func NewTariffDataSource() datasource.DataSource { return datasources.NewLookup(Vendor, tariffLookup) }
+
+var tariffLookup = datasources.LookupSpec[*Client, tariffDataSourceModel, *Tariff]{
+	Name: "tariff", Schema: tariffSchema,
+	What: func(m *tariffDataSourceModel) string { return fmt.Sprintf("StreamSkill tariff %d", m.ID.ValueInt64()) },
+	Find: func(ctx context.Context, c *Client, m *tariffDataSourceModel) (*Tariff, httpapi.Fetched, error) {
+		m.Language = datasources.StringOrDefault(m.Language, c.Language())
+		return c.Tariff(ctx, m.ID.ValueInt64(), m.Language.ValueString())
+	},
+	State: func(ctx context.Context, _ *Client, m *tariffDataSourceModel, t *Tariff, _ *datasources.MoneyConverter, fetched datasources.FetchedModel) (any, diag.Diagnostics) {
+		model, diags := tariffModelFrom(ctx, t)
+		return tariffDataSourceModel{ID: m.ID, Language: m.Language, tariffModel: model, FetchedModel: fetched}, diags
+	},
 }
 
 // readCatalog reads each tariff asked for, in the provider's
@@ -49,11 +55,6 @@ func readCatalog(ctx context.Context, client clients.Client, ids []int64) ([]cli
 		items[i] = clients.CatalogPlan{ID: strconv.FormatInt(t.ID, 10), NumericID: &t.ID, Name: t.Title, Money: m, MoneyErr: err}
 	}
 	return items, all, nil
-}
-
-// TariffDataSource reads one StreamSkill tariff by id.
-type TariffDataSource struct {
-	datasources.VendorDataSource[*Client]
 }
 
 type tariffDataSourceModel struct {
@@ -82,8 +83,8 @@ type tariffModel struct {
 	Panel           types.Bool   `tfsdk:"panel"`
 }
 
-// Schema describes pricing_streamskill_tariff.
-func (d *TariffDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+// tariffSchema describes pricing_streamskill_tariff.
+func tariffSchema() schema.Schema {
 	attrs := tariffAttributes()
 	attrs["id"] = schema.Int64Attribute{
 		MarkdownDescription: "Id of the tariff to read (`GET /tarifs/{id}`). StreamSkill has no tariff list: tariffs are addressed by id.",
@@ -97,14 +98,13 @@ func (d *TariffDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 		Computed:   true,
 		Validators: []validator.String{stringvalidator.OneOf("en", "ru")},
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Reads one StreamSkill tariff by id (`GET /tarifs/{id}?expand=panel`). " +
 			"Prices are JSON numbers in the account's currency, kept exact, and already include the API key's personal discount, " +
 			"so two keys may see different prices for the same tariff. A tariff read once per id and language is shared with " +
 			"every other data source of the same run.",
 		Attributes: attrs,
 	}
-	datasources.AddFetchedAtAttribute(resp.Schema.Attributes)
 }
 
 // tariffAttributes are the computed attributes of a tariff, for a
@@ -197,29 +197,6 @@ func tariffAttrTypes() map[string]attr.Type {
 
 func linkAttrTypes() map[string]attr.Type {
 	return tariffAttrTypes()["link"].(types.ObjectType).AttrTypes //nolint:forcetypeassert // link is a SingleNestedAttribute
-}
-
-func (d *TariffDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config tariffDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() || !d.RequireKey(&resp.Diagnostics) {
-		return
-	}
-
-	id := config.ID.ValueInt64()
-	language := datasources.StringOrDefault(config.Language, d.Client.Language())
-	tariff, fetched, err := d.Client.Tariff(ctx, id, language.ValueString())
-	if err != nil {
-		d.AddReadError(&resp.Diagnostics, fmt.Sprintf("StreamSkill tariff %d", id), err)
-		return
-	}
-	model, diags := tariffModelFrom(ctx, tariff)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	state := tariffDataSourceModel{ID: config.ID, Language: language, tariffModel: model, FetchedModel: datasources.FetchedFrom(&resp.Diagnostics, fetched)}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
 // tariffModelFrom is the one place a client tariff becomes its

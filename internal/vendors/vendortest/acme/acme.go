@@ -41,7 +41,7 @@ var Vendor = &clients.Vendor{
 // Vendor's own initializer.
 func init() {
 	Vendor.DataSources = []func() datasource.DataSource{NewPlansDataSource}
-	Vendor.Catalog = &clients.CatalogSource{Read: readCatalog}
+	Vendor.Catalog = planList.CatalogSource(clients.CatalogSource{})
 }
 
 // Client reads Acme's plans.
@@ -91,21 +91,6 @@ func (p Plan) Money() (money.Money, error) {
 	}
 	month, _ := money.ParseISOPeriod("P1M")
 	return money.Money{Amount: &amount, Period: &month}, nil
-}
-
-func readCatalog(ctx context.Context, client clients.Client, _ []int64) ([]clients.CatalogPlan, httpapi.Fetched, error) {
-	c := client.(*Client) //nolint:forcetypeassert // Vendor.Open opens this type
-	plans, fetched, err := c.ListPlans(ctx)
-	if err != nil {
-		return nil, httpapi.Fetched{}, err
-	}
-	out := make([]clients.CatalogPlan, len(plans))
-	usd := "USD"
-	for i, p := range plans {
-		m, err := p.Money()
-		out[i] = clients.CatalogPlan{ID: p.ID, Name: p.Name, Currency: &usd, Money: m, MoneyErr: err}
-	}
-	return out, fetched, nil
 }
 
 // Emulator serves Acme's API for key: GET /plans, and the plans it is given.

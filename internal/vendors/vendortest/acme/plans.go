@@ -6,22 +6,32 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients"
+	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 )
 
-var _ datasources.ListDataSource = (*PlansDataSource)(nil)
-
 // NewPlansDataSource is the pricing_acme_plans data source.
-func NewPlansDataSource() datasource.DataSource {
-	return &PlansDataSource{VendorDataSource: datasources.NewVendorDataSource[*Client](Vendor, "plans")}
-}
+func NewPlansDataSource() datasource.DataSource { return datasources.NewList(Vendor, planList) }
 
-// PlansDataSource lists Acme's plans.
-type PlansDataSource struct {
-	datasources.VendorDataSource[*Client]
+var planList = datasources.ListSpec[*Client, plansModel, Plan, planModel]{
+	Name: "plans", Noun: "Acme plans", Schema: plansSchema,
+	Fetch: func(ctx context.Context, c *Client, _ *plansModel) ([]Plan, httpapi.Fetched, error) {
+		return c.ListPlans(ctx)
+	},
+	Item: func(_ context.Context, _ *Client, _ *plansModel, p Plan, money *datasources.MoneyConverter) (planModel, diag.Diagnostics) {
+		return planModel{ID: types.StringValue(p.ID), Name: types.StringPointerValue(p.Name), MoneyModel: money.Convert(p.Money())}, nil
+	},
+	Store: func(m *plansModel, items []planModel, fetched datasources.FetchedModel) {
+		m.Plans, m.FetchedModel = items, fetched
+	},
+	Catalog: func(_ *Client, p Plan) clients.CatalogPlan {
+		usd := "USD"
+		m, err := p.Money()
+		return clients.CatalogPlan{ID: p.ID, Name: p.Name, Currency: &usd, Money: m, MoneyErr: err}
+	},
 }
 
 type plansModel struct {
@@ -35,8 +45,8 @@ type planModel struct {
 	datasources.MoneyModel
 }
 
-// Schema describes pricing_acme_plans.
-func (d *PlansDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+// plansSchema describes pricing_acme_plans.
+func plansSchema() schema.Schema {
 	plan := map[string]schema.Attribute{
 		"id":   schema.StringAttribute{MarkdownDescription: "Plan id.", Computed: true},
 		"name": schema.StringAttribute{MarkdownDescription: "Plan name.", Computed: true},
@@ -44,7 +54,7 @@ func (d *PlansDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	datasources.AddMoneyAttributes(plan, datasources.MoneyDocs{
 		Amount: "The plan's `price`, in USD.", Period: "Always `P1M`.",
 	})
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Lists Acme's plans.",
 		Attributes: map[string]schema.Attribute{
 			"plans": schema.ListNestedAttribute{
@@ -54,33 +64,4 @@ func (d *PlansDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			},
 		},
 	}
-	datasources.AddFetchedAtAttribute(resp.Schema.Attributes)
-}
-
-func (d *PlansDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	datasources.ReadList(ctx, d, req, resp)
-}
-
-// ReadModel reads the list; see datasources.ListDataSource.
-func (d *PlansDataSource) ReadModel(ctx context.Context, config tfsdk.Config) (any, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	var model plansModel
-	if diags.Append(config.Get(ctx, &model)...); diags.HasError() || !d.RequireKey(&diags) {
-		return nil, diags
-	}
-	plans, fetched, err := d.Client.ListPlans(ctx)
-	if err != nil {
-		d.AddReadError(&diags, "Acme plans", err)
-		return nil, diags
-	}
-	converter := datasources.NewMoneyConverter(d.Vendor.Title)
-	model.Plans = make([]planModel, len(plans))
-	for i, p := range plans {
-		model.Plans[i] = planModel{ID: types.StringValue(p.ID), Name: types.StringPointerValue(p.Name), MoneyModel: converter.Convert(p.Money())}
-	}
-	if converter.AppendTo(&diags); diags.HasError() {
-		return nil, diags
-	}
-	model.FetchedModel = datasources.FetchedFrom(&diags, fetched)
-	return &model, diags
 }
