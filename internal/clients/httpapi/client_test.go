@@ -338,3 +338,10 @@ func TestCredentialsAreMaskedInLogs(t *testing.T) {
 		}
 	}
 }
+
+// newListing starts a listing with a's max parallel requests and max
+// listing bytes, outside any shared listing, for tests that call getJSON
+// without a declared read.
+func (a *API) newListing() *listing {
+	return a.fetchListingOf(&fetchState{api: a}, nil)
+}

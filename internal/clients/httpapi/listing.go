@@ -47,13 +47,6 @@ type listing struct {
 // request with the listing it is given.
 type fetchFunc func(ctx context.Context, l *listing) (any, error)
 
-// newListing starts a listing with a's max parallel requests and max
-// listing bytes, outside any shared listing; pass it to getJSON for every
-// page of that listing.
-func (a *API) newListing() *listing {
-	return a.fetchListingOf(&fetchState{api: a}, nil)
-}
-
 // fetchListingOf is the listing of one fetch: its state, and its session
 // with the cache, if any.
 func (a *API) fetchListingOf(state *fetchState, s *fetchSession) *listing {
