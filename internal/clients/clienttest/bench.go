@@ -12,10 +12,12 @@ package clienttest
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/pricingkit/terraform-provider-pricing/internal/sandbox"
@@ -122,4 +124,14 @@ func LenOr[T any](v *T, n func(*T) int) int {
 		return 0
 	}
 	return n(v)
+}
+
+// uncachedKeys numbers the keys UncachedKey hands out.
+var uncachedKeys atomic.Int64
+
+// UncachedKey is a shared-read key no read has used yet: a read under it
+// goes to the server rather than to the memo of the client's earlier reads,
+// so that NewRead's read is uncached on every call.
+func UncachedKey() string {
+	return fmt.Sprintf("uncached read %d", uncachedKeys.Add(1))
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/url"
 	"reflect"
 	"strings"
 	"testing"
@@ -61,7 +62,10 @@ func CheckErrorBodyFailsNamingTheStatus(t *testing.T, decode func([]byte) httpap
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = a.GetJSON(context.Background(), nil, "get plan", a.Endpoint("/x", nil), nil, &struct{}{})
+	_, _, err = httpapi.ReadOne(context.Background(), a, "plan", httpapi.One[struct{}, struct{}]{
+		Op: "get plan", URL: a.Endpoint("/x", nil),
+		Check: func(string, *url.URL, *struct{}) (struct{}, error) { return struct{}{}, nil },
+	})
 	if err == nil {
 		t.Fatal("a 404 read without an error")
 	}

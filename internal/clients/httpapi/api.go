@@ -222,7 +222,7 @@ func (a *API) Parallelism() int { return a.cfg.MaxParallelRequests }
 
 // Transport is the chain every attempt goes through (pacing, user agent,
 // the credential pinned to the configured origin, logging), without the
-// retries, redirect checks and timeout of GetJSON.
+// retries, redirect checks and timeout of getJSON.
 func (a *API) Transport() http.RoundTripper { return a.transport }
 
 // MaskSecrets keeps the credentials out of every log line written with ctx.

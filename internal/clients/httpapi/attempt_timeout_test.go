@@ -50,8 +50,8 @@ func TestAWaitForAPacingTurnIsNotCountedInRequestTimeout(t *testing.T) {
 	a.pacer.hold(context.Background(), time.Minute) // as after a 429 another process saw
 
 	var out struct{ Data []any }
-	if err := a.GetJSON(context.Background(), a.newListing(), "list plans page 1", a.Endpoint("/plans", nil), nil, &out); err != nil {
-		t.Fatalf("GetJSON: %v", err)
+	if err := a.getJSON(context.Background(), a.newListing(), "list plans page 1", a.Endpoint("/plans", nil), nil, &out); err != nil {
+		t.Fatalf("getJSON: %v", err)
 	}
 	clock.mu.Lock()
 	defer clock.mu.Unlock()

@@ -59,12 +59,12 @@ func (v *cachedVendor) counts() (requests, notModified int) {
 
 // readTwoPages is a vendor client's shared read: two pages of a listing.
 func readTwoPages(ctx context.Context, a *API) ([]string, Fetched, error) {
-	return SharedListing(ctx, a, "listing", func(ctx context.Context, l *Listing) ([]string, error) {
+	return readShared(ctx, a, "listing", func(ctx context.Context, l *listing) ([]string, error) {
 		var out []string
 		for _, page := range []string{"1", "2"} {
 			var body struct{ Page, Version string }
 			u := a.Endpoint("/items", map[string][]string{"page": {page}})
-			if err := a.GetJSON(ctx, l, "list items page "+page, u, nil, &body); err != nil {
+			if err := a.getJSON(ctx, l, "list items page "+page, u, nil, &body); err != nil {
 				return nil, err
 			}
 			out = append(out, body.Page+"@"+body.Version)

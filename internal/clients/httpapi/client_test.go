@@ -67,14 +67,14 @@ type testPage struct {
 	Total *int64 `json:"total"`
 }
 
-// listPlans reads /vendor/plans, a one-page listing, through GetJSON.
+// listPlans reads /vendor/plans, a one-page listing, through getJSON.
 // listPlans reads /plans as part of l; nil is a listing of its own.
-func listPlans(ctx context.Context, a *API, l *Listing) (*testPage, error) {
+func listPlans(ctx context.Context, a *API, l *listing) (*testPage, error) {
 	if l == nil {
 		l = a.newListing()
 	}
 	var p testPage
-	if err := a.GetJSON(ctx, l, "list plans page 1", a.Endpoint("/plans", nil), nil, &p); err != nil {
+	if err := a.getJSON(ctx, l, "list plans page 1", a.Endpoint("/plans", nil), nil, &p); err != nil {
 		return nil, err
 	}
 	return &p, nil
@@ -337,4 +337,11 @@ func TestCredentialsAreMaskedInLogs(t *testing.T) {
 			t.Errorf("logs lack %s:\n%s", want, out)
 		}
 	}
+}
+
+// newListing starts a listing with a's max parallel requests and max
+// listing bytes, outside any shared listing, for tests that call getJSON
+// without a declared read.
+func (a *API) newListing() *listing {
+	return a.fetchListingOf(&fetchState{api: a}, nil)
 }

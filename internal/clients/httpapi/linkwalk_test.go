@@ -43,7 +43,7 @@ func TestLinkWalkStopsALoopAndAnEndlessListing(t *testing.T) {
 		}
 		return u
 	}
-	w := a.NewLinkWalk("pagination.next")
+	w := a.newLinkWalk("pagination.next")
 	if err := w.Check("list plans page 1", 1, 0, parse("http://127.0.0.1:8080/vendor/plans?a=1&b=2")); err != nil {
 		t.Fatal(err)
 	}
@@ -52,11 +52,11 @@ func TestLinkWalkStopsALoopAndAnEndlessListing(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "repeats page 1; the pagination loops") {
 		t.Errorf("err = %v, want the loop named", err)
 	}
-	err = a.NewLinkWalk("next").Check("list plans page 1001", MaxListingPages+1, 0, parse("http://127.0.0.1:8080/vendor/plans?page=1001"))
+	err = a.newLinkWalk("next").Check("list plans page 1001", MaxListingPages+1, 0, parse("http://127.0.0.1:8080/vendor/plans?page=1001"))
 	if err == nil || !strings.Contains(err.Error(), "still had a next link after 1000 pages") {
 		t.Errorf("err = %v, want the page cap named", err)
 	}
-	err = a.NewLinkWalk("next").Check("list plans page 3", 3, MaxListingItems+1, parse("http://127.0.0.1:8080/vendor/plans?page=3"))
+	err = a.newLinkWalk("next").Check("list plans page 3", 3, MaxListingItems+1, parse("http://127.0.0.1:8080/vendor/plans?page=3"))
 	if err == nil || !strings.Contains(err.Error(), "passed 100000 items") {
 		t.Errorf("err = %v, want the item cap named", err)
 	}

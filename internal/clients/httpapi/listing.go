@@ -28,12 +28,12 @@ const (
 	MaxListingBytesLimit = 192 << 20
 )
 
-// Listing is what the requests of one listing share: request slots, so at
+// listing is what the requests of one listing share: request slots, so at
 // most max parallel requests are in flight, and one byte budget for all the
-// response bodies it reads. A nil *Listing is a single request, bounded by
-// the per-response cap alone. The limit travels with the Listing that
-// GetJSON is given, never in a context.
-type Listing struct {
+// response bodies it reads. A nil *listing is a single request, bounded by
+// the per-response cap alone. The limit travels with the listing that
+// getJSON is given, never in a context.
+type listing struct {
 	slots  *semaphore.Weighted
 	budget *byteBudget
 	// state counts the listing's pages and throttling, for read_timeout's
@@ -44,20 +44,13 @@ type Listing struct {
 }
 
 // fetchFunc is a shared listing's fetch, as the shared layer runs it: every
-// request with the Listing it is given.
-type fetchFunc func(ctx context.Context, l *Listing) (any, error)
-
-// newListing starts a listing with a's max parallel requests and max
-// listing bytes, outside any shared listing; pass it to GetJSON for every
-// page of that listing.
-func (a *API) newListing() *Listing {
-	return a.fetchListingOf(&fetchState{api: a}, nil)
-}
+// request with the listing it is given.
+type fetchFunc func(ctx context.Context, l *listing) (any, error)
 
 // fetchListingOf is the listing of one fetch: its state, and its session
 // with the cache, if any.
-func (a *API) fetchListingOf(state *fetchState, s *fetchSession) *Listing {
-	return &Listing{
+func (a *API) fetchListingOf(state *fetchState, s *fetchSession) *listing {
+	return &listing{
 		slots:  semaphore.NewWeighted(int64(a.cfg.MaxParallelRequests)),
 		budget: &byteBudget{limit: a.cfg.MaxListingBytes},
 		state:  state,
@@ -67,7 +60,7 @@ func (a *API) fetchListingOf(state *fetchState, s *fetchSession) *Listing {
 
 // fetchState is the state of l's fetch; a request outside any listing is
 // a fetch of its own.
-func (l *Listing) fetchState(a *API) *fetchState {
+func (l *listing) fetchState(a *API) *fetchState {
 	if l == nil || l.state == nil {
 		return &fetchState{api: a}
 	}
@@ -75,7 +68,7 @@ func (l *Listing) fetchState(a *API) *fetchState {
 }
 
 // session is l's traffic with the cache; nil for none.
-func (l *Listing) session() *fetchSession {
+func (l *listing) session() *fetchSession {
 	if l == nil {
 		return nil
 	}
@@ -84,7 +77,7 @@ func (l *Listing) session() *fetchSession {
 
 // acquire takes one request slot of l, waiting for one to free, and returns
 // its release; a nil listing has no slots to take.
-func (l *Listing) acquire(ctx context.Context) (release func(), err error) {
+func (l *listing) acquire(ctx context.Context) (release func(), err error) {
 	if l == nil {
 		return func() {}, nil
 	}
@@ -95,7 +88,7 @@ func (l *Listing) acquire(ctx context.Context) (release func(), err error) {
 }
 
 // byteBudget is the budget l's bodies are charged to; nil for nil l.
-func (l *Listing) byteBudget() *byteBudget {
+func (l *listing) byteBudget() *byteBudget {
 	if l == nil {
 		return nil
 	}

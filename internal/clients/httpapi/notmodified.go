@@ -17,7 +17,7 @@ var errAskAgain = errors.New("ask again without validators")
 
 // get performs one logical GET (see getOnce); a 304 that cannot be trusted
 // is a miss, and the page is asked for again, once, unconditionally.
-func (a *API) get(ctx context.Context, l *Listing, op string, u *url.URL, header http.Header) ([]byte, error) {
+func (a *API) get(ctx context.Context, l *listing, op string, u *url.URL, header http.Header) ([]byte, error) {
 	body, err := a.getOnce(ctx, l, op, u, header)
 	if errors.Is(err, errAskAgain) {
 		return a.getOnce(ctx, l, op, u, header)

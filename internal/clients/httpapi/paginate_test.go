@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,21 +22,22 @@ type numberedPage struct {
 	Size  int64   `json:"size"`
 	Total int64   `json:"total"`
 	Items []int64 `json:"items"`
-	// decoding, when set, runs while the page is decoded.
-	decoding func()
+	// Hook names the decodeHooks entry run while the page is decoded.
+	Hook string `json:"hook"`
 }
 
+// decodeHooks are run while a page naming them is decoded: a page is
+// decoded into a zero value, so what it runs comes with its body.
+var decodeHooks sync.Map // hook name to func()
+
 func (p *numberedPage) UnmarshalJSON(b []byte) error {
-	if p.decoding != nil {
-		p.decoding()
-	}
 	type plain numberedPage // without this method
-	var q plain
-	if err := json.Unmarshal(b, &q); err != nil {
+	if err := json.Unmarshal(b, (*plain)(p)); err != nil {
 		return err
 	}
-	q.decoding = p.decoding
-	*p = numberedPage(q)
+	if f, ok := decodeHooks.Load(p.Hook); ok && p.Hook != "" {
+		f.(func())() //nolint:forcetypeassert // decodeHooks holds only func()
+	}
 	return nil
 }
 
@@ -44,9 +46,11 @@ func (p *numberedPage) UnmarshalJSON(b []byte) error {
 type numberedServer struct {
 	total, size int
 	hold        func(page int)
-	calls       atomic.Int32
-	inFlight    atomic.Int32
-	most        atomic.Int32
+	// hook is the decodeHooks entry every page names.
+	hook     string
+	calls    atomic.Int32
+	inFlight atomic.Int32
+	most     atomic.Int32
 	// atArrival is called as a request arrives, with the requests then in
 	// flight (this one included).
 	atArrival func(inFlight int32)
@@ -68,7 +72,7 @@ func (s *numberedServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for i := (page-1)*s.size + 1; i <= min(page*s.size, s.total); i++ {
 		items = append(items, strconv.Itoa(i))
 	}
-	fmt.Fprintf(w, `{"page":%d,"size":%d,"total":%d,"items":[%s]}`, page, s.size, s.total, strings.Join(items, ","))
+	fmt.Fprintf(w, `{"page":%d,"size":%d,"total":%d,"items":[%s],"hook":%q}`, page, s.size, s.total, strings.Join(items, ","), s.hook)
 }
 
 func raise(most *atomic.Int32, n int32) {
@@ -76,25 +80,26 @@ func raise(most *atomic.Int32, n int32) {
 	}
 }
 
-// readNumbered reads the whole listing; decoding is run on each page while
-// it is decoded.
-func readNumbered(ctx context.Context, a *API, decoding func()) ([]int64, int64, error) {
-	return ReadNumberedPages(ctx, a, nil, NumberedPages[*numberedPage, int64, int64]{
+// numberedPlans declares /plans?page=N.
+func numberedPlans(a *API) NumberedPages[numberedPage, int64, int64] {
+	return NumberedPages[numberedPage, int64, int64]{
 		Op: "list plans",
-		Fetch: func(ctx context.Context, l *Listing, page int) (*numberedPage, error) {
-			p := numberedPage{decoding: decoding}
-			u := a.Endpoint("/plans", map[string][]string{"page": {strconv.Itoa(page)}})
-			if err := a.GetJSON(ctx, l, fmt.Sprintf("list plans page %d", page), u, nil, &p); err != nil {
-				return nil, err
-			}
-			return &p, nil
+		Request: func(page int) (*url.URL, http.Header) {
+			return a.Endpoint("/plans", url.Values{"page": {strconv.Itoa(page)}}), nil
 		},
+		Check: func(string, *url.URL, int, *numberedPage) error { return nil },
 		Pages: func(p *numberedPage) int64 { return (p.Total + p.Size - 1) / p.Size },
 		Size:  func(p *numberedPage) int64 { return p.Size },
 		Total: func(p *numberedPage) int64 { return p.Total },
 		Items: func(p *numberedPage) []int64 { return p.Items },
 		ID:    func(id int64) int64 { return id },
-	})
+	}
+}
+
+// readNumbered reads the whole listing numberedPlans declares.
+func readNumbered(ctx context.Context, a *API) ([]int64, int64, error) {
+	items, total, _, err := ReadNumberedPages(ctx, a, "plans", numberedPlans(a))
+	return items, total, err
 }
 
 func TestReadNumberedPagesNeverHasMoreThanMaxParallelRequestsInFlight(t *testing.T) {
@@ -113,7 +118,7 @@ func TestReadNumberedPagesNeverHasMoreThanMaxParallelRequestsInFlight(t *testing
 			srv := httptest.NewServer(s)
 			defer srv.Close()
 			a := newTestAPI(t, srv, func(c *Config) { c.MaxParallelRequests = parallel })
-			items, total, err := readNumbered(context.Background(), a, nil)
+			items, total, err := readNumbered(context.Background(), a)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -145,7 +150,7 @@ func TestAPageGivesUpItsSlotBeforeItIsDecoded(t *testing.T) {
 	arrived := make(chan struct{})
 	var once sync.Once
 	var waitFrom atomic.Int32 // arrivals seen when the decoding began; 0 before
-	s := &numberedServer{total: 1000, size: 100}
+	s := &numberedServer{total: 1000, size: 100, hook: t.Name()}
 	s.atArrival = func(int32) {
 		n := arrivals.Add(1)
 		if from := waitFrom.Load(); from != 0 && n > from {
@@ -155,14 +160,15 @@ func TestAPageGivesUpItsSlotBeforeItIsDecoded(t *testing.T) {
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 	a := newTestAPI(t, srv, func(c *Config) { c.MaxParallelRequests = 1 })
-	_, _, err := readNumbered(context.Background(), a, func() {
+	decodeHooks.Store(t.Name(), func() {
 		if decoded.Add(1) != 2 {
 			return
 		}
 		waitFrom.Store(arrivals.Load())
 		<-arrived
 	})
-	if err != nil {
+	t.Cleanup(func() { decodeHooks.Delete(t.Name()) })
+	if _, _, err := readNumbered(context.Background(), a); err != nil {
 		t.Fatal(err)
 	}
 	if got := s.most.Load(); got != 1 {
@@ -176,7 +182,7 @@ func TestReadNumberedPagesRefusesARepeatedItem(t *testing.T) {
 		fmt.Fprintf(w, `{"page":%s,"size":2,"total":4,"items":[1,2]}`, r.URL.Query().Get("page"))
 	}))
 	defer srv.Close()
-	_, _, err := readNumbered(context.Background(), newTestAPI(t, srv), nil)
+	_, _, err := readNumbered(context.Background(), newTestAPI(t, srv))
 	if err == nil || !strings.Contains(err.Error(), "vendor: list plans: item 1 appears more than once; the server repeated a page") {
 		t.Fatalf("err = %v, want the repeated item named", err)
 	}

@@ -39,14 +39,14 @@ func (a *API) checkRedirect(req *http.Request, via []*http.Request) error {
 	return nil
 }
 
-// GetJSON GETs u as part of listing l (nil for a single request) and
+// getJSON GETs u as part of listing l (nil for a single request) and
 // decodes a 2xx JSON body into out, once the body check has passed it. op
 // names the operation in errors ("list plans page 3"); header is added to
 // the request.
 //
 // A request of a listing holds one of l's slots while it is in flight, and
 // gives it up once its body is read, before the body is decoded.
-func (a *API) GetJSON(ctx context.Context, l *Listing, op string, u *url.URL, header http.Header, out any) error {
+func (a *API) getJSON(ctx context.Context, l *listing, op string, u *url.URL, header http.Header, out any) error {
 	body, err := a.get(ctx, l, op, u, header)
 	if err != nil {
 		return err
@@ -76,7 +76,7 @@ func (a *API) decode(ctx context.Context, op string, u *url.URL, body []byte, ou
 // 2xx response, or the copy's body on a 304 that confirms it (see
 // notModified); any other outcome is an error that names vendor and
 // operation.
-func (a *API) getOnce(ctx context.Context, l *Listing, op string, u *url.URL, header http.Header) ([]byte, error) {
+func (a *API) getOnce(ctx context.Context, l *listing, op string, u *url.URL, header http.Header) ([]byte, error) {
 	if !SameOrigin(a.base, u) {
 		return nil, a.PaginationError(op, fmt.Sprintf("link %s points outside the configured base URL (%s://%s); refusing to follow it", RedactURL(u), a.base.Scheme, a.base.Host))
 	}
@@ -127,7 +127,7 @@ func (a *API) getOnce(ctx context.Context, l *Listing, op string, u *url.URL, he
 
 // replayedBody is the cached copy's page at u, charged to the listing's
 // byte budget as a live body would be.
-func replayedBody(a *API, l *Listing, op string, u *url.URL, p snapshot.Page, ok bool) ([]byte, error) {
+func replayedBody(a *API, l *listing, op string, u *url.URL, p snapshot.Page, ok bool) ([]byte, error) {
 	if !ok {
 		return nil, a.ResponseError(op, u, errNotInCopy)
 	}
@@ -139,7 +139,7 @@ func replayedBody(a *API, l *Listing, op string, u *url.URL, p snapshot.Page, ok
 
 // chargeCachedBody charges a body taken from the cache to the listing's
 // byte budget, so a copy is bounded as the live read was.
-func chargeCachedBody(a *API, l *Listing, body []byte) error {
+func chargeCachedBody(a *API, l *listing, body []byte) error {
 	if b := l.byteBudget(); b != nil && b.used.Add(int64(len(body))) > b.limit {
 		return a.listingTooLarge()
 	}

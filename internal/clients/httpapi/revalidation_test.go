@@ -234,9 +234,9 @@ func TestAReadWhosePageURLHoldsTheKeyIsNotStored(t *testing.T) {
 	link := "/items/" + base64.RawURLEncoding.EncodeToString([]byte("Bearer "+testKey))
 	read := func() error {
 		a := newTestAPI(t, srv, func(c *Config) { c.Cache, c.MaxRetries = cache, 0 })
-		_, _, err := SharedListing(context.Background(), a, "linked", func(ctx context.Context, l *Listing) (string, error) {
+		_, _, err := readShared(context.Background(), a, "linked", func(ctx context.Context, l *listing) (string, error) {
 			var body struct{ Version string }
-			err := a.GetJSON(ctx, l, "list items page 2", a.Endpoint(link, nil), nil, &body)
+			err := a.getJSON(ctx, l, "list items page 2", a.Endpoint(link, nil), nil, &body)
 			return body.Version, err
 		})
 		return err

@@ -148,19 +148,21 @@ func (m *sharedListings) leave(key string, f *flight) bool {
 	return true
 }
 
-// SharedListing runs fn, the fetch of the listing named key, once per key
+// readShared runs fn, the fetch of the listing named key, once per key
 // for the life of a: a success is kept and returned to every later caller
 // of key, also to those that ask while fn runs; a failure is not kept.
 // Every caller of one key must ask for the same T. fn runs with the values
 // of the context of the caller that started it, but is cancelled only when
 // every caller waiting for it has stopped waiting, each on its own context.
 // Every caller also learns when the data was fetched and any warning about
-// it. fn makes every request of the fetch with the Listing it is given,
+// it. fn makes every request of the fetch with the listing it is given,
 // which carries the fetch's request slots, byte budget, throttling count
-// and cache session: nothing of the fetch travels in ctx.
-func SharedListing[T any](ctx context.Context, a *API, key string, fn func(ctx context.Context, l *Listing) (T, error)) (T, Fetched, error) {
+// and cache session: nothing of the fetch travels in ctx. Vendors reach it
+// only through a declared read (ReadNumberedPages, ReadLinkedPages,
+// ReadOne), so no vendor code runs a request of its own.
+func readShared[T any](ctx context.Context, a *API, key string, fn func(ctx context.Context, l *listing) (T, error)) (T, Fetched, error) {
 	v, err := a.listings.do(ctx, key, func(ctx context.Context) (any, error) {
-		return a.fetchListing(ctx, key, func(ctx context.Context, l *Listing) (any, error) { return fn(ctx, l) })
+		return a.fetchListing(ctx, key, func(ctx context.Context, l *listing) (any, error) { return fn(ctx, l) })
 	})
 	if err != nil {
 		var zero T

@@ -49,12 +49,12 @@ type sharedResult struct {
 	err   error
 }
 
-// readShared starts a caller of the shared "plans" read on ctx; the
+// startReader starts a caller of the shared "plans" read on ctx; the
 // returned channel has its result.
-func readShared(ctx context.Context, a *API) <-chan sharedResult {
+func startReader(ctx context.Context, a *API) <-chan sharedResult {
 	out := make(chan sharedResult, 1)
 	go func() {
-		p, reads, err := SharedListing(ctx, a, "plans", func(ctx context.Context, l *Listing) (*testPage, error) { return listPlans(ctx, a, l) })
+		p, reads, err := readShared(ctx, a, "plans", func(ctx context.Context, l *listing) (*testPage, error) { return listPlans(ctx, a, l) })
 		out <- sharedResult{p, reads, err}
 	}()
 	return out
@@ -73,10 +73,10 @@ func TestACallerThatStopsWaitingDoesNotCancelTheReadItShares(t *testing.T) {
 	waiting := joined(a)
 	ctxA, cancelA := context.WithCancel(context.Background())
 	defer cancelA()
-	resA := readShared(ctxA, a)
+	resA := startReader(ctxA, a)
 	<-waiting
 	<-v.arrived
-	resB := readShared(context.Background(), a)
+	resB := startReader(context.Background(), a)
 	<-waiting
 
 	cancelA()
@@ -109,10 +109,10 @@ func TestTheSharedReadStopsWhenEveryCallerHasStoppedWaiting(t *testing.T) {
 	ctxB, cancelB := context.WithCancel(context.Background())
 	defer cancelA()
 	defer cancelB()
-	resA := readShared(ctxA, a)
+	resA := startReader(ctxA, a)
 	<-waiting
 	<-v.arrived
-	resB := readShared(ctxB, a)
+	resB := startReader(ctxB, a)
 	<-waiting
 
 	cancelB()
@@ -126,7 +126,7 @@ func TestTheSharedReadStopsWhenEveryCallerHasStoppedWaiting(t *testing.T) {
 	<-v.abandoned // the request is cancelled once nobody waits for it
 
 	// A caller after that starts a read of its own.
-	resC := readShared(context.Background(), a)
+	resC := startReader(context.Background(), a)
 	<-v.arrived
 	close(v.release)
 	if r := <-resC; r.err != nil || len(r.page.Data) != 2 {
@@ -144,7 +144,7 @@ func TestTheSharedReadKeepsTheValuesOfItsFirstCallersContext(t *testing.T) {
 	v, a := newHeldVendor(t)
 	close(v.release)
 	ctx := context.WithValue(context.Background(), ctxKey{}, "logger")
-	got, _, err := SharedListing(ctx, a, "values", func(ctx context.Context, _ *Listing) (any, error) { return ctx.Value(ctxKey{}), nil })
+	got, _, err := readShared(ctx, a, "values", func(ctx context.Context, _ *listing) (any, error) { return ctx.Value(ctxKey{}), nil })
 	if err != nil || got != "logger" {
 		t.Fatalf("the read saw %v, %v; want the caller's context value", got, err)
 	}

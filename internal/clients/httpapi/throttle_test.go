@@ -48,7 +48,7 @@ func withClock(c Clock, rateLimitWait time.Duration) func(*Config) {
 // sharedPlans reads /vendor/plans as a shared read: read_timeout and
 // rate_limit_wait bound the whole of it.
 func sharedPlans(ctx context.Context, a *API) (*testPage, error) {
-	p, _, err := SharedListing(ctx, a, "plans", func(ctx context.Context, l *Listing) (*testPage, error) { return listPlans(ctx, a, l) })
+	p, _, err := readShared(ctx, a, "plans", func(ctx context.Context, l *listing) (*testPage, error) { return listPlans(ctx, a, l) })
 	return p, err
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strconv"
 
@@ -75,11 +76,12 @@ type pageBody struct {
 // ListPricings returns every pricing in API order. The result is shared with
 // other callers of the same query; callers must not modify it.
 func (c *Client) ListPricings(ctx context.Context, in ListPricingsInput) (*PricingList, httpapi.Fetched, error) {
-	ctx = c.api.MaskSecrets(ctx)
 	query := in.query()
-	return httpapi.SharedListing(ctx, c.api, "pricings?"+query.Encode(), func(ctx context.Context, l *httpapi.Listing) (*PricingList, error) {
-		return c.listPricings(ctx, l, query)
-	})
+	pricings, total, fetched, err := httpapi.ReadNumberedPages(ctx, c.api, "pricings?"+query.Encode(), c.pricingsListing(query))
+	if err != nil {
+		return nil, httpapi.Fetched{}, err
+	}
+	return &PricingList{Pricings: pricings, Total: total}, fetched, nil
 }
 
 func (in ListPricingsInput) query() url.Values {
@@ -96,25 +98,23 @@ func (in ListPricingsInput) query() url.Values {
 	return q
 }
 
-func (c *Client) listPricings(ctx context.Context, l *httpapi.Listing, query url.Values) (*PricingList, error) {
-	// Page 1 tells how many pages there are: the rest are fetched
-	// concurrently by number rather than by walking next_page_url.
-	pricings, total, err := httpapi.ReadNumberedPages(ctx, c.api, l, httpapi.NumberedPages[*pageBody, Pricing, int64]{
+// pricingsListing declares GET /pricings with query. Page 1 tells how many
+// pages there are: the rest are fetched concurrently by number rather than
+// by walking next_page_url.
+func (c *Client) pricingsListing(query url.Values) httpapi.NumberedPages[pageBody, Pricing, int64] {
+	return httpapi.NumberedPages[pageBody, Pricing, int64]{
 		Op: "list pricings",
-		Fetch: func(ctx context.Context, l *httpapi.Listing, page int) (*pageBody, error) {
-			return c.pricingsPage(ctx, l, query, page)
+		Request: func(page int) (*url.URL, http.Header) {
+			return c.pricingsPage(query, page), nil
 		},
+		Check:    c.checkPage,
 		Pages:    func(p *pageBody) int64 { return *p.LastPage },
 		Size:     func(p *pageBody) int64 { return *p.PerPage },
 		Total:    func(p *pageBody) int64 { return *p.Total },
 		Items:    func(p *pageBody) []Pricing { return p.Data },
 		ID:       func(p Pricing) int64 { return p.ID },
 		PageSize: pageSize(query),
-	})
-	if err != nil {
-		return nil, err
 	}
-	return &PricingList{Pricings: pricings, Total: total}, nil
 }
 
 // laravelPage is Laravel's default page size: without per_page
@@ -130,8 +130,9 @@ func pageSize(query url.Values) httpapi.PageSizeRule {
 	return httpapi.PageSizeRule{Field: "per_page", Asked: laravelPage, Default: true}
 }
 
-func (c *Client) pricingsPage(ctx context.Context, l *httpapi.Listing, query url.Values, page int) (*pageBody, error) {
-	op := fmt.Sprintf("list pricings page %d", page)
+// pricingsPage is the URL of page (from 1): page 1 is asked for without
+// a page parameter.
+func (c *Client) pricingsPage(query url.Values, page int) *url.URL {
 	q := url.Values{}
 	for k, v := range query {
 		q[k] = v
@@ -139,15 +140,7 @@ func (c *Client) pricingsPage(ctx context.Context, l *httpapi.Listing, query url
 	if page > 1 {
 		q.Set("page", strconv.Itoa(page))
 	}
-	u := c.api.Endpoint(pricingsPath, q)
-	var p pageBody
-	if err := c.api.GetJSON(ctx, l, op, u, nil, &p); err != nil {
-		return nil, err
-	}
-	if err := c.checkPage(op, u, page, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return c.api.Endpoint(pricingsPath, q)
 }
 
 // checkPage rejects a page that lacks a documented field, is not the one

@@ -34,8 +34,8 @@ func benchResponse(tb testing.TB) clienttest.BenchResponse {
 		NewRead: func(tb testing.TB, srv *httptest.Server) func(context.Context) (int, error) {
 			c := newTestClient(tb, srv)
 			return func(ctx context.Context) (int, error) {
-				l, err := c.listPricings(ctx, nil, url.Values{})
-				return clienttest.LenOr(l, func(l *PricingList) int { return len(l.Pricings) }), err
+				pricings, _, _, err := httpapi.ReadNumberedPages(ctx, c.api, clienttest.UncachedKey(), c.pricingsListing(url.Values{}))
+				return len(pricings), err
 			}
 		},
 	}

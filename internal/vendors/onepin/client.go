@@ -171,54 +171,44 @@ type pageBody struct {
 // the last page. The result is shared with other callers in the same run;
 // callers must not modify it.
 func (c *Client) ListPlans(ctx context.Context) (*PlanList, httpapi.Fetched, error) {
-	ctx = c.api.MaskSecrets(ctx)
-	return httpapi.SharedListing(ctx, c.api, "plans", func(ctx context.Context, l *httpapi.Listing) (*PlanList, error) {
-		return c.listPlans(ctx, l)
-	})
+	plans, fetched, err := httpapi.ReadLinkedPages(ctx, c.api, "plans", c.plansListing())
+	if err != nil {
+		return nil, httpapi.Fetched{}, err
+	}
+	return &PlanList{Plans: plans}, fetched, nil
 }
 
-// listPlans walks the next links one by one: the body carries no total or
-// page count, so pages cannot be fetched concurrently.
-func (c *Client) listPlans(ctx context.Context, l *httpapi.Listing) (*PlanList, error) {
-	const op = "list plans"
-	endpoint := c.api.Endpoint(plansPath, url.Values{"limit": {strconv.Itoa(pageLimit)}})
-	walk := c.api.NewLinkWalk("pagination.next")
-	list := &PlanList{}
-	for page, next := 1, endpoint; next != nil; page++ {
-		pageOp := fmt.Sprintf("list plans page %d", page)
-		if err := walk.Check(pageOp, page, len(list.Plans), next); err != nil {
-			return nil, err
-		}
-		p, link, err := c.plansPage(ctx, l, pageOp, next)
-		if httpapi.IsStatus(err, http.StatusNotFound) {
-			return nil, fmt.Errorf("%w\nOnePin may have withdrawn its public billing API: its official SDK dropped the billing "+
-				"endpoints in July 2026, so %s may no longer exist. Check OnePin's documentation for where plans are listed now", err, plansPath)
-		}
-		if err != nil {
-			return nil, err
-		}
-		list.Plans = append(list.Plans, p.Data...)
-		if next, err = c.followLink(pageOp, link, endpoint); err != nil {
-			return nil, err
-		}
+// plansListing declares GET /api/v1/billing/plans, walked along its next
+// links one by one: the body carries no total or page count, so pages
+// cannot be fetched concurrently.
+func (c *Client) plansListing() httpapi.LinkedPages[pageBody, Plan, string] {
+	return httpapi.LinkedPages[pageBody, Plan, string]{
+		Op:     "list plans",
+		First:  c.api.Endpoint(plansPath, url.Values{"limit": {strconv.Itoa(pageLimit)}}),
+		Header: c.header(),
+		Link:   "pagination.next",
+		Check: func(op string, u *url.URL, p *pageBody) (string, error) {
+			_, next, err := c.checkPage(op, u, p)
+			return next, err
+		},
+		Items:  func(p *pageBody) []Plan { return p.Data },
+		ID:     func(p Plan) string { return p.ID },
+		Failed: withdrawnHint,
 	}
-	if err := httpapi.CheckUnique(c.api, op, list.Plans, func(p Plan) string { return p.ID }); err != nil {
-		return nil, err
-	}
-	return list, nil
 }
 
-// plansPage reads one page and returns it with its next link, "" on the
+// withdrawnHint explains a 404 from the plan list.
+func withdrawnHint(err error) error {
+	if !httpapi.IsStatus(err, http.StatusNotFound) {
+		return err
+	}
+	return fmt.Errorf("%w\nOnePin may have withdrawn its public billing API: its official SDK dropped the billing "+
+		"endpoints in July 2026, so %s may no longer exist. Check OnePin's documentation for where plans are listed now", err, plansPath)
+}
+
+// checkPage accepts a page and returns it with its next link, "" on the
 // last page. A page that lacks data or pagination.next, holds a plan
 // without an id, or is empty yet links to another page fails the read.
-func (c *Client) plansPage(ctx context.Context, l *httpapi.Listing, op string, u *url.URL) (*pageBody, string, error) {
-	var p pageBody
-	if err := c.api.GetJSON(ctx, l, op, u, c.header(), &p); err != nil {
-		return nil, "", err
-	}
-	return c.checkPage(op, u, &p)
-}
-
 func (c *Client) checkPage(op string, u *url.URL, p *pageBody) (*pageBody, string, error) {
 	if err := c.api.RequireFields(op, u, httpapi.Field{Name: "data", Present: p.Data != nil}, httpapi.Field{Name: "pagination", Present: p.Pagination != nil}); err != nil {
 		return nil, "", err
@@ -240,16 +230,6 @@ func (c *Client) checkPage(op string, u *url.URL, p *pageBody) (*pageBody, strin
 		return nil, "", c.api.PaginationError(op, "the page is empty but links to a next page; a listing of empty pages never ends")
 	}
 	return p, *link, nil
-}
-
-// followLink returns the next page's URL, or nil on the last page. A link
-// that leaves the listing is refused here, before any request, so the
-// credential and workspace id reach no other host or API.
-func (c *Client) followLink(op, link string, endpoint *url.URL) (*url.URL, error) {
-	if link == "" {
-		return nil, nil
-	}
-	return c.api.NextLink(op, "pagination.next", link, endpoint)
 }
 
 // header is every request's headers: the workspace, and the language of

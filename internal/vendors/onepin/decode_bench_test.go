@@ -33,8 +33,8 @@ func benchResponse(tb testing.TB) clienttest.BenchResponse {
 		NewRead: func(tb testing.TB, srv *httptest.Server) func(context.Context) (int, error) {
 			c := newTestClient(tb, srv, clienttest.Key, "")
 			return func(ctx context.Context) (int, error) {
-				l, err := c.listPlans(ctx, nil)
-				return clienttest.LenOr(l, func(l *PlanList) int { return len(l.Plans) }), err
+				plans, _, err := httpapi.ReadLinkedPages(ctx, c.api, clienttest.UncachedKey(), c.plansListing())
+				return len(plans), err
 			}
 		},
 	}

@@ -6,6 +6,7 @@ package onepin
 // `make fuzz` runs each target for FUZZTIME.
 
 import (
+	"net/url"
 	"testing"
 	"unicode/utf8"
 
@@ -85,4 +86,15 @@ func FuzzOnepinErrorBodies(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		clienttest.CheckErrorBodyFailsNamingTheStatus(t, decodeError, body)
 	})
+}
+
+// followLink is the next page's URL as httpapi.ReadLinkedPages follows
+// link, or nil on the last page: a link that leaves the listing is refused
+// before any request, so the credential and workspace id reach no other
+// host or API.
+func (c *Client) followLink(op, link string, endpoint *url.URL) (*url.URL, error) {
+	if link == "" {
+		return nil, nil
+	}
+	return c.api.NextLink(op, "pagination.next", link, endpoint)
 }

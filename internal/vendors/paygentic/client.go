@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strconv"
 
@@ -104,11 +105,12 @@ type pageBody struct {
 // ListPlans returns every plan matching in, in API order. The result is
 // shared with other callers of the same query; callers must not modify it.
 func (c *Client) ListPlans(ctx context.Context, in ListPlansInput) (*PlanList, httpapi.Fetched, error) {
-	ctx = c.api.MaskSecrets(ctx)
 	filters := in.query()
-	return httpapi.SharedListing(ctx, c.api, "plans?"+filters.Encode(), func(ctx context.Context, l *httpapi.Listing) (*PlanList, error) {
-		return c.listPlans(ctx, l, filters)
-	})
+	plans, total, fetched, err := httpapi.ReadNumberedPages(ctx, c.api, "plans?"+filters.Encode(), c.plansListing(filters))
+	if err != nil {
+		return nil, httpapi.Fetched{}, err
+	}
+	return &PlanList{Plans: plans, Total: total}, fetched, nil
 }
 
 func (in ListPlansInput) query() url.Values {
@@ -122,12 +124,17 @@ func (in ListPlansInput) query() url.Values {
 	return q
 }
 
-func (c *Client) listPlans(ctx context.Context, l *httpapi.Listing, filters url.Values) (*PlanList, error) {
-	// The first page's total tells how many pages of 100 there are.
-	plans, total, err := httpapi.ReadNumberedPages(ctx, c.api, l, httpapi.NumberedPages[*pageBody, Plan, string]{
+// plansListing declares GET /v0/plans with filters: pages of maxLimit by
+// offset, page n (from 1) at offset (n-1)*maxLimit. The first page's total
+// tells how many pages there are.
+func (c *Client) plansListing(filters url.Values) httpapi.NumberedPages[pageBody, Plan, string] {
+	return httpapi.NumberedPages[pageBody, Plan, string]{
 		Op: "list plans",
-		Fetch: func(ctx context.Context, l *httpapi.Listing, page int) (*pageBody, error) {
-			return c.plansPage(ctx, l, filters, page)
+		Request: func(page int) (*url.URL, http.Header) {
+			return c.plansPage(filters, page), nil
+		},
+		Check: func(op string, u *url.URL, page int, p *pageBody) error {
+			return c.checkPlansPage(op, u, pageOffset(page), p)
 		},
 		Pages: func(p *pageBody) int64 {
 			return (*p.Pagination.Total + maxLimit - 1) / maxLimit
@@ -136,37 +143,34 @@ func (c *Client) listPlans(ctx context.Context, l *httpapi.Listing, filters url.
 		Total: func(p *pageBody) int64 { return *p.Pagination.Total },
 		Items: func(p *pageBody) []Plan { return p.Data },
 		ID:    func(p Plan) string { return p.ID },
-	})
-	if err != nil {
-		return nil, err
 	}
-	return &PlanList{Plans: plans, Total: total}, nil
 }
 
-// plansPage reads page n (from 1), which starts at offset (n-1)*100.
-func (c *Client) plansPage(ctx context.Context, l *httpapi.Listing, filters url.Values, page int) (*pageBody, error) {
-	op := fmt.Sprintf("list plans page %d", page)
-	offset := int64(page-1) * maxLimit
+// pageOffset is the offset page (from 1) starts at.
+func pageOffset(page int) int64 { return int64(page-1) * maxLimit }
+
+// plansPage is the URL of page (from 1).
+func (c *Client) plansPage(filters url.Values, page int) *url.URL {
 	q := url.Values{}
 	for k, v := range filters {
 		q[k] = v
 	}
 	q.Set("limit", strconv.Itoa(maxLimit))
-	q.Set("offset", strconv.FormatInt(offset, 10))
-	u := c.api.Endpoint(plansPath, q)
-	var p pageBody
-	if err := c.api.GetJSON(ctx, l, op, u, nil, &p); err != nil {
-		return nil, err
-	}
-	if err := c.checkPage(op, u, offset, &p); err != nil {
-		return nil, err
+	q.Set("offset", strconv.FormatInt(pageOffset(page), 10))
+	return c.api.Endpoint(plansPath, q)
+}
+
+// checkPlansPage is checkPage, then every plan's own check.
+func (c *Client) checkPlansPage(op string, u *url.URL, offset int64, p *pageBody) error {
+	if err := c.checkPage(op, u, offset, p); err != nil {
+		return err
 	}
 	for i := range p.Data {
 		if err := p.Data[i].check(); err != nil {
-			return nil, c.api.ResponseError(op, u, err)
+			return c.api.ResponseError(op, u, err)
 		}
 	}
-	return &p, nil
+	return nil
 }
 
 // checkPage rejects a page that lacks a documented field, is not the one
@@ -198,26 +202,24 @@ func (c *Client) checkPage(op string, u *url.URL, offset int64, p *pageBody) err
 // A plan that does not exist is an APIError with status 404 carrying
 // Paygentic's message. The result is shared: callers must not modify it.
 func (c *Client) GetPlan(ctx context.Context, id string) (*Plan, httpapi.Fetched, error) {
-	ctx = c.api.MaskSecrets(ctx)
-	return httpapi.SharedListing(ctx, c.api, "plan/"+id, func(ctx context.Context, l *httpapi.Listing) (*Plan, error) {
-		return c.getPlan(ctx, l, id)
+	return httpapi.ReadOne(ctx, c.api, "plan/"+id, httpapi.One[Plan, *Plan]{
+		Op:  "get plan",
+		URL: c.api.ItemEndpoint(plansPath, id),
+		Check: func(op string, u *url.URL, p *Plan) (*Plan, error) {
+			return c.checkPlan(op, u, id, p)
+		},
 	})
 }
 
-func (c *Client) getPlan(ctx context.Context, l *httpapi.Listing, id string) (*Plan, error) {
-	const op = "get plan"
-	u := c.api.ItemEndpoint(plansPath, id)
-	var p Plan
-	if err := c.api.GetJSON(ctx, l, op, u, nil, &p); err != nil {
-		return nil, err
-	}
+// checkPlan accepts only the plan asked for, with every field it checks.
+func (c *Client) checkPlan(op string, u *url.URL, id string, p *Plan) (*Plan, error) {
 	if p.ID != id {
 		return nil, c.api.ResponseError(op, u, fmt.Errorf("asked for plan %q but the API answered plan %q", id, p.ID))
 	}
 	if err := p.check(); err != nil {
 		return nil, c.api.ResponseError(op, u, err)
 	}
-	return &p, nil
+	return p, nil
 }
 
 // derivePriceAmount fills PriceAmount from Price. A price that is not a

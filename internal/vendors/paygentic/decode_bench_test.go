@@ -36,8 +36,8 @@ func benchResponse(tb testing.TB) clienttest.BenchResponse {
 		NewRead: func(tb testing.TB, srv *httptest.Server) func(context.Context) (int, error) {
 			c := newTestClient(tb, srv)
 			return func(ctx context.Context) (int, error) {
-				l, err := c.listPlans(ctx, nil, url.Values{})
-				return clienttest.LenOr(l, func(l *PlanList) int { return len(l.Plans) }), err
+				plans, _, _, err := httpapi.ReadNumberedPages(ctx, c.api, clienttest.UncachedKey(), c.plansListing(url.Values{}))
+				return len(plans), err
 			}
 		},
 	}

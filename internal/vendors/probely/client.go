@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -220,43 +221,34 @@ func (p *pageBody) UnmarshalJSON(b []byte) error {
 // endpoint, so lookups read this list too: it is fetched once per provider
 // run and shared; callers must not modify it.
 func (c *Client) ListPlans(ctx context.Context) (*PlanList, httpapi.Fetched, error) {
-	ctx = c.api.MaskSecrets(ctx)
-	return httpapi.SharedListing(ctx, c.api, "plans", func(ctx context.Context, l *httpapi.Listing) (*PlanList, error) {
-		return c.listPlans(ctx, l)
-	})
+	plans, count, fetched, err := httpapi.ReadNumberedPages(ctx, c.api, "plans", c.plansListing())
+	if err != nil {
+		return nil, httpapi.Fetched{}, err
+	}
+	return &PlanList{Plans: plans, Count: count}, fetched, nil
 }
 
-func (c *Client) listPlans(ctx context.Context, l *httpapi.Listing) (*PlanList, error) {
-	plans, count, err := httpapi.ReadNumberedPages(ctx, c.api, l, httpapi.NumberedPages[*pageBody, Plan, string]{
+// plansListing declares GET /plans/: numbered pages of pageLength plans.
+func (c *Client) plansListing() httpapi.NumberedPages[pageBody, Plan, string] {
+	return httpapi.NumberedPages[pageBody, Plan, string]{
 		Op:       "list plans",
-		Fetch:    c.plansPage,
+		Request:  c.plansPage,
+		Check:    c.checkPage,
 		Pages:    func(p *pageBody) int64 { return *p.PageTotal },
 		Size:     func(p *pageBody) int64 { return *p.Length },
 		Total:    func(p *pageBody) int64 { return *p.Count },
 		Items:    func(p *pageBody) []Plan { return p.Results },
 		ID:       func(p Plan) string { return p.ID },
 		PageSize: httpapi.PageSizeRule{Field: "length", Asked: pageLength},
-	})
-	if err != nil {
-		return nil, err
 	}
-	return &PlanList{Plans: plans, Count: count}, nil
 }
 
-func (c *Client) plansPage(ctx context.Context, l *httpapi.Listing, page int) (*pageBody, error) {
-	op := fmt.Sprintf("list plans page %d", page)
+// plansPage is the URL of page (from 1).
+func (c *Client) plansPage(page int) (*url.URL, http.Header) {
 	q := url.Values{}
 	q.Set("length", strconv.Itoa(pageLength))
 	q.Set("page", strconv.Itoa(page))
-	u := c.api.Endpoint(plansPath, q)
-	var p pageBody
-	if err := c.api.GetJSON(ctx, l, op, u, nil, &p); err != nil {
-		return nil, err
-	}
-	if err := c.checkPage(op, u, page, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	return c.api.Endpoint(plansPath, q), nil
 }
 
 // checkPage rejects a page that lacks a documented field or is not the one

@@ -214,24 +214,22 @@ func (m *numberMap) UnmarshalJSON(b []byte) error {
 // language) is shared by every caller of the run; callers must not modify
 // the result.
 func (c *Client) Tariff(ctx context.Context, id int64, language string) (*Tariff, httpapi.Fetched, error) {
-	ctx = c.api.MaskSecrets(ctx)
 	if language == "" {
 		language = c.language
 	}
-	return httpapi.SharedListing(ctx, c.api, fmt.Sprintf("tariff %d %s", id, language), func(ctx context.Context, l *httpapi.Listing) (*Tariff, error) {
-		return c.tariff(ctx, l, id, language)
-	})
+	return httpapi.ReadOne(ctx, c.api, fmt.Sprintf("tariff %d %s", id, language), c.tariffRead(id, language))
 }
 
-func (c *Client) tariff(ctx context.Context, l *httpapi.Listing, id int64, language string) (*Tariff, error) {
-	op := fmt.Sprintf("get tariff %d", id)
-	u := c.api.Endpoint(fmt.Sprintf("/tarifs/%d", id), url.Values{"expand": {"panel"}})
-	header := http.Header{"Accept-Language": {language}}
-	var w tariffWire
-	if err := c.api.GetJSON(ctx, l, op, u, header, &w); err != nil {
-		return nil, err
+// tariffRead declares GET /tarifs/{id}?expand=panel in language.
+func (c *Client) tariffRead(id int64, language string) httpapi.One[tariffWire, *Tariff] {
+	return httpapi.One[tariffWire, *Tariff]{
+		Op:     fmt.Sprintf("get tariff %d", id),
+		URL:    c.api.Endpoint(fmt.Sprintf("/tarifs/%d", id), url.Values{"expand": {"panel"}}),
+		Header: http.Header{"Accept-Language": {language}},
+		Check: func(op string, u *url.URL, w *tariffWire) (*Tariff, error) {
+			return c.checkTariff(op, u, id, w)
+		},
 	}
-	return c.checkTariff(op, u, id, &w)
 }
 
 // checkTariff accepts only the tariff asked for: a body without an id

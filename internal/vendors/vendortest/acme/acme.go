@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/shopspring/decimal"
@@ -62,22 +63,24 @@ type Plan struct {
 
 // ListPlans reads every plan, once per run for all its callers.
 func (c *Client) ListPlans(ctx context.Context) ([]Plan, httpapi.Fetched, error) {
-	ctx = c.api.MaskSecrets(ctx)
-	return httpapi.SharedListing(ctx, c.api, "plans "+c.region, func(ctx context.Context, l *httpapi.Listing) ([]Plan, error) {
-		var page struct {
-			Plans []Plan `json:"plans"`
-		}
-		u := c.api.Endpoint("/plans", nil)
-		if err := c.api.GetJSON(ctx, l, "list plans", u, http.Header{"X-Acme-Region": {c.region}}, &page); err != nil {
-			return nil, err
-		}
-		for i, p := range page.Plans {
-			if p.ID == "" {
-				return nil, c.api.ResponseError("list plans", u, fmt.Errorf("plans[%d] has no id", i))
+	return httpapi.ReadOne(ctx, c.api, "plans "+c.region, httpapi.One[plansBody, []Plan]{
+		Op:     "list plans",
+		URL:    c.api.Endpoint("/plans", nil),
+		Header: http.Header{"X-Acme-Region": {c.region}},
+		Check: func(op string, u *url.URL, page *plansBody) ([]Plan, error) {
+			for i, p := range page.Plans {
+				if p.ID == "" {
+					return nil, c.api.ResponseError(op, u, fmt.Errorf("plans[%d] has no id", i))
+				}
 			}
-		}
-		return page.Plans, nil
+			return page.Plans, nil
+		},
 	})
+}
+
+// plansBody is GET /plans: every plan, in one page.
+type plansBody struct {
+	Plans []Plan `json:"plans"`
 }
 
 // Money is the plan's price per month in USD.
