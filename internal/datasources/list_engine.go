@@ -29,10 +29,10 @@ type ListSpec[C clients.Client, M, T, I any] struct {
 	Public bool
 	// Schema is the data source's schema without fetched_at.
 	Schema func() schema.Schema
-	// Fetch reads the whole listing the configuration asks the API for.
-	// It may write the query's defaults back to the configuration, which
-	// becomes the state.
-	Fetch func(ctx context.Context, client C, config *M) ([]T, httpapi.Fetched, error)
+	// Read declares the read of the whole listing the configuration asks
+	// the API for; the engine runs it. It may write the query's defaults
+	// back to the configuration, which becomes the state.
+	Read func(client C, config *M) httpapi.Read[[]T]
 	// Filters are the configuration's filters on the listing; nil keeps
 	// every item.
 	Filters func(config *M) (ListFilters[T], diag.Diagnostics)
@@ -83,7 +83,7 @@ func (d *VendorList[C, M, T, I]) ReadModel(ctx context.Context, config tfsdk.Con
 			return nil, diags
 		}
 	}
-	all, fetched, err := d.spec.Fetch(ctx, d.Client, model)
+	all, fetched, err := d.spec.Read(d.Client, model).Run(ctx)
 	if err != nil {
 		d.AddReadError(&diags, d.spec.Noun, err)
 		return nil, diags
@@ -112,7 +112,7 @@ func (d *VendorList[C, M, T, I]) ReadModel(ctx context.Context, config tfsdk.Con
 func (s ListSpec[C, M, T, I]) CatalogSource(source clients.CatalogSource) *clients.CatalogSource {
 	source.Read = func(ctx context.Context, client clients.Client, _ []int64) ([]clients.CatalogPlan, httpapi.Fetched, error) {
 		c := client.(C) //nolint:forcetypeassert // the registry opens the vendor's own client type
-		all, fetched, err := s.Fetch(ctx, c, new(M))
+		all, fetched, err := s.Read(c, new(M)).Run(ctx)
 		if err != nil {
 			return nil, httpapi.Fetched{}, err
 		}

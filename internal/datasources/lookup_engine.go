@@ -105,10 +105,10 @@ func NotFound(attribute, summary, detail string) error {
 // InListing is a Find over a whole listing: the one item of the listing
 // that matches the key the configuration gives (see FindOne).
 func InListing[C clients.Client, M, T any](
-	fetch func(ctx context.Context, client C) ([]T, httpapi.Fetched, error), noun LookupNoun[T], key func(config *M) Lookup[T],
+	listing func(client C) httpapi.Read[[]T], noun LookupNoun[T], key func(config *M) Lookup[T],
 ) func(ctx context.Context, client C, config *M) (T, httpapi.Fetched, error) {
 	return func(ctx context.Context, client C, config *M) (T, httpapi.Fetched, error) {
-		all, fetched, err := fetch(ctx, client)
+		all, fetched, err := listing(client).Run(ctx)
 		if err != nil {
 			var zero T
 			return zero, fetched, err

@@ -62,10 +62,10 @@ func CheckErrorBodyFailsNamingTheStatus(t *testing.T, decode func([]byte) httpap
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, _, err = httpapi.ReadOne(context.Background(), a, "plan", httpapi.One[struct{}, struct{}]{
+	_, _, err = httpapi.One[struct{}, struct{}]{
 		Op: "get plan", URL: a.Endpoint("/x", nil),
 		Check: func(string, *url.URL, *struct{}) (struct{}, error) { return struct{}{}, nil },
-	})
+	}.Read(a, "plan").Run(context.Background())
 	if err == nil {
 		t.Fatal("a 404 read without an error")
 	}

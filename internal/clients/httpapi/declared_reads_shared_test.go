@@ -24,7 +24,7 @@ func TestADeclaredReadIsSharedUnderItsKey(t *testing.T) {
 		{
 			name: "numbered pages are read once per key",
 			read: func(a *API, key string) error {
-				_, _, _, err := ReadNumberedPages(context.Background(), a, key, numberedPlans(a))
+				_, _, err := numberedPlans(a).Read(a, key).Run(context.Background())
 				return err
 			},
 			perRead: 3,
@@ -32,7 +32,7 @@ func TestADeclaredReadIsSharedUnderItsKey(t *testing.T) {
 		{
 			name: "linked pages are read once per key",
 			read: func(a *API, key string) error {
-				_, _, err := ReadLinkedPages(context.Background(), a, key, linkedPlans(a))
+				_, _, err := linkedPlans(a).Read(a, key).Run(context.Background())
 				return err
 			},
 			perRead: 2,
@@ -40,10 +40,10 @@ func TestADeclaredReadIsSharedUnderItsKey(t *testing.T) {
 		{
 			name: "a single resource is read once per key",
 			read: func(a *API, key string) error {
-				_, _, err := ReadOne(context.Background(), a, key, One[numberedPage, int64]{
+				_, _, err := One[numberedPage, int64]{
 					Op: "get plans", URL: a.Endpoint("/plans", url.Values{"page": {"1"}}),
 					Check: func(_ string, _ *url.URL, p *numberedPage) (int64, error) { return p.Total, nil },
-				})
+				}.Read(a, key).Run(context.Background())
 				return err
 			},
 			perRead: 1,

@@ -10,7 +10,7 @@ import (
 
 // LinkedPages declares a listing read by following each page's next link:
 // its body carries no total or page count, so its pages are read one by
-// one. The vendor only answers questions about its pages; ReadLinkedPages
+// one. The vendor only answers questions about its pages; its Read
 // makes every request and follows every link.
 // P is the page's body, decoded as JSON; T an item; K an item's identity.
 type LinkedPages[P any, T any, K comparable] struct {
@@ -36,17 +36,16 @@ type LinkedPages[P any, T any, K comparable] struct {
 	Failed func(err error) error
 }
 
-// ReadLinkedPages reads the listing l declares, once per key for the life
-// of a (see readShared): from First, page after page along the next links,
+// Read is the read of the listing l declares, as a's key: from First, page after page along the next links,
 // each refused before it is asked for when it leaves the listing's endpoint,
 // repeats a page, or passes MaxListingPages or MaxListingItems; no id may
-// appear twice. The result is shared by every caller of key: callers must
-// not modify it.
-func ReadLinkedPages[P any, T any, K comparable](ctx context.Context, a *API, key string, l LinkedPages[P, T, K]) ([]T, Fetched, error) {
-	ctx = a.MaskSecrets(ctx)
-	return readShared(ctx, a, key, func(ctx context.Context, ls *listing) ([]T, error) {
-		return readLinkedPages(ctx, a, ls, l)
-	})
+// appear twice.
+func (l LinkedPages[P, T, K]) Read(a *API, key string) Read[[]T] {
+	return Read[[]T]{run: func(ctx context.Context) ([]T, Fetched, error) {
+		return readShared(a.MaskSecrets(ctx), a, key, func(ctx context.Context, ls *listing) ([]T, error) {
+			return readLinkedPages(ctx, a, ls, l)
+		})
+	}}
 }
 
 func readLinkedPages[P any, T any, K comparable](ctx context.Context, a *API, ls *listing, l LinkedPages[P, T, K]) ([]T, error) {

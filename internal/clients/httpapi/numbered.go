@@ -10,7 +10,7 @@ import (
 // NumberedPages declares a listing whose first page tells how many pages
 // and items there are (a last page number, a total, a page count), so that
 // the other pages can be fetched by number, concurrently. The vendor only
-// answers questions about its pages; ReadNumberedPages makes every request.
+// answers questions about its pages; its Read makes every request.
 // P is the page's body, decoded as JSON; T an item; K an item's identity.
 type NumberedPages[P any, T any, K comparable] struct {
 	// Op names the listing in errors ("list plans"); page n's requests
@@ -35,27 +35,20 @@ type NumberedPages[P any, T any, K comparable] struct {
 	PageSize PageSizeRule
 }
 
-// ReadNumberedPages reads the listing l declares, once per key for the life
-// of a (see readShared): page 1, then the rest concurrently, and returns
-// every item in API order with the reported total. Page 1's paginator must
+// Read is the read of the listing l declares, as a's key: page 1, then the
+// rest concurrently, giving every item in API order. Page 1's paginator must
 // add up (pages = ⌈total / size⌉, within MaxListingPages and
 // MaxListingItems) before page 2 is asked for; every page must pass l's
 // Check and hold exactly the items that paginator promises it, with the
-// same total; and no id may appear twice. The result is shared by every
-// caller of key: callers must not modify it.
-func ReadNumberedPages[P any, T any, K comparable](ctx context.Context, a *API, key string, l NumberedPages[P, T, K]) ([]T, int64, Fetched, error) {
-	ctx = a.MaskSecrets(ctx)
-	r, fetched, err := readShared(ctx, a, key, func(ctx context.Context, ls *listing) (numbered[T], error) {
-		items, total, err := readNumberedPages(ctx, a, ls, l)
-		return numbered[T]{items: items, total: total}, err
-	})
-	return r.items, r.total, fetched, err
-}
-
-// numbered is a numbered listing as the shared read keeps it.
-type numbered[T any] struct {
-	items []T
-	total int64
+// same total; and no id may appear twice, so the items are as many as the
+// total.
+func (l NumberedPages[P, T, K]) Read(a *API, key string) Read[[]T] {
+	return Read[[]T]{run: func(ctx context.Context) ([]T, Fetched, error) {
+		return readShared(a.MaskSecrets(ctx), a, key, func(ctx context.Context, ls *listing) ([]T, error) {
+			items, _, err := readNumberedPages(ctx, a, ls, l)
+			return items, err
+		})
+	}}
 }
 
 // readNumberedPages reads every page of l as part of ls.

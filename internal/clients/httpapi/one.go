@@ -20,18 +20,17 @@ type One[B any, T any] struct {
 	Check func(op string, u *url.URL, b *B) (T, error)
 }
 
-// ReadOne reads the resource o declares, once per key for the life of a
-// (see readShared), with the same request bounds, cache and pacing as a
-// listing of one page. The result is shared by every caller of key:
-// callers must not modify it.
-func ReadOne[B any, T any](ctx context.Context, a *API, key string, o One[B, T]) (T, Fetched, error) {
-	ctx = a.MaskSecrets(ctx)
-	return readShared(ctx, a, key, func(ctx context.Context, ls *listing) (T, error) {
-		var b B
-		if err := a.getJSON(ctx, ls, o.Op, o.URL, o.Header, &b); err != nil {
-			var zero T
-			return zero, err
-		}
-		return o.Check(o.Op, o.URL, &b)
-	})
+// Read is the read of the resource o declares, as a's key, with the same
+// request bounds, cache and pacing as a listing of one page.
+func (o One[B, T]) Read(a *API, key string) Read[T] {
+	return Read[T]{run: func(ctx context.Context) (T, Fetched, error) {
+		return readShared(a.MaskSecrets(ctx), a, key, func(ctx context.Context, ls *listing) (T, error) {
+			var b B
+			if err := a.getJSON(ctx, ls, o.Op, o.URL, o.Header, &b); err != nil {
+				var zero T
+				return zero, err
+			}
+			return o.Check(o.Op, o.URL, &b)
+		})
+	}}
 }

@@ -97,9 +97,9 @@ func numberedPlans(a *API) NumberedPages[numberedPage, int64, int64] {
 }
 
 // readNumbered reads the whole listing numberedPlans declares.
-func readNumbered(ctx context.Context, a *API) ([]int64, int64, error) {
-	items, total, _, err := ReadNumberedPages(ctx, a, "plans", numberedPlans(a))
-	return items, total, err
+func readNumbered(ctx context.Context, a *API) ([]int64, error) {
+	items, _, err := numberedPlans(a).Read(a, "plans").Run(ctx)
+	return items, err
 }
 
 func TestReadNumberedPagesNeverHasMoreThanMaxParallelRequestsInFlight(t *testing.T) {
@@ -118,12 +118,12 @@ func TestReadNumberedPagesNeverHasMoreThanMaxParallelRequestsInFlight(t *testing
 			srv := httptest.NewServer(s)
 			defer srv.Close()
 			a := newTestAPI(t, srv, func(c *Config) { c.MaxParallelRequests = parallel })
-			items, total, err := readNumbered(context.Background(), a)
+			items, err := readNumbered(context.Background(), a)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(items) != 2000 || total != 2000 || s.calls.Load() != 20 {
-				t.Fatalf("got %d items (total %d) in %d requests, want 2000 in 20", len(items), total, s.calls.Load())
+			if len(items) != 2000 || s.calls.Load() != 20 {
+				t.Fatalf("got %d items in %d requests, want 2000 in 20", len(items), s.calls.Load())
 			}
 			for i, id := range items {
 				if id != int64(i+1) {
@@ -168,7 +168,7 @@ func TestAPageGivesUpItsSlotBeforeItIsDecoded(t *testing.T) {
 		<-arrived
 	})
 	t.Cleanup(func() { decodeHooks.Delete(t.Name()) })
-	if _, _, err := readNumbered(context.Background(), a); err != nil {
+	if _, err := readNumbered(context.Background(), a); err != nil {
 		t.Fatal(err)
 	}
 	if got := s.most.Load(); got != 1 {
@@ -182,7 +182,7 @@ func TestReadNumberedPagesRefusesARepeatedItem(t *testing.T) {
 		fmt.Fprintf(w, `{"page":%s,"size":2,"total":4,"items":[1,2]}`, r.URL.Query().Get("page"))
 	}))
 	defer srv.Close()
-	_, _, err := readNumbered(context.Background(), newTestAPI(t, srv))
+	_, err := readNumbered(context.Background(), newTestAPI(t, srv))
 	if err == nil || !strings.Contains(err.Error(), "vendor: list plans: item 1 appears more than once; the server repeated a page") {
 		t.Fatalf("err = %v, want the repeated item named", err)
 	}

@@ -158,8 +158,8 @@ func (m *sharedListings) leave(key string, f *flight) bool {
 // it. fn makes every request of the fetch with the listing it is given,
 // which carries the fetch's request slots, byte budget, throttling count
 // and cache session: nothing of the fetch travels in ctx. Vendors reach it
-// only through a declared read (ReadNumberedPages, ReadLinkedPages,
-// ReadOne), so no vendor code runs a request of its own.
+// only through a declared read (the Read of NumberedPages, LinkedPages or
+// One), so no vendor code runs a request of its own.
 func readShared[T any](ctx context.Context, a *API, key string, fn func(ctx context.Context, l *listing) (T, error)) (T, Fetched, error) {
 	v, err := a.listings.do(ctx, key, func(ctx context.Context) (any, error) {
 		return a.fetchListing(ctx, key, func(ctx context.Context, l *listing) (any, error) { return fn(ctx, l) })

@@ -73,15 +73,21 @@ type pageBody struct {
 	Total       *int64    `json:"total"`
 }
 
+// Pricings is the read of every pricing in, in API order, shared with
+// other readers of the same query.
+func (c *Client) Pricings(in ListPricingsInput) httpapi.Read[[]Pricing] {
+	query := in.query()
+	return c.pricingsListing(query).Read(c.api, "pricings?"+query.Encode())
+}
+
 // ListPricings returns every pricing in API order. The result is shared with
 // other callers of the same query; callers must not modify it.
 func (c *Client) ListPricings(ctx context.Context, in ListPricingsInput) (*PricingList, httpapi.Fetched, error) {
-	query := in.query()
-	pricings, total, fetched, err := httpapi.ReadNumberedPages(ctx, c.api, "pricings?"+query.Encode(), c.pricingsListing(query))
+	pricings, fetched, err := c.Pricings(in).Run(ctx)
 	if err != nil {
 		return nil, httpapi.Fetched{}, err
 	}
-	return &PricingList{Pricings: pricings, Total: total}, fetched, nil
+	return &PricingList{Pricings: pricings, Total: int64(len(pricings))}, fetched, nil
 }
 
 func (in ListPricingsInput) query() url.Values {

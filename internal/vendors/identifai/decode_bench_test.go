@@ -34,7 +34,7 @@ func benchResponse(tb testing.TB) clienttest.BenchResponse {
 		NewRead: func(tb testing.TB, srv *httptest.Server) func(context.Context) (int, error) {
 			c := newTestClient(tb, srv)
 			return func(ctx context.Context) (int, error) {
-				pricings, _, _, err := httpapi.ReadNumberedPages(ctx, c.api, clienttest.UncachedKey(), c.pricingsListing(url.Values{}))
+				pricings, _, err := c.pricingsListing(url.Values{}).Read(c.api, clienttest.UncachedKey()).Run(ctx)
 				return len(pricings), err
 			}
 		},

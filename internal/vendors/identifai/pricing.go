@@ -31,9 +31,7 @@ var pricingLookup = datasources.LookupSpec[*Client, pricingState, Pricing]{
 		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("sku"), path.MatchRoot("name")),
 	},
 	What: func(*pricingState) string { return "identifAI pricings" },
-	Find: datasources.InListing(func(ctx context.Context, c *Client) ([]Pricing, httpapi.Fetched, error) {
-		return pricingList.Fetch(ctx, c, &pricingsModel{})
-	}, pricingNoun, func(m *pricingState) datasources.Lookup[Pricing] { return pricingKey(m.pricingModel) }),
+	Find: datasources.InListing(func(c *Client) httpapi.Read[[]Pricing] { return pricingList.Read(c, &pricingsModel{}) }, pricingNoun, func(m *pricingState) datasources.Lookup[Pricing] { return pricingKey(m.pricingModel) }),
 	State: func(_ context.Context, _ *Client, _ *pricingState, p Pricing, _ *datasources.MoneyConverter, fetched datasources.FetchedModel) (any, diag.Diagnostics) {
 		return pricingState{pricingFrom(p), fetched}, nil
 	},

@@ -30,19 +30,12 @@ func NewPricingsDataSource() datasource.DataSource { return datasources.NewList(
 // the catalogue's money for them is empty.
 var pricingList = datasources.ListSpec[*Client, pricingsModel, Pricing, pricingModel]{
 	Name: "pricings", Noun: "identifAI pricings", Schema: pricingsSchema,
-	Fetch: func(ctx context.Context, c *Client, m *pricingsModel) ([]Pricing, httpapi.Fetched, error) {
+	Read: func(c *Client, m *pricingsModel) httpapi.Read[[]Pricing] {
 		m.Order = datasources.StringOrDefault(m.Order, defaultOrder)
 		m.Direction = datasources.StringOrDefault(m.Direction, defaultDirection)
-		list, fetched, err := c.ListPricings(ctx, ListPricingsInput{
-			Order:     m.Order.ValueString(),
-			Direction: m.Direction.ValueString(),
-			PerPage:   m.PerPage.ValueInt64(),
-		})
-		if err != nil {
-			return nil, fetched, err
-		}
-		return list.Pricings, fetched, nil
+		return c.Pricings(ListPricingsInput{Order: m.Order.ValueString(), Direction: m.Direction.ValueString(), PerPage: m.PerPage.ValueInt64()})
 	},
+
 	Filters: func(m *pricingsModel) (datasources.ListFilters[Pricing], diag.Diagnostics) {
 		filters, diags := datasources.FilterBy(m.IDs, m.NameRegex, func(p Pricing) (string, *string) { return strconv.FormatInt(p.ID, 10), p.Name })
 		skus, skuDiags := datasources.NewListFilter(m.SKUs, types.StringNull())

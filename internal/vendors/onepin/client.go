@@ -167,11 +167,14 @@ type pageBody struct {
 	} `json:"pagination"`
 }
 
-// ListPlans returns every plan in API order, following pagination.next to
-// the last page. The result is shared with other callers in the same run;
-// callers must not modify it.
+// Plans is the read of every plan in API order, following pagination.next
+// to the last page, shared with every other reader in the same run.
+func (c *Client) Plans() httpapi.Read[[]Plan] { return c.plansListing().Read(c.api, "plans") }
+
+// ListPlans returns every plan in API order. The result is shared with
+// other callers in the same run; callers must not modify it.
 func (c *Client) ListPlans(ctx context.Context) (*PlanList, httpapi.Fetched, error) {
-	plans, fetched, err := httpapi.ReadLinkedPages(ctx, c.api, "plans", c.plansListing())
+	plans, fetched, err := c.Plans().Run(ctx)
 	if err != nil {
 		return nil, httpapi.Fetched{}, err
 	}

@@ -88,7 +88,7 @@ func FuzzOnepinErrorBodies(f *testing.F) {
 	})
 }
 
-// followLink is the next page's URL as httpapi.ReadLinkedPages follows
+// followLink is the next page's URL as the read of httpapi.LinkedPages follows
 // link, or nil on the last page: a link that leaves the listing is refused
 // before any request, so the credential and workspace id reach no other
 // host or API.

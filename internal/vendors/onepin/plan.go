@@ -25,7 +25,7 @@ var planLookup = datasources.LookupSpec[*Client, planState, Plan]{
 		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
 	},
 	What: func(*planState) string { return "OnePin plans" },
-	Find: datasources.InListing(allPlans, planNoun, func(m *planState) datasources.Lookup[Plan] { return planKey(m.planModel) }),
+	Find: datasources.InListing((*Client).Plans, planNoun, func(m *planState) datasources.Lookup[Plan] { return planKey(m.planModel) }),
 	State: func(ctx context.Context, _ *Client, _ *planState, p Plan, money *datasources.MoneyConverter, fetched datasources.FetchedModel) (any, diag.Diagnostics) {
 		plan, diags := planFrom(ctx, p, money.Convert(p.Money()))
 		return planState{plan, fetched}, diags

@@ -19,9 +19,8 @@ func NewPlansDataSource() datasource.DataSource { return datasources.NewList(Ven
 // planList lists OnePin's plans: a public list, read without a key.
 var planList = datasources.ListSpec[*Client, plansModel, Plan, planModel]{
 	Name: "plans", Noun: "OnePin plans", Public: true, Schema: plansSchema,
-	Fetch: func(ctx context.Context, c *Client, _ *plansModel) ([]Plan, httpapi.Fetched, error) {
-		return allPlans(ctx, c)
-	},
+	Read: func(c *Client, _ *plansModel) httpapi.Read[[]Plan] { return c.Plans() },
+
 	Filters: func(m *plansModel) (datasources.ListFilters[Plan], diag.Diagnostics) {
 		return datasources.FilterBy(m.IDs, m.NameRegex, func(p Plan) (string, *string) { return p.ID, p.Name },
 			datasources.ExactOn("tier", m.Tier, func(p Plan) *string { return p.Tier }),
@@ -39,15 +38,6 @@ var planList = datasources.ListSpec[*Client, plansModel, Plan, planModel]{
 		m, err := p.Money()
 		return clients.CatalogPlan{ID: p.ID, Name: p.Name, Currency: p.Currency, Money: m, MoneyErr: err}
 	},
-}
-
-// allPlans is every plan of the listing.
-func allPlans(ctx context.Context, c *Client) ([]Plan, httpapi.Fetched, error) {
-	list, fetched, err := c.ListPlans(ctx)
-	if err != nil {
-		return nil, fetched, err
-	}
-	return list.Plans, fetched, nil
 }
 
 type plansModel struct {

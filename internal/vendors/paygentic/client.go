@@ -102,15 +102,21 @@ type pageBody struct {
 	} `json:"pagination"`
 }
 
+// Plans is the read of every plan matching in, in API order, shared with
+// other readers of the same query.
+func (c *Client) Plans(in ListPlansInput) httpapi.Read[[]Plan] {
+	filters := in.query()
+	return c.plansListing(filters).Read(c.api, "plans?"+filters.Encode())
+}
+
 // ListPlans returns every plan matching in, in API order. The result is
 // shared with other callers of the same query; callers must not modify it.
 func (c *Client) ListPlans(ctx context.Context, in ListPlansInput) (*PlanList, httpapi.Fetched, error) {
-	filters := in.query()
-	plans, total, fetched, err := httpapi.ReadNumberedPages(ctx, c.api, "plans?"+filters.Encode(), c.plansListing(filters))
+	plans, fetched, err := c.Plans(in).Run(ctx)
 	if err != nil {
 		return nil, httpapi.Fetched{}, err
 	}
-	return &PlanList{Plans: plans, Total: total}, fetched, nil
+	return &PlanList{Plans: plans, Total: int64(len(plans))}, fetched, nil
 }
 
 func (in ListPlansInput) query() url.Values {
@@ -202,13 +208,13 @@ func (c *Client) checkPage(op string, u *url.URL, offset int64, p *pageBody) err
 // A plan that does not exist is an APIError with status 404 carrying
 // Paygentic's message. The result is shared: callers must not modify it.
 func (c *Client) GetPlan(ctx context.Context, id string) (*Plan, httpapi.Fetched, error) {
-	return httpapi.ReadOne(ctx, c.api, "plan/"+id, httpapi.One[Plan, *Plan]{
+	return httpapi.One[Plan, *Plan]{
 		Op:  "get plan",
 		URL: c.api.ItemEndpoint(plansPath, id),
 		Check: func(op string, u *url.URL, p *Plan) (*Plan, error) {
 			return c.checkPlan(op, u, id, p)
 		},
-	})
+	}.Read(c.api, "plan/"+id).Run(ctx)
 }
 
 // checkPlan accepts only the plan asked for, with every field it checks.

@@ -23,13 +23,10 @@ func NewPlansDataSource() datasource.DataSource { return datasources.NewList(Ven
 // pricing_paygentic_plans does without merchant_id and product_id.
 var planList = datasources.ListSpec[*Client, plansModel, Plan, planModel]{
 	Name: "plans", Noun: "Paygentic plans", Schema: plansSchema,
-	Fetch: func(ctx context.Context, c *Client, m *plansModel) ([]Plan, httpapi.Fetched, error) {
-		list, fetched, err := c.ListPlans(ctx, ListPlansInput{MerchantID: m.MerchantID.ValueString(), ProductID: m.ProductID.ValueString()})
-		if err != nil {
-			return nil, fetched, err
-		}
-		return list.Plans, fetched, nil
+	Read: func(c *Client, m *plansModel) httpapi.Read[[]Plan] {
+		return c.Plans(ListPlansInput{MerchantID: m.MerchantID.ValueString(), ProductID: m.ProductID.ValueString()})
 	},
+
 	Filters: func(m *plansModel) (datasources.ListFilters[Plan], diag.Diagnostics) {
 		return datasources.FilterBy(m.IDs, m.NameRegex, func(p Plan) (string, *string) { return p.ID, p.Name },
 			datasources.ExactOn("currency", m.Currency, func(p Plan) *string { return p.Currency }),

@@ -221,12 +221,16 @@ func (p *pageBody) UnmarshalJSON(b []byte) error {
 // endpoint, so lookups read this list too: it is fetched once per provider
 // run and shared; callers must not modify it.
 func (c *Client) ListPlans(ctx context.Context) (*PlanList, httpapi.Fetched, error) {
-	plans, count, fetched, err := httpapi.ReadNumberedPages(ctx, c.api, "plans", c.plansListing())
+	plans, fetched, err := c.Plans().Run(ctx)
 	if err != nil {
 		return nil, httpapi.Fetched{}, err
 	}
-	return &PlanList{Plans: plans, Count: count}, fetched, nil
+	return &PlanList{Plans: plans, Count: int64(len(plans))}, fetched, nil
 }
+
+// Plans is the read of every plan in API order, shared with every other
+// reader in the same run.
+func (c *Client) Plans() httpapi.Read[[]Plan] { return c.plansListing().Read(c.api, "plans") }
 
 // plansListing declares GET /plans/: numbered pages of pageLength plans.
 func (c *Client) plansListing() httpapi.NumberedPages[pageBody, Plan, string] {
@@ -252,7 +256,7 @@ func (c *Client) plansPage(page int) (*url.URL, http.Header) {
 }
 
 // checkPage rejects a page that lacks a documented field or is not the one
-// asked for; httpapi.ReadNumberedPages checks that its counts add up.
+// asked for; the declared read checks that its counts add up.
 func (c *Client) checkPage(op string, u *url.URL, page int, p *pageBody) error {
 	if err := c.api.RequireFields(op, u, httpapi.Field{Name: "results", Present: p.Results != nil}, httpapi.Field{Name: "count", Present: p.Count != nil},
 		httpapi.Field{Name: "page_total", Present: p.PageTotal != nil}, httpapi.Field{Name: "page", Present: p.Page != nil}, httpapi.Field{Name: "length", Present: p.Length != nil}); err != nil {

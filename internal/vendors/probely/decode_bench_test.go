@@ -33,7 +33,7 @@ func benchResponse(tb testing.TB) clienttest.BenchResponse {
 		NewRead: func(tb testing.TB, srv *httptest.Server) func(context.Context) (int, error) {
 			c := newTestClient(tb, srv)
 			return func(ctx context.Context) (int, error) {
-				plans, _, _, err := httpapi.ReadNumberedPages(ctx, c.api, clienttest.UncachedKey(), c.plansListing())
+				plans, _, err := c.plansListing().Read(c.api, clienttest.UncachedKey()).Run(ctx)
 				return len(plans), err
 			}
 		},

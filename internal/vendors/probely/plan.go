@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
-	"github.com/pricingkit/terraform-provider-pricing/internal/clients/httpapi"
 	"github.com/pricingkit/terraform-provider-pricing/internal/datasources"
 )
 
@@ -26,21 +25,12 @@ var planLookup = datasources.LookupSpec[*Client, planState, Plan]{
 		}
 	},
 	What: func(*planState) string { return "Probely plans" },
-	Find: datasources.InListing(allPlans, planNoun, func(m *planState) datasources.Lookup[Plan] {
+	Find: datasources.InListing((*Client).Plans, planNoun, func(m *planState) datasources.Lookup[Plan] {
 		return datasources.StringLookup("id", m.ID.ValueString(), func(p Plan) *string { return &p.ID })
 	}),
 	State: func(_ context.Context, c *Client, _ *planState, p Plan, money *datasources.MoneyConverter, fetched datasources.FetchedModel) (any, diag.Diagnostics) {
 		return planState{planFrom(p, money.Convert(p.Money(c.PriceUnit()))), fetched}, nil
 	},
-}
-
-// allPlans is every plan of the listing.
-func allPlans(ctx context.Context, c *Client) ([]Plan, httpapi.Fetched, error) {
-	list, fetched, err := c.ListPlans(ctx)
-	if err != nil {
-		return nil, fetched, err
-	}
-	return list.Plans, fetched, nil
 }
 
 // The client has already checked that ids are unique, so the noun's hint

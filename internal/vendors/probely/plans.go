@@ -23,9 +23,8 @@ func NewPlansDataSource() datasource.DataSource { return datasources.NewList(Ven
 
 var planList = datasources.ListSpec[*Client, plansModel, Plan, planModel]{
 	Name: "plans", Noun: "Probely plans", Schema: plansSchema,
-	Fetch: func(ctx context.Context, c *Client, _ *plansModel) ([]Plan, httpapi.Fetched, error) {
-		return allPlans(ctx, c)
-	},
+	Read: func(c *Client, _ *plansModel) httpapi.Read[[]Plan] { return c.Plans() },
+
 	Filters: func(m *plansModel) (datasources.ListFilters[Plan], diag.Diagnostics) {
 		return datasources.FilterBy(m.IDs, m.NameRegex, func(p Plan) (string, *string) { return p.ID, p.Name },
 			datasources.ExactOn("family", m.Family, func(p Plan) *string { return p.Family }),

@@ -217,7 +217,7 @@ func (c *Client) Tariff(ctx context.Context, id int64, language string) (*Tariff
 	if language == "" {
 		language = c.language
 	}
-	return httpapi.ReadOne(ctx, c.api, fmt.Sprintf("tariff %d %s", id, language), c.tariffRead(id, language))
+	return c.tariffRead(id, language).Read(c.api, fmt.Sprintf("tariff %d %s", id, language)).Run(ctx)
 }
 
 // tariffRead declares GET /tarifs/{id}?expand=panel in language.

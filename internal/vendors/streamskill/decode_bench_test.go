@@ -32,7 +32,7 @@ func benchResponse(tb testing.TB) clienttest.BenchResponse {
 		NewRead: func(tb testing.TB, srv *httptest.Server) func(context.Context) (int, error) {
 			c := newTestClient(tb, srv, "en")
 			return func(ctx context.Context) (int, error) {
-				_, _, err := httpapi.ReadOne(ctx, c.api, clienttest.UncachedKey(), c.tariffRead(11, "en"))
+				_, _, err := c.tariffRead(11, "en").Read(c.api, clienttest.UncachedKey()).Run(ctx)
 				return 1, err
 			}
 		},

@@ -8,7 +8,6 @@
 package acme
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -61,9 +60,9 @@ type Plan struct {
 	Price *string `json:"price"`
 }
 
-// ListPlans reads every plan, once per run for all its callers.
-func (c *Client) ListPlans(ctx context.Context) ([]Plan, httpapi.Fetched, error) {
-	return httpapi.ReadOne(ctx, c.api, "plans "+c.region, httpapi.One[plansBody, []Plan]{
+// Plans is the read of every plan, once per run for all its readers.
+func (c *Client) Plans() httpapi.Read[[]Plan] {
+	return httpapi.One[plansBody, []Plan]{
 		Op:     "list plans",
 		URL:    c.api.Endpoint("/plans", nil),
 		Header: http.Header{"X-Acme-Region": {c.region}},
@@ -75,7 +74,7 @@ func (c *Client) ListPlans(ctx context.Context) ([]Plan, httpapi.Fetched, error)
 			}
 			return page.Plans, nil
 		},
-	})
+	}.Read(c.api, "plans "+c.region)
 }
 
 // plansBody is GET /plans: every plan, in one page.

@@ -18,9 +18,8 @@ func NewPlansDataSource() datasource.DataSource { return datasources.NewList(Ven
 
 var planList = datasources.ListSpec[*Client, plansModel, Plan, planModel]{
 	Name: "plans", Noun: "Acme plans", Schema: plansSchema,
-	Fetch: func(ctx context.Context, c *Client, _ *plansModel) ([]Plan, httpapi.Fetched, error) {
-		return c.ListPlans(ctx)
-	},
+	Read: func(c *Client, _ *plansModel) httpapi.Read[[]Plan] { return c.Plans() },
+
 	Item: func(_ context.Context, _ *Client, _ *plansModel, p Plan, money *datasources.MoneyConverter) (planModel, diag.Diagnostics) {
 		return planModel{ID: types.StringValue(p.ID), Name: types.StringPointerValue(p.Name), MoneyModel: money.Convert(p.Money())}, nil
 	},
