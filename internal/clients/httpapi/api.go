@@ -1,8 +1,3 @@
-// Package httpapi is the shared HTTP layer of the vendor clients: request
-// building, a credential pinned to the configured origin, pacing, retries
-// with backoff, size caps, JSON decoding, error types, base-URL validation,
-// redaction, a per-run cache and pagination helpers. It knows no vendor:
-// each client describes itself with a Spec.
 package httpapi
 
 import (
