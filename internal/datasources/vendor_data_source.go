@@ -2,9 +2,7 @@ package datasources
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net/http"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -77,25 +75,23 @@ func (d *VendorDataSource[C]) RequireKey(diags *diag.Diagnostics) bool {
 	return false
 }
 
-// AddReadError turns a client error into one readable diagnostic, with a
-// hint for what the user can do about a 401 or 403.
+// AddReadError turns a read's error into one readable diagnostic, its
+// summary from what the failure means (httpapi.FailureOf), with a hint for
+// what the user can do about a rejected key.
 func (d *VendorDataSource[C]) AddReadError(diags *diag.Diagnostics, what string, err error) {
 	summary := fmt.Sprintf("Unable to read %s", what)
 	detail := err.Error()
 
-	var apiErr *httpapi.APIError
-	var pageErr *httpapi.PaginationError
-	var offline *httpapi.OfflineMissError
-	switch {
-	case errors.As(err, &offline):
+	switch httpapi.FailureOf(err) {
+	case httpapi.NoCachedCopy:
 		summary = fmt.Sprintf("No cached copy of %s (offline)", what)
 		detail = fmt.Sprintf("pricing_%s reads %s, but the provider's cache is offline and holds no copy of it.\n\n%s", d.TypeName, d.Vendor.Title, detail)
-	case errors.As(err, &apiErr) && (apiErr.StatusCode == http.StatusUnauthorized || apiErr.StatusCode == http.StatusForbidden):
+	case httpapi.KeyRejected:
 		summary = fmt.Sprintf("%s rejected the API key", d.Vendor.Title)
 		detail += "\n\nCheck the key: " + d.keyHelp
-	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound:
+	case httpapi.NotFound:
 		summary = fmt.Sprintf("%s not found", what)
-	case errors.As(err, &pageErr):
+	case httpapi.Incomplete:
 		summary = fmt.Sprintf("Incomplete or inconsistent %s listing", d.Vendor.Title)
 		detail += "\n\nThe provider never returns a partial list."
 	}

@@ -3,7 +3,6 @@ package paygentic
 import (
 	"context"
 	"fmt"
-	"net/http"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -26,7 +25,7 @@ var planLookup = datasources.LookupSpec[*Client, planState, Plan]{
 		id := m.ID.ValueString()
 		p, fetched, err := c.GetPlan(ctx, id)
 		switch {
-		case httpapi.IsStatus(err, http.StatusNotFound):
+		case httpapi.FailureOf(err) == httpapi.NotFound:
 			return Plan{}, fetched, datasources.NotFound("id", "Paygentic plan not found", fmt.Sprintf("No Paygentic plan has id %q.\n\n%s", id, err))
 		case err != nil:
 			return Plan{}, fetched, err
